@@ -1,0 +1,74 @@
+"""Document series: identifier rules, kinds, and the ATCUD.
+
+FISCAL-PT §4.2: identifier <= 35 chars of [A-Za-z0-9] and the separators . _ -, no separator
+at either end and no two in a row; kinds N (normal), F (training), R (recovery);
+status A (active), F (finalised), N (cancelled). §2: ATCUD = <validation code>-<number>.
+"""
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from .doctypes import doc_type
+from .errors import SeriesError, ValidationError
+
+_SERIES_RE = re.compile(r"^[A-Za-z0-9]+([._-][A-Za-z0-9]+)*$")
+_VALIDATION_CODE_RE = re.compile(r"^[A-Z0-9]{8,}$")
+
+KINDS = {"N": "Normal", "F": "Formação", "R": "Recuperação"}
+STATUSES = {"A": "Ativa", "F": "Finalizada", "N": "Anulada"}
+
+
+def validate_series_id(series_id: str) -> str:
+    if not series_id or len(series_id) > 35 or not _SERIES_RE.match(series_id):
+        raise ValidationError(
+            f"Identificador de série inválido: {series_id!r}. Use até 35 letras ou algarismos, "
+            "com '.', '_' ou '-' só entre eles.")
+    return series_id
+
+
+def validate_validation_code(code: str) -> str:
+    code = code.strip().upper()
+    if not _VALIDATION_CODE_RE.match(code):
+        raise ValidationError(
+            f"Código de validação AT inválido: {code!r} (pelo menos 8 letras ou algarismos).")
+    return code
+
+
+def atcud(validation_code: str, number: int) -> str:
+    return f"{validation_code}-{number}"
+
+
+def document_number(type_code: str, series_id: str, number: int) -> str:
+    """InvoiceNo / DocumentNumber: '<type> <series>/<number>'."""
+    return f"{type_code} {series_id}/{number}"
+
+
+@dataclass(frozen=True)
+class SeriesState:
+    """What issuing needs to know about a series, read under its lock."""
+
+    series_id: str
+    doc_type: str
+    kind: str
+    status: str
+    validation_code: str | None
+    last_number: int
+    last_hash: str
+    last_invoice_date: date | None
+    last_system_entry: datetime | None
+
+    def check_can_issue(self) -> None:
+        doc_type(self.doc_type)
+        if self.status != "A":
+            raise SeriesError(
+                f"A série {self.series_id} ({self.doc_type}) está "
+                f"{STATUSES.get(self.status, self.status).lower()}: não pode emitir nela.")
+        if not self.validation_code:
+            raise SeriesError(
+                f"A série {self.series_id} ({self.doc_type}) ainda não tem código de validação "
+                "da AT. Comunique a série ou use os documentos pré-impressos.")
+
+    @property
+    def training(self) -> bool:
+        return self.kind == "F"

@@ -1,0 +1,230 @@
+"""SQLAlchemy 2 tables. Signed rows are append-only (triggers in the migrations)."""
+
+from datetime import date, datetime
+from decimal import Decimal
+
+from sqlalchemy import (
+    Boolean, Date, DateTime, ForeignKey, Index, Integer, LargeBinary, String, Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from .types import Dec
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Setting(Base):
+    __tablename__ = "settings"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class Company(Base):
+    __tablename__ = "company"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    nif: Mapped[str] = mapped_column(String(9))
+    name: Mapped[str] = mapped_column(String(100))
+    business_name: Mapped[str] = mapped_column(String(60), default="")
+    address: Mapped[str] = mapped_column(String(200))
+    city: Mapped[str] = mapped_column(String(50))
+    postal_code: Mapped[str] = mapped_column(String(20))
+    country: Mapped[str] = mapped_column(String(2), default="PT")
+    tax_region: Mapped[str] = mapped_column(String(5), default="PT")
+    establishment: Mapped[str] = mapped_column(String(20), default="Global")
+    phone: Mapped[str] = mapped_column(String(20), default="")
+    email: Mapped[str] = mapped_column(String(100), default="")
+
+
+class User(Base):
+    __tablename__ = "users"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    login: Mapped[str] = mapped_column(String(30), unique=True)
+    name: Mapped[str] = mapped_column(String(60))
+    role: Mapped[str] = mapped_column(String(10))          # cashier | manager | admin
+    pin_hash: Mapped[str] = mapped_column(String(200))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class Product(Base):
+    __tablename__ = "products"
+    code: Mapped[str] = mapped_column(String(60), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    price: Mapped[Decimal] = mapped_column(Dec)            # VAT included
+    tax_code: Mapped[str] = mapped_column(String(3))
+    exemption_code: Mapped[str | None] = mapped_column(String(3))
+    unit: Mapped[str] = mapped_column(String(5), default="UN")
+    product_type: Mapped[str] = mapped_column(String(1), default="P")
+    barcode: Mapped[str | None] = mapped_column(String(20), index=True)
+    category: Mapped[str] = mapped_column(String(40), default="")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class Customer(Base):
+    __tablename__ = "customers"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    nif: Mapped[str] = mapped_column(String(30), index=True)
+    name: Mapped[str] = mapped_column(String(100))
+    address: Mapped[str] = mapped_column(String(200), default="")
+    city: Mapped[str] = mapped_column(String(50), default="")
+    postal_code: Mapped[str] = mapped_column(String(20), default="")
+    country: Mapped[str] = mapped_column(String(12), default="PT")
+
+
+class SigningKey(Base):
+    __tablename__ = "signing_keys"
+    version: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    private_pem: Mapped[bytes] = mapped_column(LargeBinary)   # encrypted PKCS#8
+    public_pem: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class Series(Base):
+    __tablename__ = "series"
+    __table_args__ = (UniqueConstraint("doc_type", "series_key"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    series_id: Mapped[str] = mapped_column(String(35))
+    series_key: Mapped[str] = mapped_column(String(35))      # upper-case: AT is case-insensitive
+    doc_type: Mapped[str] = mapped_column(String(2))
+    kind: Mapped[str] = mapped_column(String(1))              # N | F | R
+    status: Mapped[str] = mapped_column(String(1), default="A")
+    validation_code: Mapped[str | None] = mapped_column(String(70))
+    first_number: Mapped[int] = mapped_column(Integer, default=1)
+    last_number: Mapped[int] = mapped_column(Integer, default=0)
+    last_hash: Mapped[str] = mapped_column(String(172), default="")
+    last_invoice_date: Mapped[date | None] = mapped_column(Date)
+    last_system_entry: Mapped[datetime | None] = mapped_column(DateTime)
+    start_date: Mapped[date | None] = mapped_column(Date)
+    registered_by: Mapped[str] = mapped_column(String(10), default="manual")  # manual | ws
+    till: Mapped[str] = mapped_column(String(20), default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class DocumentRow(Base):
+    __tablename__ = "documents"
+    __table_args__ = (UniqueConstraint("series_pk", "number"),
+                      Index("ix_documents_date", "invoice_date"))
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    series_pk: Mapped[int] = mapped_column(ForeignKey("series.id"))
+    doc_type: Mapped[str] = mapped_column(String(2))
+    series_id: Mapped[str] = mapped_column(String(35))
+    series_kind: Mapped[str] = mapped_column(String(1))
+    number: Mapped[int] = mapped_column(Integer)
+    document_no: Mapped[str] = mapped_column(String(60), unique=True)
+    atcud: Mapped[str] = mapped_column(String(100))
+    invoice_date: Mapped[date] = mapped_column(Date)
+    system_entry_date: Mapped[datetime] = mapped_column(DateTime)
+    customer_nif: Mapped[str] = mapped_column(String(30))
+    customer_name: Mapped[str] = mapped_column(String(100))
+    customer_address: Mapped[str] = mapped_column(String(200), default="")
+    customer_city: Mapped[str] = mapped_column(String(50), default="")
+    customer_postal_code: Mapped[str] = mapped_column(String(20), default="")
+    customer_country: Mapped[str] = mapped_column(String(12), default="PT")
+    tax_region: Mapped[str] = mapped_column(String(5))
+    net_total: Mapped[Decimal] = mapped_column(Dec)
+    tax_payable: Mapped[Decimal] = mapped_column(Dec)
+    gross_total: Mapped[Decimal] = mapped_column(Dec)
+    previous_hash: Mapped[str] = mapped_column(String(172))
+    hash: Mapped[str] = mapped_column(String(172))
+    hash_control: Mapped[str] = mapped_column(String(70))
+    key_version: Mapped[int] = mapped_column(Integer)
+    source_billing: Mapped[str] = mapped_column(String(1), default="P")
+    user_login: Mapped[str] = mapped_column(String(30))
+    manual_ref: Mapped[str | None] = mapped_column(String(60))
+    ref_document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id"))
+    extra: Mapped[str | None] = mapped_column(Text)            # JSON: addresses, vehicle...
+    movement_start: Mapped[datetime | None] = mapped_column(DateTime)
+    # The only columns that may change after signing (triggers enforce it):
+    status: Mapped[str] = mapped_column(String(1), default="N")
+    status_date: Mapped[datetime] = mapped_column(DateTime)
+    status_reason: Mapped[str | None] = mapped_column(String(50))
+    status_user: Mapped[str | None] = mapped_column(String(30))
+    at_doc_code: Mapped[str | None] = mapped_column(String(200))
+
+    lines: Mapped[list["LineRow"]] = relationship(
+        order_by="LineRow.line_no", lazy="selectin", cascade="save-update")
+    payments: Mapped[list["PaymentRow"]] = relationship(
+        order_by="PaymentRow.id", lazy="selectin", cascade="save-update")
+
+
+class LineRow(Base):
+    __tablename__ = "document_lines"
+    __table_args__ = (UniqueConstraint("document_id", "line_no"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id"))
+    line_no: Mapped[int] = mapped_column(Integer)
+    product_code: Mapped[str] = mapped_column(String(60))
+    description: Mapped[str] = mapped_column(String(200))
+    product_type: Mapped[str] = mapped_column(String(1), default="P")
+    quantity: Mapped[Decimal] = mapped_column(Dec)
+    unit: Mapped[str] = mapped_column(String(5))
+    unit_price: Mapped[Decimal] = mapped_column(Dec)
+    discount: Mapped[Decimal] = mapped_column(Dec)
+    gross_amount: Mapped[Decimal] = mapped_column(Dec)
+    net_amount: Mapped[Decimal] = mapped_column(Dec)
+    tax_amount: Mapped[Decimal] = mapped_column(Dec)
+    tax_code: Mapped[str] = mapped_column(String(3))
+    tax_percentage: Mapped[Decimal] = mapped_column(Dec)
+    exemption_code: Mapped[str | None] = mapped_column(String(3))
+    exemption_reason: Mapped[str | None] = mapped_column(String(60))
+    ref_document_no: Mapped[str | None] = mapped_column(String(60))
+    ref_line_no: Mapped[int | None] = mapped_column(Integer)
+    ref_reason: Mapped[str | None] = mapped_column(String(50))
+
+
+class PaymentRow(Base):
+    __tablename__ = "document_payments"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id"), index=True)
+    method: Mapped[str] = mapped_column(String(2))
+    amount: Mapped[Decimal] = mapped_column(Dec)
+    tendered: Mapped[Decimal] = mapped_column(Dec)
+
+
+class OutboxRow(Base):
+    """A duty owed to AT, written in the same transaction as what creates it."""
+
+    __tablename__ = "outbox"
+    __table_args__ = (Index("ix_outbox_due", "status", "next_attempt_at"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(30))     # invoice | invoice_status | work | ...
+    document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id"))
+    series_pk: Mapped[int | None] = mapped_column(ForeignKey("series.id"))
+    payload: Mapped[str | None] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(10), default="pending")  # pending|done|parked|...
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    next_attempt_at: Mapped[datetime] = mapped_column(DateTime)
+    deadline: Mapped[datetime | None] = mapped_column(DateTime)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    done_at: Mapped[datetime | None] = mapped_column(DateTime)
+    result: Mapped[str | None] = mapped_column(Text)
+
+
+class AuditEvent(Base):
+    """Sensitive actions, in their own SHA-256 hash chain."""
+
+    __tablename__ = "audit_events"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime)
+    user_login: Mapped[str] = mapped_column(String(30))
+    kind: Mapped[str] = mapped_column(String(40))
+    detail: Mapped[str] = mapped_column(Text, default="")
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class IntegrityState(Base):
+    """Set when verification finds tampering; issuing stays blocked until acknowledged."""
+
+    __tablename__ = "integrity_state"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    blocked: Mapped[bool] = mapped_column(Boolean, default=False)
+    report: Mapped[str] = mapped_column(Text, default="")
+    detected_at: Mapped[datetime | None] = mapped_column(DateTime)
+    acknowledged_by: Mapped[str | None] = mapped_column(String(30))
+    acknowledged_at: Mapped[datetime | None] = mapped_column(DateTime)
