@@ -76,6 +76,7 @@ class CartLine:
     unit_price: Decimal          # normally the shelf price; a permitted override otherwise
     discount: Decimal = ZERO     # amount off the line, VAT included
     reference: LineRef | None = None
+    rate: Decimal | None = None  # fixed VAT % (a credit note keeps the original's rate)
 
     @property
     def gross_amount(self) -> Decimal:
@@ -83,7 +84,8 @@ class CartLine:
 
 
 def cart_line(product: ProductSnapshot, quantity: object = 1, unit_price: object = None,
-              discount: object = 0, reference: LineRef | None = None) -> CartLine:
+              discount: object = 0, reference: LineRef | None = None,
+              rate: Decimal | None = None) -> CartLine:
     """Build a CartLine, checking the values a cashier could get wrong."""
     qty = to_decimal(quantity, "quantidade")
     price = product.unit_price if unit_price is None else to_decimal(unit_price, "preço")
@@ -96,7 +98,7 @@ def cart_line(product: ProductSnapshot, quantity: object = 1, unit_price: object
         raise ValidationError(f"Preço negativo não é permitido ({product.code}).")
     if disc < 0:
         raise ValidationError(f"Desconto negativo não é permitido ({product.code}).")
-    line = CartLine(product, qty, price, disc, reference)
+    line = CartLine(product, qty, price, disc, reference, rate)
     if disc > round2(qty * price):
         raise ValidationError(f"Desconto maior do que o valor da linha ({product.code}).")
     if len(product.name) > MAX_DESCRIPTION:
@@ -161,7 +163,7 @@ def price_lines(lines: list[CartLine], region: str, day: date
     drafts: list[dict] = []
     for i, line in enumerate(lines):
         p = line.product
-        pct = rate_for(region, p.tax_code, day)
+        pct = line.rate if line.rate is not None else rate_for(region, p.tax_code, day)
         exemption = p.exemption_code if p.tax_code == "ISE" else None
         if p.tax_code == "ISE" and not exemption:
             raise ValidationError(f"Produto isento sem motivo de isenção: {p.code}.")
@@ -223,7 +225,7 @@ def settle(gross_total: Decimal, requested: list[tuple[str, Decimal | None]]
         method = method.upper()
         if method not in PAYMENT_METHODS:
             raise ValidationError(f"Meio de pagamento desconhecido: {method}.")
-        tendered = remaining if amount is None else round2(amount)
+        tendered = remaining if amount is None else round2(to_decimal(amount, "pagamento"))
         if tendered < 0:
             raise ValidationError("Valor de pagamento negativo.")
         applied = min(tendered, remaining)

@@ -82,3 +82,37 @@ def parse_qr(payload: str) -> dict[str, str]:
         code, _, value = part.partition(":")
         out[code] = value
     return out
+
+
+def document_qr(doc, issuer_nif: str, cert_number: str) -> str:
+    """The QR payload of a stored Document (pos.domain.documents.Document)."""
+    from decimal import Decimal
+
+    from .signature import printed_hash_chars
+
+    exempt = Decimal("0")
+    not_subject = None
+    pairs: dict[str, tuple[Decimal, Decimal]] = {}
+    has_exempt = False
+    for t in doc.totals.taxes:
+        if t.code == "ISE":
+            if t.exemption_code == "M99":
+                not_subject = (not_subject or Decimal("0")) + t.base
+            else:
+                has_exempt, exempt = True, exempt + t.base
+        else:
+            base, tax = pairs.get(t.code, (Decimal("0"), Decimal("0")))
+            pairs[t.code] = (base + t.base, tax + t.tax)
+    spaces: tuple[TaxSpace, ...] = ()
+    if has_exempt or pairs:
+        spaces = (TaxSpace(doc.tax_region, exempt if has_exempt else None, pairs.get("RED"),
+                           pairs.get("INT"), pairs.get("NOR")),)
+    return build_qr(QrData(
+        issuer_nif=issuer_nif, customer_nif=doc.customer.nif,
+        customer_country=doc.customer.country if doc.customer.country != "Desconhecido"
+        else "PT",
+        doc_type=doc.doc_type, status=doc.status, doc_date=doc.invoice_date,
+        document_no=doc.document_no, atcud=doc.atcud, tax_spaces=spaces,
+        tax_payable=doc.totals.tax, gross_total=doc.totals.gross,
+        hash_chars=printed_hash_chars(doc.hash) if doc.hash else "0",
+        cert_number=cert_number, not_subject=not_subject))

@@ -1,0 +1,68 @@
+"""Products: look-up by code or barcode, and their snapshot for a sale line."""
+
+from decimal import Decimal
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from pos.domain.documents import UNITS, ProductSnapshot
+from pos.domain.errors import NotFoundError, ValidationError
+from pos.domain.money import to_decimal
+from pos.domain.taxes import EXEMPTIONS, TAX_CODES
+from pos.persistence.models import Product
+
+
+def snapshot(p: Product) -> ProductSnapshot:
+    return ProductSnapshot(p.code, p.name, p.price, p.tax_code, p.exemption_code, p.unit,
+                           p.product_type, p.barcode)
+
+
+def lookup(session: Session, code: str) -> ProductSnapshot:
+    p = session.get(Product, code)
+    if p is None:
+        p = session.scalars(select(Product).where(Product.barcode == code)).first()
+    if p is None or not p.active:
+        raise NotFoundError(f"Produto desconhecido: {code}.")
+    return snapshot(p)
+
+
+def search(session: Session, text: str = "", limit: int | None = None) -> list[ProductSnapshot]:
+    q = select(Product).where(Product.active).order_by(Product.category, Product.name)
+    if text:
+        like = f"%{text}%"
+        q = q.where(or_(Product.name.ilike(like), Product.code.ilike(like),
+                        Product.barcode == text))
+    if limit:
+        q = q.limit(limit)
+    return [snapshot(p) for p in session.scalars(q)]
+
+
+def categories(session: Session) -> dict[str, str]:
+    return dict(session.execute(select(Product.code, Product.category)).all())
+
+
+def add(session: Session, code: str, name: str, price: object, tax_code: str,
+        exemption_code: str | None = None, unit: str = "UN", product_type: str = "P",
+        barcode: str | None = None, category: str = "") -> None:
+    code, name = code.strip(), name.strip()
+    if not code or len(code) > 60:
+        raise ValidationError("Código de produto vazio ou com mais de 60 caracteres.")
+    if not 2 <= len(name) <= 200:
+        raise ValidationError("A descrição do produto tem de ter entre 2 e 200 caracteres.")
+    value = to_decimal(price, "preço")
+    if value < 0:
+        raise ValidationError("O preço não pode ser negativo.")
+    if value != value.quantize(Decimal("0.0001")):
+        raise ValidationError("O preço tem no máximo 4 casas decimais.")
+    if tax_code not in TAX_CODES:
+        raise ValidationError(f"Taxa de IVA desconhecida: {tax_code}.")
+    if tax_code == "ISE" and exemption_code not in EXEMPTIONS:
+        raise ValidationError("Um produto isento precisa de um código de isenção (M01…M99).")
+    if unit not in UNITS:
+        raise ValidationError(f"Unidade desconhecida: {unit}.")
+    if session.get(Product, code) is not None:
+        raise ValidationError(f"Já existe um produto com o código {code}.")
+    session.add(Product(code=code, name=name, price=value, tax_code=tax_code,
+                        exemption_code=exemption_code if tax_code == "ISE" else None,
+                        unit=unit, product_type=product_type, barcode=barcode,
+                        category=category, active=True))

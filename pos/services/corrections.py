@@ -1,0 +1,113 @@
+"""Cancelling documents and issuing credit notes, with the rules of D8632 §3.3.7-3.3.8."""
+
+from collections import defaultdict
+from datetime import datetime
+from decimal import Decimal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from pos.domain.doctypes import doc_type
+from pos.domain.documents import Customer, LineRef, ProductSnapshot, cart_line
+from pos.domain.errors import NotFoundError, StateError, ValidationError
+from pos.domain.money import round2
+from pos.persistence.models import DocumentRow, LineRow, OutboxRow
+
+from . import audit
+from .issuing import IssueRequest, check_not_blocked
+
+CREDITABLE = ("FT", "FS", "FR", "ND")
+STATUS_DUTY = {"SI": "invoice_status", "WD": "work_status", "MG": "transport_status"}
+MAX_REASON = 50
+
+
+def find(session: Session, document_no: str) -> DocumentRow:
+    row = session.scalars(select(DocumentRow).where(DocumentRow.document_no == document_no)
+                          ).first()
+    if row is None:
+        raise NotFoundError(f"Documento não encontrado: {document_no}.")
+    return row
+
+
+def _reason(reason: str) -> str:
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError("Indique o motivo.")
+    if len(reason) > MAX_REASON:
+        raise ValidationError(f"O motivo tem no máximo {MAX_REASON} caracteres.")
+    return reason
+
+
+def _active_notes(session: Session, row: DocumentRow) -> list[DocumentRow]:
+    return list(session.scalars(select(DocumentRow).where(
+        DocumentRow.ref_document_id == row.id, DocumentRow.status != "A")))
+
+
+def cancel(session: Session, document_no: str, reason: str, user: str, now: datetime) -> None:
+    check_not_blocked(session)
+    reason = _reason(reason)
+    row = find(session, document_no)
+    if row.status == "A":
+        raise StateError(f"{document_no} já está anulado.")
+    notes = _active_notes(session, row)
+    if notes:
+        raise StateError(f"{document_no} tem a nota {notes[0].document_no}: anule-a primeiro.")
+    row.status, row.status_date, row.status_reason, row.status_user = "A", now, reason, user
+    kind = STATUS_DUTY.get(doc_type(row.doc_type).at_class)
+    if row.series_kind != "F" and kind:
+        session.add(OutboxRow(kind=kind, document_id=row.id, status="pending", created_at=now,
+                              next_attempt_at=now, payload=reason))
+    audit.record(session, now, user, "cancel", f"{document_no}: {reason}")
+
+
+def credited_quantities(session: Session, row: DocumentRow) -> dict[int, Decimal]:
+    """Quantity already credited per line of ``row`` by active credit notes."""
+    done: dict[int, Decimal] = defaultdict(Decimal)
+    for note in _active_notes(session, row):
+        for ln in note.lines:
+            if ln.ref_line_no:
+                done[ln.ref_line_no] += ln.quantity
+    return done
+
+
+def credit_note_request(session: Session, document_no: str, reason: str,
+                        picks: list[tuple[int, Decimal | None]] | None, user: str
+                        ) -> IssueRequest:
+    """Build the NC for chosen lines (all remaining when none are chosen)."""
+    reason = _reason(reason)
+    row = find(session, document_no)
+    if row.doc_type not in CREDITABLE:
+        raise StateError(f"Não se emite nota de crédito sobre {row.doc_type}.")
+    if row.status == "A":
+        raise StateError(f"{document_no} está anulado: não admite nota de crédito.")
+    done = credited_quantities(session, row)
+    by_no: dict[int, LineRow] = {ln.line_no: ln for ln in row.lines}
+    if not picks:
+        picks = [(n, None) for n in by_no]
+    # A note on a recovered manual document cites the manual number (D8632 §2.4.6).
+    cited = f"{row.doc_type}M {row.manual_ref}" if row.source_billing == "M" and row.manual_ref \
+        else row.document_no
+    lines = []
+    for line_no, qty in picks:
+        if line_no not in by_no:
+            raise ValidationError(f"{document_no} não tem a linha {line_no}.")
+        orig = by_no[line_no]
+        left = orig.quantity - done.get(line_no, Decimal(0))
+        qty = left if qty is None else qty
+        if qty <= 0 or qty > left:
+            if left <= 0 and len(picks) > 1 and qty is None:
+                continue
+            raise ValidationError(
+                f"Linha {line_no}: só pode creditar até {left.normalize()} {orig.unit}.")
+        discount = round2(orig.discount * qty / orig.quantity)
+        product = ProductSnapshot(orig.product_code, orig.description, orig.unit_price,
+                                  orig.tax_code, orig.exemption_code, orig.unit,
+                                  orig.product_type)
+        lines.append(cart_line(product, qty, orig.unit_price, discount,
+                               LineRef(cited, line_no, reason), rate=orig.tax_percentage))
+    if not lines:
+        raise StateError(f"{document_no} já está totalmente creditado.")
+    customer = Customer(row.customer_nif, row.customer_name, row.customer_address,
+                        row.customer_city, row.customer_postal_code, row.customer_country)
+    return IssueRequest(doc_type="NC", lines=tuple(lines), customer=customer, user=user,
+                        ref_document_id=row.id)

@@ -1,0 +1,203 @@
+"""Issuing a document: the hot path, in one database transaction.
+
+Lock the series row, take the next number and previous hash from it, check the clock, sign,
+insert the document with its lines, payments and AT outbox row, move the series row on,
+commit. Nothing is printed or sent before the commit.
+"""
+
+import json
+import uuid as uuidlib
+from calendar import monthrange
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from pos.domain import rules
+from pos.domain.doctypes import doc_type as get_doc_type
+from pos.domain.documents import (
+    FINAL_CONSUMER,
+    CartLine,
+    Customer,
+    Document,
+    Payment,
+    price_lines,
+    settle,
+)
+from pos.domain.errors import IntegrityError, SeriesError, ValidationError
+from pos.domain.series import SeriesState, atcud, document_number
+from pos.domain.signature import hash_control, signature_message
+from pos.persistence import mapping
+from pos.persistence.models import Company, DocumentRow, IntegrityState, OutboxRow, Series
+from pos.persistence.models import Customer as CustomerRow
+
+from . import settings
+
+PAID_AT_ISSUE = ("FS", "FR")
+
+
+@dataclass(frozen=True)
+class IssueRequest:
+    doc_type: str
+    lines: tuple[CartLine, ...]
+    customer: Customer = FINAL_CONSUMER
+    payments: tuple[tuple[str, Decimal | None], ...] = ()
+    series_id: str | None = None
+    user: str = "admin"
+    doc_date: date | None = None          # recovered manual documents keep their own date
+    manual_ref: str | None = None         # '<manual series>/<number>' (D8632 §2.4)
+    duplicate_ref: str | None = None      # original InvoiceNo of a lost duplicate (§2.5)
+    ref_document_id: int | None = None
+    extra: dict = field(default_factory=dict)
+    movement_start: datetime | None = None
+    confirm_clock: bool = False
+
+
+def check_not_blocked(session: Session) -> None:
+    state = session.get(IntegrityState, 1)
+    if state is not None and state.blocked:
+        raise IntegrityError(
+            "A verificação de integridade encontrou alterações nos dados fiscais. A emissão "
+            "está bloqueada até um administrador confirmar o relatório ('caixa verify').")
+
+
+def _wanted_kind(session: Session, req: IssueRequest) -> str:
+    if req.manual_ref or req.duplicate_ref:
+        return "R"
+    return "F" if settings.training_mode(session) else "N"
+
+
+def lock_series(session: Session, req: IssueRequest, is_sqlite: bool) -> Series:
+    kind = _wanted_kind(session, req)
+    q = select(Series).where(Series.doc_type == req.doc_type)
+    if req.series_id:
+        q = q.where(Series.series_key == req.series_id.upper())
+    else:
+        q = q.where(Series.kind == kind, Series.status == "A",
+                    Series.validation_code.is_not(None)).order_by(Series.id)
+    if not is_sqlite:
+        q = q.with_for_update()
+    series = session.scalars(q).first()
+    if series is None:
+        if req.series_id:
+            raise SeriesError(f"Série {req.series_id} para {req.doc_type} não existe.")
+        what = {"F": "de formação", "R": "de recuperação", "N": "normal"}[kind]
+        raise SeriesError(
+            f"Não há série {what} ativa e comunicada à AT para {req.doc_type}. Registe uma "
+            "série ou, sem ligação à AT, use os documentos pré-impressos.")
+    if series.kind != kind:
+        if kind == "F":
+            raise SeriesError(f"Modo de formação ativo: a série {series.series_id} não é de "
+                              "formação.")
+        raise SeriesError(f"A série {series.series_id} é do tipo {series.kind}; este documento "
+                          f"precisa de uma série do tipo {kind}.")
+    return series
+
+
+def invoice_deadline(day: date) -> datetime:
+    """e-Fatura: day 5 of the following month (FISCAL-PT §6.1)."""
+    year, month = (day.year + 1, 1) if day.month == 12 else (day.year, day.month + 1)
+    return datetime(year, month, min(5, monthrange(year, month)[1]), 23, 59, 59)
+
+
+def outbox_for(doc_type: str, series_kind: str, day: date, now: datetime,
+               movement_start: datetime | None) -> tuple[str, datetime] | None:
+    """Which AT duty a new document creates, and its deadline (training: none)."""
+    if series_kind == "F":
+        return None
+    at_class = get_doc_type(doc_type).at_class
+    if at_class == "SI":
+        return "invoice", invoice_deadline(day)
+    if at_class == "WD":
+        return "work", invoice_deadline(day)
+    if at_class == "MG":
+        return "transport", movement_start or now + timedelta(minutes=5)
+    return None
+
+
+def issue(session: Session, req: IssueRequest, signer, now: datetime,
+          is_sqlite: bool = True) -> Document:
+    """Issue ``req`` inside the caller's write transaction and return the signed document."""
+    dtype = get_doc_type(req.doc_type)
+    check_not_blocked(session)
+    company = session.get(Company, 1)
+    if company is None:
+        raise ValidationError("A empresa ainda não está configurada ('caixa init').")
+    series = lock_series(session, req, is_sqlite)
+    state = SeriesState(series.series_id, series.doc_type, series.kind, series.status,
+                        series.validation_code, series.last_number, series.last_hash,
+                        series.last_invoice_date, series.last_system_entry)
+    state.check_can_issue()
+
+    last_entry = session.scalar(select(func.max(Series.last_system_entry)))
+    rules.check_clock(now, last_entry, req.confirm_clock)
+    doc_date = req.doc_date or now.date()
+    if doc_date > now.date():
+        raise ValidationError("A data do documento não pode ser futura.")
+    if not (req.manual_ref or req.duplicate_ref):
+        rules.check_document_date(doc_date, series.last_invoice_date, series.series_id)
+
+    lines, totals = price_lines(list(req.lines), company.tax_region, doc_date)
+    if dtype.is_invoice and req.doc_type in ("FS", "FT", "FR"):
+        rules.check_invoice_type(req.doc_type, totals.gross, lines, req.customer)
+    payments: tuple[Payment, ...] = ()
+    if req.doc_type in PAID_AT_ISSUE:
+        payments, _change = settle(totals.gross, list(req.payments))
+    elif req.payments:
+        raise ValidationError(f"{dtype.name} não regista pagamento: use FR ou FS.")
+
+    number = series.last_number + 1
+    doc_no = document_number(req.doc_type, series.series_id, number)
+    code = atcud(series.validation_code, number)
+    key_version = signer.version
+    previous = series.last_hash
+    digest = signer.sign(signature_message(doc_date, now, doc_no, totals.gross, previous)) \
+        if dtype.signed else ""
+    control = hash_control(key_version, req.manual_ref, req.duplicate_ref, req.doc_type) \
+        if dtype.signed else ""
+    row = DocumentRow(
+        uuid=str(uuidlib.uuid4()), series_pk=series.id, doc_type=req.doc_type,
+        series_id=series.series_id, series_kind=series.kind, number=number,
+        document_no=doc_no, atcud=code, invoice_date=doc_date, system_entry_date=now,
+        customer_nif=req.customer.nif, customer_name=req.customer.name,
+        customer_address=req.customer.address, customer_city=req.customer.city,
+        customer_postal_code=req.customer.postal_code,
+        customer_country=req.customer.country, tax_region=company.tax_region,
+        net_total=totals.net, tax_payable=totals.tax, gross_total=totals.gross,
+        previous_hash=previous, hash=digest, hash_control=control, key_version=key_version,
+        source_billing="M" if (req.manual_ref or req.duplicate_ref) else "P",
+        user_login=req.user, manual_ref=req.manual_ref or req.duplicate_ref,
+        ref_document_id=req.ref_document_id,
+        extra=json.dumps(req.extra, ensure_ascii=False) if req.extra else None,
+        movement_start=req.movement_start, status="N", status_date=now)
+    row.lines = [mapping.line_to_row(ln) for ln in lines]
+    row.payments = mapping.payment_rows(payments)
+    session.add(row)
+
+    series.last_number = number
+    series.last_hash = digest
+    series.last_invoice_date = max(doc_date, series.last_invoice_date or doc_date)
+    series.last_system_entry = now
+    if not req.customer.is_final_consumer:
+        _remember_customer(session, req.customer)
+    session.flush()
+    duty = outbox_for(req.doc_type, series.kind, doc_date, now, req.movement_start)
+    if duty is not None:
+        session.add(OutboxRow(kind=duty[0], document_id=row.id, status="pending",
+                              created_at=now, next_attempt_at=now, deadline=duty[1]))
+    return mapping.row_to_document(row)
+
+
+def _remember_customer(session: Session, customer: Customer) -> None:
+    """Keep a customer file; never change the NIF or name of one already used (D8632 §3.3)."""
+    existing = session.scalars(select(CustomerRow).where(CustomerRow.nif == customer.nif)
+                               ).first()
+    if existing is None:
+        session.add(CustomerRow(nif=customer.nif, name=customer.name, address=customer.address,
+                                city=customer.city, postal_code=customer.postal_code,
+                                country=customer.country))
+    elif not existing.address and customer.address:
+        existing.address, existing.city = customer.address, customer.city
+        existing.postal_code = customer.postal_code

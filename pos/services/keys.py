@@ -1,0 +1,97 @@
+"""Signing keys: generate or import, keep encrypted, hand out a Signer and Verifiers.
+
+The private key is stored in the database as encrypted PKCS#8. Its passphrase comes from
+``CAIXA_KEY_PASSPHRASE`` or, failing that, a secret file kept beside the database with
+owner-only permissions, so a copy of the database alone never exposes the key.
+"""
+
+import os
+import secrets
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from pos import signing
+from pos.domain.errors import KeyError_
+from pos.persistence.db import Database
+from pos.persistence.models import SigningKey
+
+from . import audit
+
+
+class KeyService:
+    def __init__(self, db: Database, secret_path: Path, clock):
+        self.db = db
+        self.secret_path = secret_path
+        self.clock = clock
+        self._signer: signing.Signer | None = None
+        self._verifiers: dict[int, signing.Verifier] = {}
+
+    def _passphrase(self, create: bool = False) -> bytes:
+        env = os.environ.get("CAIXA_KEY_PASSPHRASE")
+        if env:
+            return env.encode("utf-8")
+        if self.secret_path.exists():
+            return self.secret_path.read_bytes().strip()
+        if not create:
+            raise KeyError_(
+                f"Falta a palavra-passe da chave de assinatura ({self.secret_path}). "
+                "Defina CAIXA_KEY_PASSPHRASE ou restaure o ficheiro.")
+        self.secret_path.parent.mkdir(parents=True, exist_ok=True)
+        value = secrets.token_urlsafe(32).encode("ascii")
+        fd = os.open(self.secret_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(value)
+        return value
+
+    def generate(self, user: str = "admin") -> int:
+        private_pem, public_pem = signing.generate_private_pem(self._passphrase(create=True))
+        return self._store(private_pem, public_pem, user, "generated")
+
+    def import_pem(self, pem: bytes, password: bytes | None, user: str = "admin") -> int:
+        private_pem, public_pem = signing.import_private_pem(
+            pem, password, self._passphrase(create=True))
+        return self._store(private_pem, public_pem, user, "imported")
+
+    def _store(self, private_pem: bytes, public_pem: bytes, user: str, how: str) -> int:
+        now = self.clock.now()
+        with self.db.write() as s:
+            version = (s.scalar(select(func.max(SigningKey.version))) or 0) + 1
+            for old in s.scalars(select(SigningKey).where(SigningKey.active)):
+                old.active = False
+            s.add(SigningKey(version=version, private_pem=private_pem, public_pem=public_pem,
+                             created_at=now, active=True))
+            audit.record(s, now, user, "key", f"signing key version {version} {how}")
+        self._signer = None
+        return version
+
+    def has_key(self) -> bool:
+        with self.db.read() as s:
+            return s.scalar(select(func.count()).select_from(SigningKey)) > 0
+
+    def public_pem(self, version: int | None = None) -> bytes:
+        with self.db.read() as s:
+            q = select(SigningKey)
+            q = q.where(SigningKey.version == version) if version else \
+                q.where(SigningKey.active)
+            row = s.scalars(q).first()
+        if row is None:
+            raise KeyError_("Não existe chave de assinatura. Execute 'caixa keys generate'.")
+        return row.public_pem
+
+    def signer(self) -> signing.Signer:
+        if self._signer is None:
+            with self.db.read() as s:
+                row = s.scalars(select(SigningKey).where(SigningKey.active)).first()
+            if row is None:
+                raise KeyError_("Não existe chave de assinatura. Execute 'caixa keys generate'.")
+            self._signer = signing.Signer(row.private_pem, self._passphrase(), row.version)
+        return self._signer
+
+    def verifiers(self) -> dict[int, signing.Verifier]:
+        with self.db.read() as s:
+            for row in s.scalars(select(SigningKey)):
+                if row.version not in self._verifiers:
+                    self._verifiers[row.version] = signing.Verifier(row.public_pem)
+        return self._verifiers
+

@@ -1,0 +1,31 @@
+"""Small key/value settings kept in the database (training mode, certificate number...)."""
+
+from sqlalchemy.orm import Session
+
+from pos.persistence.models import Setting
+
+DEFAULTS = {
+    "certificate_number": "0000",
+    "producer_nif": "599999993",
+    "product_id": "Caixa/Caixa POS",
+    "product_version": "0.1.0",
+    "training_mode": "off",
+    "till": "CX1",
+}
+
+
+def get(session: Session, key: str) -> str:
+    row = session.get(Setting, key)
+    return row.value if row is not None else DEFAULTS.get(key, "")
+
+
+def put(session: Session, key: str, value: str) -> None:
+    row = session.get(Setting, key)
+    if row is None:
+        session.add(Setting(key=key, value=value))
+    else:
+        row.value = value
+
+
+def training_mode(session: Session) -> bool:
+    return get(session, "training_mode") == "on"
