@@ -1,0 +1,52 @@
+"""The `caixa` command line. No Qt import: it must start fast and run headless.
+
+Errors a person can act on go to stderr as one sentence with a non-zero exit (2); `verify`
+exits 1 when the data is not intact. No tracebacks for user mistakes.
+"""
+
+import argparse
+import os
+import sys
+
+from pos.domain.errors import PosError
+
+from . import commands
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="caixa", description="Caixa — ponto de venda certificável para Portugal.")
+    parser.add_argument("--db", default=None,
+                        help="base de dados (ficheiro SQLite ou URL); também CAIXA_DB")
+    sub = parser.add_subparsers(dest="command", metavar="COMANDO")
+    sub.required = True
+    for module in commands.modules():
+        module.register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.db:
+        os.environ["CAIXA_DB"] = args.db
+    try:
+        return int(args.func(args) or 0)
+    except PosError as exc:
+        print(f"caixa: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except OSError as exc:
+        print(f"caixa: erro do sistema: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    except Exception as exc:  # database errors: one sentence, not a traceback
+        name = type(exc).__name__
+        if name in ("OperationalError", "DatabaseError", "IntegrityError"):
+            print(f"caixa: erro da base de dados: {str(exc).splitlines()[0]}", file=sys.stderr)
+            return 2
+        raise
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,12 @@
+"""Sub-command modules of the CLI; each has ``register(subparsers)``.
+
+Modules are imported lazily by name so a missing optional part never breaks the CLI.
+"""
+
+import importlib
+
+MODULES = ["core"]
+
+
+def modules():
+    return [importlib.import_module(f"{__name__}.{name}") for name in MODULES]

@@ -1,0 +1,61 @@
+"""Helpers shared by the CLI command modules."""
+
+import json
+from dataclasses import asdict, is_dataclass
+from datetime import date, datetime
+from decimal import Decimal
+
+from pos.bootstrap import open_till
+from pos.domain.documents import Document
+from pos.domain.money import fmt2
+from pos.domain.signature import printed_hash_chars
+
+
+def till(args=None):
+    return open_till()
+
+
+def _default(value):
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%dT%H:%M:%S")
+    if isinstance(value, date):
+        return value.isoformat()
+    if is_dataclass(value):
+        return asdict(value)
+    raise TypeError(type(value).__name__)
+
+
+def dump_json(data) -> str:
+    return json.dumps(data, default=_default, ensure_ascii=False, indent=2)
+
+
+def document_json(doc: Document, qr: str) -> dict:
+    return {
+        "number": doc.document_no, "doc_type": doc.doc_type, "series": doc.series_id,
+        "sequence": doc.number, "atcud": doc.atcud, "status": doc.status,
+        "invoice_date": doc.invoice_date.isoformat(),
+        "system_entry_date": doc.system_entry_date.strftime("%Y-%m-%dT%H:%M:%S"),
+        "customer": asdict(doc.customer),
+        "net_total": fmt2(doc.totals.net), "tax_payable": fmt2(doc.totals.tax),
+        "gross_total": fmt2(doc.totals.gross), "change": fmt2(doc.change),
+        "hash": doc.hash, "hash_chars": printed_hash_chars(doc.hash) if doc.hash else "0",
+        "hash_control": doc.hash_control, "previous_hash": doc.previous_hash,
+        "source_billing": doc.source_billing, "training": doc.training,
+        "lines": [{
+            "line": ln.line_no, "code": ln.product_code, "description": ln.description,
+            "quantity": str(ln.quantity), "unit": ln.unit, "unit_price": str(ln.unit_price),
+            "discount": fmt2(ln.discount), "amount": fmt2(ln.gross_amount),
+            "net": fmt2(ln.net_amount), "vat": fmt2(ln.tax_amount), "tax_code": ln.tax_code,
+            "tax_percentage": str(ln.tax_percentage), "exemption_code": ln.exemption_code,
+            "exemption_reason": ln.exemption_reason,
+            "reference": asdict(ln.reference) if ln.reference else None,
+        } for ln in doc.lines],
+        "taxes": [{"code": t.code, "percentage": str(t.percentage), "base": fmt2(t.base),
+                   "vat": fmt2(t.tax), "exemption_code": t.exemption_code}
+                  for t in doc.totals.taxes],
+        "payments": [{"method": p.method, "amount": fmt2(p.amount),
+                      "tendered": fmt2(p.tendered)} for p in doc.payments],
+        "qr": qr,
+    }
