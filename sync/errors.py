@@ -91,21 +91,26 @@ class AlreadyRegistered(SyncError):
 
 # Messages are built here so the wording stays consistent across the three services.
 
+def _sentence(text: str) -> str:
+    return text.strip().rstrip(".")
+
+
 def transport_message(what: str) -> str:
-    return (f"Sem resposta válida da AT ({what}). O envio fica na fila e será repetido "
-            "automaticamente; não é preciso fazer nada.")
+    return (f"Sem resposta válida da AT ({_sentence(what)}). O envio fica na fila e será "
+            "repetido automaticamente; não é preciso fazer nada.")
 
 
 def auth_message(what: str) -> str:
-    return (f"A AT recusou a autenticação: {what}. Os envios ficam parados até corrigir "
-            "em Configuração › AT (sub-utilizador, senha, certificados).")
+    return (f"A AT recusou a autenticação: {_sentence(what)}. Os envios ficam parados até "
+            "corrigir em Configuração › AT (sub-utilizador, senha, certificados).")
 
 
 def rejected_message(service: str, code: int | str, at_message: str) -> str:
-    return (f"A AT rejeitou o pedido ({service}, código {code}): {at_message}. "
+    return (f"A AT rejeitou o pedido ({service}, código {code}): {_sentence(at_message)}. "
             "O documento fica retido para o gerente corrigir e reenviar.")
 
 
 def already_message(service: str, code: int | str, at_message: str) -> str:
-    return (f"A AT indica que já tem este registo ({service}, código {code}): {at_message}. "
-            "Confirme no Portal das Finanças; o registo será reconciliado, não reenviado.")
+    return (f"A AT indica que já tem este registo ({service}, código {code}): "
+            f"{_sentence(at_message)}. Confirme no Portal das Finanças; o registo será "
+            "reconciliado, não reenviado.")
