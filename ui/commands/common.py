@@ -7,12 +7,21 @@ from decimal import Decimal
 
 from pos.bootstrap import open_till
 from pos.domain.documents import Document
+from pos.domain.errors import ValidationError
 from pos.domain.money import fmt2
 from pos.domain.signature import printed_hash_chars
 
 
-def till(args=None):
-    return open_till()
+def till(require_setup: bool = True):
+    """The Till for the configured database; refuses a database nobody has set up."""
+    t = open_till()
+    if require_setup:
+        from pos.services.demo import is_configured
+        if not is_configured(t.db):
+            raise ValidationError(
+                f"A base de dados {t.db.url.removeprefix('sqlite:///')} não está configurada: "
+                "execute 'caixa init --demo'.")
+    return t
 
 
 def _default(value):

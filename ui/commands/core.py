@@ -6,7 +6,6 @@ from decimal import Decimal
 
 from pos.domain.errors import ValidationError
 from pos.domain.money import fmt2, to_decimal
-from pos.services import demo
 
 from .common import document_json, dump_json, till
 
@@ -109,7 +108,9 @@ def _split(spec: str, what: str) -> tuple[str, Decimal | None]:
 
 
 def cmd_init(args) -> int:
-    t = till()
+    from pos.services import demo
+
+    t = till(require_setup=False)
     if not args.demo:
         raise ValidationError("Por agora só existe 'caixa init --demo'.")
     demo.init_demo(t.db, t.keys, t.clock)

@@ -1,0 +1,73 @@
+#!/usr/bin/env python3
+"""Developer entry point: `python3 dev.py run` and `python3 dev.py test` (and `bench`).
+
+Each creates the project's virtual environment in .venv when it is missing (or when
+pyproject.toml changed since the last install), then does its job. Standard library only,
+so it runs on a fresh machine with nothing but Python 3.11+.
+"""
+
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+PY = BIN / ("python.exe" if os.name == "nt" else "python")
+STAMP = VENV / ".caixa-installed"
+
+
+def ensure_venv() -> None:
+    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    if PY.exists() and STAMP.exists() and STAMP.read_text() == wanted:
+        return
+    if not PY.exists():
+        print("dev: creating .venv", flush=True)
+        venv.EnvBuilder(with_pip=True).create(VENV)
+    print("dev: installing Caixa and its development tools into .venv", flush=True)
+    subprocess.run([str(PY), "-m", "pip", "install", "-q", "--upgrade", "pip"], check=True)
+    subprocess.run([str(PY), "-m", "pip", "install", "-q", "-e", f"{ROOT}[dev]"], check=True)
+    STAMP.write_text(wanted)
+
+
+def run(*cmd: str, env: dict | None = None) -> int:
+    return subprocess.run(list(cmd), cwd=ROOT, env={**os.environ, **(env or {})}).returncode
+
+
+def cmd_run(extra: list[str]) -> int:
+    return run(str(BIN / "caixa"), "demo", *extra)
+
+
+def cmd_test(extra: list[str]) -> int:
+    env = {"QT_QPA_PLATFORM": "offscreen", "PYTHONDONTWRITEBYTECODE": "1"}
+    steps = [
+        ("ruff", [str(BIN / "ruff"), "check", "."]),
+        ("import rules", [str(BIN / "lint-imports")]),
+    ]
+    for name, cmd in steps:
+        print(f"dev: {name}", flush=True)
+        if run(*cmd, env=env) != 0:
+            print(f"dev: {name} failed", file=sys.stderr)
+            return 1
+    print("dev: pytest", flush=True)
+    return run(str(PY), "-m", "pytest", *extra, env=env)
+
+
+def cmd_bench(extra: list[str]) -> int:
+    return run(str(PY), "-m", "benchmarks", *extra)
+
+
+def main() -> int:
+    commands = {"run": cmd_run, "test": cmd_test, "bench": cmd_bench}
+    if len(sys.argv) < 2 or sys.argv[1] not in commands:
+        print("usage: python3 dev.py run|test|bench [args...]", file=sys.stderr)
+        return 2
+    ensure_venv()
+    return commands[sys.argv[1]](sys.argv[2:])
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,191 @@
+"""Receipts (RG): money received later for invoices, issued in one write transaction.
+
+A receipt is not signed (D8632 §1.5, FISCAL-PT §1.5): it is numbered in its series, gets an
+ATCUD, and carries no Hash; it prints 'Emitido por programa certificado…'.
+
+How a receipt is stored, and why: each settled invoice becomes one receipt line *per VAT rate
+of that invoice*, holding the part of the money that falls on that rate, split into net and
+VAT the same way the invoice was priced. ``ref_document_no`` names the invoice. This maps one
+to one onto SAF-T Payment/Line: SourceDocumentID = the invoice (number, and its date read from
+the invoice row), CreditAmount = the net part (Portaria 302/2016 4.4.4.14.5: "without taxes"),
+Tax = the invoice's rate with its exemption reason and code when 0 %, and DocumentTotals give
+NetTotal + TaxPayable = GrossTotal = the money received = the payment methods. A single 'ISE'
+line per invoice would misstate the VAT of mixed-rate invoices, and the per-rate form is also
+exactly what a cash-VAT receipt (RC) requires.
+"""
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from pos.domain import rules
+from pos.domain.documents import Document, settle
+from pos.domain.errors import NotFoundError, StateError, ValidationError
+from pos.domain.money import ZERO, round2, to_decimal
+from pos.domain.series import SeriesState, atcud, document_number
+from pos.persistence import mapping
+from pos.persistence.models import Company, DocumentRow, LineRow, Series
+
+from .issuing import IssueRequest, check_not_blocked, lock_series
+
+SETTLEABLE = ("FT", "ND")   # FS and FR are paid when issued; an NC is never 'paid'
+
+
+@dataclass(frozen=True)
+class Settlement:
+    document_no: str
+    amount: Decimal | None = None      # None: everything still outstanding
+
+
+@dataclass(frozen=True)
+class ReceiptRequest:
+    settlements: tuple[Settlement, ...]
+    payments: tuple[tuple[str, Decimal | None], ...] = ()
+    series_id: str | None = None
+    user: str = "admin"
+    confirm_clock: bool = False
+
+
+def outstanding(session: Session, invoice: DocumentRow) -> Decimal:
+    """What is still owed on ``invoice``: total − active credit notes − active receipts."""
+    credited = session.scalars(select(DocumentRow.gross_total).where(
+        DocumentRow.ref_document_id == invoice.id, DocumentRow.doc_type == "NC",
+        DocumentRow.status != "A")).all()
+    paid = session.scalars(
+        select(LineRow.gross_amount).join(DocumentRow, DocumentRow.id == LineRow.document_id)
+        .where(DocumentRow.doc_type == "RG", DocumentRow.status != "A",
+               LineRow.ref_document_no == invoice.document_no)).all()
+    return invoice.gross_total - sum(credited, ZERO) - sum(paid, ZERO)
+
+
+def _rate_groups(invoice: DocumentRow) -> list[tuple[LineRow, Decimal]]:
+    """(a representative line, gross) per VAT rate of the invoice, in line order."""
+    groups: dict[tuple, list] = {}
+    for ln in invoice.lines:
+        key = (ln.tax_code, ln.tax_percentage, ln.exemption_code)
+        if key not in groups:
+            groups[key] = [ln, ZERO]
+        groups[key][1] += ln.gross_amount
+    return [(ln, gross) for ln, gross in groups.values()]
+
+
+def _allocate(amount: Decimal, weights: list[Decimal]) -> list[Decimal]:
+    """Split ``amount`` in proportion to ``weights``, to the cent, adding up exactly."""
+    total = sum(weights, ZERO)
+    if amount == total:
+        return list(weights)
+    parts = [round2(amount * w / total) for w in weights]
+    parts[weights.index(max(weights))] += amount - sum(parts, ZERO)
+    return parts
+
+
+def _receipt_lines(invoice: DocumentRow, amount: Decimal, first_no: int) -> list[LineRow]:
+    groups = _rate_groups(invoice)
+    parts = _allocate(amount, [gross for _, gross in groups])
+    rows = []
+    for (model, _), part in zip(groups, parts, strict=True):
+        if part == 0:
+            continue
+        # Same formula as price_lines, so a full settlement repeats the invoice's own split.
+        net = round2(part * 100 / (100 + model.tax_percentage))
+        rows.append(LineRow(
+            line_no=first_no + len(rows), product_code="",
+            description=f"Pagamento {invoice.document_no}", product_type="S",
+            quantity=Decimal(1), unit="UN", unit_price=part, discount=ZERO,
+            gross_amount=part, net_amount=net, tax_amount=part - net,
+            tax_code=model.tax_code, tax_percentage=model.tax_percentage,
+            exemption_code=model.exemption_code, exemption_reason=model.exemption_reason,
+            ref_document_no=invoice.document_no))
+    return rows
+
+
+def _invoices(session: Session, req: ReceiptRequest, kind: str
+              ) -> list[tuple[DocumentRow, Decimal]]:
+    if not req.settlements:
+        raise ValidationError("Indique pelo menos uma fatura a liquidar.")
+    seen, out = set(), []
+    for item in req.settlements:
+        row = session.scalars(select(DocumentRow).where(
+            DocumentRow.document_no == item.document_no)).first()
+        if row is None:
+            raise NotFoundError(f"Documento não encontrado: {item.document_no}.")
+        if row.doc_type not in SETTLEABLE:
+            raise StateError(f"{row.document_no}: só se passa recibo de FT ou ND.")
+        if row.status == "A":
+            raise StateError(f"{row.document_no} está anulado: não se passa recibo.")
+        if row.series_kind != kind and not (kind == "N" and row.series_kind == "R"):
+            raise StateError(f"{row.document_no} é de outro modo (formação/normal) do que o "
+                             "recibo.")
+        if row.id in seen:
+            raise ValidationError(f"{row.document_no} aparece duas vezes no recibo.")
+        seen.add(row.id)
+        owed = outstanding(session, row)
+        amount = owed if item.amount is None else round2(to_decimal(item.amount, "valor"))
+        if amount <= 0 or amount > owed:
+            raise ValidationError(f"{row.document_no}: pode liquidar até {owed:.2f} € "
+                                  f"(pedido {amount:.2f} €).")
+        out.append((row, amount))
+    first = out[0][0]
+    for row, _ in out[1:]:
+        if (row.customer_nif, row.customer_name) != (first.customer_nif, first.customer_name):
+            raise ValidationError("Um recibo liquida documentos de um só cliente.")
+    return out
+
+
+def issue(session: Session, req: ReceiptRequest, now: datetime,
+          is_sqlite: bool = True) -> Document:
+    """Issue an RG inside the caller's write transaction and return it."""
+    check_not_blocked(session)
+    if session.get(Company, 1) is None:
+        raise ValidationError("A empresa ainda não está configurada ('caixa init').")
+    series = lock_series(session, IssueRequest(doc_type="RG", lines=(),
+                                               series_id=req.series_id, user=req.user),
+                         is_sqlite)
+    SeriesState(series.series_id, series.doc_type, series.kind, series.status,
+                series.validation_code, series.last_number, series.last_hash,
+                series.last_invoice_date, series.last_system_entry).check_can_issue()
+    rules.check_clock(now, session.scalar(select(func.max(Series.last_system_entry))),
+                      req.confirm_clock)
+    day = now.date()
+    rules.check_document_date(day, series.last_invoice_date, series.series_id)
+
+    settled = _invoices(session, req, series.kind)
+    lines: list[LineRow] = []
+    for invoice, amount in settled:
+        lines += _receipt_lines(invoice, amount, len(lines) + 1)
+    gross = sum((ln.gross_amount for ln in lines), ZERO)
+    net = sum((ln.net_amount for ln in lines), ZERO)
+    payments, _change = settle(gross, list(req.payments))
+
+    customer = settled[0][0]
+    number = series.last_number + 1
+    row = DocumentRow(
+        uuid=str(uuid.uuid4()), series_pk=series.id, doc_type="RG", series_id=series.series_id,
+        series_kind=series.kind, number=number,
+        document_no=document_number("RG", series.series_id, number),
+        atcud=atcud(series.validation_code, number), invoice_date=day, system_entry_date=now,
+        customer_nif=customer.customer_nif, customer_name=customer.customer_name,
+        customer_address=customer.customer_address, customer_city=customer.customer_city,
+        customer_postal_code=customer.customer_postal_code,
+        customer_country=customer.customer_country, tax_region=customer.tax_region,
+        net_total=net, tax_payable=gross - net, gross_total=gross,
+        previous_hash="", hash="", hash_control="", key_version=0, source_billing="P",
+        user_login=req.user, status="N", status_date=now)
+    row.lines = lines
+    row.payments = mapping.payment_rows(payments)
+    session.add(row)
+    series.last_number = number
+    series.last_invoice_date = max(day, series.last_invoice_date or day)
+    series.last_system_entry = now
+    session.flush()
+    return mapping.row_to_document(row)
+
+
+def issue_receipt(till, req: ReceiptRequest) -> Document:
+    """The Till-level use case (the Till facade has no receipt method yet)."""
+    with till.db.write() as s:
+        return issue(s, req, till.clock.now(), till.db.is_sqlite)

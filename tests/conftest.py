@@ -1,0 +1,106 @@
+"""Shared fixtures: a demo till on a real SQLite file, the shared AT artefacts, the CLI."""
+
+import os
+import shutil
+import subprocess
+import sys
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED_AT = ROOT.parent / "shared" / "at"
+
+
+@pytest.fixture
+def shared_at() -> Path:
+    if not SHARED_AT.exists():
+        pytest.fail(f"AT reference files not found at {SHARED_AT}")
+    return SHARED_AT
+
+
+@pytest.fixture
+def clock():
+    from pos.services.ports import FixedClock
+    return FixedClock(datetime(2026, 3, 14, 10, 15, 30))
+
+
+@pytest.fixture
+def db_path(tmp_path) -> Path:
+    return tmp_path / "caixa.db"
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory) -> Path:
+    """Build the demo shop once; each test gets a copy (PIN hashing and keys are slow)."""
+    from pos.bootstrap import open_till
+    from pos.services import demo
+    from pos.services.ports import FixedClock
+    path = tmp_path_factory.mktemp("template") / "caixa.db"
+    t = open_till(str(path), clock=FixedClock(datetime(2026, 3, 14, 9, 0, 0)))
+    demo.init_demo(t.db, t.keys, t.clock)
+    t.db.dispose()
+    return path
+
+
+@pytest.fixture
+def demo_db(demo_template, db_path) -> Path:
+    """A fresh copy of the demo database (and its key secret) at ``db_path``."""
+    for suffix in ("", "-wal"):
+        src = Path(f"{demo_template}{suffix}")
+        if src.exists():
+            shutil.copyfile(src, f"{db_path}{suffix}")
+    shutil.copyfile(demo_template.with_suffix(".secret"), db_path.with_suffix(".secret"))
+    return db_path
+
+
+@pytest.fixture
+def till(demo_db, clock):
+    """A demo shop (training series) on a fresh SQLite file, with a fixed clock."""
+    from pos.bootstrap import open_till
+    t = open_till(str(demo_db), clock=clock)
+    yield t
+    t.db.dispose()
+
+
+@pytest.fixture
+def normal_till(till):
+    """The demo shop switched to normal series (kind N) with AT validation codes."""
+    till.set_training_mode(False)
+    for code in ("FS", "FT", "FR", "NC", "ND", "GT", "OR", "RG"):
+        till.add_series(code, "A2026", f"ATC{code}2026X")
+    return till
+
+
+def run_cli(db: Path, *args: str, check: bool = False, env: dict | None = None
+            ) -> subprocess.CompletedProcess:
+    """Run the real `caixa` command in a subprocess."""
+    full_env = {**os.environ, "CAIXA_DB": str(db), **(env or {})}
+    proc = subprocess.run([sys.executable, "-m", "ui.cli", *args], cwd=ROOT, env=full_env,
+                          capture_output=True, text=True, timeout=120)
+    if check and proc.returncode != 0:
+        raise AssertionError(f"caixa {' '.join(args)} failed: {proc.stderr}")
+    return proc
+
+
+@pytest.fixture
+def cli(db_path):
+    def _run(*args, **kw):
+        return run_cli(db_path, *args, **kw)
+    return _run
+
+
+@pytest.fixture(scope="session")
+def postgres():
+    from tests.pg import PostgresServer
+    server = PostgresServer().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def pg_url(postgres, request, monkeypatch):
+    monkeypatch.setenv("CAIXA_KEY_PASSPHRASE", "test-passphrase")
+    name = "t_" + request.node.name.lower().replace("[", "_").replace("]", "")[:50]
+    return postgres.create_database(name)

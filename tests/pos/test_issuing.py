@@ -1,0 +1,165 @@
+"""Issuing, chaining, series, clock and correction rules through the services."""
+
+import sqlite3
+from datetime import date
+from decimal import Decimal as D
+
+import pytest
+from sqlalchemy import select, update
+
+from pos.domain.errors import ClockError, SeriesError, StateError, ValidationError
+from pos.domain.taxes import rate_for
+from pos.persistence.models import DocumentRow, OutboxRow
+from pos.services.till import make_customer
+
+
+def test_documents_chain_per_series_with_atcud_and_key_version(till):
+    a = till.sell([("PAO01", 2), ("CAF01", 1)], payments=(("NU", D("10")),))
+    b = till.sell([("BEB02", 1)])
+    assert a.document_no == "FS DEMO2026/1" and b.document_no == "FS DEMO2026/2"
+    assert a.atcud == "DEMOFS26-1" and b.atcud == "DEMOFS26-2"
+    assert a.previous_hash == "" and b.previous_hash == a.hash
+    assert len(a.hash) == 172 and a.hash_control == "1" and a.source_billing == "P"
+    assert a.change == D("5.47")
+    ft = till.sell([("PAO01", 1)], "FT", make_customer("123456789", "Cliente", "Rua A"))
+    assert ft.document_no == "FT DEMO2026/1" and ft.previous_hash == ""
+
+
+def test_signature_verifies_with_the_public_key(till):
+    from pos.domain.signature import signature_message
+    from pos.signing import Verifier
+    doc = till.sell([("PAO01", 1)])
+    msg = signature_message(doc.invoice_date, doc.system_entry_date, doc.document_no,
+                            doc.totals.gross, doc.previous_hash)
+    assert Verifier(till.keys.public_pem()).verify(msg, doc.hash)
+
+
+def test_training_series_stay_out_of_the_at_queue(till, normal_till):
+    till.set_training_mode(True)
+    till.sell([("PAO01", 1)])
+    till.set_training_mode(False)
+    real = till.sell([("PAO01", 1)])
+    with till.db.read() as s:
+        queued = s.scalars(select(OutboxRow.document_id)).all()
+    assert real.series_kind == "N" and len(queued) == 1
+
+
+def test_fs_limit_requires_an_invoice_with_customer_data(till):
+    with pytest.raises(ValidationError, match="Fatura simplificada só até 1000.00"):
+        till.sell([("MER02", 120)])
+    with pytest.raises(ValidationError, match="nome e morada"):
+        till.sell([("MER02", 120)], "FR")
+    doc = till.sell([("MER02", 120)], "FR",
+                    make_customer(None, "Maria Silva", "Rua B, 2", "Lisboa", "1000-001"))
+    assert doc.totals.gross == D("1078.80")
+
+
+def test_services_limit_is_100_euros(till):
+    with pytest.raises(ValidationError, match="100.00"):
+        till.sell([("SRV02", 5)])
+
+
+def test_clock_behind_last_document_needs_confirmation(till, clock):
+    till.sell([("PAO01", 1)])
+    clock.advance(minutes=-10)
+    with pytest.raises(ClockError, match="relógio"):
+        till.sell([("PAO01", 1)])
+    doc = till.sell([("PAO01", 1)], confirm_clock=True)
+    assert doc.number == 2
+
+
+def test_series_without_validation_code_cannot_issue(till):
+    till.set_training_mode(False)
+    till.add_series("FS", "SEMCODIGO", None, "N")
+    with pytest.raises(SeriesError, match="código de validação"):
+        till.sell([("PAO01", 1)], series_id="SEMCODIGO")
+    with pytest.raises(SeriesError, match="Não há série normal"):
+        till.sell([("PAO01", 1)])
+
+
+def test_training_mode_refuses_a_normal_series(normal_till):
+    normal_till.set_training_mode(True)
+    with pytest.raises(SeriesError, match="formação"):
+        normal_till.sell([("PAO01", 1)], series_id="A2026")
+
+
+def test_series_identifier_rules(till):
+    for bad in ("", "-A", "A--B", "A B", "X" * 36, "Série"):
+        with pytest.raises(ValidationError):
+            till.add_series("FS", bad, "ABCDEFGH")
+    with pytest.raises(ValidationError, match="já existe"):
+        till.add_series("FS", "demo2026", "ABCDEFGH")
+
+
+def test_bad_input_is_refused_with_clear_messages(till):
+    with pytest.raises(ValidationError, match="Quantidade"):
+        till.sell([("PAO01", D("-1"))])
+    with pytest.raises(Exception, match="Produto desconhecido"):
+        till.sell([("NOPE", 1)])
+    with pytest.raises(ValidationError, match="Pagamento insuficiente"):
+        till.sell([("PAO01", 1)], payments=(("NU", D("0.50")),))
+    with pytest.raises(ValidationError, match="excede"):
+        till.sell([("PAO01", 1)], payments=(("CC", D("5")),))
+    with pytest.raises(ValidationError, match="nome do cliente"):
+        make_customer("123456789", "x" * 101)
+    assert till.documents() == []
+
+
+def test_exempt_line_carries_code_and_legal_text(till):
+    doc = till.sell([("SRV02", 1), ("PAO01", 1)])
+    exempt = [ln for ln in doc.lines if ln.tax_code == "ISE"][0]
+    assert exempt.exemption_code == "M07"
+    assert exempt.exemption_reason == "Isento artigo 9.º do CIVA"
+    assert exempt.tax_amount == 0 and exempt.net_amount == D("25.00")
+
+
+def test_madeira_reduced_rate_changes_on_2024_10_01():
+    assert rate_for("PT-MA", "RED", date(2024, 9, 30)) == 5
+    assert rate_for("PT-MA", "RED", date(2024, 10, 1)) == 4
+    assert rate_for("PT-AC", "NOR", date(2026, 1, 1)) == 16
+
+
+def test_foreign_customer_keeps_its_tax_id(till):
+    doc = till.sell([("PAO01", 1)], "FT", make_customer("ESB12345678", "Cliente SL",
+                                                        "Calle 1", "Madrid", "28001", "ES"))
+    assert doc.customer.nif == "ESB12345678" and doc.customer.country == "ES"
+    assert "B:ESB12345678*C:ES" in till.qr(doc)
+
+
+def test_cancel_and_credit_note_rules(till):
+    ft = till.sell([("PAO01", 3), ("CAF01", 2)], "FT",
+                   make_customer("123456789", "Cliente", "Rua A"))
+    nc = till.credit_note(ft.document_no, "Devolução", [(1, D(1))])
+    assert nc.doc_type == "NC" and nc.lines[0].reference.document_no == ft.document_no
+    assert nc.totals.gross == D("1.89") and nc.lines[0].tax_percentage == 6
+    with pytest.raises(StateError, match="anule-a primeiro"):
+        till.cancel(ft.document_no, "Erro")
+    with pytest.raises(ValidationError, match="só pode creditar até 2"):
+        till.credit_note(ft.document_no, "Mais", [(1, D(3))])
+    till.cancel(nc.document_no, "Nota errada")
+    cancelled = till.cancel(ft.document_no, "Erro de registo")
+    assert cancelled.status == "A" and cancelled.status_reason == "Erro de registo"
+    with pytest.raises(StateError, match="anulado"):
+        till.credit_note(ft.document_no, "Devolução")
+    with pytest.raises(ValidationError, match="motivo"):
+        till.cancel("FS DEMO2026/1", "")
+    assert till.verify().ok
+
+
+def test_signed_rows_are_refused_by_database_triggers(till, db_path):
+    doc = till.sell([("PAO01", 1)])
+    with pytest.raises(Exception, match="append-only"):
+        with till.db.write() as s:
+            s.execute(update(DocumentRow).where(DocumentRow.id == doc.id)
+                      .values(gross_total=D("0.01")))
+    con = sqlite3.connect(db_path)
+    for sql in ("DELETE FROM documents", "DELETE FROM document_lines",
+                "UPDATE document_lines SET gross_amount='0'",
+                "UPDATE documents SET status='N' WHERE 0"):
+        try:
+            con.execute(sql)
+            assert sql.endswith("WHERE 0"), sql
+        except sqlite3.IntegrityError as exc:
+            assert "append-only" in str(exc)
+    con.close()
+    assert till.verify().ok
