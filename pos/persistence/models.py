@@ -236,3 +236,95 @@ class IntegrityState(Base):
     detected_at: Mapped[datetime | None] = mapped_column(DateTime)
     acknowledged_by: Mapped[str | None] = mapped_column(String(30))
     acknowledged_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class Reprint(Base):
+    """Every copy printed after the original, with who and why (append-only)."""
+
+    __tablename__ = "reprints"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id"), index=True)
+    at: Mapped[datetime] = mapped_column(DateTime)
+    user_login: Mapped[str] = mapped_column(String(30))
+    reason: Mapped[str] = mapped_column(String(100), default="")
+    copy_number: Mapped[int] = mapped_column(Integer)
+
+
+class CashSession(Base):
+    __tablename__ = "cash_sessions"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    till: Mapped[str] = mapped_column(String(20))
+    user_login: Mapped[str] = mapped_column(String(30))
+    opened_at: Mapped[datetime] = mapped_column(DateTime)
+    opening_float: Mapped[Decimal] = mapped_column(Dec)
+    status: Mapped[str] = mapped_column(String(6), default="open")   # open | closed
+    closed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    closed_by: Mapped[str | None] = mapped_column(String(30))
+    z_number: Mapped[int | None] = mapped_column(Integer)
+
+
+class CashCount(Base):
+    """The blind count per payment method when a session closes."""
+
+    __tablename__ = "cash_counts"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("cash_sessions.id"), index=True)
+    method: Mapped[str] = mapped_column(String(2))
+    expected: Mapped[Decimal] = mapped_column(Dec)
+    counted: Mapped[Decimal] = mapped_column(Dec)
+
+
+class CashMovement(Base):
+    """Cash in/out and drawer openings without a sale."""
+
+    __tablename__ = "cash_movements"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("cash_sessions.id"), index=True)
+    at: Mapped[datetime] = mapped_column(DateTime)
+    user_login: Mapped[str] = mapped_column(String(30))
+    kind: Mapped[str] = mapped_column(String(10))       # in | out | drawer
+    amount: Mapped[Decimal] = mapped_column(Dec)
+    reason: Mapped[str] = mapped_column(String(100), default="")
+
+
+class TypographyBook(Base):
+    """A book of pre-printed forms from an authorised typography (D8632 §2.4)."""
+
+    __tablename__ = "typography_books"
+    __table_args__ = (UniqueConstraint("doc_type", "manual_series", "first_number"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    doc_type: Mapped[str] = mapped_column(String(2))
+    manual_series: Mapped[str] = mapped_column(String(35))
+    first_number: Mapped[int] = mapped_column(Integer)
+    last_number: Mapped[int] = mapped_column(Integer)
+    typography_name: Mapped[str] = mapped_column(String(100))
+    typography_nif: Mapped[str] = mapped_column(String(9))
+    authorization: Mapped[str] = mapped_column(String(60))
+    validation_code: Mapped[str | None] = mapped_column(String(70))
+    status: Mapped[str] = mapped_column(String(10), default="stock")  # stock | in_use | closed
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class VoidedManualNumber(Base):
+    """A form voided on paper: it will never be recovered."""
+
+    __tablename__ = "voided_manual_numbers"
+    __table_args__ = (UniqueConstraint("book_id", "number"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    book_id: Mapped[int] = mapped_column(ForeignKey("typography_books.id"))
+    number: Mapped[int] = mapped_column(Integer)
+    reason: Mapped[str] = mapped_column(String(100))
+    at: Mapped[datetime] = mapped_column(DateTime)
+    user_login: Mapped[str] = mapped_column(String(30))
+
+
+class InoperabilityPeriod(Base):
+    """When the program could not be used, and why."""
+
+    __tablename__ = "inoperability_periods"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    started_at: Mapped[datetime] = mapped_column(DateTime)
+    ended_at: Mapped[datetime | None] = mapped_column(DateTime)
+    reason: Mapped[str] = mapped_column(String(200))
+    recorded_by: Mapped[str] = mapped_column(String(30))
+    recorded_at: Mapped[datetime] = mapped_column(DateTime)

@@ -50,27 +50,35 @@ class ReceiptRequest:
     confirm_clock: bool = False
 
 
-def outstanding(session: Session, invoice: DocumentRow) -> Decimal:
-    """What is still owed on ``invoice``: total − active credit notes − active receipts."""
-    credited = session.scalars(select(DocumentRow.gross_total).where(
-        DocumentRow.ref_document_id == invoice.id, DocumentRow.doc_type == "NC",
-        DocumentRow.status != "A")).all()
-    paid = session.scalars(
-        select(LineRow.gross_amount).join(DocumentRow, DocumentRow.id == LineRow.document_id)
-        .where(DocumentRow.doc_type == "RG", DocumentRow.status != "A",
-               LineRow.ref_document_no == invoice.document_no)).all()
-    return invoice.gross_total - sum(credited, ZERO) - sum(paid, ZERO)
+def _key(ln: LineRow) -> tuple:
+    return ln.tax_code, ln.tax_percentage, ln.exemption_code
 
 
-def _rate_groups(invoice: DocumentRow) -> list[tuple[LineRow, Decimal]]:
-    """(a representative line, gross) per VAT rate of the invoice, in line order."""
+def owed_by_rate(session: Session, invoice: DocumentRow) -> list[tuple[LineRow, Decimal]]:
+    """(a line of that rate, amount still owed) per VAT rate of ``invoice``, in line order.
+
+    Owed = the invoice's lines − lines of active credit notes on it − lines of active
+    receipts for it, rate by rate, so a receipt after a partial credit note pays exactly
+    the VAT that is still open.
+    """
     groups: dict[tuple, list] = {}
     for ln in invoice.lines:
-        key = (ln.tax_code, ln.tax_percentage, ln.exemption_code)
-        if key not in groups:
-            groups[key] = [ln, ZERO]
-        groups[key][1] += ln.gross_amount
-    return [(ln, gross) for ln, gross in groups.values()]
+        groups.setdefault(_key(ln), [ln, ZERO])[1] += ln.gross_amount
+    done = session.scalars(
+        select(LineRow).join(DocumentRow, DocumentRow.id == LineRow.document_id)
+        .where(DocumentRow.status != "A",
+               ((DocumentRow.doc_type == "NC") & (DocumentRow.ref_document_id == invoice.id))
+               | ((DocumentRow.doc_type == "RG")
+                  & (LineRow.ref_document_no == invoice.document_no)))).all()
+    for ln in done:
+        if _key(ln) in groups:
+            groups[_key(ln)][1] -= ln.gross_amount
+    return [(ln, max(owed, ZERO)) for ln, owed in groups.values()]
+
+
+def outstanding(session: Session, invoice: DocumentRow) -> Decimal:
+    """What is still owed on ``invoice``."""
+    return sum((owed for _, owed in owed_by_rate(session, invoice)), ZERO)
 
 
 def _allocate(amount: Decimal, weights: list[Decimal]) -> list[Decimal]:
@@ -83,9 +91,9 @@ def _allocate(amount: Decimal, weights: list[Decimal]) -> list[Decimal]:
     return parts
 
 
-def _receipt_lines(invoice: DocumentRow, amount: Decimal, first_no: int) -> list[LineRow]:
-    groups = _rate_groups(invoice)
-    parts = _allocate(amount, [gross for _, gross in groups])
+def _receipt_lines(groups: list[tuple[LineRow, Decimal]], invoice: DocumentRow,
+                   amount: Decimal, first_no: int) -> list[LineRow]:
+    parts = _allocate(amount, [owed for _, owed in groups])
     rows = []
     for (model, _), part in zip(groups, parts, strict=True):
         if part == 0:
@@ -104,7 +112,7 @@ def _receipt_lines(invoice: DocumentRow, amount: Decimal, first_no: int) -> list
 
 
 def _invoices(session: Session, req: ReceiptRequest, kind: str
-              ) -> list[tuple[DocumentRow, Decimal]]:
+              ) -> list[tuple[DocumentRow, Decimal, list]]:
     if not req.settlements:
         raise ValidationError("Indique pelo menos uma fatura a liquidar.")
     seen, out = set(), []
@@ -123,14 +131,15 @@ def _invoices(session: Session, req: ReceiptRequest, kind: str
         if row.id in seen:
             raise ValidationError(f"{row.document_no} aparece duas vezes no recibo.")
         seen.add(row.id)
-        owed = outstanding(session, row)
+        groups = owed_by_rate(session, row)
+        owed = sum((g for _, g in groups), ZERO)
         amount = owed if item.amount is None else round2(to_decimal(item.amount, "valor"))
         if amount <= 0 or amount > owed:
             raise ValidationError(f"{row.document_no}: pode liquidar até {owed:.2f} € "
                                   f"(pedido {amount:.2f} €).")
-        out.append((row, amount))
+        out.append((row, amount, groups))
     first = out[0][0]
-    for row, _ in out[1:]:
+    for row, _, _ in out[1:]:
         if (row.customer_nif, row.customer_name) != (first.customer_nif, first.customer_name):
             raise ValidationError("Um recibo liquida documentos de um só cliente.")
     return out
@@ -155,8 +164,8 @@ def issue(session: Session, req: ReceiptRequest, now: datetime,
 
     settled = _invoices(session, req, series.kind)
     lines: list[LineRow] = []
-    for invoice, amount in settled:
-        lines += _receipt_lines(invoice, amount, len(lines) + 1)
+    for invoice, amount, groups in settled:
+        lines += _receipt_lines(groups, invoice, amount, len(lines) + 1)
     gross = sum((ln.gross_amount for ln in lines), ZERO)
     net = sum((ln.net_amount for ln in lines), ZERO)
     payments, _change = settle(gross, list(req.payments))

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from pos.domain.company import Issuer
 from pos.domain.documents import Customer, Document, cart_line
@@ -13,7 +13,7 @@ from pos.domain.nif import CONSUMIDOR_FINAL_NAME, CONSUMIDOR_FINAL_NIF, validate
 from pos.domain.qr import document_qr
 from pos.persistence import mapping
 from pos.persistence.db import Database
-from pos.persistence.models import Company, DocumentRow
+from pos.persistence.models import Company, DocumentRow, Reprint
 
 from . import audit, catalogue, corrections, integrity, issuing, series_admin, settings
 from .keys import KeyService
@@ -94,6 +94,20 @@ class Till:
         with self.db.write() as s:
             req = corrections.credit_note_request(s, document_no, reason, picks, user)
             return issuing.issue(s, req, signer, self.clock.now(), self.db.is_sqlite)
+
+    def record_reprint(self, document_no: str, user: str, reason: str = "") -> int:
+        """Record a copy printed after the original; returns its copy number (1 = first)."""
+        if len(reason) > 100:
+            raise ValidationError("O motivo da reimpressão tem no máximo 100 caracteres.")
+        now = self.clock.now()
+        with self.db.write() as s:
+            row = corrections.find(s, document_no)
+            copies = s.scalar(select(func.count()).select_from(Reprint)
+                              .where(Reprint.document_id == row.id)) or 0
+            s.add(Reprint(document_id=row.id, at=now, user_login=user, reason=reason,
+                          copy_number=copies + 1))
+            audit.record(s, now, user, "reprint", f"{document_no} copy {copies + 1}: {reason}")
+        return copies + 1
 
     # ---- reading ---------------------------------------------------------------------
     def document(self, document_no: str) -> Document:

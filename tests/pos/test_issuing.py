@@ -163,3 +163,11 @@ def test_signed_rows_are_refused_by_database_triggers(till, db_path):
             assert "append-only" in str(exc)
     con.close()
     assert till.verify().ok
+
+
+def test_reprints_are_numbered_and_audited(till):
+    doc = till.sell([("PAO01", 1)])
+    assert till.record_reprint(doc.document_no, "caixa1", "Cliente pediu") == 1
+    assert till.record_reprint(doc.document_no, "gerente", "") == 2
+    with pytest.raises(Exception, match="não encontrado"):
+        till.record_reprint("FS X/1", "caixa1")

@@ -2,13 +2,14 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-21 14:26:24.011158
+Create Date: 2026-11-21 14:32:09.144812
 
 """
 from collections.abc import Sequence
 
-import sqlalchemy as sa
 from alembic import op
+import sqlalchemy as sa
+
 
 # revision identifiers, used by Alembic.
 revision: str = '0001'
@@ -28,6 +29,18 @@ def upgrade() -> None:
     sa.Column('detail', sa.Text(), nullable=False),
     sa.Column('prev_hash', sa.String(length=64), nullable=False),
     sa.Column('hash', sa.String(length=64), nullable=False),
+    sa.PrimaryKeyConstraint('id')
+    )
+    op.create_table('cash_sessions',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('till', sa.String(length=20), nullable=False),
+    sa.Column('user_login', sa.String(length=30), nullable=False),
+    sa.Column('opened_at', sa.DateTime(), nullable=False),
+    sa.Column('opening_float', sa.String(length=40), nullable=False),
+    sa.Column('status', sa.String(length=6), nullable=False),
+    sa.Column('closed_at', sa.DateTime(), nullable=True),
+    sa.Column('closed_by', sa.String(length=30), nullable=True),
+    sa.Column('z_number', sa.Integer(), nullable=True),
     sa.PrimaryKeyConstraint('id')
     )
     op.create_table('company',
@@ -58,6 +71,15 @@ def upgrade() -> None:
     with op.batch_alter_table('customers', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_customers_nif'), ['nif'], unique=False)
 
+    op.create_table('inoperability_periods',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('started_at', sa.DateTime(), nullable=False),
+    sa.Column('ended_at', sa.DateTime(), nullable=True),
+    sa.Column('reason', sa.String(length=200), nullable=False),
+    sa.Column('recorded_by', sa.String(length=30), nullable=False),
+    sa.Column('recorded_at', sa.DateTime(), nullable=False),
+    sa.PrimaryKeyConstraint('id')
+    )
     op.create_table('integrity_state',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('blocked', sa.Boolean(), nullable=False),
@@ -116,6 +138,21 @@ def upgrade() -> None:
     sa.Column('active', sa.Boolean(), nullable=False),
     sa.PrimaryKeyConstraint('version')
     )
+    op.create_table('typography_books',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('doc_type', sa.String(length=2), nullable=False),
+    sa.Column('manual_series', sa.String(length=35), nullable=False),
+    sa.Column('first_number', sa.Integer(), nullable=False),
+    sa.Column('last_number', sa.Integer(), nullable=False),
+    sa.Column('typography_name', sa.String(length=100), nullable=False),
+    sa.Column('typography_nif', sa.String(length=9), nullable=False),
+    sa.Column('authorization', sa.String(length=60), nullable=False),
+    sa.Column('validation_code', sa.String(length=70), nullable=True),
+    sa.Column('status', sa.String(length=10), nullable=False),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.PrimaryKeyConstraint('id'),
+    sa.UniqueConstraint('doc_type', 'manual_series', 'first_number')
+    )
     op.create_table('users',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('login', sa.String(length=30), nullable=False),
@@ -126,6 +163,32 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id'),
     sa.UniqueConstraint('login')
     )
+    op.create_table('cash_counts',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('session_id', sa.Integer(), nullable=False),
+    sa.Column('method', sa.String(length=2), nullable=False),
+    sa.Column('expected', sa.String(length=40), nullable=False),
+    sa.Column('counted', sa.String(length=40), nullable=False),
+    sa.ForeignKeyConstraint(['session_id'], ['cash_sessions.id'], ),
+    sa.PrimaryKeyConstraint('id')
+    )
+    with op.batch_alter_table('cash_counts', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_cash_counts_session_id'), ['session_id'], unique=False)
+
+    op.create_table('cash_movements',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('session_id', sa.Integer(), nullable=False),
+    sa.Column('at', sa.DateTime(), nullable=False),
+    sa.Column('user_login', sa.String(length=30), nullable=False),
+    sa.Column('kind', sa.String(length=10), nullable=False),
+    sa.Column('amount', sa.String(length=40), nullable=False),
+    sa.Column('reason', sa.String(length=100), nullable=False),
+    sa.ForeignKeyConstraint(['session_id'], ['cash_sessions.id'], ),
+    sa.PrimaryKeyConstraint('id')
+    )
+    with op.batch_alter_table('cash_movements', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_cash_movements_session_id'), ['session_id'], unique=False)
+
     op.create_table('documents',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('uuid', sa.String(length=36), nullable=False),
@@ -173,6 +236,17 @@ def upgrade() -> None:
     with op.batch_alter_table('documents', schema=None) as batch_op:
         batch_op.create_index('ix_documents_date', ['invoice_date'], unique=False)
 
+    op.create_table('voided_manual_numbers',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('book_id', sa.Integer(), nullable=False),
+    sa.Column('number', sa.Integer(), nullable=False),
+    sa.Column('reason', sa.String(length=100), nullable=False),
+    sa.Column('at', sa.DateTime(), nullable=False),
+    sa.Column('user_login', sa.String(length=30), nullable=False),
+    sa.ForeignKeyConstraint(['book_id'], ['typography_books.id'], ),
+    sa.PrimaryKeyConstraint('id'),
+    sa.UniqueConstraint('book_id', 'number')
+    )
     op.create_table('document_lines',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('document_id', sa.Integer(), nullable=False),
@@ -231,6 +305,19 @@ def upgrade() -> None:
     with op.batch_alter_table('outbox', schema=None) as batch_op:
         batch_op.create_index('ix_outbox_due', ['status', 'next_attempt_at'], unique=False)
 
+    op.create_table('reprints',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('document_id', sa.Integer(), nullable=False),
+    sa.Column('at', sa.DateTime(), nullable=False),
+    sa.Column('user_login', sa.String(length=30), nullable=False),
+    sa.Column('reason', sa.String(length=100), nullable=False),
+    sa.Column('copy_number', sa.Integer(), nullable=False),
+    sa.ForeignKeyConstraint(['document_id'], ['documents.id'], ),
+    sa.PrimaryKeyConstraint('id')
+    )
+    with op.batch_alter_table('reprints', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_reprints_document_id'), ['document_id'], unique=False)
+
     # ### end Alembic commands ###
     _create_guards()
 
@@ -239,6 +326,10 @@ def downgrade() -> None:
     """Downgrade schema."""
     _drop_guards()
     # ### commands auto generated by Alembic - please adjust! ###
+    with op.batch_alter_table('reprints', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_reprints_document_id'))
+
+    op.drop_table('reprints')
     with op.batch_alter_table('outbox', schema=None) as batch_op:
         batch_op.drop_index('ix_outbox_due')
 
@@ -248,11 +339,21 @@ def downgrade() -> None:
 
     op.drop_table('document_payments')
     op.drop_table('document_lines')
+    op.drop_table('voided_manual_numbers')
     with op.batch_alter_table('documents', schema=None) as batch_op:
         batch_op.drop_index('ix_documents_date')
 
     op.drop_table('documents')
+    with op.batch_alter_table('cash_movements', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_cash_movements_session_id'))
+
+    op.drop_table('cash_movements')
+    with op.batch_alter_table('cash_counts', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_cash_counts_session_id'))
+
+    op.drop_table('cash_counts')
     op.drop_table('users')
+    op.drop_table('typography_books')
     op.drop_table('signing_keys')
     op.drop_table('settings')
     op.drop_table('series')
@@ -261,14 +362,15 @@ def downgrade() -> None:
 
     op.drop_table('products')
     op.drop_table('integrity_state')
+    op.drop_table('inoperability_periods')
     with op.batch_alter_table('customers', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_customers_nif'))
 
     op.drop_table('customers')
     op.drop_table('company')
+    op.drop_table('cash_sessions')
     op.drop_table('audit_events')
     # ### end Alembic commands ###
-
 
 # Columns of a signed document that may never change (status fields and the AT transport
 # code are the only exceptions: a cancellation and AT's answer come after signing).
@@ -280,7 +382,7 @@ SIGNED_COLUMNS = (
     "hash_control", "key_version", "source_billing", "user_login", "manual_ref",
     "ref_document_id", "extra", "movement_start",
 )
-APPEND_ONLY = ("document_lines", "document_payments", "audit_events")
+APPEND_ONLY = ("document_lines", "document_payments", "audit_events", "reprints")
 MESSAGE = "Caixa: signed fiscal data is append-only"
 
 

@@ -1,0 +1,187 @@
+"""Everything the export reads, as SQLAlchemy Core statements over one connection.
+
+Money is stored as exact decimal text. Control totals are summed in SQL as integer cents
+(and quantities as integer thousandths) so nothing passes through a float sum, and so the
+first pass is one aggregate query instead of a Python loop over every line.
+Documents are streamed per series in number order (the (series_pk, number) unique index),
+with their lines and payments read by parallel cursors in the same order and merged.
+"""
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from sqlalchemy import BigInteger, Connection, Numeric, and_, case, cast, func, select
+from sqlalchemy.orm import aliased
+
+from pos.domain.doctypes import DOC_TYPES
+from pos.domain.nif import CONSUMIDOR_FINAL_NIF
+from pos.persistence.models import Customer, DocumentRow, LineRow, PaymentRow, Product, Series
+
+from .period import Period
+
+BATCH = 2000
+TABLES = ("SalesInvoices", "MovementOfGoods", "WorkingDocuments", "Payments")
+D, L, P = DocumentRow, LineRow, PaymentRow
+
+
+def types_of(table: str) -> tuple[str, ...]:
+    return tuple(code for code, t in DOC_TYPES.items() if t.saft_table == table)
+
+
+def table_of(doc_type: str) -> str:
+    return DOC_TYPES[doc_type].saft_table
+
+
+def _scaled(col, factor: int):
+    # Exact for stored decimals with at most log10(factor) places (cents, thousandths).
+    return cast(func.round(cast(col, Numeric(24, 6)) * factor), BigInteger)
+
+
+def in_period(period: Period):
+    """Real documents (never training series, kind F) dated inside the period."""
+    return and_(D.series_kind != "F", D.invoice_date >= period.start,
+                D.invoice_date <= period.end)
+
+
+@dataclass
+class TableTotals:
+    entries: int = 0
+    debit_cents: int = 0      # excluding cancelled documents
+    credit_cents: int = 0
+    lines: int = 0            # including cancelled documents (Portaria 302/2016 4.2.1)
+    quantity_milli: int = 0   # excluding cancelled documents (4.2.2)
+
+
+@dataclass
+class Census:
+    tables: dict[str, TableTotals] = field(default_factory=dict)
+    products: dict[str, tuple[str, str]] = field(default_factory=dict)  # code: (desc, type)
+    taxes: set[tuple[str, str, str]] = field(default_factory=set)       # region, code, pct
+
+
+def census(conn: Connection, period: Period) -> Census:
+    """The first pass: control totals, products used and tax rates used."""
+    out = Census(tables={t: TableTotals() for t in TABLES})
+    for doc_type, count in conn.execute(
+            select(D.doc_type, func.count()).where(in_period(period)).group_by(D.doc_type)):
+        out.tables[table_of(doc_type)].entries += count
+    cancelled = case((D.status == "A", 1), else_=0)
+    stmt = (select(D.doc_type, cancelled, L.product_code, D.tax_region, L.tax_code,
+                   L.tax_percentage, func.count(),
+                   func.sum(_scaled(L.net_amount, 100)), func.sum(_scaled(L.quantity, 1000)),
+                   func.min(L.description), func.min(L.product_type))
+            .join(D, D.id == L.document_id).where(in_period(period))
+            .group_by(D.doc_type, cancelled, L.product_code, D.tax_region, L.tax_code,
+                      L.tax_percentage))
+    for (doc_type, is_cancelled, code, region, tax_code, pct, count, cents, milli, desc,
+         ptype) in conn.execute(stmt):
+        table = table_of(doc_type)
+        totals = out.tables[table]
+        totals.lines += count
+        out.taxes.add((region, tax_code, format(pct, "f")))
+        if table != "Payments":
+            out.products.setdefault(code, (desc, ptype))
+        if is_cancelled:
+            continue
+        if DOC_TYPES[doc_type].is_credit:
+            totals.debit_cents += cents or 0
+        else:
+            totals.credit_cents += cents or 0
+        totals.quantity_milli += milli or 0
+    return out
+
+
+def catalogue(conn: Connection, codes: list[str]) -> dict[str, tuple]:
+    """Catalogue rows (code, name, type, category, barcode) of the given product codes."""
+    out = {}
+    for i in range(0, len(codes), 500):
+        for row in conn.execute(select(Product.code, Product.name, Product.product_type,
+                                       Product.category, Product.barcode)
+                                .where(Product.code.in_(codes[i:i + 500]))):
+            out[row.code] = row
+    return out
+
+
+def customers(conn: Connection, period: Period) -> Iterator[tuple]:
+    """Distinct customer snapshots used in the period, each with its customer-file row
+    (the file keeps the first name and the most complete address) when it has the NIF.
+
+    Rows: 6 snapshot fields (nif, name, address, city, postal code, country), then the same
+    6 from the customer file or None.
+    """
+    snap = (select(D.customer_nif, D.customer_name, D.customer_address, D.customer_city,
+                   D.customer_postal_code, D.customer_country)
+            .where(in_period(period)).distinct().subquery())
+    c = aliased(Customer)
+    stmt = (select(*snap.c, c.nif, c.name, c.address, c.city, c.postal_code, c.country)
+            .outerjoin(c, and_(c.nif == snap.c.customer_nif,
+                               snap.c.customer_nif != CONSUMIDOR_FINAL_NIF))
+            .order_by(*snap.c))
+    return _stream(conn, stmt)
+
+
+def series_of(conn: Connection, table: str) -> list[tuple[int, str, str]]:
+    """(pk, doc type, series id) of the non-training series of a table, in export order."""
+    return list(conn.execute(
+        select(Series.id, Series.doc_type, Series.series_id)
+        .where(Series.doc_type.in_(types_of(table)), Series.kind != "F")
+        .order_by(Series.doc_type, Series.series_key)))
+
+
+DOC_COLS = (D.id, D.doc_type, D.document_no, D.atcud, D.invoice_date, D.system_entry_date,
+            D.customer_nif, D.customer_name, D.customer_address, D.customer_city,
+            D.customer_postal_code, D.customer_country, D.tax_region, D.net_total,
+            D.tax_payable, D.gross_total, D.hash, D.hash_control, D.source_billing,
+            D.user_login, D.status, D.status_date, D.status_reason, D.status_user,
+            D.movement_start, D.at_doc_code)
+LINE_COLS = (L.document_id, L.line_no, L.product_code, L.description, L.quantity, L.unit,
+             L.net_amount, L.tax_code, L.tax_percentage, L.exemption_code,
+             L.exemption_reason, L.ref_document_no, L.ref_reason)
+
+
+def _stream(conn: Connection, stmt) -> Iterator:
+    result = conn.execution_options(stream_results=True, yield_per=BATCH).execute(stmt)
+    for part in result.partitions(BATCH):
+        yield from part
+
+
+class _Children:
+    """Child rows (first column = document id) handed out document by document.
+
+    Both cursors use the same WHERE and ORDER BY as the documents (inside one read
+    transaction), so a document's children are always next in line.
+    """
+
+    def __init__(self, rows: Iterator):
+        self.rows = rows
+        self.pending = next(rows, None)
+
+    def take(self, doc_id: int) -> list:
+        out = []
+        while self.pending is not None and self.pending[0] == doc_id:
+            out.append(self.pending)
+            self.pending = next(self.rows, None)
+        return out
+
+
+def documents(conn: Connection, series_pk: int, period: Period, with_payments: bool,
+              receipt: bool = False) -> Iterator[tuple]:
+    """(document, lines, payments) of one series in number order, read in batches."""
+    where = and_(D.series_pk == series_pk, in_period(period))
+    docs = _stream(conn, select(*DOC_COLS).where(where).order_by(D.number))
+    line_cols = LINE_COLS
+    line_stmt = select(*line_cols)
+    if receipt:
+        # The settled invoice's date (SourceDocumentID/InvoiceDate) lives on its own row.
+        inv = aliased(DocumentRow)
+        line_stmt = select(*line_cols, inv.invoice_date) \
+            .outerjoin(inv, inv.document_no == L.ref_document_no)
+    lines = _stream(conn, line_stmt.join(D, D.id == L.document_id).where(where)
+                    .order_by(D.number, L.line_no))
+    pays = _stream(conn, select(P.document_id, P.method, P.amount)
+                   .join(D, D.id == P.document_id).where(where)
+                   .order_by(D.number, P.id)) if with_payments else None
+    line_groups = _Children(lines)
+    pay_groups = _Children(pays) if pays is not None else None
+    for doc in docs:
+        yield doc, line_groups.take(doc.id), pay_groups.take(doc.id) if pay_groups else []

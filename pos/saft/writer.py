@@ -1,0 +1,202 @@
+"""SAF-T (PT) 1.04_01 export for invoicing (TaxAccountingBasis F), written as a stream.
+
+Two passes inside one read transaction, so both see the same snapshot even while the till
+keeps issuing: the first is a handful of aggregate queries (control totals, products and
+rates used, which must come before the documents in the file), the second streams every
+document per series in number order, builds its element, writes it and lets it go. Memory
+depends on the number of customers and products, never on the number of documents.
+The file is written beside the target and renamed at the end: a failed export never
+leaves a half file under the requested name.
+"""
+
+import os
+import re
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+from lxml import etree
+from sqlalchemy import Connection, select
+
+from pos.domain.errors import ValidationError
+from pos.persistence.db import Database
+from pos.persistence.models import Company, Setting
+from pos.services.settings import DEFAULTS
+
+from . import elements, queries
+from .masterfiles import (
+    add,
+    customer_element,
+    customer_id,
+    generic_customer,
+    product_element,
+    tax_table,
+)
+from .period import Period
+
+NS = "urn:OECD:StandardAuditFile-Tax:PT_1.04_01"
+_PRODUCT_ID = re.compile(r"^[^/]+/[^/]+$")
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    period: Period
+    entries: dict[str, int]      # documents per SAF-T table
+    customers: int
+    products: int
+
+    @property
+    def documents(self) -> int:
+        return sum(self.entries.values())
+
+
+def _money(cents: int) -> str:
+    return f"{cents // 100}.{cents % 100:02d}"
+
+
+def _quantity(milli: int) -> str:
+    return format(Decimal(milli).scaleb(-3), "f")
+
+
+def _simple(tag: str, text: str):
+    el = etree.Element(tag)
+    el.text = text
+    return el
+
+
+def _settings(conn: Connection) -> dict[str, str]:
+    return {**DEFAULTS, **dict(conn.execute(select(Setting.key, Setting.value)).all())}
+
+
+def header(company, settings: dict[str, str], period: Period, today: date,
+           tax_entity: str):
+    h = etree.Element("Header")
+    add(h, "AuditFileVersion", "1.04_01")
+    add(h, "CompanyID", company.nif)
+    add(h, "TaxRegistrationNumber", company.nif)
+    add(h, "TaxAccountingBasis", "F")
+    add(h, "CompanyName", company.name[:100])
+    if company.business_name:
+        add(h, "BusinessName", company.business_name[:60])
+    addr = etree.SubElement(h, "CompanyAddress")
+    add(addr, "AddressDetail", company.address[:210])
+    add(addr, "City", company.city[:50])
+    add(addr, "PostalCode", company.postal_code[:20])
+    add(addr, "Country", company.country or "PT")
+    add(h, "FiscalYear", str(period.fiscal_year))
+    add(h, "StartDate", period.start.isoformat())
+    add(h, "EndDate", period.end.isoformat())
+    add(h, "CurrencyCode", "EUR")
+    add(h, "DateCreated", today.isoformat())
+    add(h, "TaxEntity", tax_entity[:20])
+    add(h, "ProductCompanyTaxID", settings["producer_nif"])
+    cert = settings["certificate_number"]
+    add(h, "SoftwareCertificateNumber", str(int(cert)) if cert.isdigit() else "0")
+    product_id = settings["product_id"]
+    if not _PRODUCT_ID.match(product_id):
+        product_id = f"Caixa/{settings['producer_nif']}"
+    add(h, "ProductID", product_id)
+    add(h, "ProductVersion", settings["product_version"][:30])
+    if company.phone:
+        add(h, "Telephone", company.phone[:20])
+    if company.email:
+        add(h, "Email", company.email[:254])
+    return h
+
+
+def _tax_entity(company, establishment: str | None) -> str:
+    """'Global' or the establishment. Documents carry no establishment yet, so a file for
+    one establishment can only be made when the company has just that one."""
+    own = company.establishment or "Global"
+    if establishment is None or establishment in (own, "Global"):
+        return establishment or own
+    raise ValidationError(
+        f"Os documentos não registam o estabelecimento: só é possível exportar "
+        f"'{own}' (ou 'Global').")
+
+
+def _master_files(xf, conn: Connection, period: Period, census, company) -> tuple[int, int]:
+    seen = {"CF"}
+    with xf.element("MasterFiles"):
+        xf.write(generic_customer())
+        for row in queries.customers(conn, period):
+            # The ID comes from the snapshot, exactly as each document computes it.
+            cid = customer_id(*row[:6])
+            if cid not in seen:
+                seen.add(cid)
+                master = tuple(m or snap for m, snap in zip(row[6:], row[:6], strict=True))
+                xf.write(customer_element(*master, cid))
+        codes = sorted(census.products)
+        known = queries.catalogue(conn, codes)
+        for code in codes:
+            row = known.get(code)
+            if row is not None:
+                xf.write(product_element(code, row.name, row.product_type, row.category,
+                                         row.barcode))
+            else:   # implicit: sold once, no longer (or never) in the catalogue
+                desc, ptype = census.products[code]
+                xf.write(product_element(code, desc, ptype, None, None))
+        xf.write(tax_table(census.taxes, company.tax_region, period.end))
+    return len(seen), len(codes)
+
+
+def _cid(doc) -> str:
+    return customer_id(doc.customer_nif, doc.customer_name, doc.customer_address,
+                       doc.customer_city, doc.customer_postal_code, doc.customer_country)
+
+
+def _table(xf, conn: Connection, table: str, period: Period, totals, company) -> None:
+    if table != "SalesInvoices" and totals.entries == 0:
+        return   # optional tables are left out when empty
+    with xf.element(table):
+        if table == "MovementOfGoods":
+            xf.write(_simple("NumberOfMovementLines", str(totals.lines)))
+            xf.write(_simple("TotalQuantityIssued", _quantity(totals.quantity_milli)))
+        else:
+            xf.write(_simple("NumberOfEntries", str(totals.entries)))
+            xf.write(_simple("TotalDebit", _money(totals.debit_cents)))
+            xf.write(_simple("TotalCredit", _money(totals.credit_cents)))
+        pays = table in ("SalesInvoices", "Payments")
+        for pk, _doc_type, _series in queries.series_of(conn, table):
+            for doc, lines, doc_pays in queries.documents(
+                    conn, pk, period, pays, receipt=table == "Payments"):
+                if table == "SalesInvoices":
+                    el = elements.invoice(doc, lines, doc_pays, _cid(doc))
+                elif table == "MovementOfGoods":
+                    el = elements.stock_movement(doc, lines, _cid(doc), company)
+                elif table == "WorkingDocuments":
+                    el = elements.work_document(doc, lines, _cid(doc))
+                else:
+                    el = elements.payment(doc, lines, doc_pays, _cid(doc))
+                xf.write(el)
+
+
+def export(db: Database, out: str | Path, period: Period, today: date,
+           establishment: str | None = None) -> ExportResult:
+    """Write the SAF-T file for ``period`` to ``out`` and say what went in."""
+    out = Path(out)
+    tmp = out.with_name(out.name + ".partial")
+    with db.engine.connect() as conn, conn.begin():
+        company = conn.execute(select(Company).where(Company.id == 1)).first()
+        if company is None:
+            raise ValidationError("A empresa ainda não está configurada ('caixa init').")
+        tax_entity = _tax_entity(company, establishment)
+        settings = _settings(conn)
+        census = queries.census(conn, period)
+        try:
+            with open(tmp, "wb") as fh, etree.xmlfile(fh, encoding="UTF-8") as xf:
+                xf.write_declaration()
+                with xf.element("AuditFile", nsmap={None: NS}):
+                    xf.write(header(company, settings, period, today, tax_entity))
+                    customers, products = _master_files(xf, conn, period, census, company)
+                    with xf.element("SourceDocuments"):
+                        for table in queries.TABLES:
+                            _table(xf, conn, table, period, census.tables[table], company)
+            os.replace(tmp, out)
+        finally:
+            if tmp.exists():
+                tmp.unlink()
+    return ExportResult(out, period, {t: v.entries for t, v in census.tables.items()},
+                        customers, products)
