@@ -7,9 +7,8 @@ Create Date: 2026-11-21 14:32:09.144812
 """
 from collections.abc import Sequence
 
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 # revision identifiers, used by Alembic.
 revision: str = '0001'
