@@ -15,6 +15,11 @@ def register(sub) -> None:
     p.add_argument("--demo", action="store_true", help="empresa, catálogo e séries de formação")
     p.set_defaults(func=cmd_init)
 
+    p = sub.add_parser("demo", help="cria a loja de demonstração (se preciso), vende e "
+                                    "mostra o talão")
+    p.add_argument("--columns", type=int, default=42, choices=[32, 42, 48])
+    p.set_defaults(func=cmd_demo)
+
     p = sub.add_parser("sell", help="emite um documento de venda")
     p.add_argument("--item", action="append", default=[], metavar="CODE[:QTY]", required=True)
     p.add_argument("--type", default="FS", choices=["FS", "FR", "FT"], type=str.upper)
@@ -115,6 +120,30 @@ def cmd_init(args) -> int:
         raise ValidationError("Por agora só existe 'caixa init --demo'.")
     demo.init_demo(t.db, t.keys, t.clock)
     print(f"Loja de demonstração criada em {t.db.url}. Modo de formação ativo.")
+    return 0
+
+
+def cmd_demo(args) -> int:
+    """The README's first command: a sale on the demo shop, receipt printed to the terminal."""
+    import os
+
+    from pos.bootstrap import data_dir
+    from pos.services import demo
+    from printing.layout import receipt_text
+
+    os.environ.setdefault("CAIXA_DB", str(data_dir() / "demo.db"))
+    t = till(require_setup=False)
+    if not demo.is_configured(t.db):
+        demo.init_demo(t.db, t.keys, t.clock)
+        print(f"Loja de demonstração criada em {t.db.url.removeprefix('sqlite:///')}")
+    t.quick_check()
+    doc = t.sell([("PAO01", Decimal(2)), ("CAF01", Decimal(1)), ("BEB02", Decimal(1)),
+                  ("SRV02", Decimal(1))], "FS", payments=(("NU", Decimal("40")),),
+                 user="caixa1")
+    issuer = t.issuer()
+    print(receipt_text(doc, issuer, t.qr(doc, issuer), args.columns))
+    print(f"Base de dados: {t.db.url.removeprefix('sqlite:///')}  "
+          f"(experimente: caixa --db … documents | verify | show \"{doc.document_no}\")")
     return 0
 
 
