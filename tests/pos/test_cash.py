@@ -1,0 +1,116 @@
+"""Cash sessions and the till desk services (pos.services.cash, pos.services.desk)."""
+
+from decimal import Decimal as D
+
+import pytest
+
+from pos.domain.errors import StateError, ValidationError
+from pos.services.cash import CashDesk
+from pos.services.desk import Desk
+
+
+@pytest.fixture
+def cash(till):
+    return CashDesk(till.db, till.clock)
+
+
+@pytest.fixture
+def desk(till):
+    return Desk(till.db, till.clock)
+
+
+def test_open_x_and_close_with_blind_count(till, cash):
+    s = cash.open("caixa1", "100,00")
+    assert s.is_open and s.opening_float == D("100.00") and s.till == "CX1"
+    with pytest.raises(StateError):
+        cash.open("caixa1", "50")
+    till.clock.advance(minutes=1)
+    till.sell([("PAS01", 2), ("BEB04", 1)], payments=(("NU", D("10")),), user="caixa1")
+    till.sell([("CAF01", 4)], payments=(("CC", D("1.00")), ("NU", None)), user="caixa1")
+    fr = till.sell([("MER02", 1)], doc_type="FR", payments=(("MB", None),), user="caixa1")
+    till.credit_note(fr.document_no, "Devolução", user="gerente")
+    cash.move(s.id, "caixa1", "out", "5", "Compra de gelo")
+    cash.move(s.id, "caixa1", "drawer", reason="troco")
+
+    x = cash.x_report(s.id)
+    assert x.z_number is None and x.training
+    assert x.documents == 4 and dict(x.by_type) == {"FS": 2, "FR": 1, "NC": 1}
+    assert x.sales_total == D("4.00") + D("3.00") + D("8.99")
+    assert x.refunds_total == D("8.99") and x.net_total == D("7.00")
+    assert {m.method: m.amount for m in x.by_method} == {
+        "NU": D("6.00"), "CC": D("1.00"), "MB": D("8.99")}
+    # float 100 + cash 6.00 (4.00 paid with 10, change 6) − refund 8.99 − out 5
+    assert x.expected_cash == D("92.01")
+    assert x.drawer_openings == 1 and x.cash_out == D("5.00")
+    assert sum(r.gross for r in x.by_rate) == x.net_total
+    assert x.count_methods == ("NU", "CC", "MB")
+
+    with pytest.raises(ValidationError):
+        cash.close(s.id, "caixa1", {"CC": "1"})             # cash must be counted
+    till.clock.advance(minutes=1)
+    z = cash.close(s.id, "caixa1", {"NU": "90.01", "CC": "1.00", "MB": "8.99"})
+    assert z.z_number == 1 and not z.session.is_open
+    diff = {c.method: c.difference for c in z.counts}
+    assert diff == {"NU": D("-2.00"), "CC": D("0.00"), "MB": D("0.00")}
+    with pytest.raises(StateError):
+        cash.close(s.id, "caixa1", {"NU": "0"})
+    assert cash.current() is None
+    # a sale after the close belongs to no session; the next session gets Z 2
+    s2 = cash.open("gerente", 0)
+    till.clock.advance(minutes=1)
+    z2 = cash.close(s2.id, "gerente", {"NU": 0})
+    assert z2.z_number == 2 and z2.documents == 0 and z2.counts[0].difference == 0
+
+
+def test_cancelled_documents_count_but_add_nothing(till, cash):
+    s = cash.open("caixa1", 20)
+    doc = till.sell([("PAS01", 1)], user="caixa1")
+    till.cancel(doc.document_no, "Engano", user="gerente")
+    x = cash.x_report(s.id)
+    assert x.documents == 1 and x.cancelled == 1
+    assert x.sales_total == 0 and x.expected_cash == D("20.00") and x.by_method == ()
+
+
+def test_training_documents_do_not_count_in_normal_mode(normal_till):
+    till = normal_till
+    cash = CashDesk(till.db, till.clock)
+    s = cash.open("caixa1", 0)
+    till.sell([("PAS01", 1)], user="caixa1")
+    assert cash.x_report(s.id).documents == 1
+    till.set_training_mode(True)
+    till.sell([("PAS01", 1)], user="caixa1")
+    till.set_training_mode(False)
+    assert cash.x_report(s.id).documents == 1
+
+
+def test_bad_amounts(cash):
+    for bad in ("-1", "abc", "1.001"):
+        with pytest.raises(ValidationError):
+            cash.open("caixa1", bad)
+    s = cash.open("caixa1", "0")
+    with pytest.raises(ValidationError):
+        cash.move(s.id, "caixa1", "in", 0)
+    with pytest.raises(ValidationError):
+        cash.move(s.id, "caixa1", "steal", 1)
+
+
+def test_desk_users_sign_in_and_approval(desk):
+    logins = [u.login for u in desk.users()]
+    assert set(logins) == {"admin", "gerente", "caixa1"} and logins[-1] == "admin"
+    ana = desk.sign_in("caixa1", "1111")
+    assert ana.name == "Ana Caixa" and not ana.is_supervisor
+    with pytest.raises(ValidationError):
+        desk.sign_in("caixa1", "0000")
+    with pytest.raises(ValidationError):
+        desk.approve("caixa1", "1111", "credit note")       # a cashier cannot approve
+    assert desk.approve("gerente", "2222", "credit note").is_supervisor
+
+
+def test_desk_grid_and_queue(normal_till, desk):
+    cats = desk.categories()
+    assert "Padaria" in cats and cats == sorted(cats)
+    assert [p.code for p in desk.category_products("Padaria")] == ["PAO03", "PAO01", "PAO02"]
+    assert desk.queue().pending == 0
+    normal_till.sell([("PAS01", 1)])
+    q = desk.queue()
+    assert q.pending == 1 and q.oldest == normal_till.clock.now() and q.parked == 0
