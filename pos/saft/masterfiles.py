@@ -7,6 +7,7 @@ xmlns declaration on every element (tests parse the file and check the namespace
 
 import hashlib
 from collections.abc import Iterable
+from functools import lru_cache
 
 from lxml.etree import Element, SubElement
 
@@ -23,6 +24,7 @@ def add(parent, tag: str, text: str):
     return el
 
 
+@lru_cache(maxsize=4096)
 def customer_id(nif: str, name: str, address: str, city: str, postal: str,
                 country: str) -> str:
     """A stable CustomerID (<= 30 chars) derived from the document's customer snapshot.

@@ -7,10 +7,22 @@ Documents are streamed per series in number order (the (series_pk, number) uniqu
 with their lines and payments read by parallel cursors in the same order and merged.
 """
 
+from collections import namedtuple
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from sqlalchemy import BigInteger, Connection, Numeric, and_, case, cast, func, select
+from sqlalchemy import (
+    BigInteger,
+    Connection,
+    Numeric,
+    String,
+    and_,
+    case,
+    cast,
+    func,
+    select,
+    type_coerce,
+)
 from sqlalchemy.orm import aliased
 
 from pos.domain.doctypes import DOC_TYPES
@@ -128,21 +140,37 @@ def series_of(conn: Connection, table: str) -> list[tuple[int, str, str]]:
         .order_by(Series.doc_type, Series.series_key)))
 
 
-DOC_COLS = (D.id, D.doc_type, D.document_no, D.atcud, D.invoice_date, D.system_entry_date,
-            D.customer_nif, D.customer_name, D.customer_address, D.customer_city,
-            D.customer_postal_code, D.customer_country, D.tax_region, D.net_total,
-            D.tax_payable, D.gross_total, D.hash, D.hash_control, D.source_billing,
-            D.user_login, D.status, D.status_date, D.status_reason, D.status_user,
-            D.movement_start, D.at_doc_code)
-LINE_COLS = (L.document_id, L.line_no, L.product_code, L.description, L.quantity, L.unit,
-             L.net_amount, L.tax_code, L.tax_percentage, L.exemption_code,
-             L.exemption_reason, L.ref_document_no, L.ref_reason)
+def _raw(col):
+    # Stored text as is (SQLite dates, money everywhere): see pos/saft/text.py.
+    return type_coerce(col, String).label(col.key)
 
 
-def _stream(conn: Connection, stmt) -> Iterator:
+DOC_COLS = (D.id, D.doc_type, D.document_no, D.atcud, _raw(D.invoice_date),
+            _raw(D.system_entry_date), D.customer_nif, D.customer_name, D.customer_address,
+            D.customer_city, D.customer_postal_code, D.customer_country, D.tax_region,
+            _raw(D.net_total), _raw(D.tax_payable), _raw(D.gross_total), D.hash,
+            D.hash_control, D.source_billing, D.user_login, D.status, _raw(D.status_date),
+            D.status_reason, D.status_user, _raw(D.movement_start), D.at_doc_code)
+LINE_COLS = (L.document_id, L.line_no, L.product_code, L.description, _raw(L.quantity),
+             L.unit, _raw(L.net_amount), L.tax_code, _raw(L.tax_percentage),
+             L.exemption_code, L.exemption_reason, L.ref_document_no, L.ref_reason)
+
+
+# Plain named tuples: attribute access on a SQLAlchemy Row costs ~10x more, and the
+# writer reads ~50 fields per document.
+DocRow = namedtuple("DocRow", [c.key for c in DOC_COLS])
+LineRow_ = namedtuple("LineRow_", [c.key for c in LINE_COLS])
+ReceiptLine = namedtuple("ReceiptLine", [*LineRow_._fields, "invoice_date"])
+PayRow = namedtuple("PayRow", "document_id method amount")
+
+
+def _stream(conn: Connection, stmt, make=None) -> Iterator:
     result = conn.execution_options(stream_results=True, yield_per=BATCH).execute(stmt)
     for part in result.partitions(BATCH):
-        yield from part
+        if make is None:
+            yield from part
+        else:
+            yield from map(make, part)
 
 
 class _Children:
@@ -168,19 +196,20 @@ def documents(conn: Connection, series_pk: int, period: Period, with_payments: b
               receipt: bool = False) -> Iterator[tuple]:
     """(document, lines, payments) of one series in number order, read in batches."""
     where = and_(D.series_pk == series_pk, in_period(period))
-    docs = _stream(conn, select(*DOC_COLS).where(where).order_by(D.number))
+    docs = _stream(conn, select(*DOC_COLS).where(where).order_by(D.number), DocRow._make)
     line_cols = LINE_COLS
     line_stmt = select(*line_cols)
     if receipt:
         # The settled invoice's date (SourceDocumentID/InvoiceDate) lives on its own row.
         inv = aliased(DocumentRow)
-        line_stmt = select(*line_cols, inv.invoice_date) \
+        line_stmt = select(*line_cols, _raw(inv.invoice_date)) \
             .outerjoin(inv, inv.document_no == L.ref_document_no)
     lines = _stream(conn, line_stmt.join(D, D.id == L.document_id).where(where)
-                    .order_by(D.number, L.line_no))
-    pays = _stream(conn, select(P.document_id, P.method, P.amount)
+                    .order_by(D.number, L.line_no),
+                    ReceiptLine._make if receipt else LineRow_._make)
+    pays = _stream(conn, select(P.document_id, P.method, _raw(P.amount))
                    .join(D, D.id == P.document_id).where(where)
-                   .order_by(D.number, P.id)) if with_payments else None
+                   .order_by(D.number, P.id), PayRow._make) if with_payments else None
     line_groups = _Children(lines)
     pay_groups = _Children(pays) if pays is not None else None
     for doc in docs:

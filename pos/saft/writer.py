@@ -147,7 +147,7 @@ def _cid(doc) -> str:
                        doc.customer_city, doc.customer_postal_code, doc.customer_country)
 
 
-def _table(xf, conn: Connection, table: str, period: Period, totals, company) -> None:
+def _table(xf, fh, conn: Connection, table: str, period: Period, totals, company) -> None:
     if table != "SalesInvoices" and totals.entries == 0:
         return   # optional tables are left out when empty
     with xf.element(table):
@@ -159,18 +159,22 @@ def _table(xf, conn: Connection, table: str, period: Period, totals, company) ->
             xf.write(_simple("TotalDebit", _money(totals.debit_cents)))
             xf.write(_simple("TotalCredit", _money(totals.credit_cents)))
         pays = table in ("SalesInvoices", "Payments")
+        # Records are already serialised (see elements.py): hand lxml's pending output to
+        # the file first, then append them; lxml writes the closing tag after them.
+        xf.flush()
+        write = fh.write
         for pk, _doc_type, _series in queries.series_of(conn, table):
             for doc, lines, doc_pays in queries.documents(
                     conn, pk, period, pays, receipt=table == "Payments"):
                 if table == "SalesInvoices":
-                    el = elements.invoice(doc, lines, doc_pays, _cid(doc))
+                    text = elements.invoice(doc, lines, doc_pays, _cid(doc))
                 elif table == "MovementOfGoods":
-                    el = elements.stock_movement(doc, lines, _cid(doc), company)
+                    text = elements.stock_movement(doc, lines, _cid(doc), company)
                 elif table == "WorkingDocuments":
-                    el = elements.work_document(doc, lines, _cid(doc))
+                    text = elements.work_document(doc, lines, _cid(doc))
                 else:
-                    el = elements.payment(doc, lines, doc_pays, _cid(doc))
-                xf.write(el)
+                    text = elements.payment(doc, lines, doc_pays, _cid(doc))
+                write(text.encode("utf-8"))
 
 
 def export(db: Database, out: str | Path, period: Period, today: date,
@@ -193,7 +197,7 @@ def export(db: Database, out: str | Path, period: Period, today: date,
                     customers, products = _master_files(xf, conn, period, census, company)
                     with xf.element("SourceDocuments"):
                         for table in queries.TABLES:
-                            _table(xf, conn, table, period, census.tables[table], company)
+                            _table(xf, fh, conn, table, period, census.tables[table], company)
             os.replace(tmp, out)
         finally:
             if tmp.exists():

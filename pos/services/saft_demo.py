@@ -7,10 +7,11 @@ and RG, with exempt lines (SRV02 M07, SEL01 M99), a foreign customer and a custo
 NIF; then a last training document, so tests can check that none of them is exported.
 """
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from decimal import Decimal
 
 from pos.domain.documents import Customer, LineRef, cart_line
+from pos.domain.errors import ValidationError
 from pos.domain.nif import CONSUMIDOR_FINAL_NIF
 
 from . import receipts
@@ -105,3 +106,88 @@ def build(till, series_id: str | None = None) -> dict[str, str]:
     _tick(till)
     out["training_2"] = _training_sale(till, [("PAS01", 1), ("SRV02", 1)])
     return out
+
+
+def _nif_pool(size: int) -> list[str]:
+    from pos.domain.nif import check_digit
+    return [f"2{i:07d}" + str(check_digit(f"2{i:07d}")) for i in range(1000, 1000 + size)]
+
+
+def bulk_sales(till, n: int, series_id: str = "BULK", start: datetime | None = None,
+               batch: int = 5000, progress=None) -> None:
+    """``n`` signed simplified invoices (FS) inserted in bulk, for benchmarks and memory
+    tests: each is priced by the domain and really signed in its chain, but the rows are
+    written with executemany instead of one issuing transaction each. Demo company only.
+    """
+    from sqlalchemy import func, insert, select
+
+    from pos.domain.documents import price_lines
+    from pos.domain.series import atcud, document_number
+    from pos.domain.signature import signature_message
+    from pos.persistence.models import Company, DocumentRow, LineRow, PaymentRow, Series
+
+    from .demo import DEMO_NIF
+
+    with till.db.read() as s:
+        if s.get(Company, 1).nif != DEMO_NIF:
+            raise ValidationError("Dados em massa só numa base de demonstração.")
+    till.set_training_mode(False)
+    if series_id not in {x.series_id for x in till.series() if x.doc_type == "FS"}:
+        till.add_series("FS", series_id, f"BULK{series_id}FS".upper()[:20], "N")
+    signer = till.keys.signer()
+    products = [till.product(code) for code in ("PAO02", "CAF01", "BEB03", "MER05", "SEL01",
+                                                "FRU02", "PAS01")]
+    nifs = _nif_pool(500)
+    now = start or datetime(till.clock.now().year, 1, 1, 8, 0, 0)
+    with till.db.read() as s:
+        series = s.scalars(select(Series).where(Series.doc_type == "FS",
+                                                Series.series_id == series_id)).one()
+        pk, code, number, prev = series.id, series.validation_code, series.last_number, \
+            series.last_hash
+        next_id = (s.scalar(select(func.max(DocumentRow.id))) or 0) + 1
+    done = 0
+    while done < n:
+        docs, lines, pays = [], [], []
+        for _ in range(min(batch, n - done)):
+            number += 1
+            now += timedelta(seconds=1)
+            i = next_id + done
+            picks = [products[(i + k * 3) % len(products)] for k in range(1 + i % 3)]
+            priced, totals = price_lines([cart_line(p, 1 + (i + k) % 4)
+                                          for k, p in enumerate(picks)], "PT", now.date())
+            doc_no = document_number("FS", series_id, number)
+            digest = signer.sign(signature_message(now.date(), now, doc_no, totals.gross,
+                                                   prev))
+            nif = nifs[i % len(nifs)] if i % 5 == 0 else CONSUMIDOR_FINAL_NIF
+            docs.append(dict(
+                id=i, uuid=f"00000000-0000-4000-8000-{i:012d}", series_pk=pk, doc_type="FS",
+                series_id=series_id, series_kind="N", number=number, document_no=doc_no,
+                atcud=atcud(code, number), invoice_date=now.date(), system_entry_date=now,
+                customer_nif=nif, customer_name="Cliente" if i % 5 == 0 else
+                "Consumidor final", customer_address="", customer_city="",
+                customer_postal_code="", customer_country="PT", tax_region="PT",
+                net_total=totals.net, tax_payable=totals.tax, gross_total=totals.gross,
+                previous_hash=prev, hash=digest, hash_control=str(signer.version),
+                key_version=signer.version, source_billing="P", user_login="caixa1",
+                status="N", status_date=now))
+            lines += [dict(document_id=i, line_no=ln.line_no, product_code=ln.product_code,
+                           description=ln.description, product_type=ln.product_type,
+                           quantity=ln.quantity, unit=ln.unit, unit_price=ln.unit_price,
+                           discount=ln.discount, gross_amount=ln.gross_amount,
+                           net_amount=ln.net_amount, tax_amount=ln.tax_amount,
+                           tax_code=ln.tax_code, tax_percentage=ln.tax_percentage,
+                           exemption_code=ln.exemption_code,
+                           exemption_reason=ln.exemption_reason) for ln in priced]
+            pays.append(dict(document_id=i, method="NU", amount=totals.gross,
+                             tendered=totals.gross))
+            prev = digest
+            done += 1
+        with till.db.write() as s:
+            s.execute(insert(DocumentRow), docs)
+            s.execute(insert(LineRow), lines)
+            s.execute(insert(PaymentRow), pays)
+            row = s.get(Series, pk)
+            row.last_number, row.last_hash = number, prev
+            row.last_invoice_date, row.last_system_entry = now.date(), now
+        if progress:
+            progress(done)

@@ -1,0 +1,291 @@
+"""The checks an inspector runs on a SAF-T file, in one streaming pass.
+
+Per document: number and ATCUD well formed and consistent with the series, numbering without
+gaps, the signature chain (given the public keys), lines against DocumentTotals and
+Net + Tax = Gross, exemption rules, payments against the total, customers and products
+present in MasterFiles. Per table: the control totals. Documents are dropped from the tree
+once checked, and only a few values per series are kept, so memory stays flat.
+"""
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+from lxml import etree
+
+from pos.domain.money import ZERO, fmt2, round2
+
+NS = "urn:OECD:StandardAuditFile-Tax:PT_1.04_01"
+_Q = {}
+NUMBER_RE = re.compile(r"^(\S+) ([^/ ]+)/([0-9]+)$")
+ATCUD_RE = re.compile(r"^([A-Z0-9]{8,})-([0-9]+)$")
+KEY_VERSION_RE = re.compile(r"^([0-9]+)(\.[0-9]+)?")
+
+
+def q(tag: str) -> str:
+    if tag not in _Q:
+        _Q[tag] = f"{{{NS}}}{tag}"
+    return _Q[tag]
+
+
+@dataclass(frozen=True)
+class Kind:
+    table: str
+    number: str
+    date: str
+    type: str
+    status: str
+    signed: bool = True
+
+
+KINDS = {
+    "Invoice": Kind("SalesInvoices", "InvoiceNo", "InvoiceDate", "InvoiceType", "InvoiceStatus"),
+    "StockMovement": Kind("MovementOfGoods", "DocumentNumber", "MovementDate", "MovementType",
+                          "MovementStatus"),
+    "WorkDocument": Kind("WorkingDocuments", "DocumentNumber", "WorkDate", "WorkType",
+                         "WorkStatus"),
+    "Payment": Kind("Payments", "PaymentRefNo", "TransactionDate", "PaymentType",
+                    "PaymentStatus", signed=False),
+}
+TABLES = ("SalesInvoices", "MovementOfGoods", "WorkingDocuments", "Payments")
+CONTROL = ("NumberOfEntries", "TotalDebit", "TotalCredit", "NumberOfMovementLines",
+           "TotalQuantityIssued")
+# Out of the control sums: cancelled, and in SalesInvoices also invoiced (P302 4.1.2, 4.3.2).
+EXCLUDED = {"SalesInvoices": ("A", "F"), "MovementOfGoods": ("A",),
+            "WorkingDocuments": ("A",), "Payments": ("A",)}
+
+
+@dataclass(frozen=True)
+class Problem:
+    where: str
+    what: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.what}"
+
+
+@dataclass
+class _Series:
+    last: int
+    code: str | None
+    hash: str = ""
+    seen: int = 1
+
+
+@dataclass
+class _Table:
+    declared: dict = field(default_factory=dict)
+    entries: int = 0
+    debit: Decimal = ZERO
+    credit: Decimal = ZERO
+    lines: int = 0
+    quantity: Decimal = ZERO
+
+
+def _dec(text: str | None) -> Decimal | None:
+    try:
+        return Decimal(text) if text is not None else None
+    except InvalidOperation:
+        return None
+
+
+class Checker:
+    def __init__(self, keyring=None):
+        self.keyring = keyring
+        self.problems: list[Problem] = []
+        self.documents = self.signatures = self.unverifiable = 0
+        self.customers: set[str] = set()
+        self.products: set[str] = set()
+        self.series: dict[tuple[str, str], _Series] = {}
+        self.tables: dict[str, _Table] = {}
+        self.start = self.end = None
+
+    def flag(self, where: str, what: str) -> None:
+        self.problems.append(Problem(where, what))
+
+    def run(self, path) -> None:
+        tags = [q(t) for t in ("Header", "Customer", "Product", *CONTROL, *KINDS, *TABLES)]
+        try:
+            for _ev, el in etree.iterparse(str(path), events=("end",), tag=tags):
+                self._element(el)
+        except etree.XMLSyntaxError as exc:
+            self.flag("ficheiro", f"XML mal formado: {exc.msg}")
+
+    def _element(self, el) -> None:
+        local = el.tag[len(NS) + 2:]
+        parent = el.getparent()
+        if local == "Payment" and parent.tag != q("Payments"):
+            return   # an invoice's DocumentTotals/Payment, checked with its invoice
+        if local in KINDS:
+            self._document(el, KINDS[local])
+        elif local in TABLES:
+            self._table_end(local)
+            return
+        elif local in CONTROL:
+            ptag = parent.tag[len(NS) + 2:]
+            self.tables.setdefault(ptag, _Table()).declared[local] = el.text
+            return
+        elif local == "Customer":
+            self.customers.add(el.findtext(q("CustomerID")))
+        elif local == "Product":
+            self.products.add(el.findtext(q("ProductCode")))
+        elif local == "Header":
+            self.start, self.end = el.findtext(q("StartDate")), el.findtext(q("EndDate"))
+        # Checked records leave the tree, so memory does not grow with the file.
+        el.clear(keep_tail=True)
+        while el.getprevious() is not None:
+            del parent[0]
+
+    # ---- one document ----------------------------------------------------------------
+    def _document(self, el, kind: Kind) -> None:
+        self.documents += 1
+        no = el.findtext(q(kind.number)) or "?"
+        status = el.findtext(f"{q('DocumentStatus')}/{q(kind.status)}")
+        doc_type = el.findtext(q(kind.type))
+        day = el.findtext(q(kind.date)) or ""
+        m = NUMBER_RE.match(no)
+        if m is None:
+            self.flag(no, "número mal formado (tipo série/número)")
+            return
+        if m.group(1) != doc_type:
+            self.flag(no, f"o número não é do tipo {doc_type}")
+        if self.start and self.end and not self.start <= day <= self.end:
+            self.flag(no, f"data {day} fora do período {self.start} a {self.end}")
+        self._numbering(no, m, el.findtext(q("ATCUD")))
+        if kind.signed:
+            self._signature(el, no, m, kind, day)
+        self._totals(el, no, kind, doc_type, status)
+        cid = el.findtext(q("CustomerID"))
+        if cid not in self.customers:
+            self.flag(no, f"cliente {cid} não está em MasterFiles")
+
+    def _numbering(self, no: str, m, atcud: str | None) -> None:
+        key, seq = (m.group(1), m.group(2)), int(m.group(3))
+        am = ATCUD_RE.match(atcud or "")
+        code = am.group(1) if am else None
+        if am is None:
+            self.flag(no, f"ATCUD mal formado: {atcud!r}")
+        elif am.group(2) != m.group(3):
+            self.flag(no, f"ATCUD {atcud} não corresponde ao número {m.group(3)}")
+        state = self.series.get(key)
+        if state is None:
+            self.series[key] = _Series(seq, code)
+            return
+        state.seen += 1
+        if seq <= state.last:
+            self.flag(no, f"fora de ordem ou repetido: vem depois do n.º {state.last}")
+        elif seq != state.last + 1:
+            missing = f"{state.last + 1}" if seq == state.last + 2 else \
+                f"{state.last + 1} a {seq - 1}"
+            self.flag(no, f"numeração com falha: falta(m) o(s) n.º {missing} da série "
+                          f"{key[1]}")
+        if code and state.code and code != state.code:
+            self.flag(no, f"ATCUD com código {code}, diferente do da série ({state.code})")
+        state.last, state.code = max(seq, state.last), state.code or code
+
+    def _signature(self, el, no: str, m, kind: Kind, day: str) -> None:
+        digest = el.findtext(q("Hash")) or ""
+        control = el.findtext(q("HashControl")) or ""
+        state = self.series[(m.group(1), m.group(2))]
+        first, previous = state.seen == 1, state.hash
+        state.hash = digest
+        if not digest or digest == "0":
+            self.flag(no, "documento sem assinatura (Hash)")
+            return
+        vm = KEY_VERSION_RE.match(control)
+        if self.keyring is None or vm is None or vm.group(2):
+            self.unverifiable += 1    # no key, or signed by another certified program
+            return
+        gross = _dec(el.findtext(f"{q('DocumentTotals')}/{q('GrossTotal')}")) or ZERO
+        message = ";".join((day, el.findtext(q("SystemEntryDate")) or "", no, fmt2(gross)))
+        version = int(vm.group(1))
+        ok = self.keyring.verify(version, f"{message};{previous}", digest)
+        if ok is None:
+            self.flag(no, f"chave pública da versão {version} não disponível")
+        elif ok:
+            self.signatures += 1
+        elif first and int(m.group(3)) > 1:
+            # The chain starts before this file: the previous Hash is not in it.
+            self.unverifiable += 1
+        elif first:
+            self.flag(no, "assinatura inválida (primeiro documento da série)")
+        else:
+            self.flag(no, "assinatura inválida: a data, o número, o total ou o Hash foram "
+                          "alterados, ou a cadeia está quebrada (o Hash anterior não é o "
+                          "do documento que o precede)")
+
+    def _totals(self, el, no: str, kind: Kind, doc_type: str, status: str) -> None:
+        table = self.tables.setdefault(kind.table, _Table())
+        debit = credit = qty = ZERO
+        bases: dict[Decimal, Decimal] = {}
+        is_nc = doc_type == "NC"   # a credit note's lines are debits
+        lines = el.findall(q("Line"))
+        for ln in lines:
+            d = _dec(ln.findtext(q("DebitAmount")))
+            c = _dec(ln.findtext(q("CreditAmount")))
+            amount = d if d is not None else c
+            if amount is None:
+                self.flag(no, f"linha {ln.findtext(q('LineNumber'))} sem valor válido")
+                continue
+            debit += d or ZERO
+            credit += c or ZERO
+            qty += _dec(ln.findtext(q("Quantity"))) or ZERO
+            code = ln.findtext(q("ProductCode"))
+            if kind.table != "Payments" and code not in self.products:
+                self.flag(no, f"produto {code} não está em MasterFiles")
+            pct = _dec(ln.findtext(f"{q('Tax')}/{q('TaxPercentage')}"))
+            if pct is None:
+                continue
+            reason = ln.findtext(q("TaxExemptionReason"))
+            if (pct == 0) != bool(reason):
+                self.flag(no, f"linha {ln.findtext(q('LineNumber'))}: taxa {pct}% "
+                              + ("sem motivo de isenção" if pct == 0 else
+                                 "com motivo de isenção"))
+            sign = 1 if (c is not None) != is_nc else -1
+            bases[pct] = bases.get(pct, ZERO) + sign * amount
+        totals = el.find(q("DocumentTotals"))
+        tax, net, gross = (_dec(totals.findtext(q(t))) if totals is not None else None
+                           for t in ("TaxPayable", "NetTotal", "GrossTotal"))
+        if None in (tax, net, gross):
+            self.flag(no, "DocumentTotals em falta ou inválido")
+            return
+        lines_net = abs(credit - debit)
+        if lines_net != net:
+            self.flag(no, f"soma das linhas ({fmt2(lines_net)}) diferente de NetTotal "
+                          f"({fmt2(net)})")
+        if net + tax != gross:
+            self.flag(no, f"NetTotal + TaxPayable ({fmt2(net + tax)}) diferente de GrossTotal "
+                          f"({fmt2(gross)})")
+        # VAT is taken out of VAT-included prices per rate (receipts: per line), so each
+        # rate (or line) may differ from base × rate by a cent.
+        expected = abs(sum((round2(b * p / 100) for p, b in bases.items()), ZERO))
+        slack = Decimal("0.01") * (len(lines) if kind.table == "Payments" else len(bases))
+        if bases and abs(expected - tax) > slack:
+            self.flag(no, f"TaxPayable {fmt2(tax)} não corresponde às taxas das linhas "
+                          f"(≈ {fmt2(expected)})")
+        paid = [_dec(p.text) for p in el.iterfind(f".//{q('PaymentAmount')}")]
+        if paid and None not in paid and sum(paid, ZERO) != gross:
+            self.flag(no, f"pagamentos ({fmt2(sum(paid, ZERO))}) diferentes de GrossTotal "
+                          f"({fmt2(gross)})")
+        table.entries += 1
+        table.lines += len(lines)
+        if status not in EXCLUDED[kind.table]:
+            table.debit += debit
+            table.credit += credit
+            table.quantity += qty
+
+    # ---- control totals ----------------------------------------------------------------
+    def _table_end(self, name: str) -> None:
+        table = self.tables.setdefault(name, _Table())
+        declared = table.declared
+        if name == "MovementOfGoods":
+            wanted = {"NumberOfMovementLines": Decimal(table.lines),
+                      "TotalQuantityIssued": table.quantity}
+        else:
+            wanted = {"NumberOfEntries": Decimal(table.entries), "TotalDebit": table.debit,
+                      "TotalCredit": table.credit}
+        for tag, value in wanted.items():
+            got = _dec(declared.get(tag))
+            if got != value:
+                self.flag(name, f"{tag} declarado {declared.get(tag)}, mas os documentos "
+                                f"dão {value.normalize() if tag.startswith('Number') else value}")

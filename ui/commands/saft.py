@@ -1,0 +1,80 @@
+"""SAF-T (PT) commands: `caixa saft export` and `caixa saft validate`."""
+
+import os
+from pathlib import Path
+
+from pos.domain.errors import ValidationError
+
+from .common import dump_json, till
+
+
+def register(sub) -> None:
+    p = sub.add_parser("saft", help="ficheiro SAF-T (PT) 1.04_01: exportar e validar")
+    ss = p.add_subparsers(dest="saft_command", required=True)
+
+    e = ss.add_parser("export", help="exporta o SAF-T de faturação de um período")
+    e.add_argument("--out", required=True, metavar="FICHEIRO")
+    e.add_argument("--year", type=int, help="ano fiscal (por omissão, o atual)")
+    e.add_argument("--month", type=int, help="só este mês do ano")
+    e.add_argument("--from", dest="start", metavar="AAAA-MM-DD")
+    e.add_argument("--to", dest="end", metavar="AAAA-MM-DD")
+    e.add_argument("--establishment", help="TaxEntity (por omissão o da empresa, 'Global')")
+    e.add_argument("--json", action="store_true")
+    e.set_defaults(func=cmd_export)
+
+    v = ss.add_parser("validate", help="valida um SAF-T: esquema, assinaturas e totais")
+    v.add_argument("file")
+    v.add_argument("--xsd", help="esquema XSD da AT (ou a variável CAIXA_SAFT_XSD)")
+    v.add_argument("--xsd11", action="store_true",
+                   help="usa o validador XSD 1.1 (xmlschema; lento, verifica os asserts)")
+    v.add_argument("--public-key", action="append", default=[], metavar="PEM",
+                   help="chave pública (pode repetir); por omissão, as da base de dados")
+    v.add_argument("--json", action="store_true")
+    v.set_defaults(func=cmd_validate)
+
+
+def cmd_export(args) -> int:
+    from pos.saft.period import period_for
+    from pos.saft.writer import export
+
+    if args.month is not None and (args.start or args.end):
+        raise ValidationError("Use --month ou --from/--to, não ambos.")
+    t = till()
+    today = t.clock.now().date()
+    period = period_for(today, args.year, args.month, args.start, args.end)
+    result = export(t.db, args.out, period, today, args.establishment)
+    if args.json:
+        print(dump_json({"file": str(result.path), "start": period.start,
+                         "end": period.end, "documents": result.documents,
+                         "entries": result.entries, "customers": result.customers,
+                         "products": result.products}))
+    else:
+        tables = ", ".join(f"{name} {n}" for name, n in result.entries.items() if n)
+        print(f"SAF-T {period} escrito em {result.path}: {result.documents} documentos "
+              f"({tables or 'nenhum'}), {result.customers} clientes, "
+              f"{result.products} produtos.")
+    return 0
+
+
+def _database_keys():
+    """The database's public keys, when there is a database; never creates one."""
+    from pos.bootstrap import default_db
+    from pos.saft.validator import KeyRing
+
+    db = default_db()
+    if "://" not in db and not Path(db).expanduser().exists():
+        return None
+    ring = KeyRing(till().keys.verifiers())
+    return ring or None
+
+
+def cmd_validate(args) -> int:
+    from pos.saft.validator import KeyRing, validate
+
+    if args.xsd11 and not (args.xsd or os.environ.get("CAIXA_SAFT_XSD")):
+        raise ValidationError("--xsd11 precisa do esquema: indique --xsd ou CAIXA_SAFT_XSD.")
+    keyring = KeyRing.from_pem_files(args.public_key) if args.public_key \
+        else _database_keys()
+    report = validate(args.file, args.xsd, args.xsd11, keyring)
+    print(dump_json(report.as_dict()) if args.json else report.text())
+    return 0 if report.ok else 1
