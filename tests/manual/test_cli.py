@@ -1,0 +1,79 @@
+"""`caixa manual …` as a manager uses it (real subprocesses, real clock)."""
+
+import json
+from datetime import date, timedelta
+
+import pytest
+
+YESTERDAY = (date.today() - timedelta(days=1)).isoformat()
+
+
+@pytest.fixture
+def shop(cli):
+    cli("init", "--demo", check=True)
+    cli("training", "off", check=True)
+    year = date.today().year
+    for code in ("FT", "GT"):
+        cli("series", "add", "--doc-type", code, "--series", f"R{year}", "--kind", "R",
+            "--validation-code", f"ATR{code}{year}X", check=True)
+    cli("manual", "book-add", "--doc-type", "FT", "--series", "abc", "--first", "1",
+        "--last", "20", "--typography-name", "Tipografia, Lda", "--typography-nif",
+        "509999999", "--authorization", "AUT-7", check=True)
+    return cli
+
+
+def _recover(shop, number, *extra, check=False):
+    return shop("manual", "recover", "--series", "abc", "--number", number, "--date",
+                YESTERDAY, "--item", "PAO01:2", "--item", "CAF01:1:0.80", *extra, check=check)
+
+
+def test_recover_json_and_refusal_of_the_same_form(shop):
+    doc = json.loads(_recover(shop, "00004", "--customer-nif", "123456789", "--json",
+                              check=True).stdout)
+    assert doc["hash_control"] == "1-FTM abc/00004"
+    assert doc["source_billing"] == "M" and doc["manual_ref"] == "abc/00004"
+    assert doc["invoice_date"] == YESTERDAY
+    assert doc["gross_total"] == "4.58"                  # the paper's price for CAF01 kept
+    again = _recover(shop, "4")
+    assert again.returncode == 2
+    assert again.stderr.count("\n") == 1 and "já foi recuperado" in again.stderr
+    assert doc["number"] in again.stderr
+    assert "Traceback" not in again.stderr
+
+
+def test_void_and_missing_report(shop):
+    _recover(shop, "00002", check=True)
+    shop("manual", "void", "--book", "1", "--number", "00005", "--reason", "Rasurado",
+         check=True)
+    (rep,) = json.loads(shop("manual", "missing", "--json", check=True).stdout)
+    assert rep["recovered"] == {"2": f"FT R{date.today().year}/1"}
+    assert rep["voided"] == {"5": "Rasurado"}
+    assert rep["missing_ranges"] == [[1, 1], [3, 4], [6, 20]]
+    text = shop("manual", "missing", check=True).stdout
+    assert "em falta (18): 1, 3-4, 6-20" in text
+
+
+def test_periods_and_errors(shop):
+    out = shop("manual", "down", "--from", f"{YESTERDAY} 09:00", "--reason", "Sem luz",
+               check=True)
+    assert "em aberto" in out.stdout
+    bad = shop("manual", "up", "--at", f"{YESTERDAY} 08:00")
+    assert bad.returncode == 2 and "anterior ao início" in bad.stderr
+    shop("manual", "up", "--at", f"{YESTERDAY} 18:00", check=True)
+    (p,) = json.loads(shop("manual", "periods", "--json", check=True).stdout)
+    assert p["reason"] == "Sem luz" and p["ended_at"].endswith("18:00:00")
+    bad = shop("manual", "down", "--from", "ontem", "--reason", "x")
+    assert bad.returncode == 2 and "AAAA-MM-DD" in bad.stderr
+
+
+def test_transport_on_paper(shop):
+    shop("manual", "book-add", "--doc-type", "GT", "--series", "GT1", "--first", "1",
+         "--last", "50", "--typography-name", "Tipografia, Lda", "--typography-nif",
+         "509999999", "--authorization", "AUT-8", "--validation-code", "GTVALID9",
+         check=True)
+    out = shop("manual", "transport", "--series", "GT1", "--number", "007", "--date",
+               YESTERDAY, "--start", f"{YESTERDAY} 08:00", "--at-code", "TEL-999",
+               "--item", "MER01:10", "--customer-nif", "123456789", "--unload",
+               "Rua Nova, 5|Porto|4000-001", "--json", check=True)
+    doc = json.loads(out.stdout)
+    assert doc["hash_control"] == "1-GTM GT1/007" and doc["at_doc_code"] == "TEL-999"
