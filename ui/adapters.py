@@ -1,0 +1,66 @@
+"""Adapters from the printing package to the screen's ports (part of the composition root:
+only ``ui/app.py`` imports this module, so the screens never depend on ``printing``)."""
+
+import json
+import logging
+import os
+
+from .ports import NoPrinter, PrintOutcome
+
+log = logging.getLogger(__name__)
+PRINTER_ENV = "CAIXA_PRINTER"
+
+
+class ReceiptPrinter:
+    """``printing.service.PrintService`` behind ``PrinterPort``."""
+
+    def __init__(self, service):
+        self.service = service
+        self.description = getattr(service.connection, "description", "") or "impressora"
+
+    @staticmethod
+    def _outcome(result) -> PrintOutcome:
+        return PrintOutcome(result.ok, result.error, result.label, result.copy)
+
+    def print_document(self, doc, issuer, qr, *, copy=False, user="", reason="",
+                       open_drawer=False) -> PrintOutcome:
+        return self._outcome(self.service.print_document(
+            doc, issuer, qr, copy=copy, user=user, reason=reason, open_drawer=open_drawer))
+
+    def open_drawer(self) -> PrintOutcome:
+        return self._outcome(self.service.open_drawer())
+
+    def print_text(self, title: str, lines: list[str]) -> PrintOutcome:
+        from printing.escpos_render import render
+        from printing.layout import Cut, Feed, Separator, Text
+
+        cols = self.service.profile.columns
+        elements = [Text(title, "center", bold=True), Separator()]
+        elements += [Text(line[:cols]) for line in lines]
+        elements += [Feed(2), Cut()]
+        try:
+            self.service.connection.send(render(elements, self.service.profile))
+        except Exception as exc:       # a report slip never breaks the closing
+            log.warning("report print failed: %s", exc)
+            return PrintOutcome(False, str(exc))
+        return PrintOutcome(True, label=title)
+
+
+def printer_from_environment(reprint_log):
+    """The till's printer from ``CAIXA_PRINTER`` (JSON text or a JSON file's path, the same
+    setting the ``caixa print`` command reads); ``NoPrinter`` when unset or unusable."""
+    source = os.environ.get(PRINTER_ENV, "").strip()
+    if not source:
+        return NoPrinter()
+    try:
+        from printing.connections import read_config
+        from printing.service import PrintService
+
+        config = read_config(source)
+        return ReceiptPrinter(PrintService.from_config(config, reprint_log))
+    except (ImportError, ValueError, json.JSONDecodeError) as exc:
+        log.error("printer not available: %s", exc)
+        return NoPrinter()
+    except Exception as exc:   # a bad printer setting must not stop the till from selling
+        log.error("printer configuration refused: %s", exc)
+        return NoPrinter()

@@ -1,0 +1,1 @@
+"""The touchscreen sale screen and its pages."""

@@ -1,0 +1,64 @@
+"""A supervisor's approval on the spot: tap a manager's name, they type their PIN."""
+
+from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from pos.domain.errors import ValidationError
+
+from ..widgets.touch import button
+
+
+class ApprovalBox(QWidget):
+    def __init__(self, ctx, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        self.caption = QLabel(self.tr("Autorização de um gerente"))
+        self.caption.setObjectName("subtitle")
+        box.addWidget(self.caption)
+        self.row = QHBoxLayout()
+        box.addLayout(self.row)
+        self.pin = QLineEdit()
+        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pin.setMaxLength(8)
+        self.pin.setValidator(QRegularExpressionValidator(r"\d{0,8}"))
+        self.pin.setPlaceholderText(self.tr("PIN do gerente"))
+        box.addWidget(self.pin)
+        self.group = QButtonGroup(self)
+        self.buttons: dict[str, object] = {}
+
+    def reset(self) -> None:
+        self.pin.clear()
+        for b in self.buttons.values():
+            self.group.removeButton(b)
+            b.deleteLater()
+        self.buttons.clear()
+        for user in self.ctx.desk.users():
+            if not user.is_supervisor:
+                continue
+            b = button(user.name, "function")
+            b.setCheckable(True)
+            b.setProperty("login", user.login)
+            b.clicked.connect(lambda _=False: self.pin.setFocus())
+            self.group.addButton(b)
+            self.row.addWidget(b)
+            self.buttons[user.login] = b
+        me = self.ctx.user
+        if me is not None and me.login in self.buttons:
+            self.buttons[me.login].setChecked(True)
+
+    def choose(self, login: str) -> None:
+        self.buttons[login].click()
+
+    def approve(self, action: str):
+        """The approving supervisor (UserInfo), or a ValidationError for the notice line."""
+        chosen = self.group.checkedButton()
+        if chosen is None:
+            raise ValidationError(self.tr("Escolha o gerente que autoriza."))
+        if not self.pin.text():
+            raise ValidationError(self.tr("Falta o PIN do gerente."))
+        try:
+            return self.ctx.desk.approve(chosen.property("login"), self.pin.text(), action)
+        finally:
+            self.pin.clear()

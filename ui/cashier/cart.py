@@ -1,0 +1,112 @@
+"""The cart being built for the customer at the counter: in memory, no Qt, no database.
+
+It becomes a tuple of domain ``CartLine`` (checked by ``cart_line``) only when paid.
+"""
+
+from dataclasses import dataclass, replace
+from decimal import Decimal
+
+from pos.domain.documents import FINAL_CONSUMER, CartLine, Customer, ProductSnapshot, cart_line
+from pos.domain.errors import ValidationError
+from pos.domain.money import ZERO, round2, to_decimal
+
+MAX_QTY = Decimal("9999")
+
+
+@dataclass(frozen=True)
+class Line:
+    product: ProductSnapshot
+    quantity: Decimal
+    unit_price: Decimal
+    discount: Decimal = ZERO
+    overridden: bool = False      # price changed by a supervisor
+    weighed: bool = False         # from a scale label: never merged with another line
+
+    @property
+    def amount(self) -> Decimal:
+        return round2(self.quantity * self.unit_price) - round2(self.discount)
+
+    def mergeable_with(self, product: ProductSnapshot) -> bool:
+        return (self.product.code == product.code and not self.weighed
+                and not self.overridden and self.discount == 0)
+
+
+class Cart:
+    def __init__(self):
+        self.lines: list[Line] = []
+        self.customer: Customer = FINAL_CONSUMER
+        self.wanted_type: str | None = None    # FS/FR/FT asked for; None follows the rules
+
+    # ---- building --------------------------------------------------------------------
+    def add(self, product: ProductSnapshot, quantity: object = 1,
+            unit_price: Decimal | None = None, weighed: bool = False) -> int:
+        """Add a product; tapping the same product again adds to its line. Returns the
+        index of the line that changed."""
+        qty = to_decimal(quantity, "quantidade")
+        last = self.lines[-1] if self.lines else None
+        if unit_price is None and not weighed and last and last.mergeable_with(product):
+            return self.set_quantity(len(self.lines) - 1, last.quantity + qty)
+        price = product.unit_price if unit_price is None else unit_price
+        cart_line(product, qty, price)             # refuse bad values now, not at payment
+        self.lines.append(Line(product, qty, price, weighed=weighed))
+        return len(self.lines) - 1
+
+    def set_quantity(self, index: int, quantity: object) -> int:
+        qty = to_decimal(quantity, "quantidade")
+        line = self.lines[index]
+        if qty <= 0:
+            raise ValidationError("A quantidade tem de ser positiva: use Remover.")
+        if qty > MAX_QTY:
+            raise ValidationError(f"Quantidade demasiado grande ({qty}).")
+        if line.product.unit == "UN" and qty != qty.to_integral_value():
+            raise ValidationError(f"{line.product.name} vende-se à unidade.")
+        new = replace(line, quantity=qty)
+        cart_line(new.product, new.quantity, new.unit_price, new.discount)
+        self.lines[index] = new
+        return index
+
+    def step(self, index: int, delta: int) -> int:
+        """+1/−1 on a line; at 1, minus does nothing (removing is its own, deliberate tap)."""
+        line = self.lines[index]
+        qty = line.quantity + delta
+        if qty < 1:
+            return index
+        return self.set_quantity(index, qty)
+
+    def remove(self, index: int) -> Line:
+        return self.lines.pop(index)
+
+    def set_discount(self, index: int, amount: object) -> None:
+        line = self.lines[index]
+        value = round2(to_decimal(amount, "desconto"))
+        cart_line(line.product, line.quantity, line.unit_price, value)
+        self.lines[index] = replace(line, discount=value)
+
+    def set_price(self, index: int, price: object) -> None:
+        line = self.lines[index]
+        value = to_decimal(price, "preço")
+        cart_line(line.product, line.quantity, value, line.discount)
+        self.lines[index] = replace(line, unit_price=value,
+                                    overridden=value != line.product.unit_price)
+
+    def clear(self) -> None:
+        self.lines.clear()
+        self.customer = FINAL_CONSUMER
+        self.wanted_type = None
+
+    # ---- reading ---------------------------------------------------------------------
+    @property
+    def total(self) -> Decimal:
+        return sum((ln.amount for ln in self.lines), ZERO)
+
+    @property
+    def items(self) -> Decimal:
+        return sum((ln.quantity if ln.product.unit == "UN" else Decimal(1)
+                    for ln in self.lines), Decimal(0))
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+    def cart_lines(self) -> tuple[CartLine, ...]:
+        return tuple(cart_line(ln.product, ln.quantity, ln.unit_price, ln.discount)
+                     for ln in self.lines)

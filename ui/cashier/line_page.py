@@ -1,0 +1,126 @@
+"""Change a cart line: quantity (anyone), discount or price (a supervisor, or with one's
+approval). Discounts and price overrides are audited with who approved them."""
+
+from decimal import Decimal
+
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from pos.domain.money import round2, to_decimal
+
+from ..widgets.numpad import NumPad
+from ..widgets.touch import Notice, button, eur, qty, title
+from .approval import ApprovalBox
+from .page import Page
+
+PERCENTS = (5, 10, 15, 20, 50)
+
+
+class LinePage(Page):
+    done = Signal(int)                 # the index of the line changed
+
+    def __init__(self, ctx, parent: QWidget | None = None):
+        super().__init__(ctx, parent)
+        self.cart, self.index, self.mode = None, 0, "qty"
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(24, 16, 24, 16)
+        outer.setSpacing(24)
+        left = QVBoxLayout()
+        self.heading = title("")
+        left.addWidget(self.heading)
+        self.info = QLabel()
+        self.info.setWordWrap(True)
+        left.addWidget(self.info)
+        self.value = QLineEdit()
+        self.value.setObjectName("display")
+        self.value.setMaxLength(10)
+        self.value.returnPressed.connect(self.apply)
+        left.addWidget(self.value)
+        self.percent_row = QWidget()
+        row = QHBoxLayout(self.percent_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        for p in PERCENTS:
+            b = button(f"{p}%", "quick")
+            b.clicked.connect(lambda _=False, p=p: self.percent(p))
+            row.addWidget(b)
+        left.addWidget(self.percent_row)
+        self.approval = ApprovalBox(ctx)
+        left.addWidget(self.approval)
+        self.notice = Notice()
+        left.addWidget(self.notice)
+        left.addStretch(1)
+        bottom = QHBoxLayout()
+        self.back = button(self.tr("Voltar"), min_w=160, shortcut="Esc")
+        self.back.clicked.connect(self.leave)
+        self.ok = button(self.tr("Aplicar"), "primary", min_w=200)
+        self.ok.clicked.connect(self.apply)
+        bottom.addWidget(self.back)
+        bottom.addStretch(1)
+        bottom.addWidget(self.ok)
+        left.addLayout(bottom)
+        outer.addLayout(left, 3)
+        self.pad = NumPad(key_h=72)
+        pad_box = QVBoxLayout()
+        pad_box.addWidget(self.pad)
+        pad_box.addStretch(1)
+        outer.addLayout(pad_box, 2)
+        for field in (self.value, self.approval.pin):
+            field.installEventFilter(self)
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt API)
+        if event.type() == QEvent.Type.FocusIn:
+            self.pad.attach(obj)
+        return False
+
+    def start(self, cart, index: int, mode: str) -> None:
+        self.cart, self.index, self.mode = cart, index, mode
+        line = cart.lines[index]
+        names = {"qty": self.tr("Quantidade"), "discount": self.tr("Desconto na linha (€)"),
+                 "price": self.tr("Preço unitário (€)")}
+        self.heading.setText(f"{names[mode]} — {line.product.name}")
+        self.info.setText(self.tr("Quantidade %1 · preço %2 · desconto %3 · valor %4")
+                          .replace("%1", qty(line.quantity))
+                          .replace("%2", eur(line.unit_price))
+                          .replace("%3", eur(line.discount)).replace("%4", eur(line.amount)))
+        current = {"qty": line.quantity, "discount": line.discount,
+                   "price": line.unit_price}[mode]
+        self.value.setText(qty(current) if mode == "qty" else f"{current:.2f}".replace(".", ","))
+        self.value.selectAll()
+        self.percent_row.setVisible(mode == "discount")
+        needs_approval = mode != "qty" and not (self.ctx.user and self.ctx.user.is_supervisor)
+        self.approval.setVisible(needs_approval)
+        if needs_approval:
+            self.approval.reset()
+        self.notice.clear()
+        self.pad.attach(self.value)
+        self.value.setFocus()
+
+    def percent(self, p: int) -> None:
+        line = self.cart.lines[self.index]
+        gross = round2(line.quantity * line.unit_price)
+        self.value.setText(f"{round2(gross * p / Decimal(100)):.2f}".replace(".", ","))
+
+    def apply(self) -> None:
+        line = self.cart.lines[self.index]
+        try:
+            value = to_decimal(self.value.text(), self.tr("valor"))
+            approver = None
+            what = f"{line.product.code} {self.mode} {value}"
+            if self.approval.isVisible():
+                approver = self.approval.approve(what)
+            if self.mode == "qty":
+                self.cart.set_quantity(self.index, value)
+            elif self.mode == "discount":
+                self.cart.set_discount(self.index, value)
+            else:
+                self.cart.set_price(self.index, value)
+            if self.mode != "qty":
+                kind = "discount" if self.mode == "discount" else "price_override"
+                by = approver.login if approver else self.ctx.user.login
+                self.ctx.desk.record(self.ctx.user.login, kind,
+                                     f"{what} (was {line.unit_price}/{line.discount}) "
+                                     f"approved by {by}")
+        except Exception as exc:
+            self.notice.error(self.message(exc))
+            return
+        self.done.emit(self.index)

@@ -1,0 +1,232 @@
+"""Payment: cash with quick amounts and change, card, MB WAY and the other configured
+methods, split across several; confirm issues the document."""
+
+from decimal import ROUND_CEILING, Decimal
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos.domain.errors import ValidationError
+from pos.domain.money import ZERO, round2, to_decimal
+
+from ..widgets.numpad import NumPad
+from ..widgets.touch import Notice, button, eur, title
+from .page import Page
+
+BIG = ("NU", "CD", "MB")          # the three that get big buttons
+
+
+def quick_amounts(due: Decimal, count: int = 4) -> list[Decimal]:
+    """Notes a customer is likely to hand over for ``due``: next euro, 5, 10, then notes."""
+    out: list[Decimal] = []
+    for step in (Decimal(1), Decimal(5), Decimal(10), Decimal(20), Decimal(50),
+                 Decimal(100)):
+        value = (due / step).to_integral_value(ROUND_CEILING) * step
+        if value > due and value not in out:
+            out.append(value)
+    return out[:count]
+
+
+class PaymentPage(Page):
+    confirmed = Signal(tuple)        # ((method, amount), ...) ready for IssueRequest
+
+    def __init__(self, ctx, parent: QWidget | None = None):
+        super().__init__(ctx, parent)
+        self.total = ZERO
+        self.payments: list[tuple[str, Decimal]] = []
+        self.takes_payment = True
+        names = {"NU": self.tr("Numerário"), "CD": self.tr("Cartão"), "MB": self.tr("MB WAY"),
+                 "CC": self.tr("Cartão crédito"), "TB": self.tr("Transferência"),
+                 "CH": self.tr("Cheque"), "OU": self.tr("Outros")}
+        self.names = names
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(24, 16, 24, 16)
+        outer.setSpacing(24)
+
+        left = QVBoxLayout()
+        left.setSpacing(6)
+        self.heading = title(self.tr("Pagamento"))
+        left.addWidget(self.heading)
+        figures = QGridLayout()
+        self.total_label, self.paid_label = QLabel(), QLabel()
+        self.due_label, self.change_label = QLabel(), QLabel()
+        self.total_label.setObjectName("total")
+        self.due_label.setObjectName("big")
+        self.paid_label.setObjectName("big")
+        self.change_label.setObjectName("change")
+        for row, (caption, label) in enumerate(((self.tr("Total"), self.total_label),
+                                                (self.tr("Pago"), self.paid_label),
+                                                (self.tr("Em falta"), self.due_label),
+                                                (self.tr("Troco"), self.change_label))):
+            cap = QLabel(caption)
+            cap.setObjectName("totalCaption")
+            figures.addWidget(cap, row, 0)
+            label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            figures.addWidget(label, row, 1)
+        left.addLayout(figures)
+        self.list = QListWidget()
+        self.list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        left.addWidget(self.list, 1)
+        self.remove = button(self.tr("Anular pagamento selecionado"), "danger")
+        self.remove.clicked.connect(self.remove_payment)
+        left.addWidget(self.remove)
+        self.notice = Notice()
+        left.addWidget(self.notice)
+        bottom = QHBoxLayout()
+        self.back = button(self.tr("Voltar  Esc"), min_w=150, min_h=72, shortcut="Esc")
+        self.back.clicked.connect(self.leave)
+        self.confirm_button = button(self.tr("Confirmar  Enter"), "pay", min_h=72)
+        self.confirm_button.clicked.connect(self.confirm)
+        bottom.addWidget(self.back)
+        bottom.addWidget(self.confirm_button, 1)
+        left.addLayout(bottom)
+        outer.addLayout(left, 1)
+
+        right = QVBoxLayout()
+        right.setSpacing(6)
+        self.amount = QLineEdit()
+        self.amount.setObjectName("display")
+        self.amount.setPlaceholderText(self.tr("valor recebido"))
+        self.amount.setMaxLength(10)
+        self.amount.returnPressed.connect(self.enter)
+        right.addWidget(self.amount)
+        self.quick_row = QHBoxLayout()
+        self.quick_buttons = []
+        for _ in range(5):
+            b = button("", "quick")
+            b.clicked.connect(lambda _=False, b=b: self.add("NU", b.property("amount")))
+            self.quick_row.addWidget(b)
+            self.quick_buttons.append(b)
+        right.addLayout(self.quick_row)
+        self.pad = NumPad(key_h=60)
+        self.pad.attach(self.amount)
+        right.addWidget(self.pad)
+        methods = QGridLayout()
+        methods.setSpacing(6)
+        self.method_buttons = {}
+        big = [m for m in ctx.methods if m in BIG]
+        small = [m for m in ctx.methods if m not in BIG]
+        for i, method in enumerate(big + small):
+            key = f"F{i + 1}"
+            b = button(f"{names.get(method, method)}  {key}",
+                       "method" if method in BIG else "function",
+                       min_h=68 if method in BIG else 52, shortcut=key)
+            b.clicked.connect(lambda _=False, m=method: self.add(m))
+            methods.addWidget(b, i // 3, i % 3)
+            self.method_buttons[method] = b
+        right.addLayout(methods)
+        outer.addLayout(right, 1)
+
+    # ---- state ----------------------------------------------------------------------
+    def start(self, total: Decimal, takes_payment: bool = True, doc_type: str = "FS") -> None:
+        self.total = total
+        self.payments = []
+        self.takes_payment = takes_payment
+        self.heading.setText(self.tr("Pagamento · %1").replace("%1", doc_type) if takes_payment
+                             else self.tr("Fatura a crédito: sem pagamento agora"))
+        for b in self.method_buttons.values():
+            b.setEnabled(takes_payment)
+        self.amount.setEnabled(takes_payment)
+        self.notice.clear()
+        self.refresh()
+        self.amount.setFocus()
+
+    @property
+    def paid(self) -> Decimal:
+        return sum((a for _m, a in self.payments), ZERO)
+
+    @property
+    def due(self) -> Decimal:
+        return max(ZERO, self.total - self.paid)
+
+    @property
+    def change(self) -> Decimal:
+        return max(ZERO, self.paid - self.total)
+
+    @property
+    def covered(self) -> bool:
+        return not self.takes_payment or self.paid >= self.total
+
+    def refresh(self) -> None:
+        self.amount.clear()
+        self.total_label.setText(eur(self.total))
+        self.paid_label.setText(eur(self.paid))
+        self.due_label.setText(eur(self.due))
+        self.due_label.setStyleSheet("color: #b71c1c;" if self.due else "color: #125c2b;")
+        self.change_label.setText(eur(self.change))
+        self.list.clear()
+        for method, amount in self.payments:
+            self.list.addItem(f"{self.names.get(method, method)}   {eur(amount)}")
+        self.remove.setEnabled(bool(self.payments))
+        self.confirm_button.setEnabled(self.covered)
+        amounts = [self.due] + quick_amounts(self.due) if self.due and self.takes_payment \
+            else []
+        for i, b in enumerate(self.quick_buttons):
+            if i < len(amounts):
+                value = amounts[i]
+                b.setText(self.tr("Exato") if i == 0 else eur(value).replace(",00", ""))
+                b.setProperty("amount", value)
+                b.show()
+            else:
+                b.hide()
+
+    # ---- actions --------------------------------------------------------------------
+    def add(self, method: str, amount: Decimal | None = None) -> bool:
+        """Add a payment: the given amount, else the one typed, else what is still due."""
+        try:
+            if amount is None:
+                text = self.amount.text().strip()
+                amount = round2(to_decimal(text, "valor")) if text else self.due
+            if amount <= 0:
+                raise ValidationError(self.tr("Nada em falta: confirme o pagamento."))
+            if method != "NU" and amount > self.due:
+                raise ValidationError(self.tr("Só o numerário pode passar o valor em falta "
+                                              "(dá troco)."))
+        except ValidationError as exc:
+            self.notice.error(str(exc))
+            return False
+        self.payments.append((method, amount))
+        self.notice.clear()
+        self.refresh()
+        return True
+
+    def remove_payment(self) -> None:
+        row = self.list.currentRow()
+        if row < 0 and self.payments:
+            row = len(self.payments) - 1
+        if row >= 0:
+            self.payments.pop(row)
+            self.refresh()
+
+    def enter(self) -> None:
+        """Keyboard: an amount then Enter is cash handed over; Enter alone when nothing was
+        entered is the exact amount in cash; when covered, Enter confirms."""
+        if self.amount.text().strip():
+            if not self.add("NU"):
+                return
+        elif not self.covered:
+            self.add("NU")
+        if self.covered:
+            self.confirm()
+
+    def settlement(self) -> tuple[tuple[str, Decimal], ...]:
+        """Non-cash first, cash last: only cash may exceed what is due (the change)."""
+        if not self.takes_payment:
+            return ()
+        ordered = [p for p in self.payments if p[0] != "NU"] + \
+            [p for p in self.payments if p[0] == "NU"]
+        return tuple(ordered)
+
+    def confirm(self) -> None:
+        if not self.covered:
+            self.notice.error(self.tr("Falta receber %1.").replace("%1", eur(self.due)))
+            return
+        self.confirmed.emit(self.settlement())

@@ -1,0 +1,237 @@
+"""Opening the cash session with a float, the X/Z report view, and the blind count."""
+
+from decimal import Decimal
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos.domain.money import to_decimal
+
+from ..widgets.numpad import NumPad
+from ..widgets.touch import Notice, button, eur, title
+from .page import Page
+from .reports import report_lines, report_title
+
+FLOATS = ("0", "50", "100", "150", "200")
+
+
+def amount_field(placeholder: str = "0,00") -> QLineEdit:
+    field = QLineEdit()
+    field.setObjectName("display")
+    field.setPlaceholderText(placeholder)
+    field.setMaxLength(10)
+    return field
+
+
+def _left_aligned(widget: QWidget) -> QHBoxLayout:
+    row = QHBoxLayout()
+    row.addWidget(widget)
+    row.addStretch(1)
+    return row
+
+
+class OpenSessionPage(Page):
+    opened = Signal(object)          # SessionInfo
+    sign_out = Signal()
+
+    def __init__(self, ctx, parent: QWidget | None = None):
+        super().__init__(ctx, parent)
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(32, 24, 32, 24)
+        outer.setSpacing(32)
+        left = QVBoxLayout()
+        left.addWidget(title(self.tr("Abrir a caixa")))
+        text = QLabel(self.tr("Conte o fundo de caixa (o dinheiro na gaveta para trocos) "
+                              "e indique o valor."))
+        text.setWordWrap(True)
+        left.addWidget(text)
+        self.amount = amount_field()
+        self.amount.returnPressed.connect(self.submit)
+        left.addWidget(self.amount)
+        quick = QHBoxLayout()
+        for value in FLOATS:
+            b = button(f"{value} €", "quick")
+            b.clicked.connect(lambda _=False, v=value: self.amount.setText(v))
+            quick.addWidget(b)
+        left.addLayout(quick)
+        self.notice = Notice()
+        left.addWidget(self.notice)
+        left.addStretch(1)
+        self.back = button(self.tr("Sair"), min_w=160)
+        self.back.clicked.connect(self.sign_out)
+        left.addLayout(_left_aligned(self.back))
+        outer.addLayout(left, 3)
+        right = QVBoxLayout()
+        self.pad = NumPad(key_h=72)
+        self.pad.attach(self.amount)
+        right.addWidget(self.pad)
+        self.open_button = button(self.tr("Abrir caixa"), "primary", min_h=72)
+        self.open_button.clicked.connect(self.submit)
+        right.addWidget(self.open_button)
+        right.addStretch(1)
+        outer.addLayout(right, 2)
+
+    def entered(self) -> None:
+        self.amount.clear()
+        self.notice.clear()
+        self.amount.setFocus()
+
+    def submit(self) -> None:
+        try:
+            info = self.ctx.cash.open(self.ctx.user.login, self.amount.text() or "0")
+        except Exception as exc:
+            self.notice.error(self.message(exc))
+            return
+        self.opened.emit(info)
+
+
+class ReportPage(Page):
+    """Shows an X report (back to selling) or a Z report (then the till is closed)."""
+
+    finished = Signal(bool)          # True after a Z: sign out
+
+    def __init__(self, ctx, devices, parent: QWidget | None = None):
+        super().__init__(ctx, parent)
+        self.devices = devices
+        self.report = None
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(24, 16, 24, 16)
+        self.heading = title("")
+        outer.addWidget(self.heading)
+        self.summary = QLabel()
+        self.summary.setObjectName("big")
+        self.summary.setWordWrap(True)
+        outer.addWidget(self.summary)
+        self.text = QPlainTextEdit()
+        self.text.setObjectName("report")
+        self.text.setReadOnly(True)
+        outer.addWidget(self.text, 1)
+        self.notice = Notice()
+        outer.addWidget(self.notice)
+        row = QHBoxLayout()
+        self.print_button = button(self.tr("Imprimir"), min_w=200)
+        self.print_button.clicked.connect(self.print_report)
+        self.done = button(self.tr("Voltar"), "primary", min_w=240, shortcut="Esc")
+        self.done.clicked.connect(lambda: self.finished.emit(self.report.z_number is not None))
+        row.addWidget(self.print_button)
+        row.addStretch(1)
+        row.addWidget(self.done)
+        outer.addLayout(row)
+
+    def show_report(self, report) -> None:
+        self.report = report
+        z = report.z_number is not None
+        supervisor = bool(self.ctx.user and self.ctx.user.is_supervisor)
+        self.lines = report_lines(report, show_expected=z or supervisor)
+        self.heading.setText(report_title(report))
+        self.text.setPlainText("\n".join(self.lines))
+        self.done.setText(self.tr("Terminar") if z else self.tr("Voltar"))
+        self.notice.clear()
+        if z:
+            cash = next((c for c in report.counts if c.method == "NU"), None)
+            diff = cash.difference if cash else Decimal(0)
+            if diff == 0:
+                self.summary.setText(self.tr("Numerário certo: sem diferenças."))
+            else:
+                sign = "+" if diff > 0 else ""
+                self.summary.setText(self.tr("Diferença em numerário: %1")
+                                     .replace("%1", sign + eur(diff)))
+            self.summary.show()
+            self.print_report()          # the Z always goes to paper
+        else:
+            self.summary.hide()
+
+    def print_report(self) -> None:
+        self.devices.print_text(report_title(self.report), self.lines)
+        self.notice.info(self.tr("Enviado para a impressora."))
+
+
+class ClosePage(Page):
+    """Blind count: the cashier types what is there; expected figures come after."""
+
+    closed = Signal(object)          # the Z CashReport
+
+    def __init__(self, ctx, parent: QWidget | None = None):
+        super().__init__(ctx, parent)
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(24, 16, 24, 16)
+        outer.setSpacing(24)
+        left = QVBoxLayout()
+        left.addWidget(title(self.tr("Fechar a caixa — contagem cega")))
+        text = QLabel(self.tr("Conte o dinheiro da gaveta e os totais dos talões de cada "
+                              "meio de pagamento. As diferenças aparecem depois de "
+                              "confirmar."))
+        text.setWordWrap(True)
+        left.addWidget(text)
+        self.grid = QGridLayout()
+        self.grid.setSpacing(8)
+        left.addLayout(self.grid)
+        self.notice = Notice()
+        left.addWidget(self.notice)
+        left.addStretch(1)
+        self.back = button(self.tr("Voltar"), min_w=160, shortcut="Esc")
+        self.back.clicked.connect(self.leave)
+        left.addLayout(_left_aligned(self.back))
+        outer.addLayout(left, 3)
+        right = QVBoxLayout()
+        self.pad = NumPad(key_h=72)
+        right.addWidget(self.pad)
+        self.confirm = button(self.tr("Confirmar fecho"), "primary", min_h=72)
+        self.confirm.clicked.connect(self.submit)
+        right.addWidget(self.confirm)
+        right.addStretch(1)
+        outer.addLayout(right, 2)
+        self.fields: dict[str, QLineEdit] = {}
+
+    def entered(self) -> None:
+        self.notice.clear()
+        while self.grid.count():
+            item = self.grid.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        self.fields.clear()
+        methods = self.ctx.cash.x_report(self.ctx.session.id).count_methods
+        from pos.domain.documents import PAYMENT_METHODS
+
+        for i, method in enumerate(methods):
+            label = QLabel(PAYMENT_METHODS.get(method, method))
+            field = amount_field()
+            field.installEventFilter(self)
+            self.grid.addWidget(label, i, 0)
+            self.grid.addWidget(field, i, 1)
+            self.fields[method] = field
+        self.select(methods[0])
+
+    def select(self, method: str) -> None:
+        self.pad.attach(self.fields[method])
+        self.fields[method].setFocus()
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt API)
+        from PySide6.QtCore import QEvent
+
+        if event.type() == QEvent.Type.FocusIn and isinstance(obj, QLineEdit):
+            self.pad.attach(obj)
+        return False
+
+    def counted(self) -> dict[str, Decimal]:
+        out = {}
+        for method, field in self.fields.items():
+            out[method] = to_decimal(field.text() or "0", "contagem")
+        return out
+
+    def submit(self) -> None:
+        ctx = self.ctx
+        try:
+            report = ctx.cash.close(ctx.session.id, ctx.user.login, self.counted())
+        except Exception as exc:
+            self.notice.error(self.message(exc))
+            return
+        self.closed.emit(report)

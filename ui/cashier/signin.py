@@ -1,0 +1,121 @@
+"""Sign-in: tap your name, type your PIN on the pad."""
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..widgets.numpad import NumPad
+from ..widgets.touch import Notice, button, title
+from .page import Page
+
+
+class SignInPage(Page):
+    signed_in = Signal(object)          # UserInfo
+
+    def __init__(self, ctx, parent: QWidget | None = None):
+        super().__init__(ctx, parent)
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(32, 24, 32, 24)
+        outer.setSpacing(32)
+
+        left = QVBoxLayout()
+        self.shop = title("")
+        left.addWidget(self.shop)
+        hint = QLabel(self.tr("Quem está na caixa?"))
+        hint.setObjectName("subtitle")
+        left.addWidget(hint)
+        self.users_box = QGridLayout()
+        self.users_box.setSpacing(8)
+        left.addLayout(self.users_box)
+        left.addStretch(1)
+        outer.addLayout(left, 3)
+
+        right = QVBoxLayout()
+        right.addWidget(QLabel(self.tr("PIN")))
+        self.pin = QLineEdit()
+        self.pin.setObjectName("display")
+        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pin.setMaxLength(8)
+        self.pin.setValidator(QRegularExpressionValidator(r"\d{0,8}"))
+        self.pin.returnPressed.connect(self.submit)
+        right.addWidget(self.pin)
+        self.pad = NumPad(comma=False, key_h=72)
+        self.pad.attach(self.pin)
+        right.addWidget(self.pad)
+        self.enter = button(self.tr("Entrar"), "primary", min_h=72)
+        self.enter.clicked.connect(self.submit)
+        right.addWidget(self.enter)
+        self.notice = Notice()
+        right.addWidget(self.notice)
+        right.addStretch(1)
+        outer.addLayout(right, 2)
+
+        self.group = QButtonGroup(self)
+        self.group.setExclusive(True)
+        self.user_buttons: dict[str, object] = {}
+
+    def entered(self) -> None:
+        self.pin.clear()
+        self.notice.clear()
+        self.enter.setEnabled(True)
+        try:
+            self.shop.setText(self.ctx.issuer().business_name or self.ctx.issuer().name)
+            users = self.ctx.desk.users()
+        except Exception as exc:
+            self.notice.error(self.message(exc))
+            return
+        for b in self.user_buttons.values():
+            self.group.removeButton(b)
+            b.deleteLater()
+        self.user_buttons.clear()
+        roles = {"cashier": self.tr("Caixa"), "manager": self.tr("Gerente"),
+                 "admin": self.tr("Administrador")}
+        for i, user in enumerate(users):
+            b = button(f"{user.name}\n{roles.get(user.role, user.role)}", "user", min_h=80)
+            b.setCheckable(True)
+            b.setProperty("login", user.login)
+            b.clicked.connect(lambda _=False: self.pin.setFocus())
+            self.group.addButton(b)
+            self.users_box.addWidget(b, i // 2, i % 2)
+            self.user_buttons[user.login] = b
+        if len(users) == 1:
+            next(iter(self.user_buttons.values())).setChecked(True)
+        self.pin.setFocus()
+
+    def choose(self, login: str) -> None:
+        self.user_buttons[login].click()
+
+    def submit(self) -> None:
+        chosen = self.group.checkedButton()
+        if chosen is None:
+            self.notice.error(self.tr("Toque no seu nome primeiro."))
+            return
+        if not self.pin.text():
+            self.notice.error(self.tr("Escreva o PIN."))
+            return
+        login, pin = chosen.property("login"), self.pin.text()
+        self.enter.setEnabled(False)
+        self.notice.info(self.tr("A verificar…"))
+        # PIN hashing is deliberately slow (PBKDF2): done off the UI thread.
+        self.ctx.worker.submit(self.ctx.desk.sign_in, login, pin, name="sign in",
+                               on_done=self._done, on_error=self._failed)
+
+    def _done(self, user) -> None:
+        self.pin.clear()
+        self.notice.clear()
+        self.enter.setEnabled(True)
+        self.signed_in.emit(user)
+
+    def _failed(self, exc: Exception) -> None:
+        self.pin.clear()
+        self.enter.setEnabled(True)
+        self.notice.error(self.message(exc))
+        self.pin.setFocus(Qt.FocusReason.OtherFocusReason)

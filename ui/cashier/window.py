@@ -1,0 +1,225 @@
+"""The till's window: one stack of pages between the training banner and the status strip.
+
+Navigation lives here, and so does the end of a sale: issue (one local transaction), then
+hand printing, the drawer and AT to the background helper and show the next sale at once.
+"""
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+
+from pos.services.issuing import IssueRequest
+
+from ..widgets.status import StatusStrip, TrainingBanner
+from ..widgets.touch import eur
+from .context import Context
+from .customer import CustomerPage
+from .devices import Devices
+from .line_page import LinePage
+from .payment import PaymentPage
+from .reprint import ReprintPage
+from .returns import CreditNotePage
+from .sale import SalePage
+from .session_pages import ClosePage, OpenSessionPage, ReportPage
+from .signin import SignInPage
+
+AT_REFRESH_MS = 15_000
+
+
+class TillWindow(QMainWindow):
+    sale_completed = Signal(object)         # the issued Document
+
+    def __init__(self, ctx: Context, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle("Caixa")
+        self.setMinimumSize(1024, 700)
+        self.devices = Devices(ctx, self)
+        central = QWidget()
+        box = QVBoxLayout(central)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(0)
+        self.banner = TrainingBanner()
+        box.addWidget(self.banner)
+        self.stack = QStackedWidget()
+        box.addWidget(self.stack, 1)
+        self.status = StatusStrip()
+        box.addWidget(self.status)
+        self.setCentralWidget(central)
+
+        self.signin = SignInPage(ctx)
+        self.open_session = OpenSessionPage(ctx)
+        self.sale = SalePage(ctx)
+        self.payment = PaymentPage(ctx)
+        self.customer = CustomerPage(ctx)
+        self.line = LinePage(ctx)
+        self.reprint = ReprintPage(ctx)
+        self.credit = CreditNotePage(ctx)
+        self.report = ReportPage(ctx, self.devices)
+        self.close_page = ClosePage(ctx)
+        for page in (self.signin, self.open_session, self.sale, self.payment, self.customer,
+                     self.line, self.reprint, self.credit, self.report, self.close_page):
+            self.stack.addWidget(page)
+            page.leave.connect(self.back_to_sale)
+        self.last_doc = None
+        self._wire()
+        self.devices.printer_changed.connect(self.status.set_printer)
+        self.devices.at_changed.connect(self.status.set_at)
+        self.status.set_printer(None, self.tr("Impressora: %1").replace(
+            "%1", ctx.printer.description or self.tr("não configurada")))
+        self._at_timer = QTimer(self)
+        self._at_timer.setInterval(AT_REFRESH_MS)
+        self._at_timer.timeout.connect(self.devices.refresh_at)
+
+    def _wire(self) -> None:
+        s = self.sale
+        self.signin.signed_in.connect(self.on_signed_in)
+        self.open_session.opened.connect(self.on_session_opened)
+        self.open_session.sign_out.connect(self.sign_out)
+        s.pay.connect(self.start_payment)
+        s.customer.connect(self.edit_customer)
+        s.edit_line.connect(self.edit_line)
+        s.reprint.connect(lambda: self.go(self.reprint))
+        s.credit_note.connect(lambda: self.go(self.credit))
+        s.x_report.connect(self.x_report)
+        s.close_session.connect(lambda: self.go(self.close_page))
+        s.sign_out.connect(self.sign_out)
+        s.drawer.connect(self.open_drawer)
+        self.customer.done.connect(self.back_to_sale)
+        self.line.done.connect(lambda i: (self.back_to_sale(), s.refresh(select=i)))
+        self.payment.confirmed.connect(self.complete_sale)
+        self.reprint.requested.connect(self.do_reprint)
+        self.credit.issued.connect(self.on_credit_note)
+        self.close_page.closed.connect(self.on_closed)
+        self.report.finished.connect(lambda z: self.sign_out() if z else self.back_to_sale())
+
+    # ---- navigation -------------------------------------------------------------------
+    def start(self) -> None:
+        """Show sign-in, read the training flag, start the AT status refresh."""
+        self.ctx.training = self.ctx.till.training_mode()
+        self.ctx.till_name = self.ctx.cash.till_name()
+        self.banner.setVisible(self.ctx.training)
+        self.sale.load_catalogue()
+        self.go(self.signin)
+        self.devices.refresh_at()
+        self._at_timer.start()
+
+    def go(self, page) -> None:
+        self.stack.setCurrentWidget(page)
+        page.entered()
+
+    def back_to_sale(self) -> None:
+        if self.ctx.user is None:
+            self.go(self.signin)
+        elif self.ctx.session is None:
+            self.go(self.open_session)
+        else:
+            self.go(self.sale)
+
+    def on_signed_in(self, user) -> None:
+        self.ctx.user = user
+        self.ctx.session = self.ctx.cash.current()
+        self.status.set_user(user)
+        self.status.set_session(self.ctx.till_name, self.ctx.session)
+        self.sale.apply_role(user)
+        self.back_to_sale()
+
+    def on_session_opened(self, info) -> None:
+        self.ctx.session = info
+        self.status.set_session(self.ctx.till_name, info)
+        self.devices.open_drawer()          # the float goes in
+        self.back_to_sale()
+
+    def sign_out(self) -> None:
+        if self.ctx.user is not None:
+            self.ctx.desk.record(self.ctx.user.login, "logout")
+        self.ctx.user = None
+        self.status.set_user(None)
+        self.go(self.signin)
+
+    # ---- selling ------------------------------------------------------------------------
+    def edit_customer(self) -> None:
+        if not self.sale.cart.lines:
+            self.sale.notice.error(self.tr("Registe primeiro os artigos."))
+            return
+        self.go(self.customer)
+        self.customer.start(self.sale.cart)
+
+    def edit_line(self, index: int, mode: str) -> None:
+        self.go(self.line)
+        self.line.start(self.sale.cart, index, mode)
+
+    def start_payment(self) -> None:
+        d = self.sale.decide()
+        c = self.sale.cart.customer
+        if d is None:
+            return
+        if d.needs_name_address and not (c.has_address and c.name.strip()):
+            self.edit_customer()
+            self.customer.notice.error(self.tr("Esta venda tem de ser fatura com nome e "
+                                               "morada do cliente."))
+            return
+        self.go(self.payment)
+        self.payment.start(self.sale.cart.total, d.takes_payment, d.doc_type)
+
+    def complete_sale(self, payments: tuple) -> None:
+        ctx, cart = self.ctx, self.sale.cart
+        d = self.sale.decide()
+        try:
+            doc = ctx.till.issue(IssueRequest(
+                doc_type=d.doc_type, lines=cart.cart_lines(), customer=cart.customer,
+                payments=payments, user=ctx.user.login))
+        except Exception as exc:
+            self.payment.notice.error(self.payment.message(exc))
+            return
+        # Committed: from here on nothing may hold the next customer back.
+        cash = any(method == "NU" for method, _ in payments)
+        self.devices.print_document(doc, drawer=cash)
+        self.devices.sent_to_at()
+        self.last_doc = doc
+        self.sale.new_sale()
+        self.go(self.sale)
+        text = self.tr("%1 emitida · %2").replace("%1", doc.document_no) \
+            .replace("%2", eur(doc.totals.gross))
+        if doc.change:
+            text += " · " + self.tr("TROCO %1").replace("%1", eur(doc.change))
+        self.sale.notice.ok(text)
+        self.sale_completed.emit(doc)
+
+    def do_reprint(self, doc, reason: str) -> None:
+        self.devices.print_document(doc, copy=True, reason=reason)
+        self.back_to_sale()
+        self.sale.notice.info(self.tr("Cópia de %1 enviada para a impressora.")
+                              .replace("%1", doc.document_no))
+
+    def on_credit_note(self, note) -> None:
+        self.devices.print_document(note, drawer=True)
+        self.devices.sent_to_at()
+        self.back_to_sale()
+        self.sale.notice.ok(self.tr("%1 emitida: devolva %2 ao cliente.")
+                            .replace("%1", note.document_no)
+                            .replace("%2", eur(note.totals.gross)))
+
+    def open_drawer(self) -> None:
+        try:
+            self.ctx.cash.move(self.ctx.session.id, self.ctx.user.login, "drawer",
+                               reason="sem venda")
+        except Exception as exc:
+            self.sale.notice.error(self.sale.message(exc))
+            return
+        self.devices.open_drawer()
+
+    # ---- the cash session ---------------------------------------------------------------
+    def x_report(self) -> None:
+        self.go(self.report)
+        self.report.show_report(self.ctx.cash.x_report(self.ctx.session.id))
+
+    def on_closed(self, z) -> None:
+        self.ctx.session = None
+        self.status.set_session(self.ctx.till_name, None)
+        self.go(self.report)
+        self.report.show_report(z)
+
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        self._at_timer.stop()
+        self.ctx.worker.shutdown()
+        super().closeEvent(event)

@@ -1,0 +1,125 @@
+"""The one background-work helper of the desktop app.
+
+The UI thread only draws and reacts; anything that can block on a device or the network
+(printing, the drawer, AT, exports, status probes) goes through ``Worker.submit``.
+
+Thread pools, all created here, and why:
+
+- ``printer``: one thread. A receipt printer takes one job at a time and receipts must come
+  out in the order of the sales; more threads would only queue inside the driver.
+- ``background``: two threads for AT sends and status checks, exports and reports. A call may
+  block for its full network timeout; two threads keep one slow call from delaying the next.
+
+Results come back to the main thread through a queued signal of ``Worker`` (a QObject that
+lives in the main thread), so callbacks may touch widgets. A job's exception never kills a
+pool thread: it is logged and handed to ``on_error`` (or shown through ``failed``).
+
+Jobs receive plain values and return plain values (DTOs, frozen dataclasses), never ORM
+objects or widgets; the services open their own database session per call, in the thread that
+runs them (LIBRARIES §3.3). Tests either build ``Worker(synchronous=True)`` to run jobs inline
+or wait with ``qtbot.waitUntil(worker.idle)``. ``shutdown`` waits for running jobs so that no
+signal is emitted into a destroyed object at exit.
+"""
+
+import itertools
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+
+log = logging.getLogger(__name__)
+
+LANES = {"printer": 1, "background": 2}
+
+
+class _Job(QRunnable):
+    def __init__(self, worker: "Worker", job_id: int, fn: Callable, args, kwargs):
+        super().__init__()
+        self.worker, self.job_id = worker, job_id
+        self.fn, self.args, self.kwargs = fn, args, kwargs
+
+    def run(self) -> None:
+        ok, value = self.worker.call(self.fn, self.args, self.kwargs)
+        self.worker._finished.emit(self.job_id, ok, value)
+
+
+class Worker(QObject):
+    """Runs callables off the UI thread and calls back on the UI thread."""
+
+    _finished = Signal(int, bool, object)
+    failed = Signal(str, object)          # (job name, exception) when no on_error was given
+    busy_changed = Signal(int)            # number of jobs not yet delivered
+
+    def __init__(self, synchronous: bool = False, parent: QObject | None = None):
+        super().__init__(parent)
+        self.synchronous = synchronous
+        self._pools: dict[str, QThreadPool] = {}
+        if not synchronous:
+            for name, threads in LANES.items():
+                pool = QThreadPool(self)
+                pool.setMaxThreadCount(threads)
+                pool.setObjectName(f"caixa-{name}")
+                self._pools[name] = pool
+        self._callbacks: dict[int, tuple[str, Callable | None, Callable | None]] = {}
+        self._ids = itertools.count(1)
+        # Explicitly queued: the signal is emitted from pool threads and must run the
+        # callbacks here, in the thread this object lives in (the UI thread).
+        self._finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+
+    @staticmethod
+    def call(fn: Callable, args, kwargs) -> tuple[bool, object]:
+        try:
+            return True, fn(*args, **kwargs)
+        except Exception as exc:      # never let a pool thread die silently
+            log.warning("background job %s failed: %s", getattr(fn, "__name__", fn), exc,
+                        exc_info=not _is_pos_error(exc))
+            return False, exc
+
+    def submit(self, fn: Callable, *args, lane: str = "background",
+               on_done: Callable | None = None, on_error: Callable | None = None,
+               name: str = "", **kwargs) -> int:
+        """Run ``fn(*args, **kwargs)`` in ``lane``; ``on_done(result)`` or ``on_error(exc)``
+        are called later on the UI thread. Returns the job id."""
+        job_id = next(self._ids)
+        self._callbacks[job_id] = (name or getattr(fn, "__name__", "job"), on_done, on_error)
+        self.busy_changed.emit(len(self._callbacks))
+        if self.synchronous:
+            ok, value = self.call(fn, args, kwargs)
+            self._deliver(job_id, ok, value)
+        else:
+            self._pools[lane].start(_Job(self, job_id, fn, args, kwargs))
+        return job_id
+
+    @Slot(int, bool, object)
+    def _deliver(self, job_id: int, ok: bool, value: object) -> None:
+        name, on_done, on_error = self._callbacks.pop(job_id, ("job", None, None))
+        try:
+            if ok and on_done is not None:
+                on_done(value)
+            elif not ok:
+                if on_error is not None:
+                    on_error(value)
+                else:
+                    self.failed.emit(name, value)
+        finally:
+            self.busy_changed.emit(len(self._callbacks))
+
+    def pending(self) -> int:
+        return len(self._callbacks)
+
+    def idle(self) -> bool:
+        return not self._callbacks
+
+    def shutdown(self, timeout_ms: int = 10_000) -> bool:
+        """Drop queued jobs and wait for running ones (call at exit and in test teardown)."""
+        done = True
+        for pool in self._pools.values():
+            pool.clear()
+            done = pool.waitForDone(timeout_ms) and done
+        return done
+
+
+def _is_pos_error(exc: Exception) -> bool:
+    from pos.domain.errors import PosError
+
+    return isinstance(exc, PosError)
