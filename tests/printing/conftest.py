@@ -1,0 +1,154 @@
+"""Fixtures for printing tests: a demo shop signed with a key fixed in the repository, so
+hashes, QR payloads and therefore ESC/POS bytes are identical on every run (golden files).
+"""
+
+import dataclasses
+import os
+import shutil
+import socket
+import threading
+import time
+from datetime import datetime
+from decimal import Decimal
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+HERE = Path(__file__).resolve().parent
+KEY = HERE / "data" / "test-signing-key.pem"   # throw-away RSA-1024, for tests only
+WHEN = datetime(2026, 3, 14, 10, 15, 30)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _escpos_cache(tmp_path_factory):
+    """Keep python-escpos' capabilities pickle out of the developer's home directory."""
+    if not os.environ.get("ESCPOS_CAPABILITIES_PICKLE_DIR"):
+        os.environ["ESCPOS_CAPABILITIES_PICKLE_DIR"] = str(tmp_path_factory.mktemp("escpos"))
+
+
+@pytest.fixture(scope="session")
+def shop(tmp_path_factory):
+    """Demo shop with an FS (3 rates, exemptions, change), an FT with a customer, an NC,
+    a recovered manual document and an FS in a normal (non-training) series."""
+    from pos.bootstrap import open_till
+    from pos.services import demo
+    from pos.services.ports import FixedClock
+    from pos.services.till import make_customer
+
+    path = tmp_path_factory.mktemp("shop") / "caixa.db"
+    t = open_till(str(path), clock=FixedClock(WHEN))
+    t.keys.import_pem(KEY.read_bytes(), None)
+    demo.init_demo(t.db, t.keys, t.clock)
+    fs = t.sell([("PAO01", 2), ("CAF01", 1), ("BEB02", 1), ("SRV02", 1), ("SEL01", 1)],
+                payments=(("NU", Decimal("50")),))
+    ft = t.sell([("PAO01", 2), ("FRU01", Decimal("1.250")), ("MER03", 3)], "FT",
+                make_customer("123456789", "Cliente Exemplo, Lda.", "Rua do Almada, 10",
+                              "Porto", "4050-038"))
+    nc = t.credit_note(fs.document_no, "Devolução", [(1, Decimal(1))])
+    recovered = dataclasses.replace(ft, source_billing="M", hash_control="1-FTM abc/00001",
+                                    manual_ref="abc/00001")
+    t.set_training_mode(False)
+    t.add_series("FS", "A2026", "ATCFS2026X")
+    normal = t.sell([("CAF01", 2)], payments=(("CC", None),))
+    issuer = t.issuer()
+    docs = {"FS": fs, "FT": ft, "NC": nc, "recovered": recovered, "normal": normal}
+    shop = SimpleNamespace(path=path, issuer=issuer, docs=docs,
+                           qr={k: t.qr(d, issuer) for k, d in docs.items()}, till=t)
+    yield shop
+    t.db.dispose()
+
+
+@pytest.fixture
+def shop_db(shop, tmp_path) -> Path:
+    """A private copy of the shop database (with its key secret) for tests that write."""
+    target = tmp_path / "caixa.db"
+    for suffix in ("", "-wal"):
+        src = Path(f"{shop.path}{suffix}")
+        if src.exists():
+            shutil.copyfile(src, f"{target}{suffix}")
+    shutil.copyfile(shop.path.with_suffix(".secret"), target.with_suffix(".secret"))
+    return target
+
+
+class FakePrinter:
+    """A raw TCP 9100 printer on 127.0.0.1: answers DLE EOT queries sent before the job
+    (like an Epson does), then records every byte of the job until the client closes."""
+
+    def __init__(self, paper: int | None = 0x12, cause: int | None = 0x12):
+        self.answers = {4: paper, 2: cause}
+        self.jobs: list[bytes] = []
+        self.queries: list[int] = []
+        self.sock = socket.create_server(("127.0.0.1", 0))
+        self.port = self.sock.getsockname()[1]
+        self.sessions = 0
+        self.thread = threading.Thread(target=self._serve, daemon=True)
+        self.thread.start()
+
+    @property
+    def spec(self) -> str:
+        return f"tcp:127.0.0.1:{self.port}"
+
+    def _serve(self) -> None:
+        while True:
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                return
+            with conn:
+                self._session(conn)
+            self.sessions += 1
+
+    def _session(self, conn) -> None:
+        buf, job, started = b"", bytearray(), False
+        while True:
+            chunk = conn.recv(65536)
+            if not chunk:
+                break
+            buf += chunk
+            while not started and buf[:2] == b"\x10\x04" and len(buf) >= 3:
+                self.queries.append(buf[2])
+                answer = self.answers.get(buf[2])
+                buf = buf[3:]
+                if answer is not None:
+                    conn.sendall(bytes([answer]))
+            if buf in (b"\x10", b"\x10\x04") and not started:
+                continue                      # maybe the start of another query
+            started = started or bool(buf)
+            job += buf
+            buf = b""
+        job += buf
+        if job:
+            self.jobs.append(bytes(job))
+
+    def wait(self, sessions: int = 1, timeout: float = 5.0) -> None:
+        """Until ``sessions`` connections have been served and closed."""
+        deadline = time.monotonic() + timeout
+        while self.sessions < sessions:
+            assert time.monotonic() < deadline, "the fake printer got no (closed) connection"
+            time.sleep(0.01)
+
+    def close(self) -> None:
+        self.sock.close()
+
+
+@pytest.fixture
+def fake_printer():
+    printers = []
+
+    def make(**kw) -> FakePrinter:
+        p = FakePrinter(**kw)
+        printers.append(p)
+        return p
+    yield make
+    for p in printers:
+        p.close()
+
+
+@pytest.fixture
+def closed_port() -> int:
+    """A local port nobody listens on (connection refused, no network involved)."""
+    s = socket.create_server(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+    s.close()
+    return port
