@@ -1,0 +1,101 @@
+"""`caixa print`, `caixa receipt`, `caixa printer-test`, in process against a real database."""
+
+import json
+from io import BytesIO
+
+import pytest
+from PIL import Image
+from pyzbar.pyzbar import decode
+
+from ui.cli import main
+
+from .escpos_parse import text_of
+
+FS = "FS DEMO2026/1"
+
+
+@pytest.fixture
+def caixa(shop_db, monkeypatch, capsys):
+    monkeypatch.setenv("CAIXA_DB", str(shop_db))
+    monkeypatch.delenv("CAIXA_PRINTER", raising=False)
+
+    def run(*argv):
+        code = main(list(argv))
+        out, err = capsys.readouterr()
+        return code, out, err
+    return run
+
+
+def test_receipt_text_png_and_pdf(caixa, shop, tmp_path):
+    png, pdf = tmp_path / "r.png", tmp_path / "r.pdf"
+    code, out, err = caixa("receipt", FS, "--columns", "32", "--png", str(png), "--pdf",
+                           str(pdf))
+    assert code == 0
+    lines = out.splitlines()
+    at = lines.index("        ATCUD:DEMOFS26-1")
+    assert lines[at + 1] == shop.qr["FS"]
+    assert "Consumidor final" in out and "Documento emitido para fins de" in out
+    img = Image.open(BytesIO(png.read_bytes()))
+    assert img.width == 384 + 48                  # the 58 mm preset follows --columns 32
+    assert [r.data.decode() for r in decode(img)] == [shop.qr["FS"]]
+    assert pdf.read_bytes().startswith(b"%PDF-")
+    assert "PNG gravado" in err and "PDF gravado" in err
+
+
+def test_print_to_a_network_printer(caixa, shop, fake_printer):
+    printer = fake_printer()
+    code, out, _ = caixa("print", FS, "--to", printer.spec, "--preset", "epson-tm-t20")
+    printer.wait()
+    assert code == 0
+    assert out == f"{FS} impresso (Original) em rede 127.0.0.1:{printer.port}.\n"
+    assert "Original" in text_of(printer.jobs[0])
+
+
+def test_reprints_are_recorded_and_numbered(caixa, tmp_path):
+    job = tmp_path / "job.bin"
+    for expected in ("2.ª via", "3.ª via"):
+        code, out, _ = caixa("print", FS, "--copy", "--reason", "Pedido do cliente", "--to",
+                             f"file:{job}")
+        assert code == 0 and f"({expected})" in out
+        assert expected in text_of(job.read_bytes())
+
+
+def test_printer_down_is_one_sentence_and_the_document_stays(caixa, closed_port):
+    code, out, err = caixa("print", FS, "--to", f"tcp:127.0.0.1:{closed_port}")
+    assert code == 2 and out == ""
+    assert err == (f"caixa: A impressora em 127.0.0.1:{closed_port} recusou a ligação: está "
+                   f"ligada e é a porta certa (normalmente 9100)? O documento {FS} está "
+                   "guardado; pode voltar a imprimir.\n")
+    code, out, _ = caixa("show", FS)
+    assert code == 0 and FS in out
+
+
+def test_printer_from_the_environment(caixa, monkeypatch, tmp_path):
+    job = tmp_path / "env.bin"
+    monkeypatch.setenv("CAIXA_PRINTER", json.dumps(
+        {"connection": {"type": "file", "path": str(job)},
+         "profile": {"preset": "generic-58", "drawer_pin": 5}}))
+    code, _, _ = caixa("print", "FT DEMO2026/1", "--drawer", "--copies", "2")
+    assert code == 0
+    data = job.read_bytes()
+    assert data.endswith(b"\x1bp\x01\x32\x32") and data.count(b"\x1b@") == 2
+
+
+def test_print_without_a_printer(caixa):
+    code, _, err = caixa("print", FS)
+    assert code == 2 and "Indique a impressora" in err
+
+
+def test_unknown_document(caixa, tmp_path):
+    code, _, err = caixa("print", "FS NADA/1", "--to", f"file:{tmp_path / 'x'}")
+    assert code == 2 and err == "caixa: Documento não encontrado: FS NADA/1.\n"
+
+
+def test_printer_test(caixa, tmp_path):
+    job = tmp_path / "test.bin"
+    code, out, err = caixa("printer-test", "--to", str(job), "--preset", "generic-58",
+                           "--drawer")
+    assert code == 0 and out.startswith("Página de teste enviada")
+    assert "guilhotina" in err
+    data = job.read_bytes()
+    assert "ç ã õ á é í ó ú à â ê ô €" in text_of(data)

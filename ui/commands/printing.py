@@ -1,0 +1,142 @@
+"""Printing commands: print, receipt, printer-test.
+
+The printer is given per call (``--to tcp:10.0.0.9`` or ``--printer CONFIG``) or by the
+till's environment (``CAIXA_PRINTER``: JSON text or the path of a JSON file), e.g.
+``{"connection": "tcp:192.168.1.50:9100", "profile": {"preset": "epson-tm-t20"}}``.
+"""
+
+import os
+import sys
+from pathlib import Path
+
+from pos.domain.errors import ValidationError
+
+from .common import till
+
+PRINTER_ENV = "CAIXA_PRINTER"
+# Without --preset, the paper a column count usually means (58 mm: 32; 80 mm: 42 or 48).
+PRESET_FOR_COLUMNS = {32: "generic-58", 42: "generic-80-42col", 48: "generic-80"}
+
+
+def register(sub) -> None:
+    p = sub.add_parser("print", help="imprime um documento na impressora de talões")
+    p.add_argument("number", help='por exemplo "FS DEMO2026/1"')
+    _printer_args(p)
+    p.add_argument("--copy", action="store_true",
+                   help="reimpressão: marcada como 2.ª via, 3.ª via… e registada")
+    p.add_argument("--reason", default="", help="motivo da reimpressão")
+    p.add_argument("--user", default="admin")
+    p.add_argument("--copies", type=int, default=1,
+                   help="exemplares na emissão: 1 original, 2 + duplicado, 3 + triplicado")
+    p.add_argument("--drawer", action="store_true", help="abre a gaveta no fim")
+    p.add_argument("--pdf", metavar="FILE", help="grava também o documento em PDF A4")
+    p.add_argument("--png", metavar="FILE", help="grava também a pré-visualização PNG")
+    p.set_defaults(func=cmd_print)
+
+    p = sub.add_parser("receipt", help="mostra o talão de um documento (texto, PNG, PDF)")
+    p.add_argument("number")
+    p.add_argument("--columns", type=int, default=None, help="32, 42 ou 48 (ou do perfil)")
+    p.add_argument("--preset", default=None, help="perfil de impressora da pré-visualização")
+    p.add_argument("--png", metavar="FILE", help="grava a pré-visualização do talão em PNG")
+    p.add_argument("--pdf", metavar="FILE", help="grava o documento em PDF A4")
+    p.set_defaults(func=cmd_receipt)
+
+    p = sub.add_parser("printer-test", help="imprime uma página de teste")
+    _printer_args(p)
+    p.add_argument("--drawer", action="store_true", help="abre também a gaveta")
+    p.set_defaults(func=cmd_printer_test)
+
+
+def _printer_args(p) -> None:
+    p.add_argument("--to", metavar="SPEC",
+                   help="tcp:HOST[:PORTA] | usb:VID:PID | serial:DEV[:BAUD] | cups:NOME | "
+                        "win:NOME | file:CAMINHO")
+    p.add_argument("--printer", metavar="CONFIG",
+                   help=f"configuração JSON (texto ou ficheiro); também {PRINTER_ENV}")
+    p.add_argument("--preset", default=None, help="perfil: generic-80, generic-58, "
+                                                  "epson-tm-t20, epson-tm-t88, pos-5890…")
+
+
+def _service(args, reprint_log=None):
+    from printing.connections import read_config
+    from printing.service import PrintService
+
+    source = args.printer or os.environ.get(PRINTER_ENV)
+    config = read_config(source) if source else {}
+    if args.to:
+        config["connection"] = args.to
+    if args.preset:
+        config["profile"] = {**config.get("profile", {}), "preset": args.preset}
+    if "connection" not in config:
+        raise ValidationError(f"Indique a impressora: --to tcp:IP, --printer CONFIG ou a "
+                              f"variável {PRINTER_ENV}.")
+    return PrintService.from_config(config, reprint_log)
+
+
+def _write(path: str, data: bytes, what: str) -> None:
+    Path(path).write_bytes(data)
+    print(f"{what} gravado em {path}.", file=sys.stderr)
+
+
+def _files(args, doc, issuer, qr, profile, copy: int = 0, reprint: bool = False) -> None:
+    if args.pdf:
+        from printing.pdf import document_pdf
+
+        _write(args.pdf, document_pdf(doc, issuer, qr, copy, reprint), "PDF")
+    if args.png:
+        from printing.preview import receipt_png
+
+        _write(args.png, receipt_png(doc, issuer, qr, profile, copy, reprint), "PNG")
+
+
+def cmd_print(args) -> int:
+    from printing.errors import PrinterError
+
+    t = till()
+    doc = t.document(args.number)
+    issuer = t.issuer()
+    qr = t.qr(doc, issuer)
+    # Recording reprints is the core's job; the Till offers it once it exists.
+    service = _service(args, getattr(t, "record_reprint", None) and t)
+    result = service.print_document(doc, issuer, qr, copy=args.copy, user=args.user,
+                                    reason=args.reason, copies=args.copies,
+                                    open_drawer=args.drawer)
+    for warning in result.warnings:
+        print(f"caixa: aviso: {warning}", file=sys.stderr)
+    if not result.ok:
+        raise PrinterError(f"{result.error} O documento {doc.document_no} está guardado; "
+                           "pode voltar a imprimir.")
+    _files(args, doc, issuer, qr, service.profile, result.copy, args.copy)
+    print(f"{doc.document_no} impresso ({result.label}) em {service.connection.description}.")
+    return 0
+
+
+def cmd_receipt(args) -> int:
+    from printing.layout import receipt_text
+    from printing.profile import profile_from_config
+
+    t = till()
+    doc = t.document(args.number)
+    issuer = t.issuer()
+    qr = t.qr(doc, issuer)
+    config = {"preset": args.preset or PRESET_FOR_COLUMNS.get(args.columns, "generic-80")}
+    if args.columns:
+        config["columns"] = args.columns
+    profile = profile_from_config(config)
+    sys.stdout.write(receipt_text(doc, issuer, qr, profile.columns))
+    _files(args, doc, issuer, qr, profile)
+    return 0
+
+
+def cmd_printer_test(args) -> int:
+    from printing.errors import PrinterError
+
+    service = _service(args)
+    result = service.test_print(open_drawer=args.drawer)
+    for warning in result.warnings:
+        print(f"caixa: aviso: {warning}", file=sys.stderr)
+    if not result.ok:
+        raise PrinterError(result.error)
+    print(f"Página de teste enviada para {service.connection.description} "
+          f"({result.bytes_sent} bytes).")
+    return 0
