@@ -14,13 +14,15 @@ from lxml.etree import Element, SubElement
 from pos.domain.nif import CONSUMIDOR_FINAL_NAME, CONSUMIDOR_FINAL_NIF
 from pos.domain.taxes import EXEMPTIONS, TAX_CODE_NAMES, rates_in_force
 
+from .text import clean
+
 UNKNOWN = "Desconhecido"
 GENERIC_ID = "CF"
 
 
 def add(parent, tag: str, text: str):
     el = SubElement(parent, tag)
-    el.text = text
+    el.text = clean(text)
     return el
 
 

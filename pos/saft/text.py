@@ -56,6 +56,11 @@ def quantity(v) -> str:
     return v if isinstance(v, str) else format(v, "f")
 
 
+def clean(text: str) -> str:
+    """Drop the control characters XML 1.0 cannot carry (lxml refuses them outright)."""
+    return _NOT_XML.sub("", text)
+
+
 @lru_cache(maxsize=8192)
 def esc(text: str, limit: int = 200) -> str:
     """Character data: cut to the XSD length, control characters XML 1.0 cannot carry

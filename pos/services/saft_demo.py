@@ -183,9 +183,10 @@ def bulk_sales(till, n: int, series_id: str = "BULK", start: datetime | None = N
             prev = digest
             done += 1
         with till.db.write() as s:
-            s.execute(insert(DocumentRow), docs)
-            s.execute(insert(LineRow), lines)
-            s.execute(insert(PaymentRow), pays)
+            conn = s.connection()   # Core executemany: the ORM's bulk path is 5x slower
+            conn.execute(insert(DocumentRow.__table__), docs)
+            conn.execute(insert(LineRow.__table__), lines)
+            conn.execute(insert(PaymentRow.__table__), pays)
             row = s.get(Series, pk)
             row.last_number, row.last_hash = number, prev
             row.last_invoice_date, row.last_system_entry = now.date(), now

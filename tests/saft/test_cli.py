@@ -1,0 +1,71 @@
+"""`caixa saft export` and `caixa saft validate`: exit codes and messages."""
+
+import json
+
+from ui.cli import main
+
+from .conftest import XSD10
+
+
+def caixa(monkeypatch, capsys, db, *args):
+    monkeypatch.setenv("CAIXA_DB", str(db))
+    code = main(list(args))
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_export_then_validate_with_the_database_keys(saft_db, tmp_path, monkeypatch, capsys):
+    db, _ = saft_db
+    out = tmp_path / "saft.xml"
+    code, text, _ = caixa(monkeypatch, capsys, db, "saft", "export", "--out", str(out),
+                          "--year", "2026", "--month", "3")
+    assert code == 0 and "13 documentos" in text and out.is_file()
+    assert not out.with_name(out.name + ".partial").exists()
+    code, text, _ = caixa(monkeypatch, capsys, db, "saft", "validate", str(out),
+                          "--xsd", str(XSD10), "--json")
+    report = json.loads(text)
+    assert code == 0 and report["ok"] and report["signatures_verified"] == 11
+
+
+def test_validate_exits_1_and_names_the_document(saft_db, exported, roles, tmp_path,
+                                                 monkeypatch, capsys):
+    bad = tmp_path / "bad.xml"
+    number = roles["fr_no_nif"]
+    text = exported.read_text(encoding="utf-8")
+    start = text.index(f"<InvoiceNo>{number}</InvoiceNo>")
+    at = text.index("<GrossTotal>18.90</GrossTotal>", start)
+    bad.write_text(text[:at] + "<GrossTotal>1.90</GrossTotal>"
+                   + text[at + len("<GrossTotal>18.90</GrossTotal>"):], encoding="utf-8")
+    code, out, _ = caixa(monkeypatch, capsys, saft_db[0], "saft", "validate", str(bad))
+    assert code == 1
+    assert f"- {number}: assinatura inválida" in out
+    assert f"- {number}: NetTotal + TaxPayable" in out
+
+
+def test_period_by_dates_and_errors_as_one_sentence(saft_db, tmp_path, monkeypatch, capsys):
+    db, _ = saft_db
+    out = tmp_path / "s.xml"
+    code, text, _ = caixa(monkeypatch, capsys, db, "saft", "export", "--out", str(out),
+                          "--from", "2026-03-14", "--to", "2026-03-14", "--json")
+    assert code == 0 and json.loads(text)["documents"] == 13
+    for args, words in [
+        (("export", "--out", str(out), "--month", "13"), "Mês inválido"),
+        (("export", "--out", str(out), "--from", "2025-12-01", "--to", "2026-01-31"),
+         "um só ano fiscal"),
+        (("export", "--out", str(out), "--year", "2026", "--from", "2026-01-01",
+          "--to", "2026-01-02"), "não ambos"),
+        (("export", "--out", str(out), "--establishment", "Loja do Porto"),
+         "estabelecimento"),
+        (("validate", str(out), "--xsd11"), "--xsd"),
+        (("validate", str(tmp_path / "nope.xml")), "não encontrado"),
+        (("validate", str(out), "--xsd", str(tmp_path / "nope.xsd")), "XSD não encontrado"),
+    ]:
+        code, _, err = caixa(monkeypatch, capsys, db, "saft", *args)
+        assert code == 2 and words in err and err.count("\n") == 1, (args, err)
+
+
+def test_the_real_command(saft_db, exported):
+    from tests.conftest import run_cli
+    proc = run_cli(saft_db[0], "saft", "validate", str(exported), "--xsd", str(XSD10))
+    assert proc.returncode == 0, proc.stderr
+    assert "Sem problemas." in proc.stdout and "11 verificadas" in proc.stdout
