@@ -14,10 +14,13 @@ from pathlib import Path
 
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import rsa
+from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
 _ONE_DAY = dt.timedelta(days=1)
+
+
+PrivateKey = rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey
 
 
 @dataclass(frozen=True)
@@ -25,7 +28,7 @@ class Issued:
     """A certificate with its private key (in memory)."""
 
     cert: x509.Certificate
-    key: rsa.RSAPrivateKey
+    key: PrivateKey
 
     def write(self, cert_path: Path, key_path: Path | None = None, *, der: bool = False) -> None:
         encoding = serialization.Encoding.DER if der else serialization.Encoding.PEM
@@ -34,7 +37,7 @@ class Issued:
             _write_private(Path(key_path), self.key)
 
 
-def _write_private(path: Path, key: rsa.RSAPrivateKey) -> None:
+def _write_private(path: Path, key: PrivateKey) -> None:
     data = key.private_bytes(
         serialization.Encoding.PEM,
         serialization.PrivateFormat.PKCS8,
@@ -53,12 +56,16 @@ def _name(common_name: str, org: str = "Caixa AT sandbox (NOT AT)") -> x509.Name
     ])
 
 
-def new_key() -> rsa.RSAPrivateKey:
+def new_key(kind: str = "rsa") -> PrivateKey:
+    """RSA-2048 where AT uses RSA (its key, the producer's certificate); EC elsewhere, because
+    generating it is instant and the sandbox is started once per test."""
+    if kind == "ec":
+        return ec.generate_private_key(ec.SECP256R1())
     return rsa.generate_private_key(public_exponent=65537, key_size=2048)
 
 
-def make_ca(common_name: str = "Caixa AT sandbox test CA", *, days: int = 30) -> Issued:
-    key = new_key()
+def make_ca(common_name: str = "Caixa AT sandbox test CA", *, days: int = 730) -> Issued:
+    key = new_key("ec")
     now = dt.datetime.now(dt.UTC)
     name = _name(common_name)
     cert = (
@@ -94,9 +101,11 @@ def issue(
     not_before: dt.datetime | None = None,
     not_after: dt.datetime | None = None,
     org: str = "Caixa AT sandbox (NOT AT)",
+    days: int = 365,
+    key_kind: str = "rsa",
 ) -> Issued:
-    """Issue a leaf certificate signed by ``ca`` (validity defaults to 30 days from now)."""
-    key = new_key()
+    """Issue a leaf certificate signed by ``ca`` (valid from yesterday for ``days``)."""
+    key = new_key(key_kind)
     now = dt.datetime.now(dt.UTC)
     builder = (
         x509.CertificateBuilder()
@@ -105,7 +114,7 @@ def issue(
         .public_key(key.public_key())
         .serial_number(x509.random_serial_number())
         .not_valid_before(not_before or now - _ONE_DAY)
-        .not_valid_after(not_after or now + dt.timedelta(days=30))
+        .not_valid_after(not_after or now + dt.timedelta(days=days))
         .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
         .add_extension(
             x509.AuthorityKeyIdentifier.from_issuer_public_key(ca.key.public_key()), False
@@ -148,17 +157,8 @@ class SandboxPKI:
     at_private_key: Path
 
 
-def generate_pki(directory: Path | str, *, client_nif: str = "599999993") -> SandboxPKI:
-    """Create a fresh CA, server/client TLS certificates and an RSA-2048 "AT" key pair."""
-    d = Path(directory)
-    d.mkdir(parents=True, exist_ok=True)
-    ca = make_ca()
-    server = issue(ca, "localhost", server=True, hosts=("127.0.0.1", "localhost", "::1"))
-    # AT issues the producer's certificate with CN = producer NIF (FISCAL-PT §5.2).
-    client = issue(ca, client_nif, client=True)
-    at_ca = make_ca("Caixa AT sandbox fake DGITA CA")
-    at_key = issue(at_ca, "Chave Cifra Publica AT (SANDBOX, NOT AT)")
-    pki = SandboxPKI(
+def _paths(d: Path) -> SandboxPKI:
+    return SandboxPKI(
         directory=d,
         ca_cert=d / "ca.pem",
         server_cert=d / "server.pem",
@@ -168,6 +168,37 @@ def generate_pki(directory: Path | str, *, client_nif: str = "599999993") -> San
         at_public_cert=d / "ChaveCifraPublicaAT-sandbox.cer",
         at_private_key=d / "at-private.key",
     )
+
+
+def load_or_generate_pki(directory: Path | str) -> SandboxPKI:
+    """Reuse the files in ``directory`` while they are valid for another day, so Caixa can
+    stay pointed at a restarted sandbox; otherwise generate a new set."""
+    pki = _paths(Path(directory))
+    try:
+        for path in (pki.ca_cert, pki.server_cert, pki.client_cert):
+            cert = x509.load_pem_x509_certificate(path.read_bytes())
+            if cert.not_valid_after_utc < dt.datetime.now(dt.UTC) + _ONE_DAY:
+                raise ValueError("expiring")
+        if not all(p.is_file() for p in (pki.server_key, pki.client_key, pki.at_public_cert,
+                                         pki.at_private_key)):
+            raise ValueError("incomplete")
+    except (OSError, ValueError):
+        return generate_pki(directory)
+    return pki
+
+
+def generate_pki(directory: Path | str, *, client_nif: str = "599999993") -> SandboxPKI:
+    """Create a fresh CA, server/client TLS certificates and an RSA-2048 "AT" key pair."""
+    d = Path(directory)
+    d.mkdir(parents=True, exist_ok=True)
+    ca = make_ca()
+    server = issue(ca, "localhost", server=True, hosts=("127.0.0.1", "localhost", "::1"),
+                   key_kind="ec")
+    # AT issues the producer's certificate with CN = producer NIF (FISCAL-PT §5.2).
+    client = issue(ca, client_nif, client=True)
+    at_ca = make_ca("Caixa AT sandbox fake DGITA CA")
+    at_key = issue(at_ca, "Chave Cifra Publica AT (SANDBOX, NOT AT)")
+    pki = _paths(d)
     ca.write(pki.ca_cert)
     server.write(pki.server_cert, pki.server_key)
     client.write(pki.client_cert, pki.client_key)

@@ -1,0 +1,174 @@
+"""Sandbox answers for documents: fatcorews (e-Fatura) and sgdtws (transport documents)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import etree
+
+from .security import AuthFailure, Credentials
+from .services import Outcome, Service, new_code
+
+
+def _content(element: etree._Element) -> bytes:
+    """Canonical bytes of a document, to tell an identical resend from a different one."""
+    copy = etree.fromstring(etree.tostring(element))
+    for node in copy.iter():
+        if node.text is not None:
+            node.text = node.text.strip()
+        node.tail = None
+    return etree.tostring(copy, method="c14n")
+
+
+@dataclass
+class _Stored:
+    content: bytes
+    status: str
+    code: str | None = None
+
+
+class FatcoreService(Service):
+    """fatcorews: ``CodigoResposta`` 0 = success; auth codes positive; data codes negative."""
+
+    name = "invoices"
+    path = "/fatcorews/ws/"
+    wsdl_file = "fatcorews.wsdl"
+    ns = "http://factemi.at.min_financas.pt/documents"
+    qualified = True
+
+    # operation -> (kind, element holding the document, number element, status element)
+    OPS = {
+        "RegisterInvoice": ("invoice", "InvoiceData", "InvoiceNo", "DocumentStatus/InvoiceStatus"),
+        "ChangeInvoiceStatus": ("invoice", "InvoiceHeader", "InvoiceNo",
+                                "InvoiceStatus/InvoiceStatus"),
+        "RegisterWork": ("work", "WorkData", "DocumentNumber", "DocumentStatus/WorkStatus"),
+        "ChangeWorkStatus": ("work", "WorkHeader", "DocumentNumber", "WorkStatus/WorkStatus"),
+        "RegisterPayment": ("payment", "PaymentData", "PaymentRefNo",
+                            "DocumentStatus/PaymentStatus"),
+        "ChangePaymentStatus": ("payment", "PaymentHeader", "PaymentRefNo",
+                                "PaymentStatus/PaymentStatus"),
+    }
+
+    def __init__(self, wsdl_dir: Path):
+        super().__init__(wsdl_dir)
+        self.documents: dict[tuple[str, str, str], _Stored] = {}
+
+    def operation(self, element: etree._Element) -> str:
+        return etree.QName(element).localname.removesuffix("Request")
+
+    def key(self, op: str, element: etree._Element) -> str | None:
+        if op not in self.OPS:
+            return None
+        _, part, number, _ = self.OPS[op]
+        return self.get(element, f"{part}/{number}")
+
+    def _resp(self, op: str, code: int, msg: str, *, key: str | None = None,
+              accepted: bool = False) -> Outcome:
+        now = dt.datetime.now().replace(microsecond=0)
+        return self.answer(f"{op}Response", {"Response": {
+            "CodigoResposta": code, "Mensagem": msg[:256], "DataOperacao": now}}, code,
+            key=key, accepted=accepted)
+
+    def auth_failed(self, op: str, failure: AuthFailure) -> Outcome:
+        return self._resp(op, failure.code, failure.text)
+
+    def invalid(self, op: str, problems: list[str]) -> Outcome:
+        return self.fault("S:Client", "Validation error", "; ".join(problems))
+
+    def reject(self, op: str, element: etree._Element, code: int, message: str) -> Outcome:
+        return self._resp(op, code, message, key=self.key(op, element))
+
+    def handle(self, op: str, el: etree._Element, creds: Credentials) -> Outcome:
+        key = self.key(op, el)
+        if self.get(el, "TaxRegistrationNumber") != creds.nif:
+            return self._resp(op, -16, "Utilizador não tem permissões para registar documentos "
+                              "com o NIF de emitente indicado", key=key)
+        if op not in self.OPS:  # Delete*: accepted, nothing the client here relies on
+            return self._resp(op, 0, "Operação efetuada com sucesso", accepted=True)
+        kind, part, _, status_path = self.OPS[op]
+        ident = (creds.nif, kind, key or "")
+        stored = self.documents.get(ident)
+        status = self.get(el, status_path) or "N"
+        if op.startswith("Register"):
+            content = _content(el.find(self.q(part)))
+            if stored is not None:
+                if stored.content == content:
+                    return self._resp(op, -10, "O documento já foi registado pelo emitente",
+                                      key=key)
+                return self._resp(op, -3, "Documento registado com valores diferentes", key=key)
+            self.documents[ident] = _Stored(content, status)
+            return self._resp(op, 0, "Operação efetuada com sucesso", key=key, accepted=True)
+        if stored is None:
+            return self._resp(op, -1, "Documento inválido: documento não registado", key=key)
+        if stored.status == status:
+            return self._resp(op, -6, "Estado de documento inválido", key=key)
+        stored.status = status
+        return self._resp(op, 0, "Operação efetuada com sucesso", key=key, accepted=True)
+
+
+class TransportService(Service):
+    """sgdtws: ``ReturnCode`` 0 = registered, with the ATDocCodeID AT assigns."""
+
+    name = "transport"
+    path = "/sgdtws/documentosTransporte"
+    wsdl_file = "documentosTransporte.wsdl"
+    ns = "https://servicos.portaldasfinancas.gov.pt/sgdtws/documentosTransporte/"
+    OP = "envioDocumentoTransporte"
+    # sgdtws numbers a few authentication failures differently (FISCAL-PT §5.1).
+    AUTH_CODES = {"no_header": 50, "bad_created_format": 10, "expired": 11, "repeated_key": 13}
+
+    def __init__(self, wsdl_dir: Path):
+        super().__init__(wsdl_dir)
+        self.documents: dict[tuple[str, str], _Stored] = {}
+        self._codes: set[str] = set()
+
+    def operation(self, element: etree._Element) -> str:
+        name = etree.QName(element).localname
+        return self.OP if name == f"{self.OP}RequestElem" else name
+
+    def key(self, op: str, element: etree._Element) -> str | None:
+        return self.get(element, "DocumentNumber")
+
+    def _resp(self, code: int, msg: str, el: etree._Element | None = None,
+              at_code: str | None = None, *, accepted: bool = False) -> Outcome:
+        number = self.get(el, "DocumentNumber") if el is not None else None
+        data = {"ResponseStatus": {"ReturnCode": code, "ReturnMessage": msg[:256]},
+                "DocumentNumber": number,
+                "ATCUD": self.get(el, "ATCUD") if el is not None else None,
+                "ATDocCodeID": at_code}
+        return self.answer(f"{self.OP}ResponseElem", data, code, key=number, accepted=accepted)
+
+    def auth_failed(self, op: str, failure: AuthFailure) -> Outcome:
+        return self._resp(self.AUTH_CODES.get(failure.reason, failure.code), failure.text)
+
+    def invalid(self, op: str, problems: list[str]) -> Outcome:
+        return self._resp(-1, f"Parâmetro de entrada inválido: {'; '.join(problems)}")
+
+    def reject(self, op: str, element: etree._Element, code: int, message: str) -> Outcome:
+        return self._resp(code, message, element)
+
+    def handle(self, op: str, el: etree._Element, creds: Credentials) -> Outcome:
+        if self.get(el, "TaxRegistrationNumber") != creds.nif:
+            return self._resp(-7, "O NIF do Remetente não corresponde ao NIF do Header do "
+                              "pedido", el)
+        ident = (creds.nif, self.get(el, "DocumentNumber") or "")
+        stored = self.documents.get(ident)
+        given = self.get(el, "ATDocCodeID")
+        status = self.get(el, "MovementStatus") or "N"
+        if given:  # a resend that updates (or cancels) a document AT already coded
+            if stored is None or stored.code != given:
+                return self._resp(-8, "O Código AT está preenchido mas não existe Documento de "
+                                  "Transporte", el)
+            if stored.status == "A":
+                return self._resp(-4, "Já foi anulado o Documento de Transporte com o número "
+                                  "fornecido", el)
+            stored.status = status
+            return self._resp(0, "Documento registado com sucesso.", el, given, accepted=True)
+        if stored is not None:
+            return self._resp(-3, "Já foi inserido um Documento de Transporte com o número "
+                              "fornecido", el)
+        code = new_code(12, self._codes)
+        self.documents[ident] = _Stored(_content(el), status, code)
+        return self._resp(0, "Documento registado com sucesso.", el, code, accepted=True)
