@@ -58,7 +58,7 @@ class Driver:
         if self.page() is self.w.open_session and float_ is not None:
             self.pad(self.w.open_session.pad, float_)
             self.tap(self.w.open_session.open_button)
-        self.wait_idle()
+        assert self.page() is self.w.sale
 
     def tap_product(self, category: str, code: str, times: int = 1) -> None:
         grid = self.w.sale.grid

@@ -186,7 +186,7 @@ class CustomerPage(Page):
         d = self.decision()
         self.type_buttons[d.doc_type].setChecked(True)
         self.type_buttons["FS"].setEnabled(d.fs_allowed)
-        self.reason.setText(doc_reason(self, d))
+        self.reason.setText(doc_reason(d))
         self.details.setVisible(d.needs_name_address or bool(self.name.text()))
 
     # ---- leaving --------------------------------------------------------------------

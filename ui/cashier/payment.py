@@ -19,6 +19,7 @@ from pos.domain.money import ZERO, round2, to_decimal
 
 from ..widgets.numpad import NumPad
 from ..widgets.touch import Notice, button, eur, title
+from .methods import method_name
 from .page import Page
 
 BIG = ("NU", "CD", "MB")          # the three that get big buttons
@@ -43,10 +44,6 @@ class PaymentPage(Page):
         self.total = ZERO
         self.payments: list[tuple[str, Decimal]] = []
         self.takes_payment = True
-        names = {"NU": self.tr("Numerário"), "CD": self.tr("Cartão"), "MB": self.tr("MB WAY"),
-                 "CC": self.tr("Cartão crédito"), "TB": self.tr("Transferência"),
-                 "CH": self.tr("Cheque"), "OU": self.tr("Outros")}
-        self.names = names
         outer = QHBoxLayout(self)
         outer.setContentsMargins(24, 16, 24, 16)
         outer.setSpacing(24)
@@ -116,7 +113,7 @@ class PaymentPage(Page):
         small = [m for m in ctx.methods if m not in BIG]
         for i, method in enumerate(big + small):
             key = f"F{i + 1}"
-            b = button(f"{names.get(method, method)}  {key}",
+            b = button(f"{method_name(method)}  {key}",
                        "method" if method in BIG else "function",
                        min_h=68 if method in BIG else 52, shortcut=key)
             b.clicked.connect(lambda _=False, m=method: self.add(m))
@@ -164,7 +161,7 @@ class PaymentPage(Page):
         self.change_label.setText(eur(self.change))
         self.list.clear()
         for method, amount in self.payments:
-            self.list.addItem(f"{self.names.get(method, method)}   {eur(amount)}")
+            self.list.addItem(f"{method_name(method)}   {eur(amount)}")
         self.remove.setEnabled(bool(self.payments))
         self.confirm_button.setEnabled(self.covered)
         amounts = [self.due] + quick_amounts(self.due) if self.due and self.takes_payment \

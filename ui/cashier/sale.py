@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from pos.domain.documents import ProductSnapshot, price_lines
@@ -18,6 +18,7 @@ from .product_grid import ProductGrid
 from .scanner import ScanDetector
 
 SEARCH_LIMIT = 48
+translate = QCoreApplication.translate
 SEARCH_DELAY_MS = 200
 
 
@@ -285,7 +286,7 @@ class SalePage(Page):
         who = self.tr("Consumidor final") if c.is_final_consumer else f"{c.name} · NIF {c.nif}"
         self.customer_label.setText(self.tr("Cliente: %1").replace("%1", who))
         self.decision = self.decide()
-        self.doc_label.setText(doc_reason(self, self.decision) if self.decision else "")
+        self.doc_label.setText(doc_reason(self.decision) if self.decision else "")
         self.pay_button.setEnabled(bool(cart.lines))
         self._line_buttons()
 
@@ -306,18 +307,19 @@ class SalePage(Page):
             b.setEnabled(has)
 
 
-def doc_reason(page: QWidget, d: Decision) -> str:
+def doc_reason(d: Decision) -> str:
     """The sentence telling the cashier which document this is and why."""
     limit = eur(d.limit)
-    kind = page.tr("com serviços") if d.services else page.tr("bens")
-    names = {"FS": page.tr("Fatura simplificada"), "FR": page.tr("Fatura-recibo"),
-             "FT": page.tr("Fatura (a pagar depois)")}
+    kind = translate("DocType", "com serviços") if d.services else translate("DocType", "bens")
+    names = {"FS": translate("DocType", "Fatura simplificada"),
+             "FR": translate("DocType", "Fatura-recibo"),
+             "FT": translate("DocType", "Fatura (a pagar depois)")}
     why = {
-        "default": page.tr("consumidor final, até %1 (%2)."),
-        "nif": page.tr("com o NIF do cliente, até %1 (%2)."),
-        "customer": page.tr("o cliente deu nome e morada."),
-        "over_limit": page.tr("obrigatória: o total passa %1, o limite da fatura "
+        "default": translate("DocType", "consumidor final, até %1 (%2)."),
+        "nif": translate("DocType", "com o NIF do cliente, até %1 (%2)."),
+        "customer": translate("DocType", "o cliente deu nome e morada."),
+        "over_limit": translate("DocType", "obrigatória: o total passa %1, o limite da fatura "
                               "simplificada (%2). Nome e morada do cliente são precisos."),
-        "chosen": page.tr("pedida pelo cliente: nome e morada são precisos."),
+        "chosen": translate("DocType", "pedida pelo cliente: nome e morada são precisos."),
     }[d.reason]
     return f"{d.doc_type} · {names[d.doc_type]}: " + why.replace("%1", limit).replace("%2", kind)

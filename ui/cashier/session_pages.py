@@ -2,7 +2,7 @@
 
 from decimal import Decimal
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -17,6 +17,7 @@ from pos.domain.money import to_decimal
 
 from ..widgets.numpad import NumPad
 from ..widgets.touch import Notice, button, eur, title
+from .methods import method_name
 from .page import Page
 from .reports import report_lines, report_title
 
@@ -199,10 +200,8 @@ class ClosePage(Page):
                 item.widget().deleteLater()
         self.fields.clear()
         methods = self.ctx.cash.x_report(self.ctx.session.id).count_methods
-        from pos.domain.documents import PAYMENT_METHODS
-
         for i, method in enumerate(methods):
-            label = QLabel(PAYMENT_METHODS.get(method, method))
+            label = QLabel(method_name(method))
             field = amount_field()
             field.installEventFilter(self)
             self.grid.addWidget(label, i, 0)
@@ -215,8 +214,6 @@ class ClosePage(Page):
         self.fields[method].setFocus()
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt API)
-        from PySide6.QtCore import QEvent
-
         if event.type() == QEvent.Type.FocusIn and isinstance(obj, QLineEdit):
             self.pad.attach(obj)
         return False

@@ -1,0 +1,73 @@
+"""Printer unplugged and AT unreachable while selling: the sale completes, the state is shown,
+and nothing waits on them (the printer even hangs for a while here)."""
+
+import threading
+import time
+
+from pos.services.desk import Desk
+
+from .fakes import FakeAt, FakePrinter
+
+
+def test_sale_completes_with_printer_failing_and_at_unreachable(make_driver, normal_till):
+    till = normal_till                      # real series: every sale owes AT a message
+    hold = threading.Event()
+    printer = FakePrinter(reprint_log=till, fail="Impressora sem papel.", hold=hold)
+    at = FakeAt(lambda: Desk(till.db, till.clock), unreachable=True)
+    d = make_driver(till, printer, at)
+    assert not d.w.banner.isVisible()       # not in training mode
+    d.sign_in()
+    started = time.monotonic()
+    d.tap_product("Pastelaria", "PAS01")
+    d.pay_cash_exact()
+    d.tap_product("Cafetaria", "CAF01")
+    d.pay_cash_exact()
+    elapsed = time.monotonic() - started
+    # Two sales done while the printer is still stuck on the first job.
+    assert not hold.is_set() and printer.jobs == []
+    assert elapsed < 3, elapsed
+    assert d.page() is d.w.sale and d.w.sale.cart.lines == []
+    assert [x.doc_type for x in till.documents()] == ["FS", "FS"]
+    assert [x.document_no for x in till.documents()] == ["FS A2026/2", "FS A2026/1"]
+
+    hold.set()                              # the printer answers: out of paper
+    d.wait_idle()
+    assert len(printer.jobs) >= 2
+    assert d.w.status.printer.property("state") == "bad"
+    assert "sem papel" in d.w.status.printer.full_text()
+    assert d.w.status.at.property("state") == "bad"
+    at_text = d.w.status.at.full_text()
+    assert "offline" in at_text and "2 por enviar" in at_text
+    assert Desk(till.db, till.clock).queue().pending == 2     # kept for later
+    # Reprint is possible once the paper is back.
+    printer.fail = None
+    d.tap(d.w.sale.functions["reprint"])
+    d.tap(d.w.reprint.reasons["Falha na impressão"])
+    d.tap(d.w.reprint.go)
+    d.wait_idle()
+    assert d.w.status.printer.property("state") == "ok"
+    assert printer.documents()[-1]["copy"] == 1
+
+
+def test_printer_exception_is_contained(make_driver, till):
+    class Exploding(FakePrinter):
+        def print_document(self, *a, **kw):
+            raise OSError("USB device disconnected")
+
+    d = make_driver(till, Exploding())
+    d.sign_in()
+    d.tap_product("Pastelaria", "PAS01")
+    d.pay_cash_exact()
+    d.wait_idle()
+    assert "USB device disconnected" in d.w.status.printer.full_text()
+    assert len(till.documents()) == 1
+
+
+def test_training_banner_on_every_page(driver):
+    d = driver
+    assert d.w.banner.isVisible()
+    d.sign_in()
+    for page in (d.w.sale, d.w.reprint, d.w.credit, d.w.close_page):
+        d.w.go(page)
+        assert d.w.banner.isVisible() and d.w.banner.y() == 0
+    assert "FORMAÇÃO" in d.w.banner.text()
