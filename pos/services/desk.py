@@ -11,9 +11,10 @@ from datetime import datetime
 
 from sqlalchemy import func, select
 
-from pos.domain.documents import ProductSnapshot
+from pos.domain.documents import Customer, ProductSnapshot
 from pos.domain.errors import ValidationError
 from pos.persistence.db import Database
+from pos.persistence.models import Customer as CustomerRow
 from pos.persistence.models import OutboxRow, Product, User
 
 from . import audit, catalogue, users
@@ -97,6 +98,16 @@ class Desk:
             rows = s.scalars(select(Product).where(Product.active, Product.category == category)
                              .order_by(Product.name).limit(limit))
             return sorted((catalogue.snapshot(p) for p in rows), key=lambda p: sort_key(p.name))
+
+    def customer(self, nif: str) -> Customer | None:
+        """A customer already in the file (kept by issuing), to fill name and address."""
+        with self.db.read() as s:
+            row = s.scalars(select(CustomerRow).where(CustomerRow.nif == nif)
+                            .order_by(CustomerRow.id)).first()
+            if row is None:
+                return None
+            return Customer(row.nif, row.name, row.address, row.city, row.postal_code,
+                            row.country)
 
     # ---- AT queue --------------------------------------------------------------------
     def queue(self) -> QueueInfo:
