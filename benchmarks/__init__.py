@@ -1,0 +1,1 @@
+"""Caixa benchmarks: `python3 dev.py bench` (see docs/PERFORMANCE.md)."""

@@ -1,0 +1,141 @@
+"""What every benchmark shares: paths, timing, percentiles, the result row, the machine load."""
+
+import gc
+import os
+import shutil
+import statistics
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CACHE = ROOT / ".bench-cache"
+WORK = CACHE / "work"
+
+
+def work_dir() -> Path:
+    WORK.mkdir(parents=True, exist_ok=True)
+    return WORK
+
+
+def load() -> float:
+    """The one-minute load average (the machine is shared; every figure carries it)."""
+    try:
+        return os.getloadavg()[0]
+    except OSError:
+        return float("nan")
+
+
+def percentile(sorted_values: list[float], pct: float) -> float:
+    """Nearest-rank percentile of an already sorted list."""
+    if not sorted_values:
+        return float("nan")
+    rank = max(1, min(len(sorted_values), round(pct / 100 * len(sorted_values) + 0.5)))
+    return sorted_values[rank - 1]
+
+
+def median(values: Iterable[float]) -> float:
+    values = list(values)
+    return statistics.median(values) if values else float("nan")
+
+
+def timed(fn: Callable[[], object]) -> tuple[float, object]:
+    """Seconds one call takes (garbage collection left on: the till runs with it)."""
+    start = time.perf_counter()
+    out = fn()
+    return time.perf_counter() - start, out
+
+
+def latencies(fn: Callable[[], object], count: int) -> list[float]:
+    """``count`` calls of ``fn``, each timed on its own; sorted seconds."""
+    out = []
+    clock = time.perf_counter
+    for _ in range(count):
+        start = clock()
+        fn()
+        out.append(clock() - start)
+    out.sort()
+    return out
+
+
+def collect() -> None:
+    """Start each measured run from the same place: no garbage left over from the last."""
+    gc.collect()
+
+
+def copy_db(src: Path, dst: Path) -> Path:
+    """Copy a cached database (normally checkpointed: one file), its WAL if any, its secret."""
+    for suffix in ("-wal", "-shm"):
+        Path(f"{dst}{suffix}").unlink(missing_ok=True)
+    shutil.copyfile(src, dst)
+    if Path(f"{src}-wal").exists():
+        shutil.copyfile(f"{src}-wal", f"{dst}-wal")
+    shutil.copyfile(src.with_suffix(".secret"), dst.with_suffix(".secret"))
+    return dst
+
+
+def remove_db(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    path.with_suffix(".secret").unlink(missing_ok=True)
+
+
+def human(n: int) -> str:
+    """1000000 -> '1M', 100000 -> '100k', 0 -> 'empty'."""
+    if n == 0:
+        return "empty"
+    if n >= 1_000_000 and n % 1_000_000 == 0:
+        return f"{n // 1_000_000}M"
+    if n >= 1000 and n % 1000 == 0:
+        return f"{n // 1000}k"
+    return str(n)
+
+
+def ms(seconds: float) -> str:
+    if seconds != seconds:   # NaN
+        return "—"
+    value = seconds * 1000
+    if value >= 100:
+        return f"{value:.0f} ms"
+    if value >= 10:
+        return f"{value:.1f} ms"
+    return f"{value:.2f} ms"
+
+
+def rate(per_second: float, unit: str) -> str:
+    if per_second != per_second:
+        return "—"
+    if per_second >= 100:
+        return f"{per_second:,.0f} {unit}/s".replace(",", " ")
+    return f"{per_second:.1f} {unit}/s"
+
+
+@dataclass
+class Row:
+    """One line of the results table."""
+
+    what: str
+    size: str
+    figure: str
+    floor: str = "—"
+    target: str = "—"
+    verdict: str = ""            # met | MISSED | n/a | pending
+    load: float = field(default_factory=load)
+    note: str = ""
+
+    def cells(self) -> list[str]:
+        return [self.what, self.size, self.figure, self.floor, self.target, self.verdict,
+                f"{self.load:.2f}"]
+
+
+HEADERS = ["what", "size", "figure (median of runs)", "floor (same run)", "target", "verdict",
+           "load"]
+
+
+def verdict(ok: bool) -> str:
+    return "met" if ok else "MISSED"
+
+
+def say(text: str) -> None:
+    print(text, flush=True)

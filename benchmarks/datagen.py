@@ -1,0 +1,350 @@
+"""Shops with a history: a demo shop plus N signed documents, cached under .bench-cache/.
+
+The history is one fiscal year (2025) of a busy till: fatura simplificada (FS) in series
+A2025 and, every tenth document, a fatura (FT) to one of 500 customers in its own series,
+each with 3-5 lines, a payment (FS) and an AT outbox row already sent ('done'), one
+document every 30 seconds from 2 January. Every document is signed in its chain with the
+till's own key (``till.keys.signer().sign(signature_message(...))``), so the database passes
+``Till.verify`` — which is asserted before a database is cached.
+
+Rows are bulk-inserted with SQLAlchemy Core (one executemany per table per batch, in large
+transactions) instead of going through ``Till.sell``: a million sales one by one would take
+hours. Nothing signed is ever updated (the append-only triggers stay untouched); only the
+series rows are moved on at the end, as issuing does.
+
+A larger size is built on a copy of the next smaller cached one (its documents are the same
+first documents), so the 1M database costs 900k new documents when the 100k one is cached.
+"""
+
+import hashlib
+import json
+import random
+import time
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from pathlib import Path
+
+from sqlalchemy import func, insert, select, update
+from sqlalchemy.dialects import sqlite
+
+from pos.bootstrap import open_till
+from pos.domain.documents import Customer, cart_line, price_lines
+from pos.domain.nif import check_digit
+from pos.domain.series import atcud, document_number
+from pos.domain.signature import hash_control, signature_message
+from pos.persistence.models import (
+    Customer as CustomerRow,
+)
+from pos.persistence.models import (
+    DocumentRow,
+    LineRow,
+    OutboxRow,
+    PaymentRow,
+    Series,
+)
+from pos.services import demo
+from pos.services.issuing import invoice_deadline
+from pos.services.ports import FixedClock
+
+from .common import CACHE, copy_db, human, remove_db, say
+
+# Bump when the generated data changes shape; schema changes are caught by MIGRATIONS_HASH.
+GENERATOR_VERSION = 1
+YEAR = 2025
+START = datetime(YEAR, 1, 2, 8, 0, 0)
+STEP = timedelta(seconds=30)           # 1M documents end on 15 December
+MAX_DOCUMENTS = 1_000_000
+SERIES = "A2025"
+VALIDATION = {"FS": "AAJFJMVN", "FT": "AAJFJFT2"}
+FT_EVERY = 10
+CUSTOMERS = 500
+CARTS = 257                            # distinct carts (a prime, so FS/FT mix over them)
+BATCH = 20_000                         # documents per transaction
+_MIGRATIONS = Path(__file__).resolve().parents[1] / "pos" / "persistence" / "migrations"
+
+
+def _schema_hash() -> str:
+    h = hashlib.sha256()
+    for path in sorted(_MIGRATIONS.rglob("*.py")):
+        h.update(path.name.encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()[:12]
+
+
+def cache_key() -> str:
+    return f"v{GENERATOR_VERSION}-{_schema_hash()}"
+
+
+def cache_path(n: int) -> Path:
+    return CACHE / f"shop-{human(n)}-{cache_key()}.db"
+
+
+def sale_clock_start(n: int) -> datetime:
+    """A moment after the last generated document (a FixedClock for selling on top)."""
+    return START + STEP * n + timedelta(minutes=5)
+
+
+def nif(i: int) -> str:
+    stem = f"5{i:07d}"
+    return stem + str(check_digit(stem))
+
+
+def customers() -> list[Customer]:
+    return [Customer(nif(100 + i), f"Cliente {i:03d}, Lda.", f"Rua Comercial, {i}",
+                     "Lisboa", "1100-001", "PT") for i in range(CUSTOMERS)]
+
+
+@dataclass(frozen=True)
+class Cart:
+    lines: list[tuple]          # processed line values, without document_id
+    totals: tuple               # processed (net, tax, gross)
+    gross: Decimal
+    payment: tuple              # processed (method, amount, tendered)
+
+
+class _Columns:
+    """A compiled positional INSERT for a table and the bind processors of its columns."""
+
+    def __init__(self, table, keys: list[str]):
+        dialect = sqlite.dialect()
+        compiled = insert(table).compile(dialect=dialect, column_keys=keys)
+        self.sql = str(compiled)
+        self.order = list(compiled.positiontup)
+        self.proc = {c.name: c.type._cached_bind_processor(dialect) for c in table.columns}
+
+    def value(self, name: str, value):
+        p = self.proc.get(name)
+        return value if p is None or value is None else p(value)
+
+    def row(self, values: dict) -> tuple:
+        return tuple(self.value(k, values.get(k)) for k in self.order)
+
+
+DOC_KEYS = [c.name for c in DocumentRow.__table__.columns]
+LINE_KEYS = [c.name for c in LineRow.__table__.columns if c.name != "id"]
+PAY_KEYS = ["document_id", "method", "amount", "tendered"]
+OUT_KEYS = ["kind", "document_id", "status", "attempts", "created_at", "next_attempt_at",
+            "deadline", "done_at", "result"]
+
+
+def _carts(till, lcols: _Columns, dcols: _Columns, pcols: _Columns) -> list[Cart]:
+    products = till.products()
+    rng = random.Random(8)
+    out = []
+    for _ in range(CARTS):
+        picks = rng.sample(products, rng.randint(3, 5))
+        lines = []
+        for p in picks:
+            qty = rng.choice(["0.5", "1.25", "0.875"]) if p.unit == "KG" else rng.randint(1, 3)
+            lines.append(cart_line(p, qty))
+        priced, totals = price_lines(lines, "PT", date(YEAR, 6, 1))
+        again, _ = price_lines(lines, "PT", date(YEAR, 12, 31))
+        assert again == priced, "VAT rates change inside the generated year"
+        rows = []
+        for ln in priced:
+            values = {k: getattr(ln, k, None) for k in LINE_KEYS}
+            values.update(ref_document_no=None, ref_line_no=None, ref_reason=None)
+            rows.append(lcols.row(values)[1:])      # document_id comes first
+        out.append(Cart(
+            lines=rows,
+            totals=tuple(dcols.value(k, v) for k, v in (
+                ("net_total", totals.net), ("tax_payable", totals.tax),
+                ("gross_total", totals.gross))),
+            gross=totals.gross,
+            payment=pcols.row(dict(method="NU", amount=totals.gross,
+                                   tendered=totals.gross))[1:]))
+    return out
+
+
+def _template(path: Path):
+    """The demo shop, out of training mode, with the two normal series of the history."""
+    clock = FixedClock(START - timedelta(hours=1))
+    till = open_till(str(path), clock)
+    demo.init_demo(till.db, till.keys, clock)
+    till.set_training_mode(False)
+    for doc_type, code in VALIDATION.items():
+        till.add_series(doc_type, SERIES, code)
+    with till.db.write() as s:
+        for c in customers():
+            s.add(CustomerRow(nif=c.nif, name=c.name, address=c.address, city=c.city,
+                              postal_code=c.postal_code, country=c.country))
+    return till
+
+
+def _extend(till, target: int, progress: bool = True) -> None:
+    """Append documents until the database holds ``target`` of them."""
+    dcols = _Columns(DocumentRow.__table__, DOC_KEYS)
+    lcols = _Columns(LineRow.__table__, LINE_KEYS)
+    pcols = _Columns(PaymentRow.__table__, PAY_KEYS)
+    ocols = _Columns(OutboxRow.__table__, OUT_KEYS)
+    assert lcols.order[0] == pcols.order[0] == "document_id"
+    carts = _carts(till, lcols, dcols, pcols)
+    people = customers()
+    signer = till.keys.signer()
+    engine = till.db.engine
+    with engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA cache_size=-262144")    # 256 MB for the index pages
+        series = {s.doc_type: s for s in conn.execute(
+            select(Series).where(Series.series_id == SERIES)).all()}
+        state = {t: [s.id, s.last_number, s.last_hash, s.last_invoice_date,
+                     s.last_system_entry] for t, s in series.items()}
+        done = conn.execute(select(func.count()).select_from(DocumentRow)).scalar_one()
+        next_id = (conn.execute(select(func.max(DocumentRow.id))).scalar() or 0) + 1
+        conn.rollback()          # end the reads' implicit transaction; batches have their own
+        rng = random.Random(done)
+        started, pos = time.perf_counter(), done
+        while pos < target:
+            end = min(target, pos + BATCH)
+            docs, lines, pays, outs = [], [], [], []
+            for i in range(pos, end):
+                doc_type = "FT" if i % FT_EVERY == FT_EVERY - 1 else "FS"
+                st = state[doc_type]
+                number = st[1] + 1
+                entry = START + STEP * i
+                day = entry.date()
+                doc_no = document_number(doc_type, SERIES, number)
+                cart = carts[i % CARTS]
+                previous = st[2]
+                digest = signer.sign(signature_message(day, entry, doc_no, cart.gross,
+                                                       previous))
+                who = people[(i // FT_EVERY) % CUSTOMERS] if doc_type == "FT" else Customer()
+                doc_id = next_id
+                next_id += 1
+                entry_s = dcols.value("system_entry_date", entry)
+                values = dict(
+                    id=doc_id, uuid=str(uuid.UUID(int=rng.getrandbits(128), version=4)),
+                    series_pk=st[0], doc_type=doc_type, series_id=SERIES, series_kind="N",
+                    number=number, document_no=doc_no,
+                    atcud=atcud(VALIDATION[doc_type], number),
+                    invoice_date=dcols.value("invoice_date", day),
+                    system_entry_date=entry_s, customer_nif=who.nif,
+                    customer_name=who.name, customer_address=who.address,
+                    customer_city=who.city, customer_postal_code=who.postal_code,
+                    customer_country=who.country, tax_region="PT",
+                    previous_hash=previous, hash=digest,
+                    hash_control=hash_control(signer.version), key_version=signer.version,
+                    source_billing="P", user_login="caixa1", status="N",
+                    status_date=entry_s)
+                values["net_total"], values["tax_payable"], values["gross_total"] = \
+                    cart.totals
+                docs.append(tuple(values.get(k) for k in dcols.order))
+                lines.extend((doc_id, *ln) for ln in cart.lines)
+                if doc_type == "FS":
+                    pays.append((doc_id, *cart.payment))
+                outs.append(ocols.row(dict(
+                    kind="invoice", document_id=doc_id, status="done", attempts=1,
+                    created_at=entry, next_attempt_at=entry,
+                    deadline=invoice_deadline(day), done_at=entry + timedelta(minutes=2),
+                    result="0")))
+                st[1], st[2], st[3], st[4] = number, digest, day, entry
+            pos = end
+            with conn.begin():
+                conn.exec_driver_sql(dcols.sql, docs)
+                conn.exec_driver_sql(lcols.sql, lines)
+                if pays:
+                    conn.exec_driver_sql(pcols.sql, pays)
+                conn.exec_driver_sql(ocols.sql, outs)
+                for st in state.values():
+                    conn.execute(update(Series).where(Series.id == st[0]).values(
+                        last_number=st[1], last_hash=st[2], last_invoice_date=st[3],
+                        last_system_entry=st[4]))
+            if progress:
+                rate_ = (pos - done) / (time.perf_counter() - started)
+                say(f"  generated {pos:>9,} / {target:,} documents ({rate_:,.0f}/s)")
+
+
+def _meta_path(n: int) -> Path:
+    return cache_path(n).with_suffix(".json")
+
+
+def _meta(n: int) -> dict | None:
+    path = _meta_path(n)
+    if not (path.exists() and cache_path(n).exists()):
+        return None
+    return json.loads(path.read_text())
+
+
+def mark_verified(n: int) -> None:
+    meta = _meta(n)
+    if meta is not None and not meta.get("verified"):
+        meta["verified"] = True
+        _meta_path(n).write_text(json.dumps(meta, indent=1))
+
+
+def verify_cached(n: int) -> None:
+    """Assert that the cached database passes the full verification, once."""
+    meta = _meta(n)
+    if meta is None or meta.get("verified"):
+        return
+    say(f"  verifying the generated {human(n)} database ...")
+    till = open_till(str(cache_path(n)))
+    try:
+        report = till.verify()
+    finally:
+        till.db.dispose()
+    assert report.ok, f"generated database does not verify:\n{report.text()}"
+    assert report.documents == n, (report.documents, n)
+    mark_verified(n)
+
+
+def cached_sizes() -> list[int]:
+    out = []
+    for meta in CACHE.glob(f"shop-*-{cache_key()}.json"):
+        n = json.loads(meta.read_text())["documents"]
+        if cache_path(n).exists():
+            out.append(n)
+    return sorted(out)
+
+
+# Sizes whose full verification the integrity benchmark asserts later in the same run
+# (it calls mark_verified): other benchmarks need not pay for a verification first.
+DEFERRED: set[int] = set()
+
+
+def ensure(n: int, verify: bool | None = None) -> Path:
+    """The cached database with ``n`` generated documents, building it when missing.
+
+    Unless ``verify`` is False (or ``n`` is in DEFERRED), a database that was never verified
+    is verified (and the result asserted) once before it is handed out.
+    """
+    if verify is None:
+        verify = n not in DEFERRED
+    if n > MAX_DOCUMENTS:
+        raise ValueError(f"at most {MAX_DOCUMENTS:,} documents (one fiscal year at 30 s)")
+    path = cache_path(n)
+    if _meta(n) is None:
+        _generate(n)
+    if verify:
+        verify_cached(n)
+    return path
+
+
+def _generate(n: int) -> None:
+    path = cache_path(n)
+    CACHE.mkdir(parents=True, exist_ok=True)
+    remove_db(path)
+    started = time.perf_counter()
+    base = max((m for m in cached_sizes() if 0 < m < n), default=None)
+    if base:
+        say(f"generating {human(n)} documents on top of the cached {human(base)} ...")
+        copy_db(cache_path(base), path)
+        till = open_till(str(path), FixedClock(sale_clock_start(n)))
+    else:
+        say(f"generating {human(n)} documents ...")
+        till = _template(path)
+    try:
+        _extend(till, n)
+        with till.db.engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    except BaseException:
+        till.db.dispose()
+        remove_db(path)
+        raise
+    till.db.dispose()
+    seconds = time.perf_counter() - started
+    meta = {"documents": n, "key": cache_key(), "seconds": round(seconds, 1),
+            "verified": False, "created": datetime.now().isoformat(timespec="seconds")}
+    _meta_path(n).write_text(json.dumps(meta, indent=1))
+    say(f"  {human(n)} generated in {seconds:.0f} s: {path.name}")

@@ -1,0 +1,93 @@
+"""Full integrity verification (``Till.verify``) and the start-up check (``Till.quick_check``).
+
+Both run on the cached shop itself (they only read while the data is intact). Every full
+verification run must come back clean with exactly N documents: that is the assertion that
+the generated history is valid. Its floor, measured after each run, is the same count of
+bare RSA-1024 verifications.
+"""
+
+from dataclasses import dataclass
+
+from pos.bootstrap import open_till
+
+from . import datagen, floors
+from .common import Row, collect, human, median, ms, rate, say, timed, verdict
+
+VERIFY_RATE = 20_000
+STARTUP_S = 0.5
+
+
+@dataclass(frozen=True)
+class VerifyFigures:
+    documents: int
+    seconds: float
+    floor_seconds: float
+
+    @property
+    def per_second(self) -> float:
+        return self.documents / self.seconds
+
+
+def measure_verify(n: int, runs: int) -> VerifyFigures:
+    path = datagen.ensure(n, verify=False)
+    till = open_till(str(path))
+    try:
+        times, floor_times = [], []
+        for r in range(runs):
+            collect()
+            seconds, report = timed(till.verify)
+            assert report.ok, f"generated database does not verify:\n{report.text()}"
+            assert report.documents == n, (report.documents, n)
+            datagen.mark_verified(n)
+            times.append(seconds)
+            floor_times.append(floors.verify_seconds(n))
+            say(f"  verify @ {human(n)} run {r + 1}/{runs}: {seconds:.2f} s "
+                f"({n / seconds:,.0f} docs/s); floor {floor_times[-1]:.2f} s")
+    finally:
+        till.db.dispose()
+    return VerifyFigures(n, median(times), median(floor_times))
+
+
+@dataclass(frozen=True)
+class StartupFigures:
+    documents: int
+    quick_check: float
+    open_and_check: float
+
+
+def measure_startup(n: int, runs: int) -> StartupFigures:
+    path = datagen.ensure(n)
+    checks, opens = [], []
+    for r in range(runs):
+        collect()
+
+        def open_and_check():
+            till = open_till(str(path))
+            check, _ = timed(till.quick_check)
+            return till, check
+
+        total, (till, check) = timed(open_and_check)
+        till.db.dispose()
+        checks.append(check)
+        opens.append(total)
+        say(f"  start-up @ {human(n)} run {r + 1}/{runs}: quick_check {ms(check)}, "
+            f"open_till + quick_check {ms(total)}")
+    return StartupFigures(n, median(checks), median(opens))
+
+
+def rows(verify: list[VerifyFigures], startup: StartupFigures | None) -> list[Row]:
+    out = []
+    for f in verify:
+        floor_rate = f.documents / f.floor_seconds
+        out.append(Row(
+            "full integrity verification (Till.verify)", human(f.documents),
+            f"{f.seconds:.1f} s · {rate(f.per_second, 'docs')}",
+            f"{f.documents:,} bare RSA verifications: {f.floor_seconds:.1f} s "
+            f"({rate(floor_rate, 'docs')}); ×{f.seconds / f.floor_seconds:.1f}",
+            f"≥ {VERIFY_RATE:,} docs/s".replace(",", " "), verdict(f.per_second >= VERIFY_RATE)))
+    if startup is not None:
+        out.append(Row(
+            "start-up check (Till.quick_check)", human(startup.documents),
+            f"{ms(startup.quick_check)} (open_till + check {ms(startup.open_and_check)})",
+            "—", f"< {STARTUP_S} s", verdict(startup.quick_check < STARTUP_S)))
+    return out
