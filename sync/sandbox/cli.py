@@ -13,6 +13,8 @@ from typing import TextIO
 
 from ..config import ENV_VARS
 
+DEFAULT_PORT = 7723  # "7" + fatcorews' 723: easy to recognise, rarely taken
+
 BANNER = """\
 ==========================================================================
   THIS IS NOT AT — test sandbox (isto NÃO é a AT — ambiente de testes)
@@ -30,7 +32,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--wsdl-dir", type=Path, default=None,
                    help="folder with the official WSDLs (default: $CAIXA_AT_WSDL_DIR)")
     p.add_argument("--host", default="127.0.0.1")
-    p.add_argument("--port", type=int, default=0, help="0 = any free port (default)")
+    p.add_argument("--port", type=int, default=DEFAULT_PORT,
+                   help=f"TCP port (default {DEFAULT_PORT}, stable so Caixa's settings survive a "
+                        "restart; 0 = any free port)")
     p.add_argument("--user", default="599999993/37", help="accepted sub-user NIF/N")
     p.add_argument("--password", default=None,
                    help="accepted password (default: AT's public sample 'testes1234')")
@@ -54,8 +58,13 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None,
     default_password = DEFAULT_USERS.get(args.user)
     password = args.password or default_password or "testes1234"
     workdir = (args.dir or Path("at-sandbox")).resolve()
-    sandbox = ATSandbox(workdir, wsdl_dir=wsdl_dir, users={args.user: password},
-                        host=args.host, port=args.port).start()
+    try:
+        sandbox = ATSandbox(workdir, wsdl_dir=wsdl_dir, users={args.user: password},
+                            host=args.host, port=args.port).start()
+    except OSError as exc:
+        print(f"at-sandbox: não foi possível abrir {args.host}:{args.port} ({exc.strerror}); "
+              "experimente --port 0.", file=sys.stderr)
+        return 1
     try:
         mapping = sandbox.config_mapping()
         print(BANNER, file=out)
