@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+import certifi
 import pytest
 
+from sync.clients import ATClients
 from sync.errors import AlreadyRegistered, Rejected
 
 TODAY = dt.date.today()
@@ -16,6 +18,15 @@ def test_session_is_isolated_from_the_environment(clients, config):
     assert s.trust_env is False
     assert s.cert == (str(config.client_cert), str(config.client_key))
     assert s.verify == str(config.ca_bundle)
+
+
+def test_hostile_environment_variables_are_ignored(config, monkeypatch):
+    # With trust_env left on, requests would swap our CA for this bundle and use the proxy.
+    monkeypatch.setenv("REQUESTS_CA_BUNDLE", certifi.where())
+    monkeypatch.setenv("CURL_CA_BUNDLE", certifi.where())
+    monkeypatch.setenv("HTTPS_PROXY", "http://127.0.0.1:9")
+    with ATClients(config) as clients:
+        assert clients.series.consultar_series().cod_result_oper == 2002
 
 
 def test_register_consult_finalise(clients, sandbox):
