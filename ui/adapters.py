@@ -1,7 +1,6 @@
 """Adapters from the printing package to the screen's ports (part of the composition root:
 only ``ui/app.py`` imports this module, so the screens never depend on ``printing``)."""
 
-import json
 import logging
 import os
 
@@ -52,15 +51,11 @@ def printer_from_environment(reprint_log):
     source = os.environ.get(PRINTER_ENV, "").strip()
     if not source:
         return NoPrinter()
-    try:
-        from printing.connections import read_config
-        from printing.service import PrintService
+    from printing.connections import read_config
+    from printing.service import PrintService
 
-        config = read_config(source)
-        return ReceiptPrinter(PrintService.from_config(config, reprint_log))
-    except (ImportError, ValueError, json.JSONDecodeError) as exc:
-        log.error("printer not available: %s", exc)
-        return NoPrinter()
+    try:
+        return ReceiptPrinter(PrintService.from_config(read_config(source), reprint_log))
     except Exception as exc:   # a bad printer setting must not stop the till from selling
         log.error("printer configuration refused: %s", exc)
         return NoPrinter()

@@ -11,12 +11,12 @@ from PySide6.QtWidgets import QApplication
 from pos.bootstrap import open_till
 from pos.services.cash import CashDesk
 from pos.services.desk import Desk
-from resources import path
 
 from . import i18n
 from .cashier.context import DEFAULT_METHODS, Context
 from .cashier.window import TillWindow
 from .ports import AtPort, PrinterPort, QueueOnlyAt
+from .widgets import theme
 from .workers import Worker
 
 log = logging.getLogger(__name__)
@@ -28,7 +28,7 @@ def application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("Caixa")
     app.setOrganizationName("Caixa")
     app.setStyle("Fusion")              # the same look on Windows and Linux
-    app.setStyleSheet(path("style", "till.qss").read_text(encoding="utf-8"))
+    theme.apply(app, 1.0)
     return app
 
 

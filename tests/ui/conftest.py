@@ -93,6 +93,9 @@ def _build(qtbot, till, printer, at, size=(1024, 768), lang="pt"):
     w.resize(*size)
     w.show()
     qtbot.waitExposed(w)
+    # The restyle for this window size is deferred; wait until the layout has followed it.
+    qtbot.waitUntil(lambda: w.scale is not None and w.styled_scale == w.scale
+                    and w.status.height() == w.status.sizeHint().height())
     return built
 
 

@@ -27,6 +27,9 @@ class CartView(QTableWidget):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         kinetic(self)
 
+    def set_scale(self, factor: float) -> None:
+        self.verticalHeader().setDefaultSectionSize(round(ROW_H * factor))
+
     def show_cart(self, cart: Cart, select: int | None = None) -> None:
         self.setRowCount(len(cart.lines))
         right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter

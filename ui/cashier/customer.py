@@ -81,6 +81,7 @@ class CustomerPage(Page):
         self.address.setMaxLength(200)
         self.postal.setMaxLength(8)
         self.postal.setInputMask("9999-999;_")
+        self.postal.setMaximumWidth(170)
         self.city.setMaxLength(50)
         for row, (label, field) in enumerate(((self.tr("Nome"), self.name),
                                               (self.tr("Morada"), self.address))):
@@ -88,6 +89,7 @@ class CustomerPage(Page):
             grid.addWidget(field, row, 1, 1, 3)
         grid.addWidget(QLabel(self.tr("Cód. postal")), 2, 0)
         grid.addWidget(self.postal, 2, 1)
+        grid.setColumnStretch(1, 0)
         grid.addWidget(QLabel(self.tr("Localidade")), 2, 2)
         grid.addWidget(self.city, 2, 3)
         grid.setColumnStretch(3, 1)
@@ -111,7 +113,7 @@ class CustomerPage(Page):
         self.pad = NumPad(comma=False, key_h=72)
         self.pad.attach(self.nif)
         pad_box = QVBoxLayout()
-        pad_box.addWidget(self.pad)
+        pad_box.addWidget(self.pad, 3)
         pad_box.addStretch(1)
         outer.addLayout(pad_box, 2)
         self.nif.installEventFilter(self)

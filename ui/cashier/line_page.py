@@ -61,7 +61,7 @@ class LinePage(Page):
         outer.addLayout(left, 3)
         self.pad = NumPad(key_h=72)
         pad_box = QVBoxLayout()
-        pad_box.addWidget(self.pad)
+        pad_box.addWidget(self.pad, 3)
         pad_box.addStretch(1)
         outer.addLayout(pad_box, 2)
         for field in (self.value, self.approval.pin):

@@ -21,12 +21,13 @@ TILE_W, TILE_H = 136, 88          # minimum tile: well above the 48 px target
 class ProductButton(QPushButton):
     """Two labels inside a button: the name wraps over two lines, the price stays bold."""
 
-    def __init__(self, product: ProductSnapshot, parent: QWidget | None = None):
+    def __init__(self, product: ProductSnapshot, scale: float = 1.0,
+                 parent: QWidget | None = None):
         super().__init__(parent)
         self.product = product
         self.setProperty("kind", "product")
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.setMinimumSize(TILE_W, TILE_H)
+        self.setMinimumSize(round(TILE_W * scale), round(TILE_H * scale))
         box = QVBoxLayout(self)
         box.setContentsMargins(6, 4, 6, 4)
         box.setSpacing(0)
@@ -70,6 +71,12 @@ class ProductGrid(QWidget):
         self.buttons: dict[str, ProductButton] = {}
         self.products: list[ProductSnapshot] = []
         self._columns = 0
+        self.scale = 1.0
+
+    def set_scale(self, factor: float) -> None:
+        self.scale = factor
+        if self.products:
+            self._build()
 
     def set_categories(self, names: list[str]) -> None:
         self.tabs.blockSignals(True)
@@ -104,7 +111,7 @@ class ProductGrid(QWidget):
 
     def _column_count(self) -> int:
         width = self.area.viewport().width() or self.width()
-        return max(3, width // (TILE_W + 12))
+        return max(3, width // round((TILE_W + 12) * self.scale))
 
     def _build(self) -> None:
         self._columns = self._column_count()
@@ -114,7 +121,7 @@ class ProductGrid(QWidget):
         grid.setContentsMargins(8, 8, 8, 8)
         self.buttons = {}
         for i, product in enumerate(self.products):
-            b = ProductButton(product)
+            b = ProductButton(product, self.scale)
             b.clicked.connect(lambda _=False, p=product: self.chosen.emit(p))
             grid.addWidget(b, i // self._columns, i % self._columns)
             self.buttons[product.code] = b

@@ -111,21 +111,22 @@ class SalePage(Page):
         right.addLayout(actions)
         main.addLayout(right, 2)
 
-        # ---- bottom: functions -------------------------------------------------------
+        # ---- under the products: the functions (two-line labels fit 1024 px) -------
         funcs = QHBoxLayout()
+        funcs.setSpacing(6)
         self.functions = {}
         for key, text, shortcut, signal in (
                 ("reprint", self.tr("Reimprimir"), "F5", self.reprint),
                 ("credit", self.tr("Devolução"), "F6", self.credit_note),
                 ("x", self.tr("Relatório X"), "F7", self.x_report),
                 ("close", self.tr("Fechar caixa"), "F8", self.close_session),
-                ("drawer", self.tr("Abrir gaveta"), "F11", self.drawer),
+                ("drawer", self.tr("Gaveta"), "F11", self.drawer),
                 ("out", self.tr("Sair"), "F12", self.sign_out)):
-            b = button(f"{text}  {shortcut}", "function", shortcut=shortcut)
+            b = button(f"{text}\n{shortcut}", "function", shortcut=shortcut)
             b.clicked.connect(signal)
-            funcs.addWidget(b)
+            funcs.addWidget(b, 1)
             self.functions[key] = b
-        outer.addLayout(funcs)
+        left.addLayout(funcs)
 
         self.minus.clicked.connect(lambda: self.step(-1))
         self.plus.clicked.connect(lambda: self.step(1))
@@ -155,6 +156,10 @@ class SalePage(Page):
         lock = "" if user.is_supervisor else "…"
         self.discount.setText(self.tr("Desconto") + lock)
         self.price.setText(self.tr("Alterar preço") + lock)
+
+    def set_scale(self, factor: float) -> None:
+        self.grid.set_scale(factor)
+        self.cart_view.set_scale(factor)
 
     def entered(self) -> None:
         self.refresh()
@@ -283,7 +288,10 @@ class SalePage(Page):
         self.total.setText(eur(cart.total))
         self.items_label.setText(self.tr("%n artigo(s)", "", int(cart.items)))
         c = cart.customer
-        who = self.tr("Consumidor final") if c.is_final_consumer else f"{c.name} · NIF {c.nif}"
+        if c.is_final_consumer:
+            who = self.tr("Consumidor final")
+        else:
+            who = f"NIF {c.nif}" if c.name == "Cliente" else f"{c.name} · NIF {c.nif}"
         self.customer_label.setText(self.tr("Cliente: %1").replace("%1", who))
         self.decision = self.decide()
         self.doc_label.setText(doc_reason(self.decision) if self.decision else "")

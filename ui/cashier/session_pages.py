@@ -73,7 +73,7 @@ class OpenSessionPage(Page):
         right = QVBoxLayout()
         self.pad = NumPad(key_h=72)
         self.pad.attach(self.amount)
-        right.addWidget(self.pad)
+        right.addWidget(self.pad, 3)
         self.open_button = button(self.tr("Abrir caixa"), "primary", min_h=72)
         self.open_button.clicked.connect(self.submit)
         right.addWidget(self.open_button)
@@ -111,6 +111,9 @@ class ReportPage(Page):
         self.summary.setObjectName("big")
         self.summary.setWordWrap(True)
         outer.addWidget(self.summary)
+        self.counts = QLabel()
+        self.counts.setObjectName("counts")
+        outer.addWidget(self.counts)
         self.text = QPlainTextEdit()
         self.text.setObjectName("report")
         self.text.setReadOnly(True)
@@ -137,18 +140,26 @@ class ReportPage(Page):
         self.done.setText(self.tr("Terminar") if z else self.tr("Voltar"))
         self.notice.clear()
         if z:
+            rows = []
+            for c in report.counts:
+                sign = "+" if c.difference > 0 else ""
+                rows.append(self.tr("%1: esperado %2 · contado %3 · diferença %4")
+                            .replace("%1", method_name(c.method)).replace("%2", eur(c.expected))
+                            .replace("%3", eur(c.counted))
+                            .replace("%4", sign + eur(c.difference)))
             cash = next((c for c in report.counts if c.method == "NU"), None)
             diff = cash.difference if cash else Decimal(0)
-            if diff == 0:
-                self.summary.setText(self.tr("Numerário certo: sem diferenças."))
-            else:
-                sign = "+" if diff > 0 else ""
-                self.summary.setText(self.tr("Diferença em numerário: %1")
-                                     .replace("%1", sign + eur(diff)))
+            head = self.tr("Numerário certo: sem diferenças.") if diff == 0 else \
+                self.tr("Diferença em numerário: %1").replace(
+                    "%1", ("+" if diff > 0 else "") + eur(diff))
+            self.summary.setText(head)
+            self.counts.setText("\n".join(rows))
             self.summary.show()
+            self.counts.show()
             self.print_report()          # the Z always goes to paper
         else:
             self.summary.hide()
+            self.counts.hide()
 
     def print_report(self) -> None:
         self.devices.print_text(report_title(self.report), self.lines)
@@ -184,7 +195,7 @@ class ClosePage(Page):
         outer.addLayout(left, 3)
         right = QVBoxLayout()
         self.pad = NumPad(key_h=72)
-        right.addWidget(self.pad)
+        right.addWidget(self.pad, 3)
         self.confirm = button(self.tr("Confirmar fecho"), "primary", min_h=72)
         self.confirm.clicked.connect(self.submit)
         right.addWidget(self.confirm)

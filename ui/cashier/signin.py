@@ -49,7 +49,7 @@ class SignInPage(Page):
         right.addWidget(self.pin)
         self.pad = NumPad(comma=False, key_h=72)
         self.pad.attach(self.pin)
-        right.addWidget(self.pad)
+        right.addWidget(self.pad, 3)
         self.enter = button(self.tr("Entrar"), "primary", min_h=72)
         self.enter.clicked.connect(self.submit)
         right.addWidget(self.enter)

@@ -5,10 +5,18 @@ hand printing, the drawer and AT to the background helper and show the next sale
 """
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLayout,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from pos.services.issuing import IssueRequest
 
+from ..widgets import theme
 from ..widgets.status import StatusStrip, TrainingBanner
 from ..widgets.touch import eur
 from .context import Context
@@ -61,6 +69,8 @@ class TillWindow(QMainWindow):
             self.stack.addWidget(page)
             page.leave.connect(self.back_to_sale)
         self.last_doc = None
+        self.scale: float | None = None      # set by the first resize
+        self.styled_scale: float | None = None
         self._wire()
         self.devices.printer_changed.connect(self.status.set_printer)
         self.devices.at_changed.connect(self.status.set_at)
@@ -218,6 +228,24 @@ class TillWindow(QMainWindow):
         self.status.set_session(self.ctx.till_name, None)
         self.go(self.report)
         self.report.show_report(z)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().resizeEvent(event)
+        factor = theme.factor_for(event.size().width(), event.size().height())
+        if factor != self.scale:
+            self.scale = factor
+            # Restyle after this resize is handled, not inside it.
+            QTimer.singleShot(0, self._rescale)
+
+    def _rescale(self) -> None:
+        theme.apply(QApplication.instance(), self.scale)
+        self.sale.set_scale(self.scale)
+        # New fonts change size hints, but cached layouts do not all notice: redo them.
+        for layout in self.findChildren(QLayout):
+            layout.invalidate()
+        for widget in self.findChildren(QWidget):
+            widget.updateGeometry()
+        self.styled_scale = self.scale
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt API)
         self._at_timer.stop()

@@ -2,7 +2,7 @@
 NIFs, amounts and quantities (LIBRARIES §3.5)."""
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QGridLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import QGridLayout, QLineEdit, QSizePolicy, QWidget
 
 from .touch import button
 
@@ -12,7 +12,8 @@ BACK, CLEAR = "⌫", "C"
 class NumPad(QWidget):
     pressed = Signal(str)          # a digit, ',' , BACK or CLEAR
 
-    def __init__(self, comma: bool = True, parent: QWidget | None = None, key_h: int = 64):
+    def __init__(self, comma: bool = True, parent: QWidget | None = None, key_h: int = 64,
+                 columns: int = 3):
         super().__init__(parent)
         self.target: QLineEdit | None = None
         grid = QGridLayout(self)
@@ -20,12 +21,17 @@ class NumPad(QWidget):
         grid.setContentsMargins(0, 0, 0, 0)
         keys = ["7", "8", "9", "4", "5", "6", "1", "2", "3",
                 "," if comma else CLEAR, "0", BACK]
+        if columns == 6:       # a low pad (two rows) for pages short of height
+            keys = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "0",
+                    "," if comma else CLEAR, BACK]
         self.keys = {}
         for i, key in enumerate(keys):
-            b = button(key, "pad", min_h=key_h, min_w=64)
+            b = button(key, "pad", min_h=key_h, min_w=48 if columns > 3 else 64)
             b.clicked.connect(lambda _=False, k=key: self.press(k))
             b.setAutoRepeat(key == BACK)
-            grid.addWidget(b, i // 3, i % 3)
+            # Keys grow with the room they are given: bigger targets, no empty gaps.
+            b.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+            grid.addWidget(b, i // columns, i % columns)
             self.keys[key] = b
 
     def attach(self, line_edit: QLineEdit | None) -> None:
