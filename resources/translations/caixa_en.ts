@@ -42,12 +42,12 @@
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/cart_view.py" line="39"/>
+        <location filename="../../ui/cashier/cart_view.py" line="42"/>
         <source>preço alterado</source>
         <translation>price changed</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/cart_view.py" line="41"/>
+        <location filename="../../ui/cashier/cart_view.py" line="44"/>
         <source>desconto %1</source>
         <translation>discount %1</translation>
     </message>
@@ -55,22 +55,22 @@
 <context>
     <name>ClosePage</name>
     <message>
-        <location filename="../../ui/cashier/session_pages.py" line="169"/>
+        <location filename="../../ui/cashier/session_pages.py" line="180"/>
         <source>Fechar a caixa — contagem cega</source>
         <translation>Close the till — blind count</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/session_pages.py" line="170"/>
+        <location filename="../../ui/cashier/session_pages.py" line="181"/>
         <source>Conte o dinheiro da gaveta e os totais dos talões de cada meio de pagamento. As diferenças aparecem depois de confirmar.</source>
         <translation>Count the cash in the drawer and the slip totals of each payment method. Differences are shown after you confirm.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/session_pages.py" line="181"/>
+        <location filename="../../ui/cashier/session_pages.py" line="192"/>
         <source>Voltar</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/session_pages.py" line="188"/>
+        <location filename="../../ui/cashier/session_pages.py" line="199"/>
         <source>Confirmar fecho</source>
         <translation>Confirm closing</translation>
     </message>
@@ -79,7 +79,7 @@
     <name>CreditNotePage</name>
     <message>
         <location filename="../../ui/cashier/returns.py" line="40"/>
-        <location filename="../../ui/cashier/returns.py" line="113"/>
+        <location filename="../../ui/cashier/returns.py" line="111"/>
         <source>Devolução: escolha o documento</source>
         <translation>Return: choose the document</translation>
     </message>
@@ -94,32 +94,32 @@
         <translation>Another document</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/returns.py" line="76"/>
+        <location filename="../../ui/cashier/returns.py" line="79"/>
         <source>Motivo</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/returns.py" line="78"/>
+        <location filename="../../ui/cashier/returns.py" line="81"/>
         <source>Devolução</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/returns.py" line="78"/>
+        <location filename="../../ui/cashier/returns.py" line="81"/>
         <source>Defeito</source>
         <translation>Faulty</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/returns.py" line="78"/>
+        <location filename="../../ui/cashier/returns.py" line="81"/>
         <source>Engano</source>
         <translation>Mistake</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/returns.py" line="85"/>
+        <location filename="../../ui/cashier/returns.py" line="88"/>
         <source>motivo da devolução</source>
         <translation>reason for the return</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/returns.py" line="96"/>
+        <location filename="../../ui/cashier/returns.py" line="67"/>
         <source>Voltar</source>
         <translation>Back</translation>
     </message>
@@ -129,27 +129,27 @@
         <translation>Issue credit note</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/returns.py" line="125"/>
+        <location filename="../../ui/cashier/returns.py" line="123"/>
         <source>Não se faz nota de crédito sobre %1.</source>
         <translation>No credit note can be issued on %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/returns.py" line="132"/>
+        <location filename="../../ui/cashier/returns.py" line="130"/>
         <source>Devolução de %1</source>
         <translation>Return of %1</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/returns.py" line="182"/>
+        <location filename="../../ui/cashier/returns.py" line="180"/>
         <source>A devolver: %1</source>
         <translation>To refund: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/returns.py" line="200"/>
+        <location filename="../../ui/cashier/returns.py" line="198"/>
         <source>Marque pelo menos uma linha.</source>
         <translation>Tick at least one line.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/returns.py" line="202"/>
+        <location filename="../../ui/cashier/returns.py" line="200"/>
         <source>Indique o motivo.</source>
         <translation>Give the reason.</translation>
     </message>
@@ -182,47 +182,47 @@
         <translation>Invoice on credit</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/customer.py" line="85"/>
+        <location filename="../../ui/cashier/customer.py" line="86"/>
         <source>Nome</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/customer.py" line="86"/>
+        <location filename="../../ui/cashier/customer.py" line="87"/>
         <source>Morada</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/customer.py" line="89"/>
+        <location filename="../../ui/cashier/customer.py" line="90"/>
         <source>Cód. postal</source>
         <translation>Postcode</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/customer.py" line="91"/>
+        <location filename="../../ui/cashier/customer.py" line="93"/>
         <source>Localidade</source>
         <translation>Town</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/customer.py" line="99"/>
+        <location filename="../../ui/cashier/customer.py" line="101"/>
         <source>Sem NIF</source>
         <translation>No tax no.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/customer.py" line="101"/>
+        <location filename="../../ui/cashier/customer.py" line="103"/>
         <source>Voltar</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/customer.py" line="103"/>
+        <location filename="../../ui/cashier/customer.py" line="105"/>
         <source>Confirmar</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/customer.py" line="145"/>
+        <location filename="../../ui/cashier/customer.py" line="147"/>
         <source>Sem NIF: consumidor final.</source>
         <translation>No tax number: final consumer.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/cashier/customer.py" line="147"/>
+        <location filename="../../ui/cashier/customer.py" line="149"/>
         <source>Faltam %n algarismo(s).</source>
         <translation>
             <numerusform>%n digit missing.</numerusform>
@@ -230,22 +230,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/customer.py" line="149"/>
+        <location filename="../../ui/cashier/customer.py" line="151"/>
         <source>NIF válido.</source>
         <translation>Valid tax number.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/customer.py" line="156"/>
+        <location filename="../../ui/cashier/customer.py" line="158"/>
         <source>NIF válido: %1.</source>
         <translation>Valid tax number: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/customer.py" line="158"/>
+        <location filename="../../ui/cashier/customer.py" line="160"/>
         <source>NIF inválido: confira os algarismos.</source>
         <translation>Invalid tax number: check the digits.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/customer.py" line="209"/>
+        <location filename="../../ui/cashier/customer.py" line="211"/>
         <source>Esta fatura precisa do nome e da morada do cliente.</source>
         <translation>This invoice needs the customer&apos;s name and address.</translation>
     </message>
@@ -253,52 +253,52 @@
 <context>
     <name>DocType</name>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="313"/>
+        <location filename="../../ui/cashier/sale.py" line="321"/>
         <source>com serviços</source>
         <translation>with services</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="313"/>
+        <location filename="../../ui/cashier/sale.py" line="321"/>
         <source>bens</source>
         <translation>goods</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="314"/>
+        <location filename="../../ui/cashier/sale.py" line="322"/>
         <source>Fatura simplificada</source>
         <translation>Simplified invoice</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="315"/>
+        <location filename="../../ui/cashier/sale.py" line="323"/>
         <source>Fatura-recibo</source>
         <translation>Invoice-receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="316"/>
+        <location filename="../../ui/cashier/sale.py" line="324"/>
         <source>Fatura (a pagar depois)</source>
         <translation>Invoice (paid later)</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="318"/>
+        <location filename="../../ui/cashier/sale.py" line="326"/>
         <source>consumidor final, até %1 (%2).</source>
         <translation>final consumer, up to %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="319"/>
+        <location filename="../../ui/cashier/sale.py" line="327"/>
         <source>com o NIF do cliente, até %1 (%2).</source>
         <translation>with the customer&apos;s tax number, up to %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="320"/>
+        <location filename="../../ui/cashier/sale.py" line="328"/>
         <source>o cliente deu nome e morada.</source>
         <translation>the customer gave name and address.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="321"/>
+        <location filename="../../ui/cashier/sale.py" line="329"/>
         <source>obrigatória: o total passa %1, o limite da fatura simplificada (%2). Nome e morada do cliente são precisos.</source>
         <translation>required: the total is over %1, the simplified invoice limit (%2). The customer&apos;s name and address are needed.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="323"/>
+        <location filename="../../ui/cashier/sale.py" line="331"/>
         <source>pedida pelo cliente: nome e morada são precisos.</source>
         <translation>asked for by the customer: name and address are needed.</translation>
     </message>
@@ -496,7 +496,7 @@
 <context>
     <name>ProductGrid</name>
     <message>
-        <location filename="../../ui/cashier/product_grid.py" line="79"/>
+        <location filename="../../ui/cashier/product_grid.py" line="86"/>
         <source>Outros</source>
         <translation>Other</translation>
     </message>
@@ -622,33 +622,38 @@
 <context>
     <name>ReportPage</name>
     <message>
-        <location filename="../../ui/cashier/session_pages.py" line="121"/>
+        <location filename="../../ui/cashier/session_pages.py" line="124"/>
         <source>Imprimir</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/session_pages.py" line="123"/>
-        <location filename="../../ui/cashier/session_pages.py" line="137"/>
+        <location filename="../../ui/cashier/session_pages.py" line="126"/>
+        <location filename="../../ui/cashier/session_pages.py" line="140"/>
         <source>Voltar</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/session_pages.py" line="137"/>
+        <location filename="../../ui/cashier/session_pages.py" line="140"/>
         <source>Terminar</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/session_pages.py" line="143"/>
+        <location filename="../../ui/cashier/session_pages.py" line="146"/>
+        <source>%1: esperado %2 · contado %3 · diferença %4</source>
+        <translation>%1: expected %2 · counted %3 · difference %4</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/session_pages.py" line="152"/>
         <source>Numerário certo: sem diferenças.</source>
         <translation>Cash is right: no difference.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/session_pages.py" line="146"/>
+        <location filename="../../ui/cashier/session_pages.py" line="153"/>
         <source>Diferença em numerário: %1</source>
         <translation>Cash difference: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/session_pages.py" line="155"/>
+        <location filename="../../ui/cashier/session_pages.py" line="166"/>
         <source>Enviado para a impressora.</source>
         <translation>Sent to the printer.</translation>
     </message>
@@ -732,13 +737,13 @@
     </message>
     <message>
         <location filename="../../ui/cashier/sale.py" line="87"/>
-        <location filename="../../ui/cashier/sale.py" line="156"/>
+        <location filename="../../ui/cashier/sale.py" line="157"/>
         <source>Desconto</source>
         <translation>Discount</translation>
     </message>
     <message>
         <location filename="../../ui/cashier/sale.py" line="88"/>
-        <location filename="../../ui/cashier/sale.py" line="157"/>
+        <location filename="../../ui/cashier/sale.py" line="158"/>
         <source>Alterar preço</source>
         <translation>Change price</translation>
     </message>
@@ -762,37 +767,37 @@ F4</source>
 F4</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="118"/>
+        <location filename="../../ui/cashier/sale.py" line="119"/>
         <source>Reimprimir</source>
         <translation>Reprint</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="119"/>
+        <location filename="../../ui/cashier/sale.py" line="120"/>
         <source>Devolução</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="120"/>
+        <location filename="../../ui/cashier/sale.py" line="121"/>
         <source>Relatório X</source>
         <translation>X report</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="121"/>
+        <location filename="../../ui/cashier/sale.py" line="122"/>
         <source>Fechar caixa</source>
         <translation>Close till</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="122"/>
-        <source>Abrir gaveta</source>
-        <translation>Open drawer</translation>
+        <location filename="../../ui/cashier/sale.py" line="123"/>
+        <source>Gaveta</source>
+        <translation>Drawer</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="123"/>
+        <location filename="../../ui/cashier/sale.py" line="124"/>
         <source>Sair</source>
         <translation>Sign out</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/cashier/sale.py" line="187"/>
+        <location filename="../../ui/cashier/sale.py" line="192"/>
         <source>%n artigo(s) para “%1”</source>
         <translation>
             <numerusform>%n item for “%1”</numerusform>
@@ -800,22 +805,22 @@ F4</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="189"/>
+        <location filename="../../ui/cashier/sale.py" line="194"/>
         <source> — mostra os primeiros; escreva mais para afinar</source>
         <translation> — showing the first; type more to narrow</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="219"/>
+        <location filename="../../ui/cashier/sale.py" line="224"/>
         <source>Código desconhecido: %1</source>
         <translation>Unknown code: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="271"/>
+        <location filename="../../ui/cashier/sale.py" line="276"/>
         <source>O carrinho está vazio.</source>
         <translation>The cart is empty.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/cashier/sale.py" line="284"/>
+        <location filename="../../ui/cashier/sale.py" line="289"/>
         <source>%n artigo(s)</source>
         <translation>
             <numerusform>%n item</numerusform>
@@ -823,12 +828,12 @@ F4</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="286"/>
+        <location filename="../../ui/cashier/sale.py" line="292"/>
         <source>Consumidor final</source>
         <translation>Final consumer</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="287"/>
+        <location filename="../../ui/cashier/sale.py" line="295"/>
         <source>Cliente: %1</source>
         <translation>Customer: %1</translation>
     </message>
@@ -884,27 +889,27 @@ F4</translation>
 <context>
     <name>StatusStrip</name>
     <message>
-        <location filename="../../ui/widgets/status.py" line="91"/>
+        <location filename="../../ui/widgets/status.py" line="90"/>
         <source>AT: …</source>
         <translation>AT: …</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/status.py" line="95"/>
+        <location filename="../../ui/widgets/status.py" line="94"/>
         <source>AT: envio não configurado</source>
         <translation>AT: sending not set up</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/status.py" line="97"/>
+        <location filename="../../ui/widgets/status.py" line="96"/>
         <source>AT: online</source>
         <translation>AT: online</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/status.py" line="99"/>
+        <location filename="../../ui/widgets/status.py" line="98"/>
         <source>AT: offline</source>
         <translation>AT: offline</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/widgets/status.py" line="100"/>
+        <location filename="../../ui/widgets/status.py" line="99"/>
         <source>%n por enviar</source>
         <translation>
             <numerusform>%n to send</numerusform>
@@ -912,17 +917,17 @@ F4</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/status.py" line="101"/>
+        <location filename="../../ui/widgets/status.py" line="100"/>
         <source>nada por enviar</source>
         <translation>nothing to send</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/status.py" line="103"/>
+        <location filename="../../ui/widgets/status.py" line="102"/>
         <source> (mais antigo há %1)</source>
         <translation> (oldest %1 ago)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/widgets/status.py" line="105"/>
+        <location filename="../../ui/widgets/status.py" line="104"/>
         <source> · %n recusado(s)</source>
         <translation>
             <numerusform> · %n rejected</numerusform>
@@ -930,32 +935,32 @@ F4</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/status.py" line="113"/>
+        <location filename="../../ui/widgets/status.py" line="112"/>
         <source>Impressora: …</source>
         <translation>Printer: …</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/status.py" line="115"/>
+        <location filename="../../ui/widgets/status.py" line="114"/>
         <source>Impressora: pronta</source>
         <translation>Printer: ready</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/status.py" line="117"/>
+        <location filename="../../ui/widgets/status.py" line="116"/>
         <source>Impressora: %1</source>
         <translation>Printer: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/status.py" line="123"/>
+        <location filename="../../ui/widgets/status.py" line="122"/>
         <source>Sem utilizador</source>
         <translation>Nobody signed in</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/status.py" line="127"/>
+        <location filename="../../ui/widgets/status.py" line="126"/>
         <source>Caixa fechada</source>
         <translation>Till closed</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/status.py" line="129"/>
+        <location filename="../../ui/widgets/status.py" line="128"/>
         <source>%1 · sessão %2 desde %3</source>
         <translation>%1 · session %2 since %3</translation>
     </message>
@@ -963,42 +968,42 @@ F4</translation>
 <context>
     <name>TillWindow</name>
     <message>
-        <location filename="../../ui/cashier/window.py" line="67"/>
+        <location filename="../../ui/cashier/window.py" line="77"/>
         <source>Impressora: %1</source>
         <translation>Printer: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/window.py" line="68"/>
+        <location filename="../../ui/cashier/window.py" line="78"/>
         <source>não configurada</source>
         <translation>not set up</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/window.py" line="142"/>
+        <location filename="../../ui/cashier/window.py" line="152"/>
         <source>Registe primeiro os artigos.</source>
         <translation>Register the items first.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/window.py" line="158"/>
+        <location filename="../../ui/cashier/window.py" line="168"/>
         <source>Esta venda tem de ser fatura com nome e morada do cliente.</source>
         <translation>This sale must be an invoice with the customer&apos;s name and address.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/window.py" line="181"/>
+        <location filename="../../ui/cashier/window.py" line="191"/>
         <source>%1 emitida · %2</source>
         <translation>%1 issued · %2</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/window.py" line="184"/>
+        <location filename="../../ui/cashier/window.py" line="194"/>
         <source>TROCO %1</source>
         <translation>CHANGE %1</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/window.py" line="191"/>
+        <location filename="../../ui/cashier/window.py" line="201"/>
         <source>Cópia de %1 enviada para a impressora.</source>
         <translation>Copy of %1 sent to the printer.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/window.py" line="198"/>
+        <location filename="../../ui/cashier/window.py" line="208"/>
         <source>%1 emitida: devolva %2 ao cliente.</source>
         <translation>%1 issued: refund %2 to the customer.</translation>
     </message>
