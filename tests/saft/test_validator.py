@@ -161,3 +161,23 @@ def test_schema_errors_are_reported(exported, tmp_path, xsd10, keyring):
     report = validate(alter(exported, tmp_path, change), xsd10, keyring=keyring)
     assert [p.where for p in report.problems] == ["esquema"]
     assert "TaxAccountingBasis" in report.problems[0].what
+
+
+def test_a_file_that_starts_in_the_middle_of_a_chain(exported, tmp_path, keyring, roles):
+    """A monthly file: the first document's previous Hash is in last month's file."""
+    from decimal import Decimal
+
+    def change(root):
+        inv = one(root, f"//s:Invoice[s:InvoiceNo='{roles['fs']}']")
+        sales = inv.getparent()
+        credit = sum(Decimal(x.text) for x in inv.iterfind("s:Line/s:CreditAmount", NS))
+        sales.remove(inv)
+        for tag, value in (("NumberOfEntries", lambda t: str(int(t) - 1)),
+                           ("TotalCredit", lambda t: str(Decimal(t) - credit))):
+            node = sales.find(f"s:{tag}", NS)
+            node.text = value(node.text)
+
+    report = validate(alter(exported, tmp_path, change), keyring=keyring)
+    assert report.ok, report.text()
+    assert report.unverifiable == 1 and report.signatures == 9
+    assert "1 sem verificação possível" in report.text()
