@@ -9,6 +9,8 @@ Tests parse and schema-validate whole exports, including text with markup charac
 Element order follows the XSD sequences exactly.
 """
 
+from functools import lru_cache
+
 from .masterfiles import UNKNOWN, exemption_reason
 from .text import day, esc, money, percentage, quantity, stamp, unit_price
 
@@ -28,23 +30,39 @@ def _signature(doc) -> str:
             f"</HashControl><Period>{int(day(doc.invoice_date)[5:7])}</Period>")
 
 
-def _tax(region: str, ln) -> str:
-    pct, zero = percentage(ln.tax_percentage)
+@lru_cache(maxsize=1024)
+def _tax_xml(region: str, code: str, stored_pct: str, exemption: str | None,
+             stored_reason: str | None) -> str:
+    # Cached: a file has a handful of (region, rate, exemption) combinations.
+    pct, zero = percentage(stored_pct)
     out = (f"<Tax><TaxType>IVA</TaxType><TaxCountryRegion>{region}</TaxCountryRegion>"
-           f"<TaxCode>{ln.tax_code}</TaxCode><TaxPercentage>{pct}</TaxPercentage></Tax>")
+           f"<TaxCode>{code}</TaxCode><TaxPercentage>{pct}</TaxPercentage></Tax>")
     if zero:
         # XSD assert: 0 % needs TaxExemptionReason, and reason and code go together.
-        reason = exemption_reason(ln.exemption_code, ln.exemption_reason)
+        reason = exemption_reason(exemption, stored_reason)
         if reason:
             out += (f"<TaxExemptionReason>{esc(reason, 60)}</TaxExemptionReason>"
-                    f"<TaxExemptionCode>{ln.exemption_code}</TaxExemptionCode>")
+                    f"<TaxExemptionCode>{exemption}</TaxExemptionCode>")
     return out
 
 
+def _tax(region: str, ln) -> str:
+    return _tax_xml(region, ln.tax_code, ln.tax_percentage, ln.exemption_code,
+                    ln.exemption_reason)
+
+
+@lru_cache(maxsize=8192)
+def _product(code: str, description: str) -> tuple[str, str]:
+    """(ProductCode + ProductDescription, Description) of a line, escaped once per product."""
+    text = esc(description)
+    return (f"<ProductCode>{esc(code, 60)}</ProductCode>"
+            f"<ProductDescription>{text}</ProductDescription>",
+            f"<Description>{text}</Description>")
+
+
 def _line(doc, ln, debit: bool, table: str) -> str:
-    out = (f"<Line><LineNumber>{ln.line_no}</LineNumber>"
-           f"<ProductCode>{esc(ln.product_code, 60)}</ProductCode>"
-           f"<ProductDescription>{esc(ln.description)}</ProductDescription>"
+    product, description = _product(ln.product_code, ln.description)
+    out = (f"<Line><LineNumber>{ln.line_no}</LineNumber>{product}"
            f"<Quantity>{quantity(ln.quantity)}</Quantity>"
            f"<UnitOfMeasure>{esc(ln.unit, 20)}</UnitOfMeasure>"
            f"<UnitPrice>{unit_price(ln.net_amount, ln.quantity)}</UnitPrice>")
@@ -55,8 +73,8 @@ def _line(doc, ln, debit: bool, table: str) -> str:
         out += (f"<References><Reference>{esc(ln.ref_document_no, 60)}</Reference>{reason}"
                 "</References>")
     side = "DebitAmount" if debit else "CreditAmount"
-    return (f"{out}<Description>{esc(ln.description)}</Description>"
-            f"<{side}>{money(ln.net_amount)}</{side}>{_tax(doc.tax_region, ln)}</Line>")
+    return (f"{out}{description}<{side}>{money(ln.net_amount)}</{side}>"
+            f"{_tax(doc.tax_region, ln)}</Line>")
 
 
 def _totals(doc, payments: str = "") -> str:

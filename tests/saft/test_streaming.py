@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 from lxml import etree
 
-from pos.saft import masterfiles, text
+from pos.saft import elements, masterfiles, text
 from pos.saft.period import period_for
 from pos.saft.validator import KeyRing, validate
 from pos.saft.writer import export
@@ -14,7 +14,8 @@ from pos.services import saft_demo
 
 
 def peak_export(till, out) -> int:
-    for cached in (masterfiles.customer_id, text.esc, text.unit_price):
+    for cached in (masterfiles.customer_id, text.esc, text.unit_price, elements._product,
+                   elements._tax_xml):
         cached.cache_clear()
     tracemalloc.start()
     try:
