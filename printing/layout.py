@@ -228,6 +228,8 @@ def _header(b: _Builder, doc: Document, issuer: Issuer) -> None:
         b.add(Separator("="))
         b.text(TRAINING_MENTION, "center", bold=True)
         b.text(f"Software: {issuer.software}", "center")
+        if issuer.producer_nif:
+            b.text(f"Produtor NIF {issuer.producer_nif}", "center")
         b.add(Separator("="))
     else:
         b.add(Separator())

@@ -140,7 +140,8 @@ class _Pdf:
             self.c.setFillGray(0.85)
             self.c.rect(LEFT, y + 1.5 * MM, RIGHT - LEFT, 6.5 * MM, stroke=0, fill=1)
             self.c.setFillGray(0)
-            self.text(PAGE_W / 2, y + 3.5 * MM, f"{TRAINING_MENTION} · Software: {i.software}",
+            self.text(PAGE_W / 2, y + 3.5 * MM, f"{TRAINING_MENTION} · Software: {i.software}"
+                      + (f" · Produtor NIF {i.producer_nif}" if i.producer_nif else ""),
                       10, True, "c")
         mention = original_copy_mention(d)
         if mention:

@@ -18,3 +18,4 @@ class Issuer:
     email: str = ""
     certificate_number: str = "0000"
     software: str = "Caixa"
+    producer_nif: str = ""     # the software producer, shown on training documents (§1.5)

@@ -61,8 +61,13 @@ class Database:
 
     @contextmanager
     def write(self) -> Iterator[Session]:
-        """A write transaction: commits on success, rolls back on any exception."""
+        """A write transaction: commits on success, rolls back on any exception.
+
+        The transaction (BEGIN IMMEDIATE on SQLite) starts on entry, so whatever the block
+        reads or computes happens while this process holds the write lock.
+        """
         with self._write() as session, session.begin():
+            session.connection()
             yield session
 
     @contextmanager

@@ -8,6 +8,7 @@ commit. Nothing is printed or sent before the commit.
 import json
 import uuid as uuidlib
 from calendar import monthrange
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import Decimal
@@ -117,15 +118,22 @@ def outbox_for(doc_type: str, series_kind: str, day: date, now: datetime,
     return None
 
 
-def issue(session: Session, req: IssueRequest, signer, now: datetime,
-          is_sqlite: bool = True) -> Document:
-    """Issue ``req`` inside the caller's write transaction and return the signed document."""
+def issue(session: Session, req: IssueRequest, signer,
+          now: datetime | Callable[[], datetime], is_sqlite: bool = True) -> Document:
+    """Issue ``req`` inside the caller's write transaction and return the signed document.
+
+    Pass ``now`` as a callable (a clock's ``now``) so the time is read only once the series
+    is locked: a process that waited for the lock must not sign with a time taken before
+    the document that held it.
+    """
     dtype = get_doc_type(req.doc_type)
     check_not_blocked(session)
     company = session.get(Company, 1)
     if company is None:
         raise ValidationError("A empresa ainda não está configurada ('caixa init').")
     series = lock_series(session, req, is_sqlite)
+    if callable(now):
+        now = now()
     state = SeriesState(series.series_id, series.doc_type, series.kind, series.status,
                         series.validation_code, series.last_number, series.last_hash,
                         series.last_invoice_date, series.last_system_entry)

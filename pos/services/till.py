@@ -67,7 +67,7 @@ class Till:
     def issue(self, req: issuing.IssueRequest) -> Document:
         signer = self.keys.signer()
         with self.db.write() as s:
-            return issuing.issue(s, req, signer, self.clock.now(), self.db.is_sqlite)
+            return issuing.issue(s, req, signer, self.clock.now, self.db.is_sqlite)
 
     def sell(self, items: list[tuple[str, object]], doc_type: str = "FS",
              customer: Customer | None = None,
@@ -93,7 +93,7 @@ class Till:
         signer = self.keys.signer()
         with self.db.write() as s:
             req = corrections.credit_note_request(s, document_no, reason, picks, user)
-            return issuing.issue(s, req, signer, self.clock.now(), self.db.is_sqlite)
+            return issuing.issue(s, req, signer, self.clock.now, self.db.is_sqlite)
 
     def record_reprint(self, document_no: str, user: str, reason: str = "") -> int:
         """Record a copy printed after the original; returns its copy number (1 = first)."""
@@ -134,7 +134,8 @@ class Till:
                 raise ValidationError("A empresa ainda não está configurada ('caixa init').")
             return Issuer(c.nif, c.name, c.address, c.city, c.postal_code, c.country,
                           c.tax_region, c.business_name, c.establishment, c.phone, c.email,
-                          settings.get(s, "certificate_number"))
+                          settings.get(s, "certificate_number"),
+                          producer_nif=settings.get(s, "producer_nif"))
 
     def qr(self, doc: Document, issuer: Issuer | None = None) -> str:
         issuer = issuer or self.issuer()

@@ -50,7 +50,7 @@ def test_sigkill_while_issuing_never_breaks_the_chain(demo_db):
 def test_two_processes_issuing_in_the_same_series(demo_db):
     procs = [_issuer(demo_db, 40) for _ in range(2)]
     outputs = [p.communicate(timeout=120) for p in procs]
-    assert all(p.returncode == 0 for p in procs), [o[1][-500:] for o in outputs]
+    assert all(p.returncode == 0 for p in procs), [o[1][-1500:] for o in outputs]
     issued = sorted(int(n) for out, _ in outputs for n in out.split())
     assert issued == list(range(1, 81))
     numbers, last, _, report = _numbers(demo_db)
