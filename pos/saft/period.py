@@ -29,7 +29,7 @@ def _parse(text: str, what: str) -> date:
 
 def period_for(today: date, year: int | None = None, month: int | None = None,
                start: str | date | None = None, end: str | date | None = None) -> Period:
-    """--year [--month] or --from/--to; nothing given means the current year to date."""
+    """--year [--month] or --from/--to; nothing given means the whole current year."""
     if start is not None or end is not None:
         if year is not None or month is not None:
             raise ValidationError("Use --year/--month ou --from/--to, não ambos.")

@@ -17,7 +17,6 @@ from sqlalchemy import (
     Numeric,
     String,
     and_,
-    case,
     cast,
     func,
     select,
@@ -77,15 +76,16 @@ def census(conn: Connection, period: Period) -> Census:
     for doc_type, count in conn.execute(
             select(D.doc_type, func.count()).where(in_period(period)).group_by(D.doc_type)):
         out.tables[table_of(doc_type)].entries += count
-    cancelled = case((D.status == "A", 1), else_=0)
-    stmt = (select(D.doc_type, cancelled, L.product_code, D.tax_region, L.tax_code,
+    # Grouped by the status itself (a CASE in GROUP BY is not portable: PostgreSQL would
+    # see two differently bound copies of it).
+    stmt = (select(D.doc_type, D.status, L.product_code, D.tax_region, L.tax_code,
                    L.tax_percentage, func.count(),
                    func.sum(_scaled(L.net_amount, 100)), func.sum(_scaled(L.quantity, 1000)),
                    func.min(L.description), func.min(L.product_type))
             .join(D, D.id == L.document_id).where(in_period(period))
-            .group_by(D.doc_type, cancelled, L.product_code, D.tax_region, L.tax_code,
+            .group_by(D.doc_type, D.status, L.product_code, D.tax_region, L.tax_code,
                       L.tax_percentage))
-    for (doc_type, is_cancelled, code, region, tax_code, pct, count, cents, milli, desc,
+    for (doc_type, status, code, region, tax_code, pct, count, cents, milli, desc,
          ptype) in conn.execute(stmt):
         table = table_of(doc_type)
         totals = out.tables[table]
@@ -93,13 +93,14 @@ def census(conn: Connection, period: Period) -> Census:
         out.taxes.add((region, tax_code, format(pct, "f")))
         if table != "Payments":
             out.products.setdefault(code, (desc, ptype))
-        if is_cancelled:
+        if status == "A":
             continue
+        # int(): PostgreSQL sums a bigint into a numeric (Decimal).
         if DOC_TYPES[doc_type].is_credit:
-            totals.debit_cents += cents or 0
+            totals.debit_cents += int(cents or 0)
         else:
-            totals.credit_cents += cents or 0
-        totals.quantity_milli += milli or 0
+            totals.credit_cents += int(cents or 0)
+        totals.quantity_milli += int(milli or 0)
     return out
 
 
