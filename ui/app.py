@@ -12,7 +12,7 @@ from pos.bootstrap import open_till
 from pos.services.cash import CashDesk
 from pos.services.desk import Desk
 
-from . import i18n
+from . import i18n, qtcompat
 from .cashier.context import DEFAULT_METHODS, Context
 from .cashier.window import TillWindow
 from .ports import AtPort, PrinterPort, QueueOnlyAt
@@ -24,6 +24,7 @@ log = logging.getLogger(__name__)
 
 def application(argv: list[str] | None = None) -> QApplication:
     """The QApplication (reused when one exists, as under pytest-qt) with the till style."""
+    qtcompat.protect_none()
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setApplicationName("Caixa")
     app.setOrganizationName("Caixa")

@@ -9,6 +9,10 @@ os.environ.setdefault("PYTEST_QT_API", "pyside6")
 import pytest  # noqa: E402
 from PySide6.QtCore import Qt  # noqa: E402
 
+from ui import qtcompat  # noqa: E402
+
+qtcompat.protect_none()      # see ui/qtcompat.py: PySide6 6.12.0 on Python 3.11
+
 from .fakes import FakeAt, FakePrinter  # noqa: E402
 
 

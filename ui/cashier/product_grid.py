@@ -1,11 +1,20 @@
-"""Category tabs over a grid of big product buttons (name and price)."""
+"""Category tabs over a grid of big product buttons (name and price).
 
-from PySide6.QtCore import Qt, Signal
+Speed matters here (a search rebuilds the grid while the cashier types; a catalogue can have
+50,000 products): tiles are one widget each that paint their own two lines, they are created
+once and reused for every category and search (only their product changes), and the grid is
+laid out only while it is on screen.
+"""
+
+from PySide6.QtCore import QRect, Qt, Signal
+from PySide6.QtGui import QFont, QPainter
 from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
     QPushButton,
     QScrollArea,
+    QStyle,
+    QStyleOptionButton,
     QTabBar,
     QVBoxLayout,
     QWidget,
@@ -15,32 +24,51 @@ from pos.domain.documents import ProductSnapshot
 
 from ..widgets.touch import eur, kinetic
 
-TILE_W, TILE_H = 136, 88          # minimum tile: well above the 48 px target
+TILE_W, TILE_H = 136, 88          # minimum tile at 1024×768: well above the 48 px target
+MAX_TILES = 120                   # a category shows its first 120; search finds the rest
 
 
 class ProductButton(QPushButton):
-    """Two labels inside a button: the name wraps over two lines, the price stays bold."""
+    """A tile: the style sheet draws the button, the tile draws the name (up to three lines)
+    and the price in bold underneath."""
 
-    def __init__(self, product: ProductSnapshot, scale: float = 1.0,
-                 parent: QWidget | None = None):
+    def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.product = product
+        self.product: ProductSnapshot | None = None
+        self.price_text = ""
         self.setProperty("kind", "product")
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.setMinimumSize(round(TILE_W * scale), round(TILE_H * scale))
-        box = QVBoxLayout(self)
-        box.setContentsMargins(6, 4, 6, 4)
-        box.setSpacing(0)
-        name = QLabel(product.name)
-        name.setWordWrap(True)
-        name.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+    def set_product(self, product: ProductSnapshot, scale: float) -> None:
+        self.product = product
         unit = "/kg" if product.unit == "KG" else ""
-        price = QLabel(f"<b>{eur(product.unit_price)}{unit}</b>")
-        price.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        for label in (name, price):
-            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-            box.addWidget(label)
-        self.setAccessibleName(f"{product.name} {eur(product.unit_price)}")
+        self.price_text = f"{eur(product.unit_price)}{unit}"
+        self.setAccessibleName(f"{product.name} {self.price_text}")
+        self.setToolTip(product.name)
+        self.setMinimumSize(round(TILE_W * scale), round(TILE_H * scale))
+        self.update()
+
+    def text_lines(self) -> tuple[str, str]:
+        return (self.product.name if self.product else "", self.price_text)
+
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        painter = QPainter(self)
+        opt = QStyleOptionButton()
+        self.initStyleOption(opt)
+        opt.text = ""
+        self.style().drawControl(QStyle.ControlElement.CE_PushButton, opt, painter, self)
+        area = self.rect().adjusted(6, 4, -6, -6)
+        metrics = painter.fontMetrics()
+        price_h = metrics.height() + 4
+        name_rect = QRect(area.left(), area.top(), area.width(), area.height() - price_h)
+        painter.setPen(self.palette().buttonText().color())
+        painter.drawText(name_rect, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter
+                         | Qt.TextFlag.TextWordWrap, self.product.name if self.product else "")
+        bold = QFont(painter.font())
+        bold.setBold(True)
+        painter.setFont(bold)
+        painter.drawText(QRect(area.left(), area.bottom() - price_h, area.width(), price_h),
+                         Qt.AlignmentFlag.AlignCenter, self.price_text)
 
 
 class ProductGrid(QWidget):
@@ -63,21 +91,24 @@ class ProductGrid(QWidget):
         self.area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         kinetic(self.area)
+        self.holder = QWidget()
+        self.layout_ = QGridLayout(self.holder)
+        self.layout_.setSpacing(8)
+        self.layout_.setContentsMargins(8, 8, 8, 8)
+        self.area.setWidget(self.holder)
         box.addWidget(self.area, 1)
         self.caption = QLabel()
         self.caption.setObjectName("subtitle")
         self.caption.hide()
         box.addWidget(self.caption)
+        self.tiles: list[ProductButton] = []
         self.buttons: dict[str, ProductButton] = {}
         self.products: list[ProductSnapshot] = []
         self._columns = 0
+        self._dirty = False
         self.scale = 1.0
 
-    def set_scale(self, factor: float) -> None:
-        self.scale = factor
-        if self.products:
-            self._build()
-
+    # ---- categories -------------------------------------------------------------------
     def set_categories(self, names: list[str]) -> None:
         self.tabs.blockSignals(True)
         while self.tabs.count():
@@ -103,34 +134,61 @@ class ProductGrid(QWidget):
         if index >= 0:
             self.category_changed.emit(self.tabs.tabData(index))
 
+    # ---- tiles ------------------------------------------------------------------------
+    def set_scale(self, factor: float) -> None:
+        self.scale = factor
+        self._columns = 0               # re-place the tiles for the new size
+        self._refresh()
+
     def show_products(self, products: list[ProductSnapshot], caption: str = "") -> None:
-        self.products = list(products)
+        self.products = list(products[:MAX_TILES])
         self.caption.setText(caption)
         self.caption.setVisible(bool(caption))
-        self._build()
+        self._refresh()
+
+    def _refresh(self) -> None:
+        # Off screen (before sign-in, behind another page) only remember the work.
+        if not self.isVisible():
+            self._dirty = True
+            return
+        self._dirty = False
+        self._fill()
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().showEvent(event)
+        if self._dirty:
+            self._refresh()
 
     def _column_count(self) -> int:
         width = self.area.viewport().width() or self.width()
         return max(3, width // round((TILE_W + 12) * self.scale))
 
-    def _build(self) -> None:
-        self._columns = self._column_count()
-        holder = QWidget()
-        grid = QGridLayout(holder)
-        grid.setSpacing(8)
-        grid.setContentsMargins(8, 8, 8, 8)
+    def _fill(self) -> None:
+        columns = self._column_count()
+        while len(self.tiles) < len(self.products):
+            tile = ProductButton(self.holder)
+            tile.clicked.connect(lambda _=False, t=tile: self.chosen.emit(t.product))
+            self.tiles.append(tile)
+        if columns != self._columns:
+            self._columns = columns
+            for i, tile in enumerate(self.tiles):
+                self.layout_.addWidget(tile, i // columns, i % columns)
+            for c in range(self.layout_.columnCount()):
+                self.layout_.setColumnStretch(c, 1 if c < columns else 0)
+            self.layout_.setRowStretch(self.layout_.rowCount(), 1)
         self.buttons = {}
-        for i, product in enumerate(self.products):
-            b = ProductButton(product, self.scale)
-            b.clicked.connect(lambda _=False, p=product: self.chosen.emit(p))
-            grid.addWidget(b, i // self._columns, i % self._columns)
-            self.buttons[product.code] = b
-        grid.setRowStretch(len(self.products) // self._columns + 1, 1)
-        for c in range(self._columns):
-            grid.setColumnStretch(c, 1)
-        self.area.setWidget(holder)        # the old grid and its buttons are deleted
+        self.holder.setUpdatesEnabled(False)
+        for i, tile in enumerate(self.tiles):
+            if i < len(self.products):
+                tile.set_product(self.products[i], self.scale)
+                self.buttons[self.products[i].code] = tile
+                tile.show()
+            else:
+                tile.hide()
+        self.holder.setUpdatesEnabled(True)
+        self.area.verticalScrollBar().setValue(0)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
         super().resizeEvent(event)
         if self.products and self._column_count() != self._columns:
-            self._build()
+            self._refresh()

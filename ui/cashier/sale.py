@@ -59,7 +59,7 @@ class SalePage(Page):
         self.grid.chosen.connect(self.add_product)
         self.grid.category_changed.connect(self.show_category)
         left.addWidget(self.grid, 1)
-        self.notice = Notice()
+        self.notice = Notice(keep_space=True)
         left.addWidget(self.notice)
         main.addLayout(left, 3)
 

@@ -38,18 +38,23 @@ def kinetic(area: QAbstractScrollArea) -> None:
 class Notice(QLabel):
     """One line of feedback on a page: an error to act on, or a confirmation."""
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, parent: QWidget | None = None, keep_space: bool = False):
         super().__init__(parent)
         self.setWordWrap(True)
         self.setObjectName("notice")
+        # keep_space: an empty notice still holds its line, so a message coming and going
+        # does not re-layout the page (on the sale screen that is every scan).
+        self.keep_space = keep_space
         self.clear()
 
     def _show(self, text: str, level: str) -> None:
-        self.setProperty("level", level)
-        self.style().unpolish(self)
-        self.style().polish(self)
-        self.setText(text)
-        self.setVisible(bool(text))
+        if self.property("level") != level:
+            self.setProperty("level", level)
+            self.style().unpolish(self)
+            self.style().polish(self)
+        if text != self.text():
+            self.setText(text)
+        self.setVisible(bool(text) or self.keep_space)
 
     def error(self, text: str) -> None:
         self._show(text, "error")
@@ -61,7 +66,7 @@ class Notice(QLabel):
         self._show(text, "ok")
 
     def clear(self) -> None:
-        self._show("", "info")
+        self._show("", "none" if self.keep_space else "info")
 
 
 def eur(value: Decimal | int) -> str:
