@@ -1,0 +1,279 @@
+"""Series reserved ahead of need: register, finalise, cancel and sync them with AT.
+
+A till must hold a series with AT's validation code before it can issue in it (the code is
+the prefix of every ATCUD). So series are registered while the till is online, well before
+they are needed: when a till is set up and as a year ends. Every change is a local change
+plus an outbox row in the same transaction; the worker carries it to AT through the
+``SeriesRegistry`` port and reports back with ``apply_remote``. A series without a code is
+never used for issuing, and the issuing error then sends the cashier to the pre-printed forms.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from typing import Protocol
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from pos.domain.doctypes import doc_type as get_doc_type
+from pos.domain.errors import NotFoundError, StateError, ValidationError
+from pos.persistence.models import OutboxRow, Series
+
+from . import audit, series_admin, settings
+from .outbox import OPEN, PENDING
+
+DEFAULT_DOC_TYPES = ("FS", "FR", "FT", "NC", "ND", "GT")
+DEFAULT_RECOVERY_DOC_TYPES = ("FS", "FT", "FR", "NC", "GT")
+
+
+@dataclass(frozen=True)
+class RemoteSeries:
+    """A series as AT knows it (``infoSerie``)."""
+
+    series_id: str
+    doc_type: str
+    kind: str
+    status: str                       # A | F | N
+    validation_code: str
+    first_number: int
+    start_date: date | None = None
+    last_number: int | None = None
+
+
+class SeriesRegistry(Protocol):
+    """AT's series webservice, as ``pos`` needs it. ``sync.series_registry`` implements it.
+
+    Implementations reconcile AT's "already registered/finalised/cancelled" answers (after a
+    lost reply) into the normal return value, and raise for anything else.
+    """
+
+    def register(self, series_id: str, doc_type: str, kind: str, first_number: int,
+                 start_date: date) -> RemoteSeries: ...
+
+    def finalize(self, series_id: str, doc_type: str, validation_code: str, last_number: int,
+                 reason: str | None = None) -> RemoteSeries: ...
+
+    def cancel(self, series_id: str, doc_type: str, validation_code: str) -> RemoteSeries: ...
+
+    def query(self, *, doc_type: str | None = None, series_id: str | None = None
+              ) -> list[RemoteSeries]: ...
+
+
+def _find(session: Session, doc_type: str, series_id: str) -> Series:
+    row = session.scalars(select(Series).where(
+        Series.doc_type == doc_type.upper(), Series.series_key == series_id.upper())).first()
+    if row is None:
+        raise NotFoundError(f"Série {series_id} para {doc_type} não existe.")
+    return row
+
+
+def _duty(session: Session, kind: str, series: Series, now: datetime, payload: dict | None,
+          deadline: datetime | None = None) -> int:
+    row = OutboxRow(kind=kind, series_pk=series.id, status=PENDING, created_at=now,
+                    next_attempt_at=now, deadline=deadline,
+                    payload=json.dumps(payload) if payload else None)
+    session.add(row)
+    session.flush()
+    return row.id
+
+
+def request_registration(session: Session, doc_type: str, series_id: str, now: datetime,
+                         user: str, *, kind: str = "N", first_number: int = 1,
+                         start_date: date | None = None, till: str | None = None) -> int:
+    """Create the series locally (no code yet: unusable) and queue ``registarSerie``."""
+    start = start_date or now.date()
+    if start < now.date():
+        raise ValidationError("A AT só aceita séries com início de utilização hoje ou depois.")
+    if kind == "F":
+        raise ValidationError("Séries de formação não se comunicam à AT.")
+    row = series_admin.add(session, doc_type, series_id, None, kind, now, user, first_number,
+                           start, registered_by="ws")
+    row.till = till if till is not None else settings.get(session, "till")
+    session.flush()
+    return _duty(session, "series_register", row, now, None,
+                 datetime.combine(start, time(0, 0)))
+
+
+def request_finalize(session: Session, doc_type: str, series_id: str, now: datetime, user: str,
+                     reason: str | None = None) -> int:
+    """Stop issuing in the series now and queue ``finalizarSerie`` with its last number."""
+    row = _find(session, doc_type, series_id)
+    if row.status != "A" or not row.validation_code:
+        raise StateError(f"A série {row.series_id} ({row.doc_type}) não está ativa e "
+                         "registada na AT.")
+    if row.last_number < row.first_number:
+        raise StateError(f"A série {row.series_id} ({row.doc_type}) não tem documentos: "
+                         "anule-a em vez de a finalizar.")
+    row.status = "F"
+    audit.record(session, now, user, "series", f"finalised {row.doc_type} {row.series_id} "
+                                               f"at {row.last_number}")
+    return _duty(session, "series_finalize", row, now,
+                 {"last_number": row.last_number, "reason": reason})
+
+
+def request_cancel(session: Session, doc_type: str, series_id: str, now: datetime,
+                   user: str) -> int:
+    """Cancel a series registered by mistake (no document issued) and queue ``anularSerie``."""
+    row = _find(session, doc_type, series_id)
+    if row.last_number >= row.first_number:
+        raise StateError(f"A série {row.series_id} ({row.doc_type}) já tem documentos: "
+                         "finalize-a em vez de a anular.")
+    if row.status != "A" or not row.validation_code:
+        raise StateError(f"A série {row.series_id} ({row.doc_type}) não está ativa e "
+                         "registada na AT (se o registo está na fila, aguarde-o).")
+    row.status = "N"
+    audit.record(session, now, user, "series", f"cancelled {row.doc_type} {row.series_id}")
+    return _duty(session, "series_cancel", row, now, None)
+
+
+def apply_remote(session: Session, series_pk: int, remote: RemoteSeries, now: datetime
+                 ) -> None:
+    """Store what AT answered for a series duty (the validation code, its state)."""
+    row = session.get(Series, series_pk)
+    if row.validation_code and row.validation_code != remote.validation_code:
+        raise StateError(f"A AT tem a série {row.series_id} ({row.doc_type}) com o código "
+                         f"{remote.validation_code}, diferente do guardado "
+                         f"({row.validation_code}).")
+    if not row.validation_code:
+        row.validation_code, row.registered_by = remote.validation_code, "ws"
+        audit.record(session, now, "sistema", "series",
+                     f"AT code {remote.validation_code} for {row.doc_type} {row.series_id}")
+    if remote.status in ("F", "N"):
+        row.status = remote.status
+
+
+def sync(session: Session, remotes: list[RemoteSeries], now: datetime, user: str) -> list[str]:
+    """Bring local codes and states in line with AT's list; returns what changed, in words.
+
+    A code is only ever filled in, never replaced: documents already carry it in their
+    ATCUD. A series AT closed is closed here too; one closed here but open at AT is
+    reported, since closing it at AT is a queued duty, not something to undo locally.
+    """
+    changes = []
+    for r in remotes:
+        row = session.scalars(select(Series).where(
+            Series.doc_type == r.doc_type, Series.series_key == r.series_id.upper())).first()
+        label = f"{r.doc_type} {r.series_id}"
+        if row is None:
+            changes.append(f"{label}: registada na AT mas desconhecida nesta caixa.")
+            continue
+        if not row.validation_code and r.status == "A":
+            row.validation_code, row.registered_by = r.validation_code, "ws"
+            changes.append(f"{label}: código de validação {r.validation_code} guardado.")
+        elif row.validation_code and row.validation_code != r.validation_code:
+            changes.append(f"{label}: a AT indica o código {r.validation_code}, esta caixa "
+                           f"tem {row.validation_code}. Verifique no Portal das Finanças.")
+        if r.status in ("F", "N") and row.status != r.status:
+            row.status = r.status
+            changes.append(f"{label}: estado {r.status} na AT, atualizado nesta caixa.")
+        elif r.status == "A" and row.status != "A":
+            changes.append(f"{label}: ainda ativa na AT (o fecho está na fila de envios).")
+    if changes:
+        audit.record(session, now, user, "series_sync", "; ".join(changes)[:1000])
+    return changes
+
+
+# ---- planning ------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class PlanItem:
+    action: str          # register | finalize | cancel | ok | waiting
+    doc_type: str
+    series_id: str
+    kind: str
+    year: int
+    start_date: date | None = None
+    note: str = ""
+
+
+def series_name(till: str, kind: str, year: int) -> str:
+    """``<till>N<year>`` / ``<till>R<year>``: letters and digits only, as sgdtws' stricter
+    DocumentNumber pattern wants, and unique per till (AT's uniqueness is per taxpayer)."""
+    clean = re.sub(r"[^A-Za-z0-9]", "", till).upper() or "CX"
+    return f"{clean}{kind}{year}"
+
+
+def _years(now: datetime, warn_days: int) -> list[int]:
+    year_end = date(now.year, 12, 31)
+    return [now.year, now.year + 1] if (year_end - now.date()).days < warn_days else [now.year]
+
+
+def plan(session: Session, now: datetime, doc_types=DEFAULT_DOC_TYPES,
+         recovery_doc_types=DEFAULT_RECOVERY_DOC_TYPES, warn_days: int = 30,
+         till: str | None = None) -> list[PlanItem]:
+    """The series this till will need this year (and next, near the year's end), what is
+    missing, and which older series of this till to close once their successor is live."""
+    till = till if till is not None else settings.get(session, "till")
+    series = list(session.scalars(select(Series).where(Series.kind.in_(("N", "R")))))
+    waiting = set(session.scalars(select(OutboxRow.series_pk).where(
+        OutboxRow.kind == "series_register", OutboxRow.status.in_(OPEN))))
+    items: list[PlanItem] = []
+    needs = [("N", t) for t in doc_types] + [("R", t) for t in recovery_doc_types]
+    for year in _years(now, warn_days):
+        for kind, dtype in needs:
+            get_doc_type(dtype)
+            name = series_name(till, kind, year)
+            have = [s for s in series if s.doc_type == dtype and s.kind == kind
+                    and s.status == "A" and (s.start_date or now.date()).year <= year
+                    and (year == now.year or (s.start_date or now.date()).year == year)]
+            live = [s for s in have if s.validation_code]
+            if live:
+                items.append(PlanItem("ok", dtype, live[0].series_id, kind, year))
+            elif have:
+                note = ("registo na fila de envios" if have[0].id in waiting else
+                        "sem registo na fila: veja 'caixa queue list' ou 'caixa series sync'")
+                items.append(PlanItem("waiting", dtype, have[0].series_id, kind, year, note=note))
+            else:
+                start = max(now.date(), date(year, 1, 1))
+                items.append(PlanItem("register", dtype, name, kind, year, start))
+    # Year rollover: close this till's series of earlier years once this year's is live.
+    live_now = {(i.doc_type, i.kind) for i in items if i.action == "ok" and i.year == now.year}
+    for s in series:
+        started = s.start_date.year if s.start_date else now.year
+        if (s.status == "A" and s.validation_code and s.till == till and started < now.year
+                and (s.doc_type, s.kind) in live_now
+                and not any(i.series_id == s.series_id and i.doc_type == s.doc_type
+                            for i in items)):
+            action = "finalize" if s.last_number >= s.first_number else "cancel"
+            items.append(PlanItem(action, s.doc_type, s.series_id, s.kind, started,
+                                  note=f"substituída em {now.year}"))
+    return items
+
+
+def apply_plan(session: Session, items: list[PlanItem], now: datetime, user: str,
+               till: str | None = None) -> list[int]:
+    """Queue every action of the plan (one transaction); the outbox row ids."""
+    ids = []
+    for i in items:
+        if i.action == "register":
+            ids.append(request_registration(session, i.doc_type, i.series_id, now, user,
+                                            kind=i.kind, start_date=i.start_date, till=till))
+        elif i.action == "finalize":
+            ids.append(request_finalize(session, i.doc_type, i.series_id, now, user,
+                                        f"Substituída pela série de {now.year}"))
+        elif i.action == "cancel":
+            ids.append(request_cancel(session, i.doc_type, i.series_id, now, user))
+    return ids
+
+
+def warnings(session: Session, now: datetime, doc_types=DEFAULT_DOC_TYPES,
+             warn_days: int = 30) -> list[str]:
+    """Sentences for the manager: series missing for this year, or for next year soon."""
+    out = []
+    for item in plan(session, now, doc_types, (), warn_days):
+        if item.action == "register" and item.year == now.year:
+            out.append(f"Sem série registada na AT para {item.doc_type}: sem ligação, as "
+                       "vendas desse tipo terão de ser feitas em documentos pré-impressos. "
+                       "Registe-a: caixa series plan --apply.")
+        elif item.action == "register":
+            days = (date(now.year, 12, 31) - now.date()).days + 1
+            out.append(f"Faltam {days} dia(s) para {item.year}: registe já a série "
+                       f"{item.series_id} ({item.doc_type}) com 'caixa series plan --apply'.")
+        elif item.action == "waiting":
+            out.append(f"Série {item.series_id} ({item.doc_type}) ainda sem código de "
+                       f"validação da AT ({item.note}).")
+    return out

@@ -1,0 +1,313 @@
+"""The AT outbox: what a worker may take, and what happened to it.
+
+Rows are written in the same transaction as what creates the duty (issuing, cancellations,
+manual transport, series changes). A worker outside ``pos`` claims due rows, sends them and
+reports each outcome here. Statuses: ``pending`` → ``sending`` (claimed) → ``done``, back to
+``pending`` with a later ``next_attempt_at`` (retry), or ``parked`` for a manager.
+
+A claim is a lease, not a lock: ``sending`` lasts until ``next_attempt_at``. A worker killed
+mid-send leaves its rows to become due again when the lease runs out; the resend is then
+answered "already registered" by AT and reconciled, never registered twice.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import and_, exists, or_, select
+from sqlalchemy.orm import Session, aliased
+
+from pos.domain.company import Issuer
+from pos.domain.documents import Document
+from pos.domain.errors import NotFoundError, StateError, ValidationError
+from pos.persistence import mapping
+from pos.persistence.models import Company, DocumentRow, OutboxRow, Series
+
+from . import audit, settings
+
+PENDING, SENDING, DONE, PARKED = "pending", "sending", "done", "parked"
+OPEN = (PENDING, SENDING, PARKED)
+FATCORE_KINDS = ("invoice", "invoice_status", "work", "work_status")
+TRANSPORT_KINDS = ("transport", "transport_status", "transport_paper")
+SERIES_KINDS = ("series_register", "series_finalize", "series_cancel")
+KINDS = FATCORE_KINDS + TRANSPORT_KINDS + SERIES_KINDS
+CHANNELS = ("webservice", "saft")
+STOP_KEY = "at_queue_stopped"
+MAX_ERROR = 2000
+
+
+@dataclass(frozen=True)
+class QueuePolicy:
+    """How the queue behaves; read from the ``[queue]`` section of the config file.
+
+    ``invoice_channel="saft"``: invoices and working documents reach AT in the monthly
+    SAF-T upload instead of the webservice, so their rows are never sent, only tracked
+    against the deadline until ``confirm_saft`` closes the month.
+    """
+
+    invoice_channel: str = "webservice"
+    retry_base_seconds: float = 30.0
+    retry_max_seconds: float = 3600.0
+    lease_seconds: float = 300.0
+    invoice_warn_days: int = 3
+    transport_warn_minutes: int = 60
+
+    def __post_init__(self) -> None:
+        if self.invoice_channel not in CHANNELS:
+            raise ValidationError(f"Canal de comunicação de faturas desconhecido: "
+                                  f"{self.invoice_channel!r} (use webservice ou saft).")
+        if not 0 < self.retry_base_seconds <= self.retry_max_seconds:
+            raise ValidationError("Intervalos de nova tentativa inválidos (0 < base ≤ máximo).")
+        if self.lease_seconds <= 0:
+            raise ValidationError("A reserva de um envio (lease_seconds) tem de ser positiva.")
+
+    @property
+    def sendable(self) -> tuple[str, ...]:
+        if self.invoice_channel == "saft":
+            return TRANSPORT_KINDS + SERIES_KINDS
+        return KINDS
+
+
+@dataclass(frozen=True)
+class SeriesRef:
+    pk: int
+    series_id: str
+    doc_type: str
+    kind: str
+    status: str
+    validation_code: str | None
+    first_number: int
+    last_number: int
+    start_date: date | None
+
+
+@dataclass(frozen=True)
+class Duty:
+    """One claimed row with everything needed to build its request (no ORM objects)."""
+
+    id: int
+    kind: str
+    attempts: int
+    created_at: datetime
+    deadline: datetime | None
+    payload: str | None
+    document: Document | None = None
+    extra: dict | None = None
+    issuer: Issuer | None = None
+    series: SeriesRef | None = None
+
+    @property
+    def label(self) -> str:
+        if self.document is not None:
+            return self.document.document_no
+        if self.series is not None:
+            return f"série {self.series.doc_type} {self.series.series_id}"
+        return f"envio {self.id}"
+
+
+@dataclass(frozen=True)
+class StopInfo:
+    at: datetime
+    message: str
+    code: str | None = None
+
+
+# ---- claiming ----------------------------------------------------------------------------
+
+def stopped(session: Session) -> StopInfo | None:
+    raw = settings.get(session, STOP_KEY)
+    if not raw:
+        return None
+    data = json.loads(raw)
+    return StopInfo(datetime.fromisoformat(data["at"]), data["message"], data.get("code"))
+
+
+def _waiting_on_earlier():
+    """True for a row whose document or series has an earlier duty not yet done: a
+    cancellation must not overtake the registration it cancels."""
+    earlier = aliased(OutboxRow)
+    return exists(select(earlier.id).where(
+        earlier.status.in_(OPEN), earlier.id < OutboxRow.id,
+        or_(and_(OutboxRow.document_id.is_not(None),
+                 earlier.document_id == OutboxRow.document_id),
+            and_(OutboxRow.series_pk.is_not(None), earlier.series_pk == OutboxRow.series_pk))))
+
+
+def claim(session: Session, now: datetime, policy: QueuePolicy, limit: int = 10,
+          is_sqlite: bool = True, kinds: Iterable[str] | None = None) -> list[int]:
+    """Lease up to ``limit`` due rows (most urgent deadline first); their ids."""
+    if stopped(session) is not None:
+        return []
+    allowed = [k for k in (kinds or policy.sendable) if k in policy.sendable]
+    q = (select(OutboxRow)
+         .where(OutboxRow.status.in_((PENDING, SENDING)), OutboxRow.next_attempt_at <= now,
+                OutboxRow.kind.in_(allowed), ~_waiting_on_earlier())
+         .order_by(OutboxRow.deadline.is_(None), OutboxRow.deadline, OutboxRow.id)
+         .limit(limit))
+    if not is_sqlite:
+        q = q.with_for_update(skip_locked=True)
+    rows = list(session.scalars(q))
+    lease = now + timedelta(seconds=policy.lease_seconds)
+    for row in rows:
+        row.status, row.attempts, row.next_attempt_at = SENDING, row.attempts + 1, lease
+    return [r.id for r in rows]
+
+
+def _issuer(session: Session) -> Issuer | None:
+    c = session.get(Company, 1)
+    if c is None:
+        return None
+    return Issuer(c.nif, c.name, c.address, c.city, c.postal_code, c.country, c.tax_region,
+                  c.business_name, c.establishment, c.phone, c.email,
+                  settings.get(session, "certificate_number"))
+
+
+def load(session: Session, ids: Iterable[int]) -> list[Duty]:
+    """The claimed rows as values, in the order given."""
+    issuer = _issuer(session)
+    out = []
+    for row_id in ids:
+        row = session.get(OutboxRow, row_id)
+        if row is None:
+            continue
+        doc, extra, ref = None, None, None
+        if row.document_id is not None:
+            drow = session.get(DocumentRow, row.document_id)
+            doc = mapping.row_to_document(drow)
+            extra = json.loads(drow.extra) if drow.extra else {}
+        if row.series_pk is not None:
+            s = session.get(Series, row.series_pk)
+            ref = SeriesRef(s.id, s.series_id, s.doc_type, s.kind, s.status, s.validation_code,
+                            s.first_number, s.last_number, s.start_date)
+        out.append(Duty(row.id, row.kind, row.attempts, row.created_at, row.deadline,
+                        row.payload, doc, extra, issuer, ref))
+    return out
+
+
+# ---- outcomes ----------------------------------------------------------------------------
+
+def _row(session: Session, row_id: int) -> OutboxRow:
+    row = session.get(OutboxRow, row_id)
+    if row is None:
+        raise NotFoundError(f"Envio {row_id} não existe na fila.")
+    return row
+
+
+def record_done(session: Session, row_id: int, now: datetime, result: dict | None = None,
+                at_doc_code: str | None = None) -> None:
+    """AT has it. ``at_doc_code`` (transport) is stored on the document: the one column of a
+    signed document that may change, printed on the guide and exported in SAF-T."""
+    row = _row(session, row_id)
+    row.status, row.done_at, row.last_error = DONE, now, None
+    row.result = json.dumps(result or {}, ensure_ascii=False, default=str)
+    if at_doc_code and row.document_id is not None:
+        doc = session.get(DocumentRow, row.document_id)
+        if doc.at_doc_code != at_doc_code:
+            doc.at_doc_code = at_doc_code
+
+
+def backoff(attempts: int, policy: QueuePolicy, rng: Callable[[], float] = random.random
+            ) -> timedelta:
+    """Exponential with "equal jitter": half the delay fixed, half random, so tills that
+    lost the network together do not all come back in the same second."""
+    delay = min(policy.retry_max_seconds, policy.retry_base_seconds * 2 ** max(0, attempts - 1))
+    return timedelta(seconds=delay / 2 + delay / 2 * rng())
+
+
+def record_retry(session: Session, row_id: int, now: datetime, error: str,
+                 policy: QueuePolicy, rng: Callable[[], float] = random.random) -> datetime:
+    """Try again later. A transport document is retried before its transport starts even
+    when the backoff would say otherwise: after the start it is too late."""
+    row = _row(session, row_id)
+    when = now + backoff(row.attempts, policy, rng)
+    if row.kind == "transport" and row.deadline is not None and now < row.deadline < when:
+        when = max(row.deadline - timedelta(minutes=1), now + timedelta(seconds=5))
+    row.status, row.next_attempt_at, row.last_error = PENDING, when, error[:MAX_ERROR]
+    return when
+
+
+def record_park(session: Session, row_id: int, now: datetime, code: str | int | None,
+                message: str) -> None:
+    """AT refused this one duty for a business reason: keep it for a manager."""
+    row = _row(session, row_id)
+    row.status, row.next_attempt_at = PARKED, now
+    row.last_error = (f"[{code}] {message}" if code is not None else message)[:MAX_ERROR]
+
+
+def release(session: Session, ids: Iterable[int], now: datetime) -> None:
+    """Give back claimed rows that were not tried (the pass stopped early)."""
+    for row_id in ids:
+        row = session.get(OutboxRow, row_id)
+        if row is not None and row.status == SENDING:
+            row.status, row.attempts = PENDING, max(0, row.attempts - 1)
+            row.next_attempt_at = now
+
+
+def record_stop(session: Session, now: datetime, message: str, code: str | int | None = None,
+                row_id: int | None = None) -> None:
+    """Every request would fail the same way (credentials, certificate, configuration):
+    stop the whole queue, raise the alert and leave the row as it was, not its fault."""
+    if row_id is not None:
+        release(session, [row_id], now)
+        _row(session, row_id).last_error = message[:MAX_ERROR]
+    first = stopped(session) is None
+    settings.put(session, STOP_KEY, json.dumps(
+        {"at": now.isoformat(), "message": message, "code": None if code is None else str(code)},
+        ensure_ascii=False))
+    if first:
+        audit.record(session, now, "sistema", "at_queue_stopped",
+                     f"{code if code is not None else '-'}: {message}"[:500])
+
+
+def resume(session: Session, now: datetime, user: str) -> bool:
+    """A manager fixed the configuration: the queue may send again."""
+    if stopped(session) is None:
+        return False
+    settings.put(session, STOP_KEY, "")
+    audit.record(session, now, user, "at_queue_resumed", "")
+    return True
+
+
+def retry_parked(session: Session, row_id: int, now: datetime, user: str) -> None:
+    """A manager corrected what AT refused (or wants one more try): send it again."""
+    row = _row(session, row_id)
+    if row.status != PARKED:
+        raise StateError(f"O envio {row_id} não está retido (estado {row.status}).")
+    row.status, row.next_attempt_at, row.attempts = PENDING, now, 0
+    audit.record(session, now, user, "at_queue_retry", f"{row_id} {row.kind}: {row.last_error}"
+                 [:500])
+
+
+def resolve_transport(session: Session, row_id: int, at_code: str, now: datetime,
+                      user: str) -> None:
+    """AT already had a guide whose answer was lost; sgdtws cannot be asked for its code,
+    so a manager copies it from the Portal das Finanças and the duty is closed with it."""
+    row = _row(session, row_id)
+    code = (at_code or "").strip()
+    if row.kind != "transport" or row.status not in (PARKED, PENDING):
+        raise StateError(f"O envio {row_id} não é uma guia por resolver.")
+    if not code or len(code) > 200:
+        raise ValidationError("Indique o código AT da guia (até 200 caracteres).")
+    record_done(session, row_id, now, {"resolved_by": user, "ATDocCodeID": code}, code)
+    audit.record(session, now, user, "at_queue_resolve", f"{row_id}: ATDocCodeID {code}")
+
+
+def confirm_saft(session: Session, year: int, month: int, now: datetime, user: str) -> int:
+    """The SAF-T of ``year-month`` was uploaded: close the invoice duties of that month."""
+    if not 1 <= month <= 12:
+        raise ValidationError("Mês inválido.")
+    first = date(year, month, 1)
+    last = date(year + month // 12, month % 12 + 1, 1)
+    rows = session.scalars(
+        select(OutboxRow).join(DocumentRow, DocumentRow.id == OutboxRow.document_id)
+        .where(OutboxRow.kind.in_(FATCORE_KINDS), OutboxRow.status.in_(OPEN),
+               DocumentRow.invoice_date >= first, DocumentRow.invoice_date < last)).all()
+    for row in rows:
+        record_done(session, row.id, now, {"channel": "saft", "period": f"{year}-{month:02d}",
+                                            "by": user})
+    audit.record(session, now, user, "at_saft_confirmed", f"{year}-{month:02d}: {len(rows)}")
+    return len(rows)
