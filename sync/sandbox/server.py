@@ -211,7 +211,11 @@ class ATSandbox:
 
     @property
     def port(self) -> int:
+        """The listening port; a port chosen in the constructor is known before start(), so
+        a till can be configured while "AT" is still down."""
         if self._httpd is None:
+            if self._port:
+                return self._port
             raise RuntimeError("sandbox not started")
         return self._httpd.server_address[1]
 

@@ -53,3 +53,50 @@ def eventually(predicate, timeout: float = 2.0) -> bool:
             return False
         time.sleep(0.01)
     return True
+
+
+# ---- a till that sells in normal series, and a worker for its outbox ---------------------
+
+LIVE_TYPES = ("FS", "FT", "FR", "NC", "ND", "GT", "OR")
+
+
+@pytest.fixture
+def live_clock():
+    """Today's real time, settable: the sandbox (like AT) refuses series starting before
+    today, and deadlines are judged against it."""
+    from datetime import datetime
+
+    from pos.services.ports import FixedClock
+    return FixedClock(datetime.now())
+
+
+@pytest.fixture
+def live_till(demo_db, live_clock):
+    """The demo shop in normal mode with a registered series per document type."""
+    from pos.bootstrap import open_till
+    t = open_till(str(demo_db), clock=live_clock)
+    t.set_training_mode(False)
+    for code in LIVE_TYPES:
+        t.add_series(code, "L2026", f"LIVE{code}CODE")
+    yield t
+    t.db.dispose()
+
+
+@pytest.fixture
+def make_worker(live_till, live_clock):
+    """``make_worker(config, **kw)``: an OutboxWorker on the live till, not started."""
+    from pos.services.outbox import QueuePolicy
+    from sync.worker import OutboxWorker
+
+    made = []
+
+    def _make(config, policy=None, **kw):
+        kw.setdefault("rng", lambda: 1.0)  # full delay: deterministic backoff in tests
+        w = OutboxWorker(live_till.db, lambda: ATClients(config),
+                         policy=policy or QueuePolicy(), clock=live_clock, **kw)
+        made.append(w)
+        return w
+
+    yield _make
+    for w in made:
+        w.stop()

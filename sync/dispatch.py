@@ -1,0 +1,187 @@
+"""One outbox duty → one AT request → one outcome the queue records.
+
+=================== ============================================= =========================
+kind                request                                       reconciled when AT says
+=================== ============================================= =========================
+invoice             fatcorews RegisterInvoice                     -10 same document: done
+invoice_status      fatcorews ChangeInvoiceStatus (A)             -6 on a resend: done
+work                fatcorews RegisterWork                        -10: done
+work_status         fatcorews ChangeWorkStatus (A)                -6 on a resend: done
+transport           sgdtws envioDocumentoTransporte → ATDocCodeID -3: parked (see below)
+transport_status    sgdtws resend with ATDocCodeID, status A      -4 already cancelled: done
+transport_paper     sgdtws with the phone code (stored payload)   -3: done
+series_register     registarSerie → codValidacaoSerie             4001: consult, adopt code
+series_finalize     finalizarSerie                                consult shows F: done
+series_cancel       anularSerie                                   consult shows N: done
+=================== ============================================= =========================
+
+-3 on a new guide means AT has it but the ATDocCodeID was in the lost answer, and sgdtws
+cannot be asked for it: the row is parked with that explanation and a manager copies the
+code from the Portal (``caixa queue resolve``). -3 on an invoice ("registered with
+different values") is parked too: our resends are byte-identical, so it is not ours.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from pos.domain.errors import PosError
+from pos.services.at_series import RemoteSeries
+from pos.services.outbox import Duty
+
+from . import errors as e
+from . import payloads
+from .clients import ATClients
+from .series_registry import ATSeriesRegistry
+
+DONE, RETRY, PARK, STOP = "done", "retry", "park", "stop"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    action: str                              # done | retry | park | stop
+    message: str = ""
+    code: str | int | None = None
+    result: dict[str, Any] = field(default_factory=dict)
+    at_doc_code: str | None = None
+    remote_series: RemoteSeries | None = None
+
+
+def _status_date(duty: Duty):
+    return duty.document.status_date
+
+
+def _invoice(duty: Duty, c: ATClients, _r) -> Outcome:
+    res = c.invoices.register_invoice(payloads.invoice_data(duty.document),
+                                      tax_registration_number=duty.issuer.nif)
+    return Outcome(DONE, res.mensagem, res.codigo_resposta, _fatcore(res))
+
+
+def _invoice_status(duty: Duty, c: ATClients, _r) -> Outcome:
+    res = c.invoices.change_invoice_status(payloads.invoice_data(duty.document), "A",
+                                           _status_date(duty),
+                                           tax_registration_number=duty.issuer.nif)
+    return Outcome(DONE, res.mensagem, res.codigo_resposta, _fatcore(res))
+
+
+def _work(duty: Duty, c: ATClients, _r) -> Outcome:
+    res = c.invoices.register_work(payloads.work_data(duty.document),
+                                   tax_registration_number=duty.issuer.nif)
+    return Outcome(DONE, res.mensagem, res.codigo_resposta, _fatcore(res))
+
+
+def _work_status(duty: Duty, c: ATClients, _r) -> Outcome:
+    res = c.invoices.change_work_status(payloads.work_data(duty.document), "A",
+                                        _status_date(duty),
+                                        tax_registration_number=duty.issuer.nif)
+    return Outcome(DONE, res.mensagem, res.codigo_resposta, _fatcore(res))
+
+
+def _fatcore(res) -> dict[str, Any]:
+    return {"CodigoResposta": res.codigo_resposta, "Mensagem": res.mensagem,
+            "DataOperacao": res.data_operacao}
+
+
+def _sgdt(res) -> Outcome:
+    result = {"ReturnCode": res.return_code, "ReturnMessage": res.return_message,
+              "ATDocCodeID": res.at_doc_code_id, "warnings": list(res.warnings)}
+    return Outcome(DONE, res.return_message, res.return_code, result, res.at_doc_code_id)
+
+
+def _transport(duty: Duty, c: ATClients, _r) -> Outcome:
+    data = payloads.stock_movement(duty.document, duty.issuer, duty.extra)
+    return _sgdt(c.transport.envio_documento_transporte(data))
+
+
+def _transport_status(duty: Duty, c: ATClients, _r) -> Outcome:
+    if not duty.document.at_doc_code:
+        return Outcome(PARK, "A guia não tem código AT: não pode ser anulada por webservice. "
+                             "Anule-a no Portal das Finanças.", "LOCAL")
+    data = payloads.stock_movement(duty.document, duty.issuer, duty.extra, status="A")
+    return _sgdt(c.transport.envio_documento_transporte(data))
+
+
+def _transport_paper(duty: Duty, c: ATClients, _r) -> Outcome:
+    return _sgdt(c.transport.envio_documento_transporte(payloads.paper_movement(duty.payload)))
+
+
+def _series_register(duty: Duty, _c, registry: ATSeriesRegistry) -> Outcome:
+    s = duty.series
+    remote = registry.register(s.series_id, s.doc_type, s.kind, s.first_number,
+                               s.start_date or duty.created_at.date())
+    return Outcome(DONE, f"código {remote.validation_code}", 0,
+                   {"codValidacaoSerie": remote.validation_code, "estado": remote.status},
+                   remote_series=remote)
+
+
+def _series_close(duty: Duty, _c, registry: ATSeriesRegistry) -> Outcome:
+    s = duty.series
+    if not s.validation_code:
+        return Outcome(PARK, "A série não tem código de validação: nada a fechar na AT.",
+                       "LOCAL")
+    if duty.kind == "series_finalize":
+        data = json.loads(duty.payload or "{}")
+        remote = registry.finalize(s.series_id, s.doc_type, s.validation_code,
+                                   int(data.get("last_number", s.last_number)),
+                                   data.get("reason"))
+    else:
+        remote = registry.cancel(s.series_id, s.doc_type, s.validation_code)
+    return Outcome(DONE, f"estado {remote.status}", 0, {"estado": remote.status},
+                   remote_series=remote)
+
+
+SENDERS = {
+    "invoice": _invoice, "invoice_status": _invoice_status, "work": _work,
+    "work_status": _work_status, "transport": _transport,
+    "transport_status": _transport_status, "transport_paper": _transport_paper,
+    "series_register": _series_register, "series_finalize": _series_close,
+    "series_cancel": _series_close,
+}
+
+
+def _reconcile(duty: Duty, err: e.SyncError) -> Outcome | None:
+    """An answer that means "AT already has exactly this": the duty is done."""
+    code = err.code
+    if isinstance(err, e.AlreadyRegistered):
+        if duty.kind in ("invoice", "work") and code == -10:
+            return Outcome(DONE, err.at_message or "", code, {"reconciled": code})
+        if duty.kind == "transport_paper" and code == -3:
+            return Outcome(DONE, err.at_message or "", code, {"reconciled": code})
+        if duty.kind == "transport" and code == -3:
+            return Outcome(PARK, "A AT já tem esta guia, mas a resposta com o código AT "
+                                 "perdeu-se. Copie o código do Portal das Finanças: caixa "
+                                 f"queue resolve {duty.id} --at-code CÓDIGO.", code)
+        return None
+    if isinstance(err, e.Rejected) and duty.attempts > 1:
+        # A status change whose first answer was lost comes back as "invalid state" (-6)
+        # or "already cancelled" (-4): AT is already where we wanted it.
+        if duty.kind in ("invoice_status", "work_status") and code == -6:
+            return Outcome(DONE, err.at_message or "", code, {"reconciled": code})
+        if duty.kind == "transport_status" and code == -4:
+            return Outcome(DONE, err.at_message or "", code, {"reconciled": code})
+    return None
+
+
+def send(duty: Duty, clients: ATClients, registry: ATSeriesRegistry | None = None
+         ) -> Outcome:
+    """Send one duty; never raises for anything AT or the network does."""
+    sender = SENDERS.get(duty.kind)
+    if sender is None:
+        return Outcome(PARK, f"Tipo de envio desconhecido: {duty.kind}.", "LOCAL")
+    try:
+        return sender(duty, clients, registry or ATSeriesRegistry(clients))
+    except e.SyncError as err:
+        reconciled = _reconcile(duty, err)
+        if reconciled is not None:
+            return reconciled
+        if err.action == e.RETRY:
+            return Outcome(RETRY, str(err), err.code)
+        if err.action in (e.PARK, e.RECONCILE):
+            return Outcome(PARK, str(err), err.code)
+        return Outcome(STOP, str(err), err.code)
+    except (PosError, ValueError, TypeError, KeyError, AttributeError) as err:
+        # The stored data cannot make a valid request; nothing was sent. A person must look.
+        return Outcome(PARK, f"Não foi possível preparar o envio de {duty.label}: {err}",
+                       "LOCAL")

@@ -1,0 +1,187 @@
+"""The background worker that empties the AT outbox: a plain thread, no Qt.
+
+::
+
+    worker = OutboxWorker(till.db, lambda: ATClients(config), policy=policy)
+    worker.start()          # daemon thread: drains, then sleeps ``interval`` or until wake()
+    worker.wake()           # after a sale: "there is something new"
+    worker.stop()           # on exit: finishes the request in flight, closes the session
+
+``drain_once()`` is the same work done synchronously, for ``caixa queue drain`` and tests.
+Each row is claimed (leased), sent, and its outcome recorded in its own short transaction,
+so a sale never waits for the network and a crash at any point loses nothing.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from pos.domain.errors import PosError
+from pos.persistence.db import Database
+from pos.services import at_series, outbox
+from pos.services.ports import Clock, SystemClock
+
+from . import errors as e
+from .clients import ATClients
+from .dispatch import DONE, PARK, RETRY, STOP, Outcome, send
+from .series_registry import ATSeriesRegistry
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class DrainReport:
+    done: int = 0
+    retried: int = 0
+    parked: int = 0
+    stopped: str | None = None
+    outcomes: list[tuple[int, str, Outcome]] = field(default_factory=list)
+    retry_after: timedelta | None = None
+
+    @property
+    def sent(self) -> int:
+        return self.done + self.retried + self.parked
+
+
+class OutboxWorker(threading.Thread):
+    """Claims due rows, sends them through ``ATClients``, records each outcome.
+
+    ``clients_factory`` is called in the worker thread when there is something to send
+    (requests sessions are not shared between threads) and again after the queue was
+    stopped, so a corrected configuration is picked up without restarting the till.
+    """
+
+    def __init__(self, db: Database, clients_factory: Callable[[], ATClients], *,
+                 policy: outbox.QueuePolicy | None = None, clock: Clock | None = None,
+                 interval: float = 60.0, batch: int = 10,
+                 rng: Callable[[], float] = random.random,
+                 on_report: Callable[[DrainReport], None] | None = None):
+        super().__init__(name="caixa-at-outbox", daemon=True)
+        self.db, self.clients_factory = db, clients_factory
+        self.policy = policy or outbox.QueuePolicy()
+        self.clock = clock or SystemClock()
+        self.interval, self.batch, self.rng = interval, batch, rng
+        self.on_report = on_report
+        self._stop_event = threading.Event()
+        self._wake = threading.Event()
+        self._clients: ATClients | None = None
+
+    # -- thread -----------------------------------------------------------------------------
+
+    def run(self) -> None:
+        while not self._stop_event.is_set():
+            try:
+                report = self.drain_once()
+            except Exception:  # the thread must survive a database hiccup; log and go on
+                log.exception("AT outbox: drain failed")
+                report = DrainReport(retry_after=timedelta(seconds=self.interval))
+            if self.on_report is not None and report.sent:
+                self.on_report(report)
+            wait = self.interval
+            if report.retry_after is not None:
+                wait = min(wait, max(1.0, report.retry_after.total_seconds()))
+            self._wake.wait(wait)
+            self._wake.clear()
+        self._close_clients()
+
+    def wake(self) -> None:
+        self._wake.set()
+
+    def stop(self, timeout: float | None = 10.0) -> None:
+        self._stop_event.set()
+        self._wake.set()
+        if self.is_alive():
+            self.join(timeout)
+        else:
+            self._close_clients()
+
+    # -- the work ---------------------------------------------------------------------------
+
+    def _close_clients(self) -> None:
+        if self._clients is not None:
+            self._clients.close()
+            self._clients = None
+
+    def _get_clients(self) -> ATClients:
+        if self._clients is None:
+            self._clients = self.clients_factory()
+        return self._clients
+
+    def drain_once(self, max_rows: int | None = None) -> DrainReport:
+        """Send every due row (or ``max_rows``); stop early when AT is unreachable.
+
+        After a network failure the rest of the batch is given back untouched: with AT
+        down, trying 200 documents would cost 200 timeouts for nothing. The report's
+        ``retry_after`` tells the thread when the next pass is worth it.
+        """
+        report = DrainReport()
+        while not self._stop_event.is_set():
+            limit = self.batch if max_rows is None else min(self.batch, max_rows - report.sent)
+            if limit <= 0:
+                break
+            now = self.clock.now()
+            with self.db.write() as s:
+                ids = outbox.claim(s, now, self.policy, limit, self.db.is_sqlite)
+            if not ids:
+                break
+            with self.db.read() as s:
+                duties = outbox.load(s, ids)
+            if not self._send_batch(duties, report):
+                break
+        return report
+
+    def _send_batch(self, duties: list[outbox.Duty], report: DrainReport) -> bool:
+        for i, duty in enumerate(duties):
+            if self._stop_event.is_set():
+                self._release(duties[i:])
+                return False
+            try:
+                clients = self._get_clients()
+            except e.SyncError as err:   # configuration missing or unreadable
+                outcome = Outcome(STOP, str(err), err.code)
+            else:
+                outcome = send(duty, clients, ATSeriesRegistry(clients))
+            self._record(duty, outcome, report)
+            if outcome.action in (RETRY, STOP):
+                self._release(duties[i + 1:])
+                return False
+        return True
+
+    def _release(self, duties: list[outbox.Duty]) -> None:
+        if duties:
+            with self.db.write() as s:
+                outbox.release(s, [d.id for d in duties], self.clock.now())
+
+    def _record(self, duty: outbox.Duty, outcome: Outcome, report: DrainReport) -> None:
+        now = self.clock.now()
+        with self.db.write() as s:
+            if outcome.action == DONE and outcome.remote_series is not None:
+                try:   # checks before it changes anything, so the transaction stays clean
+                    at_series.apply_remote(s, duty.series.pk, outcome.remote_series, now)
+                except PosError as err:
+                    outcome = Outcome(PARK, str(err), "LOCAL")
+            report.outcomes.append((duty.id, duty.label, outcome))
+            if outcome.action == DONE:
+                outbox.record_done(s, duty.id, now, outcome.result, outcome.at_doc_code)
+                report.done += 1
+            elif outcome.action == RETRY:
+                when = outbox.record_retry(s, duty.id, now, outcome.message, self.policy,
+                                           self.rng)
+                report.retried += 1
+                report.retry_after = when - now
+            elif outcome.action == PARK:
+                outbox.record_park(s, duty.id, now, outcome.code, outcome.message)
+                report.parked += 1
+            else:
+                outbox.record_stop(s, now, outcome.message, outcome.code, duty.id)
+                report.stopped = outcome.message
+        if outcome.action == STOP:
+            # Rebuilt on the next pass after a resume: the configuration may have changed.
+            self._close_clients()
+        log.info("AT outbox: %s %s -> %s %s", duty.kind, duty.label, outcome.action,
+                 outcome.code if outcome.code is not None else "")
