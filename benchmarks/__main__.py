@@ -12,7 +12,7 @@ import traceback
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from . import catalogue, datagen, external, integrity, receipt, report, saft, sale, sync_drain
+from . import at_drain, catalogue, datagen, external, integrity, receipt, report, saft, sale
 from .common import Row, human, load, say
 
 BENCHES = ("sale", "verify", "startup", "receipt", "catalogue", "ui", "saft", "sync")
@@ -32,6 +32,8 @@ class Plan:
     startup_runs: int = 7
     small_runs: int = 5
     small_per_run: int = 200
+    pending: int = 1000
+    drain_runs: int = 3
     only: set[str] = field(default_factory=lambda: set(BENCHES))
 
 
@@ -39,7 +41,7 @@ FULL = dict(sale_sizes=[0, 100_000, 1_000_000], verify_sizes=[100_000, 1_000_000
             startup_size=1_000_000, saft_sizes=[100_000, 1_000_000], products=50_000)
 QUICK = dict(sale_sizes=[0, 2_000, 10_000], verify_sizes=[2_000, 10_000], startup_size=10_000,
              saft_sizes=[2_000, 10_000], products=5_000, sale_runs=3, sales_per_run=100,
-             verify_runs=3, startup_runs=5, small_runs=3, small_per_run=50)
+             verify_runs=3, startup_runs=5, small_runs=3, small_per_run=50, pending=100)
 
 
 def parse_size(text: str) -> int:
@@ -70,7 +72,7 @@ def make_plan(args: argparse.Namespace) -> Plan:
     if args.sizes:
         plan.sale_sizes = [parse_size(s) for s in args.sizes.split(",")]
     if args.runs:
-        plan.sale_runs = plan.verify_runs = plan.small_runs = args.runs
+        plan.sale_runs = plan.verify_runs = plan.small_runs = plan.drain_runs = args.runs
         plan.startup_runs = max(args.runs, 3)
     only = {s.strip() for s in args.only.split(",") if s.strip()} or set(BENCHES)
     skip = {s.strip() for s in args.skip.split(",") if s.strip()}
@@ -91,7 +93,7 @@ def sizes_needed(plan: Plan) -> list[int]:
         sizes.add(plan.startup_size)
     if "saft" in plan.only:
         sizes.update(plan.saft_sizes)
-    if plan.only & {"receipt", "catalogue", "ui"}:
+    if plan.only & {"receipt", "catalogue", "ui", "sync"}:
         sizes.add(0)
     return sorted(sizes)
 
@@ -143,7 +145,7 @@ def run_benches(plan: Plan, quick: bool) -> tuple[list[Row], bool]:
 
     step("ui", ui_rows)
     step("saft", lambda: saft.rows(plan.saft_sizes, quick, plan.verify_runs))
-    step("sync", sync_drain.rows)
+    step("sync", lambda: at_drain.rows(plan.pending, plan.drain_runs))
     return rows, failed
 
 
