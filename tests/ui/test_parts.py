@@ -6,7 +6,6 @@ from decimal import Decimal as D
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit
 
 from pos.domain.documents import Customer, ProductSnapshot, cart_line, price_lines
 from pos.domain.errors import ValidationError
@@ -14,7 +13,7 @@ from ui.cashier.barcodes import check_digit, ean13_valid, in_store_code, parse
 from ui.cashier.cart import Cart
 from ui.cashier.doctype import decide
 from ui.cashier.payment import quick_amounts
-from ui.cashier.scanner import ScanDetector
+from ui.cashier.scanner import ScanField
 from ui.workers import Worker
 
 BREAD = ProductSnapshot("PAO01", "Pão", D("1.89"), "RED")
@@ -37,12 +36,11 @@ def test_scale_labels():
 
 
 def test_scanner_tells_a_scan_from_typing(qtbot):
-    field = QLineEdit()
-    qtbot.addWidget(field)
     now = [0.0]
-    det = ScanDetector(field, clock=lambda: now[0])
+    field = ScanField(clock=lambda: now[0])
+    qtbot.addWidget(field)
     got = []
-    det.scanned.connect(got.append)
+    field.scanned.connect(got.append)
     typed = []
     field.returnPressed.connect(lambda: typed.append(field.text()))
     # A person types 'pa', then a scan arrives: 13 keys 10 ms apart and Enter.

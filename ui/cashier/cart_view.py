@@ -26,14 +26,19 @@ class CartView(QTableWidget):
         self.setWordWrap(False)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         kinetic(self)
+        self._shown: list = []        # the cart lines (frozen values) the rows now show
 
     def set_scale(self, factor: float) -> None:
         self.verticalHeader().setDefaultSectionSize(round(ROW_H * factor))
 
     def show_cart(self, cart: Cart, select: int | None = None) -> None:
+        """Show ``cart``; only rows whose text changed are rewritten (a scan changes one)."""
         self.setRowCount(len(cart.lines))
+        del self._shown[len(cart.lines):]
         right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         for row, line in enumerate(cart.lines):
+            if row < len(self._shown) and self._shown[row] == line:
+                continue
             name = line.product.name
             notes = []
             if line.weighed or line.product.unit != "UN":
@@ -51,6 +56,10 @@ class CartView(QTableWidget):
             a = QTableWidgetItem(eur(line.amount))
             a.setTextAlignment(right)
             self.setItem(row, 2, a)
+            if row < len(self._shown):
+                self._shown[row] = line
+            else:
+                self._shown.append(line)
         if select is not None and 0 <= select < len(cart.lines):
             self.selectRow(select)
             self.scrollToItem(self.item(select, 0))

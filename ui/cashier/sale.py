@@ -3,7 +3,7 @@
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from pos.domain.documents import ProductSnapshot, price_lines
 from pos.domain.errors import NotFoundError
@@ -15,7 +15,7 @@ from .cart_view import CartView
 from .doctype import Decision, decide
 from .page import Page
 from .product_grid import ProductGrid
-from .scanner import ScanDetector
+from .scanner import ScanField
 
 SEARCH_LIMIT = 48
 translate = QCoreApplication.translate
@@ -48,7 +48,7 @@ class SalePage(Page):
         left = QVBoxLayout()
         left.setSpacing(6)
         row = QHBoxLayout()
-        self.search = QLineEdit()
+        self.search = ScanField()
         self.search.setPlaceholderText(self.tr("Procurar artigo ou ler código de barras (F2)"))
         self.search.setClearButtonEnabled(True)
         self.search.textEdited.connect(lambda _t: self._search_timer.start())
@@ -146,8 +146,7 @@ class SalePage(Page):
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(lambda: self.run_search(self.search.text()))
-        self.scanner = ScanDetector(self.search)
-        self.scanner.scanned.connect(self.scan)
+        self.search.scanned.connect(self.scan)
         self.refresh()
 
     # ---- showing ------------------------------------------------------------------------

@@ -4,6 +4,8 @@ Navigation lives here, and so does the end of a sale: issue (one local transacti
 hand printing, the drawer and AT to the background helper and show the next sale at once.
 """
 
+import importlib
+
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
@@ -20,21 +22,35 @@ from ..widgets import theme
 from ..widgets.status import StatusStrip, TrainingBanner
 from ..widgets.touch import eur
 from .context import Context
-from .customer import CustomerPage
 from .devices import Devices
-from .line_page import LinePage
-from .payment import PaymentPage
-from .reprint import ReprintPage
-from .returns import CreditNotePage
 from .sale import SalePage
-from .session_pages import ClosePage, OpenSessionPage, ReportPage
+from .session_pages import OpenSessionPage
 from .signin import SignInPage
 
 AT_REFRESH_MS = 15_000
+# Pages built the first time they are needed: the till opens faster (their modules are not
+# even imported until then) and a shop that never returns goods never pays for that page.
+LAZY = {
+    "payment": ("payment", "PaymentPage"), "customer": ("customer", "CustomerPage"),
+    "line": ("line_page", "LinePage"), "reprint": ("reprint", "ReprintPage"),
+    "credit": ("returns", "CreditNotePage"), "report": ("session_pages", "ReportPage"),
+    "close_page": ("session_pages", "ClosePage"),
+}
+
+
+def _lazy(name: str) -> property:
+    return property(lambda self: self.page(name))
 
 
 class TillWindow(QMainWindow):
     sale_completed = Signal(object)         # the issued Document
+    payment = _lazy("payment")
+    customer = _lazy("customer")
+    line = _lazy("line")
+    reprint = _lazy("reprint")
+    credit = _lazy("credit")
+    report = _lazy("report")
+    close_page = _lazy("close_page")
 
     def __init__(self, ctx: Context, parent: QWidget | None = None):
         super().__init__(parent)
@@ -54,18 +70,11 @@ class TillWindow(QMainWindow):
         box.addWidget(self.status)
         self.setCentralWidget(central)
 
+        self._pages: dict[str, QWidget] = {}
         self.signin = SignInPage(ctx)
         self.open_session = OpenSessionPage(ctx)
         self.sale = SalePage(ctx)
-        self.payment = PaymentPage(ctx)
-        self.customer = CustomerPage(ctx)
-        self.line = LinePage(ctx)
-        self.reprint = ReprintPage(ctx)
-        self.credit = CreditNotePage(ctx)
-        self.report = ReportPage(ctx, self.devices)
-        self.close_page = ClosePage(ctx)
-        for page in (self.signin, self.open_session, self.sale, self.payment, self.customer,
-                     self.line, self.reprint, self.credit, self.report, self.close_page):
+        for page in (self.signin, self.open_session, self.sale):
             self.stack.addWidget(page)
             page.leave.connect(self.back_to_sale)
         self.last_doc = None
@@ -94,13 +103,30 @@ class TillWindow(QMainWindow):
         s.close_session.connect(lambda: self.go(self.close_page))
         s.sign_out.connect(self.sign_out)
         s.drawer.connect(self.open_drawer)
-        self.customer.done.connect(self.back_to_sale)
-        self.line.done.connect(lambda i: (self.back_to_sale(), s.refresh(select=i)))
-        self.payment.confirmed.connect(self.complete_sale)
-        self.reprint.requested.connect(self.do_reprint)
-        self.credit.issued.connect(self.on_credit_note)
-        self.close_page.closed.connect(self.on_closed)
-        self.report.finished.connect(lambda z: self.sign_out() if z else self.back_to_sale())
+
+    def page(self, name: str):
+        """The page ``name``, built (and wired) on first use."""
+        page = self._pages.get(name)
+        if page is None:
+            module, cls = LAZY[name]
+            klass = getattr(importlib.import_module(f"{__package__}.{module}"), cls)
+            page = klass(self.ctx, self.devices) if name == "report" else klass(self.ctx)
+            self._pages[name] = page
+            self.stack.addWidget(page)
+            page.leave.connect(self.back_to_sale)
+            wiring = {
+                "customer": lambda p: p.done.connect(self.back_to_sale),
+                "line": lambda p: p.done.connect(
+                    lambda i: (self.back_to_sale(), self.sale.refresh(select=i))),
+                "payment": lambda p: p.confirmed.connect(self.complete_sale),
+                "reprint": lambda p: p.requested.connect(self.do_reprint),
+                "credit": lambda p: p.issued.connect(self.on_credit_note),
+                "close_page": lambda p: p.closed.connect(self.on_closed),
+                "report": lambda p: p.finished.connect(
+                    lambda z: self.sign_out() if z else self.back_to_sale()),
+            }
+            wiring[name](page)
+        return page
 
     # ---- navigation -------------------------------------------------------------------
     def start(self) -> None:
