@@ -9,13 +9,15 @@ SCRIPT = """
 import sys
 from ui import qtcompat
 qtcompat.protect_none()
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 app = QApplication([])
 label = QLabel()
-for i in range(30_000):          # far more than None's natural count on Python 3.11
+button = QPushButton()
+for i in range(30_000):          # far more than None's and True's natural counts
     label.setText(str(i))
     label.update()
-print("ok", sys.getrefcount(None) > 0)
+    button.clicked.emit()
+print("ok", sys.getrefcount(None) > 0 and sys.getrefcount(True) > 0)
 """
 
 
