@@ -112,8 +112,10 @@ class OutboxWorker(threading.Thread):
             self._clients = self.clients_factory()
         return self._clients
 
-    def drain_once(self, max_rows: int | None = None) -> DrainReport:
-        """Send every due row (or ``max_rows``); stop early when AT is unreachable.
+    def drain_once(self, max_rows: int | None = None,
+                   kinds: tuple[str, ...] | None = None) -> DrainReport:
+        """Send every due row (or ``max_rows``, or only ``kinds``); stop early when AT is
+        unreachable.
 
         After a network failure the rest of the batch is given back untouched: with AT
         down, trying 200 documents would cost 200 timeouts for nothing. The report's
@@ -126,7 +128,7 @@ class OutboxWorker(threading.Thread):
                 break
             now = self.clock.now()
             with self.db.write() as s:
-                ids = outbox.claim(s, now, self.policy, limit, self.db.is_sqlite)
+                ids = outbox.claim(s, now, self.policy, limit, self.db.is_sqlite, kinds)
             if not ids:
                 break
             with self.db.read() as s:

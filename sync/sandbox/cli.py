@@ -22,9 +22,10 @@ BANNER = """\
 =========================================================================="""
 
 
-def _parser() -> argparse.ArgumentParser:
+def parser(add_help: bool = True) -> argparse.ArgumentParser:
+    """The options; ``caixa at-sandbox`` reuses them as a sub-command's parent parser."""
     p = argparse.ArgumentParser(
-        prog="caixa at-sandbox",
+        prog="caixa at-sandbox", add_help=add_help,
         description="Local HTTPS imitation of AT's series, e-Fatura and transport webservices.")
     p.add_argument("--dir", type=Path, default=None,
                    help="where to write the test CA, certificates and keys "
@@ -45,10 +46,15 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None,
          stop: threading.Event | None = None) -> int:
     """Start the sandbox, print how to point Caixa at it, serve until interrupted."""
+    return run(parser().parse_args(argv), out=out, stop=stop)
+
+
+def run(args: argparse.Namespace, *, out: TextIO | None = None,
+        stop: threading.Event | None = None) -> int:
+    """``main`` after parsing (``caixa at-sandbox`` parses with its own parser)."""
     from .server import DEFAULT_USERS, ATSandbox  # heavy imports only when actually run
 
     out = out or sys.stdout
-    args = _parser().parse_args(argv)
     wsdl_dir = args.wsdl_dir or (Path(os.environ["CAIXA_AT_WSDL_DIR"])
                                  if os.environ.get("CAIXA_AT_WSDL_DIR") else None)
     if wsdl_dir is None or not wsdl_dir.is_dir():

@@ -1,0 +1,353 @@
+"""AT commands: the outbox queue, series with AT, and the AT sandbox.
+
+``caixa queue [list|retry ID|drain|resume|resolve ID|saft-sent YYYY-MM]``,
+``caixa series register|finalize|cancel|sync|plan`` (added to core's ``series`` command),
+``caixa at-sandbox``. Heavy imports (zeep, the sandbox) happen inside the commands, so
+``caixa`` still starts fast. Anything AT or the configuration refuses (``sync.errors``)
+becomes one sentence on stderr and exit code 2, like every other ``PosError``.
+"""
+
+import argparse
+import functools
+from datetime import date
+
+from pos.domain.errors import PosError, ValidationError
+
+from .common import dump_json, till
+
+
+class ATCommunicationError(PosError):
+    """A ``sync.errors.SyncError`` carried to the CLI's error handling."""
+
+
+def _at_errors(func):
+    @functools.wraps(func)
+    def wrapper(args):
+        from sync.errors import SyncError
+        try:
+            return func(args)
+        except SyncError as err:
+            raise ATCommunicationError(str(err)) from err
+    return wrapper
+
+
+def register(sub) -> None:
+    p = sub.add_parser("queue", help="fila de envios para a AT (faturas, guias, séries)")
+    p.set_defaults(func=cmd_queue_list, all=False, json=False)
+    qs = p.add_subparsers(dest="queue_command", metavar="AÇÃO")
+    q = qs.add_parser("list", help="estado da fila, prazos e envios por fazer (predefinido)")
+    q.add_argument("--all", action="store_true", help="inclui os já enviados")
+    q.add_argument("--json", action="store_true")
+    q.set_defaults(func=cmd_queue_list)
+    q = qs.add_parser("drain", help="envia agora tudo o que está devido")
+    q.set_defaults(func=cmd_queue_drain)
+    q = qs.add_parser("retry", help="volta a enviar um envio retido (recusado pela AT)")
+    q.add_argument("id", type=int)
+    q.add_argument("--user", default="admin")
+    q.set_defaults(func=cmd_queue_retry)
+    q = qs.add_parser("resume", help="retoma os envios parados por erro de autenticação")
+    q.add_argument("--user", default="admin")
+    q.set_defaults(func=cmd_queue_resume)
+    q = qs.add_parser("resolve", help="guia que a AT já tinha: regista o código AT do Portal")
+    q.add_argument("id", type=int)
+    q.add_argument("--at-code", required=True)
+    q.add_argument("--user", default="admin")
+    q.set_defaults(func=cmd_queue_resolve)
+    q = qs.add_parser("saft-sent", help="o SAF-T do mês foi enviado (canal 'saft')")
+    q.add_argument("month", help="AAAA-MM")
+    q.add_argument("--user", default="admin")
+    q.set_defaults(func=cmd_queue_saft)
+
+    _series_commands(_series_subparsers(sub))
+
+    from sync.sandbox.cli import parser as sandbox_parser
+    p = sub.add_parser("at-sandbox", parents=[sandbox_parser(add_help=False)],
+                       help="imitação local dos webservices da AT para testes (NÃO é a AT)")
+    p.set_defaults(func=cmd_at_sandbox)
+
+
+def _series_subparsers(sub):
+    """core registers ``series list|add``; these AT actions join the same command."""
+    parser = sub.choices.get("series") or sub.add_parser("series", help="séries documentais")
+    for action in parser._actions:  # argparse keeps sub-parsers there, no public accessor
+        if isinstance(action, argparse._SubParsersAction):
+            return action
+    return parser.add_subparsers(dest="series_command", required=True)
+
+
+def _series_commands(ss) -> None:
+    def target(s, kind=False):
+        s.add_argument("--doc-type", required=True, type=str.upper)
+        s.add_argument("--series", required=True)
+        s.add_argument("--user", default="admin")
+        s.add_argument("--queue-only", action="store_true",
+                       help="só põe na fila; o envio fica para o trabalhador da fila")
+        if kind:
+            s.add_argument("--kind", default="N", choices=["N", "R"], type=str.upper)
+            s.add_argument("--first", type=int, default=1, help="primeiro número")
+            s.add_argument("--start", type=date.fromisoformat, default=None,
+                           help="início previsto de utilização (AAAA-MM-DD; hoje)")
+
+    s = ss.add_parser("register", help="regista uma série na AT (guarda o código de validação)")
+    target(s, kind=True)
+    s.set_defaults(func=cmd_series_register)
+    s = ss.add_parser("finalize", help="finaliza uma série na AT com o último número usado")
+    target(s)
+    s.add_argument("--reason", default=None)
+    s.set_defaults(func=cmd_series_finalize)
+    s = ss.add_parser("cancel", help="anula na AT uma série sem documentos")
+    target(s)
+    s.set_defaults(func=cmd_series_cancel)
+    s = ss.add_parser("sync", help="acerta códigos e estados com a lista de séries da AT")
+    s.add_argument("--user", default="admin")
+    s.set_defaults(func=cmd_series_sync)
+    s = ss.add_parser("plan", help="séries de que esta caixa vai precisar (ano e seguinte)")
+    s.add_argument("--apply", action="store_true", help="regista/fecha-as já na AT")
+    s.add_argument("--user", default="admin")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_series_plan)
+
+
+# ---- wiring ---------------------------------------------------------------------------------
+
+def _config():
+    from pos.bootstrap import data_dir
+    from sync.config_file import load
+    return load(data_dir=data_dir())
+
+
+def _worker(t, cfg):
+    from sync.clients import ATClients
+    from sync.worker import OutboxWorker
+
+    at = cfg.at_config()       # configuration problems: reported here, queue not stopped
+    ATClients(at).close()      # ... and so are missing certificate or WSDL files
+    return OutboxWorker(t.db, lambda: ATClients(at), policy=cfg.queue, clock=t.clock,
+                        batch=cfg.batch)
+
+
+def _print_report(report) -> int:
+    for row_id, label, o in report.outcomes:
+        word = {"done": "enviado", "retry": "nova tentativa", "park": "RETIDO",
+                "stop": "PARADO"}[o.action]
+        extra = f" código AT {o.at_doc_code}" if o.at_doc_code else ""
+        print(f"  [{row_id}] {label}: {word}{extra}" + (f" — {o.message}" if o.action != "done"
+                                                       else ""))
+    print(f"Enviados {report.done}, a repetir {report.retried}, retidos {report.parked}.")
+    if report.stopped:
+        raise ATCommunicationError(f"Envios parados: {report.stopped}")
+    return 0
+
+
+# ---- queue ----------------------------------------------------------------------------------
+
+@_at_errors
+def cmd_queue_list(args) -> int:
+    from pos.services import at_series, at_status
+    from pos.services.outbox import DONE, OPEN
+
+    cfg = _config()
+    t = till()
+    now = t.clock.now()
+    with t.db.read() as s:
+        status = at_status.snapshot(s, now, cfg.queue)
+        rows = at_status.rows(s, OPEN + ((DONE,) if args.all else ()))
+        series_warnings = at_series.warnings(s, now, cfg.doc_types, cfg.series_warn_days)
+    if args.json:
+        print(dump_json({"status": status, "oldest_age_seconds": (
+            status.oldest_age.total_seconds() if status.oldest_age else None),
+            "series_warnings": series_warnings, "rows": rows}))
+        return 0
+    age = status.oldest_age
+    print(f"Fila AT ({'SAF-T mensal' if status.channel == 'saft' else 'webservice'}): "
+          f"{status.pending} por enviar, {status.parked} retidos, {status.done} enviados"
+          + (f"; mais antigo há {_duration(age)}" if age else "")
+          + (f"; próxima tentativa {status.next_attempt:%Y-%m-%d %H:%M:%S}"
+             if status.next_attempt and status.pending else ""))
+    if status.last_error:
+        print(f"Último erro: {status.last_error}")
+    for w in status.warnings:
+        print(f"{'!!' if w.level == 'urgent' else ' !'} {w.text}")
+    for text in series_warnings:
+        print(f" ! {text}")
+    for r in rows:
+        print(f"{r.id:>6} {r.kind:<16} {r.status:<8} {r.subject:<24} tent. {r.attempts:<3}"
+              + (f" prazo {r.deadline:%Y-%m-%d %H:%M}" if r.deadline else "")
+              + (f"\n       {r.last_error}" if r.last_error and r.status != "done" else ""))
+    return 0
+
+
+def _duration(delta) -> str:
+    minutes = int(delta.total_seconds() // 60)
+    if minutes < 60:
+        return f"{minutes} min"
+    if minutes < 48 * 60:
+        return f"{minutes // 60} h {minutes % 60:02d} min"
+    return f"{minutes // 1440} dias"
+
+
+@_at_errors
+def cmd_queue_drain(args) -> int:
+    from pos.services.outbox import stopped
+
+    cfg = _config()
+    t = till()
+    with t.db.read() as s:
+        stop = stopped(s)
+    if stop is not None:
+        raise ATCommunicationError(f"Envios parados desde {stop.at:%Y-%m-%d %H:%M}: "
+                                   f"{stop.message} Depois de corrigir: caixa queue resume.")
+    worker = _worker(t, cfg)
+    try:
+        report = worker.drain_once()
+    finally:
+        worker.stop()
+    if report.retried:
+        print("A AT não respondeu; o resto da fila fica para a próxima tentativa.")
+    return _print_report(report)
+
+
+def cmd_queue_retry(args) -> int:
+    from pos.services import outbox
+    t = till()
+    with t.db.write() as s:
+        outbox.retry_parked(s, args.id, t.clock.now(), args.user)
+    print(f"Envio {args.id} volta à fila (caixa queue drain para enviar já).")
+    return 0
+
+
+def cmd_queue_resume(args) -> int:
+    from pos.services import outbox
+    t = till()
+    with t.db.write() as s:
+        resumed = outbox.resume(s, t.clock.now(), args.user)
+    print("Envios retomados." if resumed else "Os envios não estavam parados.")
+    return 0
+
+
+def cmd_queue_resolve(args) -> int:
+    from pos.services import outbox
+    t = till()
+    with t.db.write() as s:
+        outbox.resolve_transport(s, args.id, args.at_code, t.clock.now(), args.user)
+    print(f"Envio {args.id} fechado com o código AT {args.at_code.strip()}.")
+    return 0
+
+
+def cmd_queue_saft(args) -> int:
+    from pos.services import outbox
+    try:
+        year, month = (int(x) for x in args.month.split("-"))
+    except ValueError:
+        raise ValidationError(f"Mês inválido: {args.month!r} (use AAAA-MM).") from None
+    t = till()
+    with t.db.write() as s:
+        n = outbox.confirm_saft(s, year, month, t.clock.now(), args.user)
+    print(f"{n} envio(s) de {year}-{month:02d} dados como comunicados no SAF-T.")
+    return 0
+
+
+# ---- series ---------------------------------------------------------------------------------
+
+def _queue_series(args, request) -> int:
+    """Queue the series duty, then (unless --queue-only) send series duties right away."""
+    from pos.services.outbox import SERIES_KINDS
+
+    cfg = _config()
+    t = till()
+    worker = None if args.queue_only else _worker(t, cfg)
+    with t.db.write() as s:
+        row_id = request(s, t.clock.now())
+    if worker is None:
+        print(f"Na fila de envios (n.º {row_id}).")
+        return 0
+    try:
+        report = worker.drain_once(kinds=SERIES_KINDS)
+    finally:
+        worker.stop()
+    mine = [o for rid, _, o in report.outcomes if rid == row_id]
+    if not mine or mine[0].action == "retry":
+        print("Sem ligação à AT: fica na fila e é enviado assim que possível. Até lá, uma "
+              "série por registar não pode ser usada (use os documentos pré-impressos).")
+    return _print_report(report)
+
+
+@_at_errors
+def cmd_series_register(args) -> int:
+    from pos.services import at_series
+    return _queue_series(args, lambda s, now: at_series.request_registration(
+        s, args.doc_type, args.series, now, args.user, kind=args.kind, first_number=args.first,
+        start_date=args.start))
+
+
+@_at_errors
+def cmd_series_finalize(args) -> int:
+    from pos.services import at_series
+    return _queue_series(args, lambda s, now: at_series.request_finalize(
+        s, args.doc_type, args.series, now, args.user, args.reason))
+
+
+@_at_errors
+def cmd_series_cancel(args) -> int:
+    from pos.services import at_series
+    return _queue_series(args, lambda s, now: at_series.request_cancel(
+        s, args.doc_type, args.series, now, args.user))
+
+
+@_at_errors
+def cmd_series_sync(args) -> int:
+    from pos.services import at_series
+    from sync.clients import ATClients
+    from sync.series_registry import ATSeriesRegistry
+
+    cfg = _config()
+    t = till()
+    with ATClients(cfg.at_config()) as clients:
+        remotes = ATSeriesRegistry(clients).query()
+    with t.db.write() as s:
+        changes = at_series.sync(s, remotes, t.clock.now(), args.user)
+    print("\n".join(changes) if changes else f"{len(remotes)} série(s) na AT; nada a mudar.")
+    return 0
+
+
+@_at_errors
+def cmd_series_plan(args) -> int:
+    from pos.services import at_series
+    from pos.services.outbox import SERIES_KINDS
+
+    cfg = _config()
+    t = till()
+    now = t.clock.now()
+    with t.db.read() as s:
+        items = at_series.plan(s, now, cfg.doc_types, cfg.recovery_doc_types,
+                               cfg.series_warn_days)
+    if args.json and not args.apply:
+        print(dump_json(items))
+        return 0
+    words = {"ok": "registada", "waiting": "à espera", "register": "A REGISTAR",
+             "finalize": "A FINALIZAR", "cancel": "A ANULAR"}
+    for i in items:
+        print(f"{i.year} {i.doc_type} {i.kind} {i.series_id:<14} {words[i.action]}"
+              + (f" (início {i.start_date})" if i.start_date else "")
+              + (f" — {i.note}" if i.note else ""))
+    todo = [i for i in items if i.action in ("register", "finalize", "cancel")]
+    if not args.apply:
+        print(f"{len(todo)} ação(ões) por fazer" + (": caixa series plan --apply" if todo
+                                                    else "."))
+        return 0
+    if not todo:
+        print("Nada a fazer.")
+        return 0
+    worker = _worker(t, cfg)
+    with t.db.write() as s:
+        at_series.apply_plan(s, todo, now, args.user)
+    try:
+        report = worker.drain_once(kinds=SERIES_KINDS)
+    finally:
+        worker.stop()
+    return _print_report(report)
+
+
+def cmd_at_sandbox(args) -> int:
+    from sync.sandbox.cli import run
+    return run(args)
