@@ -26,6 +26,15 @@ def pki(tmp_path_factory):
     return generate_pki(tmp_path_factory.mktemp("at-pki"))
 
 
+@pytest.fixture(scope="session")
+def rogue_client_cert(tmp_path_factory):
+    """A client certificate with the right CN but signed by another CA."""
+    from sync.sandbox.pki import issue, make_ca
+    d = tmp_path_factory.mktemp("rogue")
+    issue(make_ca("Some other CA"), "599999993", client=True).write(d / "c.pem", d / "c.key")
+    return d / "c.pem", d / "c.key"
+
+
 @pytest.fixture
 def sandbox(tmp_path, wsdl_dir, pki):
     with ATSandbox(tmp_path / "sandbox", wsdl_dir=wsdl_dir, pki=pki) as sb:

@@ -13,7 +13,6 @@ import pytest
 from sync.clients import ATClients
 from sync.errors import AuthError, ConfigurationError, Rejected, TransportError
 from sync.sandbox import ATSandbox
-from sync.sandbox.pki import issue, make_ca
 from sync.wsse import ATWsse, build_security_header
 
 from .conftest import eventually
@@ -115,14 +114,6 @@ def test_repeated_session_key_and_skewed_clock_are_refused(config, pki):
         with pytest.raises(AuthError) as err:
             clients.transport.envio_documento_transporte(movement())
         assert err.value.code == 11  # sgdtws: "Validade da credencial expirada"
-
-
-@pytest.fixture(scope="module")
-def rogue_client_cert(tmp_path_factory):
-    """A client certificate with the right CN but signed by another CA."""
-    d = tmp_path_factory.mktemp("rogue")
-    issue(make_ca("Some other CA"), "599999993", client=True).write(d / "c.pem", d / "c.key")
-    return d / "c.pem", d / "c.key"
 
 
 @pytest.mark.parametrize("tls", [ssl.TLSVersion.TLSv1_2, ssl.TLSVersion.TLSv1_3])
