@@ -15,7 +15,7 @@ from pos.services.desk import Desk
 from . import i18n, qtcompat
 from .cashier.context import DEFAULT_METHODS, Context
 from .cashier.window import TillWindow
-from .ports import AtPort, PrinterPort, QueueOnlyAt
+from .ports import AtPort, PrinterPort
 from .widgets import theme
 from .workers import Worker
 
@@ -64,7 +64,7 @@ def build(db: str | None = None, lang: str = "pt", *, till=None,
         from .adapters import printer_from_environment
 
         printer = printer_from_environment(till)
-    at = at or sync_port(desk)
+    at = at or sync_port(till)
     worker = worker or Worker()
     ctx = Context(till=till, desk=desk, cash=cash, printer=printer, at=at, worker=worker,
                   methods=payment_methods())
@@ -73,11 +73,12 @@ def build(db: str | None = None, lang: str = "pt", *, till=None,
     return Built(app, window, ctx)
 
 
-def sync_port(desk) -> AtPort:
-    """The AT link. The sync package has no outbox worker yet, so the till shows the queue
-    figures alone (documents still queue safely in the outbox); wire the worker here when
-    it exists: it implements ``AtPort.snapshot``/``kick``."""
-    return QueueOnlyAt(desk)
+def sync_port(till) -> AtPort:
+    """The AT link: the outbox and the sync package's worker (started in the background on
+    first use; without AT configuration the queue is only shown)."""
+    from .adapters import OutboxAt
+
+    return OutboxAt(till)
 
 
 def run(db: str | None, lang: str = "pt", fullscreen: bool = False) -> int:
@@ -91,5 +92,13 @@ def run(db: str | None, lang: str = "pt", fullscreen: bool = False) -> int:
     try:
         return built.app.exec()
     finally:
-        built.ctx.worker.shutdown()
-        built.ctx.till.db.dispose()
+        shutdown(built)
+
+
+def shutdown(built: Built) -> None:
+    """Wait for the background work, stop the AT sender, close the database."""
+    built.ctx.worker.shutdown()
+    close = getattr(built.ctx.at, "close", None)
+    if close is not None:
+        close()
+    built.ctx.till.db.dispose()

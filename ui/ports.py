@@ -72,20 +72,3 @@ class NoPrinter:
 
     def open_drawer(self) -> PrintOutcome:
         return self.print_document(None, None, "")
-
-
-class QueueOnlyAt:
-    """AT figures from the outbox table, with no sender attached (nothing leaves the till).
-
-    Used until the sync worker is wired in: the queue still shows what is owed and since when.
-    """
-
-    def __init__(self, desk):
-        self.desk = desk
-
-    def snapshot(self) -> AtSnapshot:
-        q = self.desk.queue()
-        return AtSnapshot(None, q.pending, q.oldest, q.parked, q.last_error or "")
-
-    def kick(self) -> None:
-        return None

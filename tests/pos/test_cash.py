@@ -114,3 +114,15 @@ def test_desk_grid_and_queue(normal_till, desk):
     normal_till.sell([("PAS01", 1)])
     q = desk.queue()
     assert q.pending == 1 and q.oldest == normal_till.clock.now() and q.parked == 0
+
+
+def test_desk_search_for_the_search_box(desk):
+    assert [p.code for p in desk.search("nata")] == ["PAS01"]
+    assert [p.code for p in desk.search("NATA")] == ["PAS01"]          # any case
+    names = [p.name for p in desk.search("pa")]
+    starts = [n for n in names if n.lower().startswith(("pa", "pã"))]
+    assert names[:len(starts)] == starts and "Papel higiénico 12 rolos" in names
+    assert desk.search("BEB0", limit=2) and len(desk.search("BEB0", limit=2)) == 2
+    barcode = desk.category_products("Padaria")[0].barcode
+    assert [p.barcode for p in desk.search(barcode)] == [barcode]
+    assert desk.search("100%") == [] and desk.search("_") == [] and desk.search(" ") == []

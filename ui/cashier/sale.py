@@ -187,7 +187,7 @@ class SalePage(Page):
             if self.grid.category() is not None:
                 self.show_category(self.grid.category())
             return
-        found = self.ctx.till.products(text, SEARCH_LIMIT)
+        found = self.ctx.desk.search(text, SEARCH_LIMIT)
         caption = self.tr("%n artigo(s) para “%1”", "", len(found)).replace("%1", text)
         if len(found) == SEARCH_LIMIT:
             caption += self.tr(" — mostra os primeiros; escreva mais para afinar")
