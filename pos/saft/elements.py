@@ -60,21 +60,29 @@ def _product(code: str, description: str) -> tuple[str, str]:
             f"<Description>{text}</Description>")
 
 
-def _line(doc, ln, debit: bool, table: str) -> str:
-    product, description = _product(ln.product_code, ln.description)
-    out = (f"<Line><LineNumber>{ln.line_no}</LineNumber>{product}"
-           f"<Quantity>{quantity(ln.quantity)}</Quantity>"
-           f"<UnitOfMeasure>{esc(ln.unit, 20)}</UnitOfMeasure>"
-           f"<UnitPrice>{unit_price(ln.net_amount, ln.quantity)}</UnitPrice>")
-    if table != MG:
-        out += f"<TaxPointDate>{day(doc.invoice_date)}</TaxPointDate>"
-    if ln.ref_document_no and table == "SalesInvoices":
-        reason = f"<Reason>{esc(ln.ref_reason, 50)}</Reason>" if ln.ref_reason else ""
-        out += (f"<References><Reference>{esc(ln.ref_document_no, 60)}</Reference>{reason}"
-                "</References>")
+def _line(ln, point: str, side: str, region: str, references: bool) -> str:
+    """One Line; ``point`` is the TaxPointDate element ('' in MovementOfGoods)."""
+    # A plain row (see queries.LINE_COLS): unpacking beats attribute access on this path.
+    (_, line_no, code, desc, qty, unit, net, tax_code, pct, exemption, reason, ref_no,
+     ref_reason) = ln[:13]
+    product, description = _product(code, desc)
+    refs = ""
+    if ref_no and references:
+        why = f"<Reason>{esc(ref_reason, 50)}</Reason>" if ref_reason else ""
+        refs = f"<References><Reference>{esc(ref_no, 60)}</Reference>{why}</References>"
+    return (f"<Line><LineNumber>{line_no}</LineNumber>{product}"
+            f"<Quantity>{quantity(qty)}</Quantity><UnitOfMeasure>{esc(unit, 20)}"
+            f"</UnitOfMeasure><UnitPrice>{unit_price(net, qty)}</UnitPrice>{point}{refs}"
+            f"{description}<{side}>{money(net)}</{side}>"
+            f"{_tax_xml(region, tax_code, pct, exemption, reason)}</Line>")
+
+
+def _lines(doc, lines, debit: bool, table: str) -> str:
+    point = "" if table == MG else f"<TaxPointDate>{day(doc.invoice_date)}</TaxPointDate>"
     side = "DebitAmount" if debit else "CreditAmount"
-    return (f"{out}{description}<{side}>{money(ln.net_amount)}</{side}>"
-            f"{_tax(doc.tax_region, ln)}</Line>")
+    refs = table == "SalesInvoices"
+    region = doc.tax_region
+    return "".join([_line(ln, point, side, region, refs) for ln in lines])
 
 
 def _totals(doc, payments: str = "") -> str:
@@ -104,7 +112,7 @@ def invoice(doc, lines, pays, cid: str) -> str:
             f"<SourceID>{esc(doc.user_login, 30)}</SourceID>"
             f"<SystemEntryDate>{stamp(doc.system_entry_date)}</SystemEntryDate>"
             f"<CustomerID>{esc(cid, 30)}</CustomerID>"
-            + "".join(_line(doc, ln, debit, "SalesInvoices") for ln in lines)
+            + _lines(doc, lines, debit, "SalesInvoices")
             + _totals(doc, payments) + "</Invoice>")
 
 
@@ -134,7 +142,7 @@ def stock_movement(doc, lines, cid: str, company) -> str:
             f"<SourceID>{esc(doc.user_login, 30)}</SourceID>{ship_to}{ship_from}"
             f"<MovementStartTime>{stamp(doc.movement_start or doc.system_entry_date)}"
             f"</MovementStartTime>{at_code}"
-            + "".join(_line(doc, ln, False, MG) for ln in lines)
+            + _lines(doc, lines, False, MG)
             + _totals(doc) + "</StockMovement>")
 
 
@@ -146,7 +154,7 @@ def work_document(doc, lines, cid: str) -> str:
             f"<SourceID>{esc(doc.user_login, 30)}</SourceID>"
             f"<SystemEntryDate>{stamp(doc.system_entry_date)}</SystemEntryDate>"
             f"<CustomerID>{esc(cid, 30)}</CustomerID>"
-            + "".join(_line(doc, ln, False, "WorkingDocuments") for ln in lines)
+            + _lines(doc, lines, False, "WorkingDocuments")
             + _totals(doc) + "</WorkDocument>")
 
 

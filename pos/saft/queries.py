@@ -207,7 +207,7 @@ def documents(conn: Connection, series_pk: int, period: Period, with_payments: b
             .outerjoin(inv, inv.document_no == L.ref_document_no)
     lines = _stream(conn, line_stmt.join(D, D.id == L.document_id).where(where)
                     .order_by(D.number, L.line_no),
-                    ReceiptLine._make if receipt else LineRow_._make)
+                    ReceiptLine._make if receipt else None)
     pays = _stream(conn, select(P.document_id, P.method, _raw(P.amount))
                    .join(D, D.id == P.document_id).where(where)
                    .order_by(D.number, P.id), PayRow._make) if with_payments else None
