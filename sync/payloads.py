@@ -208,7 +208,9 @@ def paper_movement(payload: str | Mapping[str, Any]) -> dict[str, Any]:
 def _drop_empty(value: Any) -> Any:
     if isinstance(value, Mapping):
         cleaned = {k: _drop_empty(v) for k, v in value.items()}
-        return {k: v for k, v in cleaned.items() if v not in (None, "", {}, [])}
+        cleaned = {k: v for k, v in cleaned.items() if v not in (None, "", {}, [])}
+        # An address reduced to its fixed Country says nothing: drop it too.
+        return {} if set(cleaned) == {"Country"} else cleaned
     if isinstance(value, list):
         return [_drop_empty(v) for v in value]
     return value

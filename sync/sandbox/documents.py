@@ -124,6 +124,12 @@ class TransportService(Service):
         self.documents: dict[tuple[str, str], _Stored] = {}
         self._codes: set[str] = set()
 
+    def phoned(self, nif: str, document_number: str, code: str) -> None:
+        """AT's phone service gave ``code`` for a guide written on paper (RBC5 n.º 6 b); the
+        full data sent later with that ATDocCodeID is then accepted as its completion."""
+        self.documents[(nif, document_number)] = _Stored(b"", "N", code)
+        self._codes.add(code)
+
     def operation(self, element: etree._Element) -> str:
         name = etree.QName(element).localname
         return self.OP if name == f"{self.OP}RequestElem" else name

@@ -269,6 +269,11 @@ class ATSandbox:
             return [r for r in self.received if service in (None, r.service)
                     and operation in (None, r.operation)]
 
+    def phoned(self, document_number: str, code: str, nif: str = "599999993") -> None:
+        """Imitate AT's phone service for a paper guide (see ``TransportService.phoned``)."""
+        with self._lock:
+            self.services["transport"].phoned(nif, document_number, code)  # type: ignore
+
     def accepted_count(self, service: str, key: str) -> int:
         """How many requests for document ``key`` AT-sandbox accepted (1 = exactly once)."""
         return sum(1 for r in self.requests_for(service) if r.key == key and r.accepted)

@@ -222,3 +222,31 @@ def test_factory_errors_are_configuration_stops(live_till, make_worker, config):
 
     worker.clients_factory = broken
     assert worker.drain_once().stopped.startswith("Configuração AT incompleta")
+
+
+def test_paper_guide_is_completed_with_the_phone_code(live_till, live_clock, sandbox, config,
+                                                      make_worker):
+    from pos.domain.documents import cart_line
+    from pos.services.manual_desk import ManualDesk
+    from pos.services.manual_recovery import ManualEntry
+    from pos.services.manual_transport import PaperTransport
+    from pos.services.till import make_customer
+
+    live_till.add_series("GT", "R2026", "LIVEGTRECOV", kind="R")
+    desk = ManualDesk(live_till)
+    book = desk.add_book("GT", "gt", 1, 50, validation_code="GTVALID1",
+                         typography_name="Tipografia, Lda.", typography_nif="509999999",
+                         authorization="AUT-1")
+    started = live_clock.now() - timedelta(hours=1)
+    doc = desk.transport(PaperTransport(
+        entry=ManualEntry(number="0007", doc_date=started.date(), book_id=book.id,
+                          lines=(cart_line(live_till.product("MER01"), 2),),
+                          customer=make_customer("123456789", "Cliente", "Rua Nova 5",
+                                                 "Porto", "4000-100")),
+        movement_start=started, at_code="PHONE42"))
+    sandbox.phoned("GT gt/0007", "PHONE42")
+    report = make_worker(config).drain_once()
+    assert report.done == 1, report.outcomes
+    (req,) = sandbox.requests_for("transport")
+    assert req.accepted and req.key == "GT gt/0007" and req.schema_errors == []
+    assert live_till.document(doc.document_no).at_doc_code == "PHONE42"

@@ -1,0 +1,142 @@
+"""``caixa queue``, ``caixa series`` (AT actions) and ``caixa at-sandbox``, run in-process."""
+
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+
+from ui.cli import main
+
+
+@pytest.fixture
+def caixa(live_till, tmp_path, monkeypatch, capsys, demo_db):
+    """Run ``caixa ARGS`` on the live till's database; returns (exit code, stdout, stderr)."""
+    for var in [v for v in os.environ if v.startswith("CAIXA_")]:
+        monkeypatch.delenv(var)
+    monkeypatch.setenv("CAIXA_DB", str(demo_db))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+
+    def run(*args):
+        capsys.readouterr()
+        code = main(list(args))
+        out = capsys.readouterr()
+        return code, out.out, out.err
+
+    return run
+
+
+@pytest.fixture
+def configured(caixa, sandbox, tmp_path, monkeypatch):
+    lines = ["[at]"] + [f'{k} = "{v}"' for k, v in sandbox.config_mapping().items()]
+    path = tmp_path / "caixa.toml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    path.chmod(0o600)
+    monkeypatch.setenv("CAIXA_CONFIG", str(path))
+    return caixa
+
+
+def test_queue_list_drain_and_json(configured, live_till, sandbox):
+    live_till.sell([("PAO01", 1)], "FS")
+    live_till.sell([("PAO02", 1)], "FS")
+    code, out, _ = configured("queue")
+    assert code == 0 and "2 por enviar" in out and "FS L2026/1" in out
+    code, out, _ = configured("queue", "drain")
+    assert code == 0 and "Enviados 2, a repetir 0, retidos 0." in out
+    code, out, _ = configured("queue", "list", "--all", "--json")
+    data = json.loads(out)
+    assert data["status"]["done"] == 2 and [r["status"] for r in data["rows"]] == ["done"] * 2
+    assert sandbox.accepted_count("invoices", "FS L2026/2") == 1
+
+
+def test_wrong_password_is_one_clear_error_and_stops_the_queue(configured, live_till, sandbox,
+                                                              monkeypatch):
+    live_till.sell([("PAO01", 1)], "FS")
+    monkeypatch.setenv("CAIXA_AT_PASSWORD", "errada")
+    code, out, err = configured("queue", "drain")
+    assert code == 2 and "autenticação" in err and "Traceback" not in err
+    code, out, err = configured("queue", "drain")             # not retried while stopped
+    assert code == 2 and "queue resume" in err and len(sandbox.received) == 1
+    code, out, _ = configured("queue")
+    assert "!! Envios para a AT parados" in out
+    monkeypatch.delenv("CAIXA_AT_PASSWORD")
+    assert configured("queue", "resume")[0] == 0
+    assert "Enviados 1" in configured("queue", "drain")[1]
+
+
+def test_parked_retry_and_resolve(configured, live_till, live_clock, sandbox):
+    from datetime import timedelta
+
+    from pos.domain.documents import cart_line
+    from pos.services.issuing import IssueRequest
+
+    live_till.sell([("PAO01", 1)], "FS")
+    sandbox.inject("reject", service="invoices", code=-7, message="Valores anómalos")
+    code, out, _ = configured("queue", "drain")
+    assert code == 0 and "RETIDO" in out and "Valores anómalos" in out
+    assert "1 retidos" in configured("queue")[1]
+    assert configured("queue", "retry", "1")[0] == 0
+    assert "Enviados 1" in configured("queue", "drain")[1]
+    code, _, err = configured("queue", "retry", "1")
+    assert code == 2 and "não está retido" in err
+
+    live_till.issue(IssueRequest("GT", (cart_line(live_till.product("MER01"), 1),),
+                                 movement_start=live_clock.now() + timedelta(hours=5)))
+    code, out, _ = configured("queue", "resolve", "2", "--at-code", "FROMPORTAL1")
+    assert code == 0 and "FROMPORTAL1" in out
+    assert live_till.document("GT L2026/1").at_doc_code == "FROMPORTAL1"
+
+
+def test_missing_configuration_is_reported_without_stopping(caixa, live_till):
+    live_till.sell([("PAO01", 1)], "FS")
+    code, _, err = caixa("queue", "drain")
+    assert code == 2 and "não está configurada" in err
+    assert "parados" not in caixa("queue")[1]
+
+
+def test_saft_channel(caixa, live_till, tmp_path, monkeypatch):
+    path = tmp_path / "saft.toml"
+    path.write_text('[queue]\ninvoice_channel = "saft"\n')
+    monkeypatch.setenv("CAIXA_CONFIG", str(path))
+    doc = live_till.sell([("PAO01", 1)], "FS")
+    code, out, _ = caixa("queue")
+    assert "SAF-T mensal" in out
+    month = f"{doc.invoice_date:%Y-%m}"
+    code, out, _ = caixa("queue", "saft-sent", month)
+    assert code == 0 and out.startswith("1 envio(s)")
+    assert caixa("queue", "saft-sent", "2026-13")[0] == 2
+
+
+def test_series_register_plan_finalize_cancel_sync(configured, live_till, sandbox):
+    code, out, _ = configured("series", "register", "--doc-type", "FT", "--series", "CX7N2026")
+    assert code == 0 and "Enviados 1" in out
+    at = sandbox.services["series"].series[("599999993", "FT", "CX7N2026")]
+    code, out, _ = configured("series", "list")
+    assert f"CX7N2026             tipo N estado A código {at['codValidacaoSerie']}" in out
+    code, out, _ = configured("series", "plan")
+    assert code == 0 and "A REGISTAR" in out and "--apply" in out
+    code, out, _ = configured("series", "plan", "--apply")
+    assert code == 0 and "retidos 0" in out
+    assert "Nada a fazer" in configured("series", "plan", "--apply")[1]
+    live_till.sell([("PAO01", 1)], "FT", series_id="CX7N2026")
+    assert configured("series", "finalize", "--doc-type", "FT", "--series", "CX7N2026")[0] == 0
+    assert at["estado"] == "F"
+    code, _, err = configured("series", "cancel", "--doc-type", "FT", "--series", "CX7N2026")
+    assert code == 2 and "já tem documentos" in err
+    code, out, _ = configured("series", "sync")
+    assert code == 0 and out.strip().endswith("nada a mudar.")
+
+
+def test_series_register_offline_is_queued(configured, sandbox):
+    sandbox.stop()
+    code, out, _ = configured("series", "register", "--doc-type", "FS", "--series", "OFF1")
+    assert code == 0 and "pré-impressos" in out and "fica na fila" in out
+
+
+def test_at_sandbox_command_says_it_is_not_at(caixa, tmp_path, wsdl_dir, pki):
+    import shutil
+    shutil.copytree(pki.directory, tmp_path / "sb" / "pki")
+    code, out, _ = caixa("at-sandbox", "--dir", str(tmp_path / "sb"), "--wsdl-dir",
+                         str(wsdl_dir), "--port", "0", "--exit-after", "0")
+    assert code == 0 and "THIS IS NOT AT" in out and "CAIXA_AT_SERIES_URL" in out
