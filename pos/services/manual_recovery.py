@@ -224,14 +224,12 @@ def close_series_for_data_loss(session: Session, reason: str, now: datetime, use
         if last < 1:
             continue          # never used: nothing of it can have been lost
         series.status = "F"
-        payload = {"serie": series.series_id, "tipoSerie": series.kind,
-                   "classeDoc": doc_type(series.doc_type).at_class,
-                   "tipoDoc": series.doc_type, "codValidacaoSerie": series.validation_code,
-                   "seqUltimoDocEmitido": last, "justificacao": reason}
-        session.add(OutboxRow(kind="series_finalise", series_pk=series.id, status="pending",
+        # sync/dispatch.py sends this as finalizarSerie (seqUltimoDocEmitido, justificacao).
+        payload = {"last_number": last, "reason": reason}
+        session.add(OutboxRow(kind="series_finalize", series_pk=series.id, status="pending",
                               payload=json.dumps(payload, ensure_ascii=False),
                               created_at=now, next_attempt_at=now))
-        audit.record(session, now, user, "series_finalise",
+        audit.record(session, now, user, "series_finalize",
                      f"{series.doc_type} {series.series_id} last {last}: {reason}")
         closed.append(ClosedSeries(series.doc_type, series.series_id, series.kind, last))
     if not closed:
