@@ -70,6 +70,19 @@ def credited_quantities(session: Session, row: DocumentRow) -> dict[int, Decimal
     return done
 
 
+def _cited_number(row: DocumentRow) -> str:
+    """What a correcting document cites: never the recovery series' own number.
+
+    A recovered manual form is cited by its manual series/number (D8632 §2.4.6); a re-entered
+    lost duplicate by its original InvoiceNo (§2.5.7), which is what manual_ref holds then.
+    """
+    if row.source_billing != "M" or not row.manual_ref:
+        return row.document_no
+    if f"-{row.doc_type}D " in row.hash_control:
+        return row.manual_ref
+    return f"{row.doc_type}M {row.manual_ref}"
+
+
 def credit_note_request(session: Session, document_no: str, reason: str,
                         picks: list[tuple[int, Decimal | None]] | None, user: str
                         ) -> IssueRequest:
@@ -84,9 +97,7 @@ def credit_note_request(session: Session, document_no: str, reason: str,
     by_no: dict[int, LineRow] = {ln.line_no: ln for ln in row.lines}
     if not picks:
         picks = [(n, None) for n in by_no]
-    # A note on a recovered manual document cites the manual number (D8632 §2.4.6).
-    cited = f"{row.doc_type}M {row.manual_ref}" if row.source_billing == "M" and row.manual_ref \
-        else row.document_no
+    cited = _cited_number(row)
     lines = []
     for line_no, qty in picks:
         if line_no not in by_no:
