@@ -182,7 +182,11 @@ def export(db: Database, out: str | Path, period: Period, today: date,
     """Write the SAF-T file for ``period`` to ``out`` and say what went in."""
     out = Path(out)
     tmp = out.with_name(out.name + ".partial")
-    with db.engine.connect() as conn, conn.begin():
+    # Both passes must see one snapshot while the till keeps issuing: a SQLite read
+    # transaction is one; PostgreSQL needs REPEATABLE READ for that.
+    engine = db.engine if db.is_sqlite else \
+        db.engine.execution_options(isolation_level="REPEATABLE READ")
+    with engine.connect() as conn, conn.begin():
         company = conn.execute(select(Company).where(Company.id == 1)).first()
         if company is None:
             raise ValidationError("A empresa ainda não está configurada ('caixa init').")
