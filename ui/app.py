@@ -84,6 +84,11 @@ def sync_port(till) -> AtPort:
 def run(db: str | None, lang: str = "pt", fullscreen: bool = False) -> int:
     built = build(db, lang)
     w = built.window
+    quit_after = os.environ.get("CAIXA_GUI_QUIT_AFTER_MS")   # smoke tests and CI
+    if quit_after:
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(int(quit_after), built.app.quit)
     if fullscreen:
         w.showFullScreen()
     else:

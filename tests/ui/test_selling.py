@@ -73,6 +73,11 @@ def test_sell_by_scanned_barcodes_including_scale_labels(driver):
     d.scan(in_store_code(1, "00042", 750))          # 750 g
     d.scan(in_store_code(5, "00043", 350))          # 3,50 € on the label
     assert d.w.sale.search.text() == ""             # the scan never stays in the field
+    d.qtbot.keyClicks(d.w.sale.search, "3*")        # typed, then a scan: 3 of them
+    d.w.sale.search.pause()
+    d.scan(barcode("CAF01"))
+    assert d.w.sale.cart.lines[-1].quantity == 3 and d.w.sale.search.text() == ""
+    d.w.sale.remove_line()
     d.scan("5600000999999")
     assert "Código desconhecido" in d.w.sale.notice.text()
     lines = d.w.sale.cart.lines
@@ -96,6 +101,11 @@ def test_typed_search_then_enter(driver):
     field.pause()                                # a person pauses before Enter
     d.qtbot.keyClick(field, Qt.Key.Key_Return)
     assert [ln.product.code for ln in d.w.sale.cart.lines] == ["PAS01"]
+    d.qtbot.keyClicks(field, "2*pao01")            # quantity, then a typed code
+    field.pause()
+    d.qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert [(ln.product.code, ln.quantity) for ln in d.w.sale.cart.lines] == [
+        ("PAS01", 1), ("PAO01", 2)]
 
 
 def test_nif_wrong_then_right(driver):

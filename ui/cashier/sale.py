@@ -1,5 +1,6 @@
 """The sale screen: find products (tap, search, scan), build the cart, see the total."""
 
+import re
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
@@ -18,6 +19,7 @@ from .product_grid import ProductGrid
 from .scanner import ScanField
 
 SEARCH_LIMIT = 48
+MULTIPLIER = re.compile(r"^(\d{1,4}(?:[.,]\d{1,3})?)\s*[*xX]\s*(.*)$")
 translate = QCoreApplication.translate
 SEARCH_DELAY_MS = 200
 
@@ -204,9 +206,19 @@ class SalePage(Page):
         self.notice.clear()
         self.refresh(select=index)
 
+    def _multiplier(self, text: str) -> tuple[object, str]:
+        """'3*' typed before a scan (or '3*PAS01' typed whole) sells 3: the usual till way."""
+        m = MULTIPLIER.match(text)
+        if not m:
+            return 1, text
+        return m.group(1).replace(",", "."), m.group(2)
+
     def scan(self, raw: str) -> bool:
         """A scanned (or typed) code: plain, or a scale label with weight/price inside."""
         self._search_timer.stop()
+        quantity, _ = self._multiplier(self.search.text().strip() + raw)
+        if quantity != 1:
+            self.search.clear()
         scan = parse(raw)
         for code in scan.candidates:
             try:
@@ -218,14 +230,14 @@ class SalePage(Page):
             elif scan.price is not None:
                 self.add_product(product, 1, scan.price, weighed=True)
             else:
-                self.add_product(product)
+                self.add_product(product, quantity)
             return True
         self.notice.error(self.tr("Código desconhecido: %1").replace("%1", raw))
         return False
 
     def typed_enter(self) -> None:
         """Enter typed by a person: a whole code adds it, else a single result adds it."""
-        text = self.search.text().strip()
+        quantity, text = self._multiplier(self.search.text().strip())
         if not text:
             return
         self._search_timer.stop()
@@ -238,7 +250,7 @@ class SalePage(Page):
             else:
                 return
         self.search.clear()
-        self.add_product(product)
+        self.add_product(product, quantity)
         self.run_search("")
 
     # ---- the cart -----------------------------------------------------------------------
