@@ -42,12 +42,12 @@
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/cart_view.py" line="42"/>
+        <location filename="../../ui/cashier/cart_view.py" line="47"/>
         <source>preço alterado</source>
         <translation>price changed</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/cart_view.py" line="44"/>
+        <location filename="../../ui/cashier/cart_view.py" line="49"/>
         <source>desconto %1</source>
         <translation>discount %1</translation>
     </message>
@@ -253,52 +253,52 @@
 <context>
     <name>DocType</name>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="321"/>
+        <location filename="../../ui/cashier/sale.py" line="348"/>
         <source>com serviços</source>
         <translation>with services</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="321"/>
+        <location filename="../../ui/cashier/sale.py" line="348"/>
         <source>bens</source>
         <translation>goods</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="322"/>
+        <location filename="../../ui/cashier/sale.py" line="349"/>
         <source>Fatura simplificada</source>
         <translation>Simplified invoice</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="323"/>
+        <location filename="../../ui/cashier/sale.py" line="350"/>
         <source>Fatura-recibo</source>
         <translation>Invoice-receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="324"/>
+        <location filename="../../ui/cashier/sale.py" line="351"/>
         <source>Fatura (a pagar depois)</source>
         <translation>Invoice (paid later)</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="326"/>
+        <location filename="../../ui/cashier/sale.py" line="353"/>
         <source>consumidor final, até %1 (%2).</source>
         <translation>final consumer, up to %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="327"/>
+        <location filename="../../ui/cashier/sale.py" line="354"/>
         <source>com o NIF do cliente, até %1 (%2).</source>
         <translation>with the customer&apos;s tax number, up to %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="328"/>
+        <location filename="../../ui/cashier/sale.py" line="355"/>
         <source>o cliente deu nome e morada.</source>
         <translation>the customer gave name and address.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="329"/>
+        <location filename="../../ui/cashier/sale.py" line="356"/>
         <source>obrigatória: o total passa %1, o limite da fatura simplificada (%2). Nome e morada do cliente são precisos.</source>
         <translation>required: the total is over %1, the simplified invoice limit (%2). The customer&apos;s name and address are needed.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="331"/>
+        <location filename="../../ui/cashier/sale.py" line="358"/>
         <source>pedida pelo cliente: nome e morada são precisos.</source>
         <translation>asked for by the customer: name and address are needed.</translation>
     </message>
@@ -496,7 +496,7 @@
 <context>
     <name>ProductGrid</name>
     <message>
-        <location filename="../../ui/cashier/product_grid.py" line="86"/>
+        <location filename="../../ui/cashier/product_grid.py" line="117"/>
         <source>Outros</source>
         <translation>Other</translation>
     </message>
@@ -721,83 +721,88 @@
 <context>
     <name>SalePage</name>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="52"/>
+        <location filename="../../ui/cashier/sale.py" line="54"/>
         <source>Procurar artigo ou ler código de barras (F2)</source>
         <translation>Search an item or scan a barcode (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="81"/>
+        <location filename="../../ui/cashier/sale.py" line="78"/>
+        <source>Anular venda</source>
+        <translation>Void sale</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/sale.py" line="88"/>
         <source>Qtd.</source>
         <translation>Qty</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="82"/>
+        <location filename="../../ui/cashier/sale.py" line="89"/>
         <source>Remover</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="87"/>
-        <location filename="../../ui/cashier/sale.py" line="157"/>
+        <location filename="../../ui/cashier/sale.py" line="94"/>
+        <location filename="../../ui/cashier/sale.py" line="163"/>
         <source>Desconto</source>
         <translation>Discount</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="88"/>
-        <location filename="../../ui/cashier/sale.py" line="158"/>
+        <location filename="../../ui/cashier/sale.py" line="95"/>
+        <location filename="../../ui/cashier/sale.py" line="164"/>
         <source>Alterar preço</source>
         <translation>Change price</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="93"/>
+        <location filename="../../ui/cashier/sale.py" line="100"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="107"/>
+        <location filename="../../ui/cashier/sale.py" line="114"/>
         <source>Cliente / NIF
 F3</source>
         <translation>Customer / Tax no.
 F3</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="108"/>
+        <location filename="../../ui/cashier/sale.py" line="115"/>
         <source>PAGAR
 F4</source>
         <translation>PAY
 F4</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="119"/>
+        <location filename="../../ui/cashier/sale.py" line="126"/>
         <source>Reimprimir</source>
         <translation>Reprint</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="120"/>
+        <location filename="../../ui/cashier/sale.py" line="127"/>
         <source>Devolução</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="121"/>
+        <location filename="../../ui/cashier/sale.py" line="128"/>
         <source>Relatório X</source>
         <translation>X report</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="122"/>
+        <location filename="../../ui/cashier/sale.py" line="129"/>
         <source>Fechar caixa</source>
         <translation>Close till</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="123"/>
+        <location filename="../../ui/cashier/sale.py" line="130"/>
         <source>Gaveta</source>
         <translation>Drawer</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="124"/>
+        <location filename="../../ui/cashier/sale.py" line="131"/>
         <source>Sair</source>
         <translation>Sign out</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/cashier/sale.py" line="192"/>
+        <location filename="../../ui/cashier/sale.py" line="198"/>
         <source>%n artigo(s) para “%1”</source>
         <translation>
             <numerusform>%n item for “%1”</numerusform>
@@ -805,22 +810,27 @@ F4</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="194"/>
+        <location filename="../../ui/cashier/sale.py" line="200"/>
         <source> — mostra os primeiros; escreva mais para afinar</source>
         <translation> — showing the first; type more to narrow</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="224"/>
+        <location filename="../../ui/cashier/sale.py" line="240"/>
         <source>Código desconhecido: %1</source>
         <translation>Unknown code: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="276"/>
+        <location filename="../../ui/cashier/sale.py" line="292"/>
         <source>O carrinho está vazio.</source>
         <translation>The cart is empty.</translation>
     </message>
+    <message>
+        <location filename="../../ui/cashier/sale.py" line="304"/>
+        <source>Venda anulada antes do pagamento.</source>
+        <translation>Sale voided before payment.</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../ui/cashier/sale.py" line="289"/>
+        <location filename="../../ui/cashier/sale.py" line="315"/>
         <source>%n artigo(s)</source>
         <translation>
             <numerusform>%n item</numerusform>
@@ -828,12 +838,12 @@ F4</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="292"/>
+        <location filename="../../ui/cashier/sale.py" line="318"/>
         <source>Consumidor final</source>
         <translation>Final consumer</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="295"/>
+        <location filename="../../ui/cashier/sale.py" line="321"/>
         <source>Cliente: %1</source>
         <translation>Customer: %1</translation>
     </message>
@@ -968,42 +978,47 @@ F4</translation>
 <context>
     <name>TillWindow</name>
     <message>
-        <location filename="../../ui/cashier/window.py" line="77"/>
+        <location filename="../../ui/cashier/window.py" line="86"/>
         <source>Impressora: %1</source>
         <translation>Printer: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/window.py" line="78"/>
+        <location filename="../../ui/cashier/window.py" line="87"/>
         <source>não configurada</source>
         <translation>not set up</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/window.py" line="152"/>
+        <location filename="../../ui/cashier/window.py" line="171"/>
+        <source>Termine ou anule a venda antes de sair.</source>
+        <translation>Finish or void the sale before signing out.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/window.py" line="182"/>
         <source>Registe primeiro os artigos.</source>
         <translation>Register the items first.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/window.py" line="168"/>
+        <location filename="../../ui/cashier/window.py" line="198"/>
         <source>Esta venda tem de ser fatura com nome e morada do cliente.</source>
         <translation>This sale must be an invoice with the customer&apos;s name and address.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/window.py" line="191"/>
+        <location filename="../../ui/cashier/window.py" line="221"/>
         <source>%1 emitida · %2</source>
         <translation>%1 issued · %2</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/window.py" line="194"/>
+        <location filename="../../ui/cashier/window.py" line="224"/>
         <source>TROCO %1</source>
         <translation>CHANGE %1</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/window.py" line="201"/>
+        <location filename="../../ui/cashier/window.py" line="231"/>
         <source>Cópia de %1 enviada para a impressora.</source>
         <translation>Copy of %1 sent to the printer.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/window.py" line="208"/>
+        <location filename="../../ui/cashier/window.py" line="238"/>
         <source>%1 emitida: devolva %2 ao cliente.</source>
         <translation>%1 issued: refund %2 to the customer.</translation>
     </message>

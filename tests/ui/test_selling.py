@@ -216,3 +216,40 @@ def test_discount_and_price_change_need_a_supervisor(driver):
     with d.till.db.read() as s:
         kinds = [(e.kind, e.user_login) for e in s.scalars(select(AuditEvent))]
     assert ("approval", "gerente") in kinds and ("discount", "caixa1") in kinds
+
+
+def test_void_the_cart_and_no_sign_out_with_a_sale_open(driver):
+    d = driver
+    d.sign_in()
+    d.tap_product("Pastelaria", "PAS01", 2)
+    d.tap(d.w.sale.functions["out"])
+    assert d.page() is d.w.sale and "antes de sair" in d.w.sale.notice.text()
+    d.tap(d.w.sale.void)
+    assert d.w.sale.cart.lines == [] and d.till.documents() == []
+    d.tap(d.w.sale.functions["out"])
+    assert d.page() is d.w.signin
+    from sqlalchemy import select
+
+    from pos.persistence.models import AuditEvent
+    with d.till.db.read() as s:
+        kinds = [e.kind for e in s.scalars(select(AuditEvent))]
+    assert "cart_voided" in kinds and kinds[-1] == "logout"
+
+
+def test_invoice_on_credit_takes_no_payment(driver):
+    d = driver
+    d.sign_in("gerente", "2222")
+    d.tap_product("Mercearia", "MER02")
+    d.tap(d.w.sale.customer_button)
+    c = d.w.customer
+    d.pad(c.pad, "123456789")
+    d.tap(c.type_buttons["FT"])
+    d.qtbot.keyClicks(c.name, "Cliente Conta Corrente")
+    d.qtbot.keyClicks(c.address, "Rua B, 2")
+    d.tap(c.ok)
+    d.tap(d.w.sale.pay_button)
+    p = d.w.payment
+    assert not p.method_buttons["NU"].isEnabled() and p.confirm_button.isEnabled()
+    d.tap(p.confirm_button)
+    doc = d.till.document(d.till.documents()[0].document_no)
+    assert doc.doc_type == "FT" and doc.payments == () and doc.customer.nif == "123456789"

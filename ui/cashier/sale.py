@@ -73,7 +73,12 @@ class SalePage(Page):
         self.doc_label = QLabel()
         self.doc_label.setObjectName("docType")
         self.doc_label.setWordWrap(True)
-        right.addWidget(self.customer_label)
+        top = QHBoxLayout()
+        top.addWidget(self.customer_label, 1)
+        self.void = button(self.tr("Anular venda"), "danger", min_h=48)
+        self.void.clicked.connect(self.void_sale)
+        top.addWidget(self.void)
+        right.addLayout(top)
         right.addWidget(self.doc_label)
         self.cart_view = CartView()
         right.addWidget(self.cart_view, 1)
@@ -288,6 +293,16 @@ class SalePage(Page):
             return
         self.pay.emit()
 
+    def void_sale(self) -> None:
+        """Drop the whole cart before payment (audited: a till's classic leak)."""
+        if not self.cart.lines:
+            return
+        user = self.ctx.user.login if self.ctx.user else ""
+        self.ctx.desk.record(user, "cart_voided",
+                             f"{len(self.cart.lines)} lines, {self.cart.total} EUR")
+        self.new_sale()
+        self.notice.info(self.tr("Venda anulada antes do pagamento."))
+
     def new_sale(self) -> None:
         self.cart.clear()
         self.refresh()
@@ -307,6 +322,7 @@ class SalePage(Page):
         self.decision = self.decide()
         self.doc_label.setText(doc_reason(self.decision) if self.decision else "")
         self.pay_button.setEnabled(bool(cart.lines))
+        self.void.setEnabled(bool(cart.lines))
         self._line_buttons()
 
     def decide(self) -> Decision | None:

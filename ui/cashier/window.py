@@ -166,6 +166,10 @@ class TillWindow(QMainWindow):
         self.back_to_sale()
 
     def sign_out(self) -> None:
+        if self.sale.cart.lines and self.ctx.session is not None:
+            self.back_to_sale()
+            self.sale.notice.error(self.tr("Termine ou anule a venda antes de sair."))
+            return
         if self.ctx.user is not None:
             self.ctx.desk.record(self.ctx.user.login, "logout")
         self.ctx.user = None
