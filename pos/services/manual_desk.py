@@ -23,7 +23,9 @@ class ManualDesk:
     @contextmanager
     def _write(self) -> Iterator[tuple]:
         """A write transaction and the time read *after* its lock is taken: read before, a
-        concurrent sale could commit a later SystemEntryDate and trip the clock check."""
+        concurrent sale could commit a later SystemEntryDate and trip the clock check. The
+        signed documents take theirs from ``clock.now`` inside issuing, after the series lock
+        (PostgreSQL does not serialise writers at BEGIN)."""
         with self.db.write() as s:
             s.connection()          # SQLite: BEGIN IMMEDIATE happens here
             yield s, self.clock.now()
@@ -84,7 +86,7 @@ class ManualDesk:
         signer = self.till.keys.signer()
         with self._write() as (s, now):
             return manual_recovery.recover(s, entry, signer, now,
-                                           self.db.is_sqlite)
+                                           self.db.is_sqlite, self.clock.now)
 
     def close_series(self, reason: str, last_numbers: dict[tuple[str, str], int] | None = None,
                      user: str = "admin") -> list[ClosedSeries]:
@@ -96,10 +98,10 @@ class ManualDesk:
         signer = self.till.keys.signer()
         with self._write() as (s, now):
             return manual_recovery.reenter_duplicate(s, entry, signer, now,
-                                                     self.db.is_sqlite)
+                                                     self.db.is_sqlite, self.clock.now)
 
     def transport(self, t: PaperTransport) -> Document:
         signer = self.till.keys.signer()
         with self._write() as (s, now):
             return manual_transport.record_paper_transport(s, t, signer, now,
-                                                           self.db.is_sqlite)
+                                                           self.db.is_sqlite, self.clock.now)

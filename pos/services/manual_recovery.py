@@ -8,6 +8,7 @@ document (D8632 §3.2.2 — one active document per manual original or duplicate
 
 import dataclasses
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -25,6 +26,7 @@ from pos.persistence.models import DocumentRow, OutboxRow, Series, TypographyBoo
 from . import audit, issuing, settings
 from .manual import find_book, recovered_in, voided_in
 
+Clock = Callable[[], datetime]
 MAX_JUSTIFICATION = 4000    # finalizarSerie 'justificacao' (FISCAL-PT §4.3)
 
 
@@ -163,7 +165,8 @@ def locate(session: Session, entry: ManualEntry, now: datetime, is_sqlite: bool
 
 def issue_manual(session: Session, book: TypographyBook, ref: str, entry: ManualEntry,
                  signer, now: datetime, is_sqlite: bool, extra: dict | None = None,
-                 movement_start: datetime | None = None) -> Document:
+                 movement_start: datetime | None = None, clock: Clock | None = None
+                 ) -> Document:
     # Fail before signing if the series would make a HashControl the XSD rejects.
     rules.recovery_hash_control(signer.version, book.doc_type, ref)
     lines = _with_reference(book.doc_type, entry.lines, entry.reference, entry.reason)
@@ -172,7 +175,7 @@ def issue_manual(session: Session, book: TypographyBook, ref: str, entry: Manual
         payments=entry.payments, user=entry.user, doc_date=entry.doc_date, manual_ref=ref,
         ref_document_id=_ref_document_id(session, entry.reference), extra=extra or {},
         movement_start=movement_start, confirm_clock=entry.confirm_clock),
-        signer, now, is_sqlite)
+        signer, clock or now, is_sqlite)
     if book.status == "stock":
         # A form from it was used, so the book is in use whatever was marked before.
         book.status = "in_use"
@@ -184,11 +187,15 @@ def issue_manual(session: Session, book: TypographyBook, ref: str, entry: Manual
 
 
 def recover(session: Session, entry: ManualEntry, signer, now: datetime,
-            is_sqlite: bool = True) -> Document:
-    """Re-enter one manual form as a signed document of the same type in a recovery series."""
+            is_sqlite: bool = True, clock: Clock | None = None) -> Document:
+    """Re-enter one manual form as a signed document of the same type in a recovery series.
+
+    ``now`` serves the checks; ``clock`` (a clock's ``now``), when given, is what issuing reads
+    once the series is locked, for the SystemEntryDate (see issuing.issue).
+    """
     book, ref = locate(session, entry, now, is_sqlite)
     _sales_only(book.doc_type)
-    return issue_manual(session, book, ref, entry, signer, now, is_sqlite)
+    return issue_manual(session, book, ref, entry, signer, now, is_sqlite, clock=clock)
 
 
 # ---- lost duplicates (D8632 §2.5) ------------------------------------------------------
@@ -238,7 +245,7 @@ def close_series_for_data_loss(session: Session, reason: str, now: datetime, use
 
 
 def reenter_duplicate(session: Session, entry: DuplicateEntry, signer, now: datetime,
-                      is_sqlite: bool = True) -> Document:
+                      is_sqlite: bool = True, clock: Clock | None = None) -> Document:
     """§2.5.2-2.5.5: a new document of the same type, HashControl '<key>-<type>D <InvoiceNo>'."""
     check_not_training(session)
     type_code, series_id, number = rules.parse_invoice_no(entry.original)
@@ -280,7 +287,7 @@ def reenter_duplicate(session: Session, entry: DuplicateEntry, signer, now: date
         doc_type=type_code, lines=lines, customer=entry.customer, payments=entry.payments,
         user=entry.user, doc_date=entry.doc_date, duplicate_ref=original,
         ref_document_id=_ref_document_id(session, entry.reference),
-        confirm_clock=entry.confirm_clock), signer, now, is_sqlite)
+        confirm_clock=entry.confirm_clock), signer, clock or now, is_sqlite)
     audit.record(session, now, entry.user, "manual_duplicate",
                  f"{type_code}D {original} dated {entry.doc_date.isoformat()} -> "
                  f"{doc.document_no}")

@@ -22,7 +22,7 @@ from pos.domain.signature import format_date, format_datetime
 from pos.persistence.models import Company, DocumentRow, OutboxRow, TypographyBook
 
 from . import audit
-from .manual_recovery import ManualEntry, issue_manual, locate
+from .manual_recovery import Clock, ManualEntry, issue_manual, locate
 
 WORKING_DAYS = 5
 
@@ -97,7 +97,7 @@ def _payload(session: Session, doc: Document, book: TypographyBook, ref: str, nu
 
 
 def record_paper_transport(session: Session, t: PaperTransport, signer, now: datetime,
-                           is_sqlite: bool = True) -> Document:
+                           is_sqlite: bool = True, clock: Clock | None = None) -> Document:
     book, ref = locate(session, t.entry, now, is_sqlite)
     code, called_on = _check(t, book, now)
     company = session.get(Company, 1)
@@ -110,7 +110,7 @@ def record_paper_transport(session: Session, t: PaperTransport, signer, now: dat
     extra = {"address_from": dataclasses.asdict(load), "address_to": dataclasses.asdict(unload),
              "vehicle": t.vehicle}
     doc = issue_manual(session, book, ref, t.entry, signer, now, is_sqlite, extra,
-                       t.movement_start)
+                       t.movement_start, clock)
     session.get(DocumentRow, doc.id).at_doc_code = code
     payload = json.dumps(_payload(session, doc, book, ref, int(t.entry.number), t, code, load,
                                   unload), ensure_ascii=False)
