@@ -63,3 +63,17 @@ def test_next_cashier_continues_the_open_session(driver):
     assert d.page() is d.w.signin
     d.sign_in("gerente", "2222", float_=None)
     assert d.page() is d.w.sale and d.ctx.session.id == session.id
+
+
+def test_wrong_pin_then_right(driver):
+    d = driver
+    s = d.w.signin
+    d.tap(s.enter)
+    assert "Toque no seu nome" in s.notice.text()
+    d.tap(s.user_buttons["caixa1"])
+    d.pad(s.pad, "1234")
+    d.tap(s.enter)
+    d.qtbot.waitUntil(lambda: "PIN errado" in s.notice.text())
+    assert d.page() is s and s.pin.text() == ""
+    d.sign_in("caixa1", "1111", float_="0")
+    assert d.ctx.user.login == "caixa1" and d.w.status.user.full_text() == "Ana Caixa"
