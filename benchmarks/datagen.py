@@ -5,12 +5,14 @@ A2025 and, every tenth document, a fatura (FT) to one of 500 customers in its ow
 each with 3-5 lines, a payment (FS) and an AT outbox row already sent ('done'), one
 document every 30 seconds from 2 January. Every document is signed in its chain with the
 till's own key (``till.keys.signer().sign(signature_message(...))``), so the database passes
-``Till.verify`` — which is asserted before a database is cached.
+``Till.verify`` — which is asserted once per cached database (by the integrity benchmark
+when it runs in the same suite, else before the database is first handed out).
 
 Rows are bulk-inserted with SQLAlchemy Core (one executemany per table per batch, in large
 transactions) instead of going through ``Till.sell``: a million sales one by one would take
-hours. Nothing signed is ever updated (the append-only triggers stay untouched); only the
-series rows are moved on at the end, as issuing does.
+hours. Signing runs in a child process (``_sign_chain``) one batch ahead of the inserts.
+Nothing signed is ever updated (the append-only triggers stay untouched); only the series
+rows are moved on after each batch, as issuing does.
 
 A larger size is built on a copy of the next smaller cached one (its documents are the same
 first documents), so the 1M database costs 900k new documents when the 100k one is cached.
@@ -18,6 +20,7 @@ first documents), so the 1M database costs 900k new documents when the 100k one 
 
 import hashlib
 import json
+import multiprocessing as mp
 import random
 import time
 import uuid
@@ -173,6 +176,36 @@ def _template(path: Path):
     return till
 
 
+def _sign_chain(path: str, previous: dict[str, str], conn) -> None:
+    """Child process: sign batches of (doc_type, day, entry, doc_no, gross) in chain order.
+
+    Signing is the one step that must be sequential (each message holds the previous
+    hash), so it runs beside the main process, which meanwhile builds and inserts the rows
+    of the batch signed before: about 1.6x faster generation when a second core is free.
+    """
+    from pos.bootstrap import secret_path_for
+    from pos.persistence.db import Database
+    from pos.services.keys import KeyService
+
+    db = Database(path)
+    signer = KeyService(db, secret_path_for(path), None).signer()
+    db.dispose()
+    conn.send(signer.version)
+    while (jobs := conn.recv()) is not None:
+        out = []
+        for doc_type, day, entry, doc_no, gross in jobs:
+            digest = signer.sign(signature_message(day, entry, doc_no, gross,
+                                                   previous[doc_type]))
+            previous[doc_type] = digest
+            out.append(digest)
+        conn.send(out)
+
+
+def _datetime_text(moment: datetime) -> str:
+    """What SQLAlchemy stores for a DateTime on SQLite (checked against it in _extend)."""
+    return moment.isoformat(" ") + ".000000"
+
+
 def _extend(till, target: int, progress: bool = True) -> None:
     """Append documents until the database holds ``target`` of them."""
     dcols = _Columns(DocumentRow.__table__, DOC_KEYS)
@@ -180,9 +213,10 @@ def _extend(till, target: int, progress: bool = True) -> None:
     pcols = _Columns(PaymentRow.__table__, PAY_KEYS)
     ocols = _Columns(OutboxRow.__table__, OUT_KEYS)
     assert lcols.order[0] == pcols.order[0] == "document_id"
+    assert dcols.value("system_entry_date", START) == _datetime_text(START)
+    assert ocols.order == OUT_KEYS, ocols.order
     carts = _carts(till, lcols, dcols, pcols)
     people = customers()
-    signer = till.keys.signer()
     engine = till.db.engine
     with engine.connect() as conn:
         conn.exec_driver_sql("PRAGMA cache_size=-262144")    # 256 MB for the index pages
@@ -193,53 +227,61 @@ def _extend(till, target: int, progress: bool = True) -> None:
         done = conn.execute(select(func.count()).select_from(DocumentRow)).scalar_one()
         next_id = (conn.execute(select(func.max(DocumentRow.id))).scalar() or 0) + 1
         conn.rollback()          # end the reads' implicit transaction; batches have their own
+        numbers = {t: st[1] for t, st in state.items()}
         rng = random.Random(done)
-        started, pos = time.perf_counter(), done
-        while pos < target:
-            end = min(target, pos + BATCH)
-            docs, lines, pays, outs = [], [], [], []
-            for i in range(pos, end):
+        deadlines: dict[date, str] = {}
+        ctx = mp.get_context("spawn")
+        parent, child = ctx.Pipe()
+        signer = ctx.Process(target=_sign_chain, daemon=True, args=(
+            str(till.db.engine.url.database), {t: st[2] for t, st in state.items()}, child))
+        signer.start()
+
+        def plan(first: int, end: int) -> list[tuple]:
+            out = []
+            for i in range(first, end):
                 doc_type = "FT" if i % FT_EVERY == FT_EVERY - 1 else "FS"
-                st = state[doc_type]
-                number = st[1] + 1
+                numbers[doc_type] += 1
                 entry = START + STEP * i
-                day = entry.date()
-                doc_no = document_number(doc_type, SERIES, number)
-                cart = carts[i % CARTS]
-                previous = st[2]
-                digest = signer.sign(signature_message(day, entry, doc_no, cart.gross,
-                                                       previous))
+                out.append((i, doc_type, numbers[doc_type], entry, entry.date(),
+                            document_number(doc_type, SERIES, numbers[doc_type]),
+                            carts[i % CARTS]))
+            return out
+
+        def write(batch: list[tuple], digests: list[str], version: int) -> None:
+            nonlocal next_id
+            docs, lines, pays, outs = [], [], [], []
+            control = hash_control(version)
+            for (i, doc_type, number, entry, day, doc_no, cart), digest in zip(
+                    batch, digests, strict=True):
+                st = state[doc_type]
                 who = people[(i // FT_EVERY) % CUSTOMERS] if doc_type == "FT" else Customer()
                 doc_id = next_id
                 next_id += 1
-                entry_s = dcols.value("system_entry_date", entry)
+                entry_s = _datetime_text(entry)
                 values = dict(
                     id=doc_id, uuid=str(uuid.UUID(int=rng.getrandbits(128), version=4)),
                     series_pk=st[0], doc_type=doc_type, series_id=SERIES, series_kind="N",
                     number=number, document_no=doc_no,
-                    atcud=atcud(VALIDATION[doc_type], number),
-                    invoice_date=dcols.value("invoice_date", day),
+                    atcud=atcud(VALIDATION[doc_type], number), invoice_date=day.isoformat(),
                     system_entry_date=entry_s, customer_nif=who.nif,
                     customer_name=who.name, customer_address=who.address,
                     customer_city=who.city, customer_postal_code=who.postal_code,
                     customer_country=who.country, tax_region="PT",
-                    previous_hash=previous, hash=digest,
-                    hash_control=hash_control(signer.version), key_version=signer.version,
-                    source_billing="P", user_login="caixa1", status="N",
-                    status_date=entry_s)
+                    previous_hash=st[2], hash=digest, hash_control=control,
+                    key_version=version, source_billing="P", user_login="caixa1",
+                    status="N", status_date=entry_s)
                 values["net_total"], values["tax_payable"], values["gross_total"] = \
                     cart.totals
                 docs.append(tuple(values.get(k) for k in dcols.order))
                 lines.extend((doc_id, *ln) for ln in cart.lines)
                 if doc_type == "FS":
                     pays.append((doc_id, *cart.payment))
-                outs.append(ocols.row(dict(
-                    kind="invoice", document_id=doc_id, status="done", attempts=1,
-                    created_at=entry, next_attempt_at=entry,
-                    deadline=invoice_deadline(day), done_at=entry + timedelta(minutes=2),
-                    result="0")))
+                deadline = deadlines.get(day)
+                if deadline is None:
+                    deadline = deadlines[day] = _datetime_text(invoice_deadline(day))
+                outs.append(("invoice", doc_id, "done", 1, entry_s, entry_s, deadline,
+                             _datetime_text(entry + timedelta(minutes=2)), "0"))
                 st[1], st[2], st[3], st[4] = number, digest, day, entry
-            pos = end
             with conn.begin():
                 conn.exec_driver_sql(dcols.sql, docs)
                 conn.exec_driver_sql(lcols.sql, lines)
@@ -250,9 +292,33 @@ def _extend(till, target: int, progress: bool = True) -> None:
                     conn.execute(update(Series).where(Series.id == st[0]).values(
                         last_number=st[1], last_hash=st[2], last_invoice_date=st[3],
                         last_system_entry=st[4]))
-            if progress:
-                rate_ = (pos - done) / (time.perf_counter() - started)
-                say(f"  generated {pos:>9,} / {target:,} documents ({rate_:,.0f}/s)")
+
+        def receive():
+            while not parent.poll(1.0):
+                if not signer.is_alive():
+                    raise RuntimeError(f"the signing process died (exit {signer.exitcode})")
+            return parent.recv()
+
+        try:
+            version = receive()
+            started, pos, signed = time.perf_counter(), done, None
+            while pos < target or signed is not None:
+                batch = plan(pos, min(target, pos + BATCH)) if pos < target else None
+                if batch:
+                    parent.send([(t, day, entry, doc_no, cart.gross)
+                                 for _, t, _, entry, day, doc_no, cart in batch])
+                if signed is not None:      # insert the previous batch while this one signs
+                    write(*signed, version)
+                    if progress:
+                        rate_ = (pos - done) / (time.perf_counter() - started)
+                        say(f"  generated {pos:>9,} / {target:,} documents ({rate_:,.0f}/s)")
+                signed = (batch, receive()) if batch else None
+                pos = min(target, pos + BATCH)
+            parent.send(None)
+        finally:
+            signer.join(10)
+            if signer.is_alive():
+                signer.terminate()
 
 
 def _meta_path(n: int) -> Path:
