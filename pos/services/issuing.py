@@ -65,9 +65,13 @@ def check_not_blocked(session: Session) -> None:
 
 
 def _wanted_kind(session: Session, req: IssueRequest) -> str:
+    training = settings.training_mode(session)
     if req.manual_ref or req.duplicate_ref:
+        if training:
+            raise SeriesError("Modo de formação ativo: não se recuperam documentos manuais "
+                              "nem duplicados em formação.")
         return "R"
-    return "F" if settings.training_mode(session) else "N"
+    return "F" if training else "N"
 
 
 def lock_series(session: Session, req: IssueRequest, is_sqlite: bool) -> Series:
