@@ -52,7 +52,7 @@ class Built:
 
 def build(db: str | None = None, lang: str = "pt", *, till=None,
           printer: PrinterPort | None = None, at: AtPort | None = None,
-          worker: Worker | None = None) -> Built:
+          worker: Worker | None = None, at_delay_ms: int = 3000) -> Built:
     """Everything the till needs, wired. Tests pass their own till, printer, AT and worker."""
     app = application()
     i18n.install(app, lang)
@@ -69,7 +69,7 @@ def build(db: str | None = None, lang: str = "pt", *, till=None,
     ctx = Context(till=till, desk=desk, cash=cash, printer=printer, at=at, worker=worker,
                   methods=payment_methods())
     window = TillWindow(ctx)
-    window.start()
+    window.start(at_delay_ms)
     return Built(app, window, ctx)
 
 

@@ -91,7 +91,7 @@ class Driver:
 def _build(qtbot, till, printer, at, size=(1024, 768), lang="pt"):
     from ui.app import build
 
-    built = build(till=till, printer=printer, at=at, lang=lang)
+    built = build(till=till, printer=printer, at=at, lang=lang, at_delay_ms=0)
     w = built.window
     qtbot.addWidget(w)
     w.resize(*size)

@@ -129,14 +129,17 @@ class TillWindow(QMainWindow):
         return page
 
     # ---- navigation -------------------------------------------------------------------
-    def start(self) -> None:
-        """Show sign-in, read the training flag, start the AT status refresh."""
+    def start(self, at_delay_ms: int = 3000) -> None:
+        """Show sign-in, read the training flag, start the AT status refresh.
+
+        The first AT look waits ``at_delay_ms``: starting the sender imports the SOAP stack
+        and opens connections, which would compete with the first screen for the CPU."""
         self.ctx.training = self.ctx.till.training_mode()
         self.ctx.till_name = self.ctx.cash.till_name()
         self.banner.setVisible(self.ctx.training)
         self.sale.load_catalogue()
         self.go(self.signin)
-        self.devices.refresh_at()
+        QTimer.singleShot(at_delay_ms, self.devices.refresh_at)
         self._at_timer.start()
 
     def go(self, page) -> None:
