@@ -37,8 +37,27 @@ def run(*cmd: str, env: dict | None = None) -> int:
     return subprocess.run(list(cmd), cwd=ROOT, env={**os.environ, **(env or {})}).returncode
 
 
+def _has_screen() -> bool:
+    if os.name == "nt" or sys.platform == "darwin" or os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
 def cmd_run(extra: list[str]) -> int:
-    return run(str(BIN / "caixa"), "demo", *extra)
+    """The till on the demo shop; without a screen, a sale printed to the terminal."""
+    demo_db = os.environ.get("CAIXA_DB") or str(_data_dir() / "demo.db")
+    if _has_screen():
+        return run(str(BIN / "caixa"), "--db", demo_db, "gui", "--demo", *extra)
+    print("dev: no screen here (DISPLAY is not set): running the terminal demo instead",
+          flush=True)
+    return run(str(BIN / "caixa"), "--db", demo_db, "demo", *extra)
+
+
+def _data_dir() -> Path:
+    if os.name == "nt":
+        return Path(os.environ.get("LOCALAPPDATA", Path.home() / "AppData" / "Local")) / "Caixa"
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "caixa"
 
 
 def cmd_test(extra: list[str]) -> int:
