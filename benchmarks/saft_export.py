@@ -224,7 +224,7 @@ def rows_for(results: list[dict]) -> list[dict]:
             "figure": f"{r['seconds']:.1f} s · {_rate(per_s)} docs/s ({_rate(n / r['cpu'])} "
                       f"per CPU-second) · peak RSS "
                       f"{r['peak_mb']:.0f} MB ({r['rss_before_mb']:.0f} MB before export) · "
-                      f"{r['bytes'] / 1e6:,.0f} MB, {r['elements'] / n:.0f} elements/doc",
+                      f"{_rate(r['bytes'] / 1e6)} MB, {r['elements'] / n:.0f} elements/doc",
             "floor": f"lxml SubElement alone: {_rate(r['floor_docs_s'])} docs/s",
             "target": f"≥ {_rate(TARGET)} docs/s, flat memory",
             "verdict": "met" if per_s >= TARGET and flat else "MISSED",
