@@ -29,6 +29,7 @@ class Plan:
     sale_runs: int = 5
     sales_per_run: int = 300
     verify_runs: int = 3
+    verify_budget_s: float = 240.0   # per size, floors included
     startup_runs: int = 7
     small_runs: int = 5
     small_per_run: int = 200
@@ -120,8 +121,9 @@ def run_benches(plan: Plan, quick: bool) -> tuple[list[Row], bool]:
     verified: list[integrity.VerifyFigures] = []
 
     def verify_rows():
-        verified.extend(integrity.measure_verify(n, plan.verify_runs)
-                        for n in plan.verify_sizes)
+        for n in sorted(plan.verify_sizes):
+            runs = integrity.runs_within(n, plan.verify_runs, plan.verify_budget_s, verified)
+            verified.append(integrity.measure_verify(n, runs))
         return integrity.rows(verified, None)
 
     step("verify", verify_rows)

@@ -219,7 +219,11 @@ def _extend(till, target: int, progress: bool = True) -> None:
     people = customers()
     engine = till.db.engine
     with engine.connect() as conn:
-        conn.exec_driver_sql("PRAGMA cache_size=-262144")    # 256 MB for the index pages
+        raw = conn.connection.driver_connection    # pragmas outside any transaction
+        raw.execute("PRAGMA cache_size=-262144")     # 256 MB for the index pages
+        # Only this connection, only while generating: a crash leaves no meta file, and a
+        # database without one is deleted and generated again.
+        raw.execute("PRAGMA synchronous=OFF")
         series = {s.doc_type: s for s in conn.execute(
             select(Series).where(Series.series_id == SERIES)).all()}
         state = {t: [s.id, s.last_number, s.last_hash, s.last_invoice_date,
@@ -250,29 +254,45 @@ def _extend(till, target: int, progress: bool = True) -> None:
         def write(batch: list[tuple], digests: list[str], version: int) -> None:
             nonlocal next_id
             docs, lines, pays, outs = [], [], [], []
-            control = hash_control(version)
+            at = {k: n for n, k in enumerate(dcols.order)}
+            templates = {}
+            for doc_type, st in state.items():     # what every document of a series shares
+                t = [None] * len(dcols.order)
+                for k, v in dict(series_pk=st[0], doc_type=doc_type, series_id=SERIES,
+                                 series_kind="N", tax_region="PT",
+                                 hash_control=hash_control(version), key_version=version,
+                                 source_billing="P", user_login="caixa1",
+                                 status="N").items():
+                    t[at[k]] = v
+                templates[doc_type] = t
+            who_at = [at[k] for k in ("customer_nif", "customer_name", "customer_address",
+                                      "customer_city", "customer_postal_code",
+                                      "customer_country")]
+            (i_id, i_uuid, i_number, i_no, i_atcud, i_day, i_entry, i_prev, i_hash,
+             i_status, i_net, i_tax, i_gross) = (at[k] for k in (
+                "id", "uuid", "number", "document_no", "atcud", "invoice_date",
+                "system_entry_date", "previous_hash", "hash", "status_date", "net_total",
+                "tax_payable", "gross_total"))
+            final = Customer()
             for (i, doc_type, number, entry, day, doc_no, cart), digest in zip(
                     batch, digests, strict=True):
                 st = state[doc_type]
-                who = people[(i // FT_EVERY) % CUSTOMERS] if doc_type == "FT" else Customer()
+                who = people[(i // FT_EVERY) % CUSTOMERS] if doc_type == "FT" else final
                 doc_id = next_id
                 next_id += 1
                 entry_s = _datetime_text(entry)
-                values = dict(
-                    id=doc_id, uuid=str(uuid.UUID(int=rng.getrandbits(128), version=4)),
-                    series_pk=st[0], doc_type=doc_type, series_id=SERIES, series_kind="N",
-                    number=number, document_no=doc_no,
-                    atcud=atcud(VALIDATION[doc_type], number), invoice_date=day.isoformat(),
-                    system_entry_date=entry_s, customer_nif=who.nif,
-                    customer_name=who.name, customer_address=who.address,
-                    customer_city=who.city, customer_postal_code=who.postal_code,
-                    customer_country=who.country, tax_region="PT",
-                    previous_hash=st[2], hash=digest, hash_control=control,
-                    key_version=version, source_billing="P", user_login="caixa1",
-                    status="N", status_date=entry_s)
-                values["net_total"], values["tax_payable"], values["gross_total"] = \
-                    cart.totals
-                docs.append(tuple(values.get(k) for k in dcols.order))
+                row = templates[doc_type].copy()
+                row[i_id], row[i_uuid] = doc_id, str(uuid.UUID(int=rng.getrandbits(128),
+                                                              version=4))
+                row[i_number], row[i_no] = number, doc_no
+                row[i_atcud] = atcud(VALIDATION[doc_type], number)
+                row[i_day], row[i_entry], row[i_status] = day.isoformat(), entry_s, entry_s
+                row[i_prev], row[i_hash] = st[2], digest
+                row[i_net], row[i_tax], row[i_gross] = cart.totals
+                for k, v in zip(who_at, (who.nif, who.name, who.address, who.city,
+                                         who.postal_code, who.country), strict=True):
+                    row[k] = v
+                docs.append(tuple(row))
                 lines.extend((doc_id, *ln) for ln in cart.lines)
                 if doc_type == "FS":
                     pays.append((doc_id, *cart.payment))
