@@ -64,12 +64,19 @@ def owed_by_rate(session: Session, invoice: DocumentRow) -> list[tuple[LineRow, 
     groups: dict[tuple, list] = {}
     for ln in invoice.lines:
         groups.setdefault(_key(ln), [ln, ZERO])[1] += ln.gross_amount
+    # Driven by the NC and RG series (few documents, the series index) rather than by the
+    # lines' ref_document_no, which has no index: a receipt must not scan every line.
+    series = {t: select(Series.id).where(Series.doc_type == t).scalar_subquery()
+              for t in ("NC", "RG")}
+    active = DocumentRow.status != "A"
     done = session.scalars(
         select(LineRow).join(DocumentRow, DocumentRow.id == LineRow.document_id)
-        .where(DocumentRow.status != "A",
-               ((DocumentRow.doc_type == "NC") & (DocumentRow.ref_document_id == invoice.id))
-               | ((DocumentRow.doc_type == "RG")
-                  & (LineRow.ref_document_no == invoice.document_no)))).all()
+        .where(active, DocumentRow.series_pk.in_(series["NC"]),
+               DocumentRow.ref_document_id == invoice.id)).all()
+    done += session.scalars(
+        select(LineRow).join(DocumentRow, DocumentRow.id == LineRow.document_id)
+        .where(active, DocumentRow.series_pk.in_(series["RG"]),
+               LineRow.ref_document_no == invoice.document_no)).all()
     for ln in done:
         if _key(ln) in groups:
             groups[_key(ln)][1] -= ln.gross_amount
