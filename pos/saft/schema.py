@@ -17,7 +17,7 @@ from pathlib import Path
 from pos.domain.errors import ValidationError
 
 ENV = "CAIXA_SAFT_XSD"
-WHOLE_TREE_LIMIT = 64 * 1024 * 1024   # above this, stream (stops at the first error)
+WHOLE_TREE_LIMIT = 16 * 1024 * 1024   # above: stream, flat memory, stops at the first error
 MAX_ERRORS = 50
 
 
