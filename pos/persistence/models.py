@@ -143,7 +143,7 @@ class DocumentRow(Base):
     source_billing: Mapped[str] = mapped_column(String(1), default="P")
     user_login: Mapped[str] = mapped_column(String(30))
     manual_ref: Mapped[str | None] = mapped_column(String(60))
-    ref_document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id"))
+    ref_document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id"), index=True)
     extra: Mapped[str | None] = mapped_column(Text)            # JSON: addresses, vehicle...
     movement_start: Mapped[datetime | None] = mapped_column(DateTime)
     # The only columns that may change after signing (triggers enforce it):
@@ -179,7 +179,7 @@ class LineRow(Base):
     tax_percentage: Mapped[Decimal] = mapped_column(Dec)
     exemption_code: Mapped[str | None] = mapped_column(String(3))
     exemption_reason: Mapped[str | None] = mapped_column(String(60))
-    ref_document_no: Mapped[str | None] = mapped_column(String(60))
+    ref_document_no: Mapped[str | None] = mapped_column(String(60), index=True)
     ref_line_no: Mapped[int | None] = mapped_column(Integer)
     ref_reason: Mapped[str | None] = mapped_column(String(50))
 

@@ -52,6 +52,12 @@ def cancel(session: Session, document_no: str, reason: str, user: str, now: date
     notes = _active_notes(session, row)
     if notes:
         raise StateError(f"{document_no} tem a nota {notes[0].document_no}: anule-a primeiro.")
+    receipt = session.scalar(
+        select(DocumentRow.document_no).join(LineRow, LineRow.document_id == DocumentRow.id)
+        .where(LineRow.ref_document_no == document_no, DocumentRow.doc_type == "RG",
+               DocumentRow.status != "A").limit(1))
+    if receipt:
+        raise StateError(f"{document_no} foi liquidado pelo recibo {receipt}: anule-o primeiro.")
     row.status, row.status_date, row.status_reason, row.status_user = "A", now, reason, user
     kind = STATUS_DUTY.get(doc_type(row.doc_type).at_class)
     if row.series_kind != "F" and kind:

@@ -171,3 +171,13 @@ def test_reprints_are_numbered_and_audited(till):
     assert till.record_reprint(doc.document_no, "gerente", "") == 2
     with pytest.raises(Exception, match="não encontrado"):
         till.record_reprint("FS X/1", "caixa1")
+
+
+def test_an_invoice_settled_by_a_receipt_cannot_be_cancelled_first(normal_till):
+    from pos.services.receipts import ReceiptRequest, Settlement, issue_receipt
+    ft = normal_till.sell([("PAO01", 2)], "FT", make_customer("123456789", "Cliente", "Rua A"))
+    rg = issue_receipt(normal_till, ReceiptRequest((Settlement(ft.document_no),)))
+    with pytest.raises(StateError, match=f"recibo {rg.document_no}"):
+        normal_till.cancel(ft.document_no, "Erro")
+    normal_till.cancel(rg.document_no, "Recibo errado")
+    assert normal_till.cancel(ft.document_no, "Erro").status == "A"
