@@ -116,8 +116,8 @@ def run_benches(plan: Plan, quick: bool) -> tuple[list[Row], bool]:
             rows.append(Row(name, "—", f"failed: {type(exc).__name__}: {exc}"[:200],
                             verdict="error"))
 
-    step("sale", lambda: sale.rows([
-        sale.measure(n, plan.sale_runs, plan.sales_per_run) for n in plan.sale_sizes]))
+    step("sale", lambda: sale.rows(sale.measure_all(plan.sale_sizes, plan.sale_runs,
+                                                     plan.sales_per_run)))
     verified: list[integrity.VerifyFigures] = []
 
     def verify_rows():

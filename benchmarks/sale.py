@@ -4,10 +4,12 @@ The headline is ``Till.issue`` with the cart already built, which is what the Pa
 costs (ARCHITECTURE, the hot path: the cart is built in memory while scanning). ``Till.sell``
 (the same plus a catalogue look-up per line in its own read transaction) is shown beside it.
 Each size sells on a fresh copy of the cached shop (so the cache keeps exactly N documents),
-with a FixedClock one second further for every sale. A run is ``per_run`` sales of each kind
-timed one by one: p50, p99 and sales/s (sales over the summed latencies). Right after each
-run the floor is measured in the same directory: a bare insert+commit with the till's
-pragmas and a bare RSA-1024 signature. Figures are the medians over the runs.
+with a FixedClock one second further for every sale; all sizes are open at once and their
+runs interleaved, so load drifting on the shared machine weighs on every size alike. A run
+is ``per_run`` sales (``Till.issue``; half as many ``Till.sell``) timed one by one: p50, p99
+and sales/s (sales over the summed latencies). Right after each run the floor is measured
+in the same directory: a bare insert+commit with the till's pragmas and a bare RSA-1024
+signature. Figures are the medians over the runs.
 """
 
 from dataclasses import dataclass
@@ -86,46 +88,78 @@ def _median(runs: list[Latency]) -> Latency:
                    median(r.per_second for r in runs))
 
 
-def measure(n: int, runs: int, per_run: int, warmup: int = 30) -> SaleFigures:
-    src = datagen.ensure(n)
-    db = copy_db(src, work_dir() / "sale.db")
-    clock = FixedClock(datagen.sale_clock_start(n))
-    till = open_till(str(db), clock)
-    carts = cycle(CARTS)
+class _Shop:
+    """A till on a fresh copy of the cached shop with ``n`` documents, ready to sell."""
 
-    def sale():
-        clock.advance(seconds=1)
-        till.sell(next(carts))
+    def __init__(self, n: int, index: int):
+        self.n = n
+        self.db = copy_db(datagen.ensure(n), work_dir() / f"sale-{index}.db")
+        self.clock = FixedClock(datagen.sale_clock_start(n))
+        self.till = open_till(str(self.db), self.clock)
+        self.carts = cycle(CARTS)
+        self.requests = []
+        self.pay = cycle(self.requests)
+        self.issues, self.sells, self.floors = [], [], []
 
-    requests = []
-    pay = cycle(requests)
-
-    def issue():
-        clock.advance(seconds=1)
-        till.issue(next(pay))
-
-    try:
+    def prepare(self, warmup: int) -> None:
         for cart in CARTS:
-            lines = tuple(cart_line(till.product(code), qty) for code, qty in cart)
-            requests.append(IssueRequest(doc_type="FS", lines=lines, payments=(("NU", None),)))
-        till.keys.signer()            # decrypting the key happens once, when the till opens
+            lines = tuple(cart_line(self.till.product(code), qty) for code, qty in cart)
+            self.requests.append(IssueRequest(doc_type="FS", lines=lines,
+                                              payments=(("NU", None),)))
+        self.till.keys.signer()       # decrypting the key happens once, when the till opens
         for _ in range(warmup):
-            sale()
-            issue()
-        issues, sells, floor_runs = [], [], []
+            self.sale()
+            self.issue()
+
+    def sale(self) -> None:
+        self.clock.advance(seconds=1)
+        self.till.sell(next(self.carts))
+
+    def issue(self) -> None:
+        self.clock.advance(seconds=1)
+        self.till.issue(next(self.pay))
+
+    def close(self) -> None:
+        self.till.db.dispose()
+        remove_db(self.db)
+
+    def figures(self) -> "SaleFigures":
+        return SaleFigures(self.n, _median(self.issues), _median(self.sells),
+                           floors.median_floor(self.floors))
+
+
+def measure_all(sizes: list[int], runs: int, per_run: int, warmup: int = 30
+                ) -> list[SaleFigures]:
+    """Every size open at once, their runs interleaved (run 1 of each size, then run 2...),
+    so that the machine's load drifting during the benchmark weighs on all sizes alike and
+    the comparison with the empty database stays fair."""
+    shops: list[_Shop] = []
+    try:
+        for i, n in enumerate(sizes):
+            shops.append(_Shop(n, i))
+        for shop in shops:
+            shop.prepare(warmup)
         for r in range(runs):
-            issues.append(_run(issue, per_run))
-            sells.append(_run(sale, per_run // 2))     # context only: fewer, to save time
-            floor_runs.append(floors.sale_floor(work_dir(), per_run))
-            say(f"  sale @ {human(n)} run {r + 1}/{runs}: issue p50 {ms(issues[-1].p50)} "
-                f"p99 {ms(issues[-1].p99)}; sell p50 {ms(sells[-1].p50)}; floor p50 "
-                f"{ms(floor_runs[-1].p50)} p99 {ms(floor_runs[-1].p99)}")
-        report = till.verify() if n <= 20_000 else None
-        assert report is None or report.ok, report.text()
+            for shop in shops:
+                shop.issues.append(_run(shop.issue, per_run))
+                shop.sells.append(_run(shop.sale, per_run // 2))   # context only: fewer
+                shop.floors.append(floors.sale_floor(work_dir(), per_run))
+                say(f"  sale @ {human(shop.n)} run {r + 1}/{runs}: issue p50 "
+                    f"{ms(shop.issues[-1].p50)} p99 {ms(shop.issues[-1].p99)}; sell p50 "
+                    f"{ms(shop.sells[-1].p50)}; floor p50 {ms(shop.floors[-1].p50)} p99 "
+                    f"{ms(shop.floors[-1].p99)}")
+        for shop in shops:
+            if shop.n <= 20_000:
+                report = shop.till.verify()
+                assert report.ok, report.text()
+        return [shop.figures() for shop in shops]
     finally:
-        till.db.dispose()
-        remove_db(db)
-    return SaleFigures(n, _median(issues), _median(sells), floors.median_floor(floor_runs))
+        for shop in shops:
+            shop.close()
+
+
+def measure(n: int, runs: int, per_run: int, warmup: int = 30) -> SaleFigures:
+    return measure_all([n], runs, per_run, warmup)[0]
 
 
 def rows(figures: list[SaleFigures]) -> list[Row]:
