@@ -1,5 +1,6 @@
 """Small key/value settings kept in the database (training mode, certificate number...)."""
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pos.persistence.models import Setting
@@ -15,8 +16,8 @@ DEFAULTS = {
 
 
 def get(session: Session, key: str) -> str:
-    row = session.get(Setting, key)
-    return row.value if row is not None else DEFAULTS.get(key, "")
+    value = session.scalar(select(Setting.value).where(Setting.key == key))
+    return value if value is not None else DEFAULTS.get(key, "")
 
 
 def put(session: Session, key: str, value: str) -> None:
