@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pos.bootstrap import open_till
 
 from . import datagen, floors
-from .common import Row, collect, human, median, ms, rate, say, timed, verdict
+from .common import Row, collect, human, load, median, ms, rate, say, timed, verdict
 
 VERIFY_RATE = 20_000
 STARTUP_S = 0.5
@@ -23,6 +23,7 @@ class VerifyFigures:
     seconds: float
     floor_seconds: float
     runs: int = 1
+    load: float = float("nan")     # median 1-minute load average over the runs
 
     @property
     def per_second(self) -> float:
@@ -33,7 +34,7 @@ def measure_verify(n: int, runs: int) -> VerifyFigures:
     path = datagen.ensure(n, verify=False)
     till = open_till(str(path))
     try:
-        times, floor_times = [], []
+        times, floor_times, loads = [], [], []
         for r in range(runs):
             collect()
             seconds, report = timed(till.verify)
@@ -42,11 +43,12 @@ def measure_verify(n: int, runs: int) -> VerifyFigures:
             datagen.mark_verified(n)
             times.append(seconds)
             floor_times.append(floors.verify_seconds(n))
+            loads.append(load())
             say(f"  verify @ {human(n)} run {r + 1}/{runs}: {seconds:.2f} s "
                 f"({n / seconds:,.0f} docs/s); floor {floor_times[-1]:.2f} s")
     finally:
         till.db.dispose()
-    return VerifyFigures(n, median(times), median(floor_times), runs)
+    return VerifyFigures(n, median(times), median(floor_times), runs, median(loads))
 
 
 def runs_within(n: int, runs: int, budget_s: float, before: list[VerifyFigures]) -> int:
@@ -97,6 +99,7 @@ def rows(verify: list[VerifyFigures], startup: StartupFigures | None) -> list[Ro
             f"{f.documents:,} bare RSA verifications: {f.floor_seconds:.1f} s "
             f"({rate(floor_rate, 'docs')}); ×{f.seconds / f.floor_seconds:.1f}",
             f"≥ {VERIFY_RATE:,} docs/s".replace(",", " "), verdict(f.per_second >= VERIFY_RATE),
+            load=f.load,
             note="" if f.runs > 1 else "one run only: more would not fit the 15-minute "
             "suite at this verification speed (runs are budgeted from the smaller size)"))
     if startup is not None:
