@@ -11,7 +11,7 @@ from sqlalchemy import inspect, text
 
 from .db import Database
 
-HEAD = "0002"
+HEAD = "0003"
 
 
 def _config(url: str):

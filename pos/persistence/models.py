@@ -200,8 +200,8 @@ class OutboxRow(Base):
     __table_args__ = (Index("ix_outbox_due", "status", "next_attempt_at"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     kind: Mapped[str] = mapped_column(String(30))     # invoice | invoice_status | work | ...
-    document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id"))
-    series_pk: Mapped[int | None] = mapped_column(ForeignKey("series.id"))
+    document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id"), index=True)
+    series_pk: Mapped[int | None] = mapped_column(ForeignKey("series.id"), index=True)
     payload: Mapped[str | None] = mapped_column(Text)
     status: Mapped[str] = mapped_column(String(10), default="pending")  # pending|done|parked|...
     attempts: Mapped[int] = mapped_column(Integer, default=0)
