@@ -126,5 +126,4 @@ def rows(pending: int, runs: int) -> list[Row]:
     return [Row(what, size, f"{rate(median(rates), 'docs')} · claim of 10 rows {ms(claim)}",
                 "—", "—", "n/a",
                 note="sandbox in a child process on the same 2 cores; one request per "
-                     "document (fatcorews RegisterInvoice), each outcome its own commit; "
-                     "a claim grows with the square of the backlog (see PERFORMANCE.md)")]
+                     "document (fatcorews RegisterInvoice), each outcome its own commit")]
