@@ -1,14 +1,21 @@
-"""Builds the services from configuration and the adapters handed to it."""
+"""Builds the application facade once, from configuration and the adapters handed to it."""
+
+from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
+from pos.application import Application
+from pos.domain.errors import ValidationError
 from pos.persistence import migrate
 from pos.persistence.db import Database
+from pos.persistence.uow import UnitOfWork, till_ref
 from pos.services.keys import KeyService
-from pos.services.ports import Clock, SystemClock
-from pos.services.till import Till
+from pos.services.ports import AtLink, Clock, Printer, SystemClock
+
+TILL_ENV = "CAIXA_TILL"
 
 
 def data_dir() -> Path:
@@ -29,13 +36,34 @@ def secret_path_for(db: str) -> Path:
     return Path(db).expanduser().resolve().with_suffix(".secret")
 
 
-def open_till(db: str | None = None, clock: Clock | None = None) -> Till:
-    """Open (creating and migrating when needed) the database and build the Till."""
+def open_app(db: str | None = None, *, till: str | None = None, clock: Clock | None = None,
+             printer: Printer | None = None,
+             at_link: Callable[[Application], AtLink] | None = None) -> Application:
+    """Open (creating and migrating when needed) the database and build the facade.
+
+    ``till``: the till this process acts for (its code), else ``CAIXA_TILL``, else the
+    database's only till; none before set-up. ``at_link`` builds the AT sender from the
+    application it will drain (the sender calls the facade back).
+    """
     db = db or default_db()
     if "://" not in db:
         Path(db).expanduser().resolve().parent.mkdir(parents=True, exist_ok=True)
     database = Database(db)
     migrate.upgrade(database)
     clock = clock or SystemClock()
-    keys = KeyService(database, secret_path_for(db), clock)
-    return Till(database, keys, clock)
+    wanted = till or os.environ.get(TILL_ENV) or None
+    with UnitOfWork(database, None, write=False) as uow:
+        ref = till_ref(uow.session, wanted)
+        if ref is None and wanted and till_ref(uow.session) is not None:
+            raise ValidationError(f"A caixa {wanted} não existe nesta base de dados.")
+    holder: list[Application] = []
+
+    def units(write: bool) -> UnitOfWork:
+        return holder[0].unit(write)
+
+    keys = KeyService(units, secret_path_for(db), clock)
+    app = Application(database, ref, clock, keys, printer)
+    holder.append(app)
+    if at_link is not None:
+        app.at_link = at_link(app)
+    return app

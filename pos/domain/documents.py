@@ -106,6 +106,19 @@ def cart_line(product: ProductSnapshot, quantity: object = 1, unit_price: object
     return line
 
 
+def credit_line(original, quantity: Decimal, reference: LineRef) -> CartLine:
+    """The credit-note line that gives back ``quantity`` of ``original`` (a priced line of
+    the corrected document): its unit price and VAT rate, and its discount in proportion,
+    half-up to the cent. The refund a screen shows is this line's ``gross_amount``, so the
+    screen and the credit note can never disagree."""
+    discount = round2(original.discount * quantity / original.quantity)
+    product = ProductSnapshot(original.product_code, original.description,
+                              original.unit_price, original.tax_code, original.exemption_code,
+                              original.unit, original.product_type)
+    return cart_line(product, quantity, original.unit_price, discount, reference,
+                     rate=original.tax_percentage)
+
+
 @dataclass(frozen=True)
 class PricedLine:
     line_no: int

@@ -11,7 +11,7 @@ from sqlalchemy import inspect, text
 
 from .db import Database
 
-HEAD = "0003"
+HEAD = "0004"
 
 
 def _config(url: str):
@@ -38,9 +38,22 @@ def upgrade(db: Database) -> None:
 
     cfg = _config(db.url)
     with db.engine.connect() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "head")
-        conn.commit()
+        raw = conn.connection.driver_connection if db.is_sqlite else None
+        if raw is not None:
+            # SQLite's procedure for schema changes: foreign keys off outside any
+            # transaction, change, check them, back on (a pooled connection keeps it).
+            raw.execute("PRAGMA foreign_keys=OFF")
+        try:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+            conn.commit()
+            if raw is not None:
+                broken = raw.execute("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise RuntimeError(f"migration left broken references: {broken[:5]}")
+        finally:
+            if raw is not None:
+                raw.execute("PRAGMA foreign_keys=ON")
 
 
 def script_head(db: Database) -> str:

@@ -21,8 +21,8 @@ from sqlalchemy import Connection, select
 
 from pos.domain.errors import ValidationError
 from pos.persistence.db import Database
-from pos.persistence.models import Company, Setting
-from pos.services.settings import DEFAULTS
+from pos.persistence.models import Company, Establishment, Setting
+from pos.persistence.repositories import SHOP_DEFAULTS as DEFAULTS
 
 from . import elements, queries
 from .masterfiles import (
@@ -106,15 +106,15 @@ def header(company, settings: dict[str, str], period: Period, today: date,
     return h
 
 
-def _tax_entity(company, establishment: str | None) -> str:
-    """'Global' or the establishment. Documents carry no establishment yet, so a file for
-    one establishment can only be made when the company has just that one."""
-    own = company.establishment or "Global"
+def _tax_entity(conn: Connection, establishment: str | None) -> str:
+    """'Global' or the establishment. A file for one establishment is made only when the
+    company has just that one (the per-establishment export selects by till: not yet)."""
+    codes = list(conn.execute(select(Establishment.code).order_by(Establishment.id)).scalars())
+    own = codes[0] if len(codes) == 1 else "Global"
     if establishment is None or establishment in (own, "Global"):
         return establishment or own
     raise ValidationError(
-        f"Os documentos não registam o estabelecimento: só é possível exportar "
-        f"'{own}' (ou 'Global').")
+        f"Só é possível exportar '{own}' (ou 'Global') por agora.")
 
 
 def _master_files(xf, conn: Connection, period: Period, census, company) -> tuple[int, int]:
@@ -190,7 +190,7 @@ def export(db: Database, out: str | Path, period: Period, today: date,
         company = conn.execute(select(Company).where(Company.id == 1)).first()
         if company is None:
             raise ValidationError("A empresa ainda não está configurada ('caixa init').")
-        tax_entity = _tax_entity(company, establishment)
+        tax_entity = _tax_entity(conn, establishment)
         settings = _settings(conn)
         census = queries.census(conn, period)
         try:

@@ -3,13 +3,13 @@
 from decimal import Decimal
 
 from sqlalchemy import or_, select
-from sqlalchemy.orm import Session
 
 from pos.domain.documents import UNITS, ProductSnapshot
 from pos.domain.errors import NotFoundError, ValidationError
 from pos.domain.money import to_decimal
 from pos.domain.taxes import EXEMPTIONS, TAX_CODES
 from pos.persistence.models import Product
+from pos.persistence.uow import UnitOfWork
 
 
 def snapshot(p: Product) -> ProductSnapshot:
@@ -17,7 +17,8 @@ def snapshot(p: Product) -> ProductSnapshot:
                            p.product_type, p.barcode)
 
 
-def lookup(session: Session, code: str) -> ProductSnapshot:
+def lookup(uow: UnitOfWork, code: str) -> ProductSnapshot:
+    session = uow.session
     p = session.get(Product, code)
     if p is None:
         p = session.scalars(select(Product).where(Product.barcode == code)).first()
@@ -26,7 +27,8 @@ def lookup(session: Session, code: str) -> ProductSnapshot:
     return snapshot(p)
 
 
-def search(session: Session, text: str = "", limit: int | None = None) -> list[ProductSnapshot]:
+def search(uow: UnitOfWork, text: str = "", limit: int | None = None) -> list[ProductSnapshot]:
+    session = uow.session
     q = select(Product).where(Product.active).order_by(Product.category, Product.name)
     if text:
         like = f"%{text}%"
@@ -37,13 +39,15 @@ def search(session: Session, text: str = "", limit: int | None = None) -> list[P
     return [snapshot(p) for p in session.scalars(q)]
 
 
-def categories(session: Session) -> dict[str, str]:
+def categories(uow: UnitOfWork) -> dict[str, str]:
+    session = uow.session
     return dict(session.execute(select(Product.code, Product.category)).all())
 
 
-def add(session: Session, code: str, name: str, price: object, tax_code: str,
+def add(uow: UnitOfWork, code: str, name: str, price: object, tax_code: str,
         exemption_code: str | None = None, unit: str = "UN", product_type: str = "P",
         barcode: str | None = None, category: str = "") -> None:
+    session = uow.session
     code, name = code.strip(), name.strip()
     if not code or len(code) > 60:
         raise ValidationError("Código de produto vazio ou com mais de 60 caracteres.")

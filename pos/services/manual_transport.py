@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from pos.domain import manual as rules
 from pos.domain.doctypes import doc_type
@@ -20,8 +19,8 @@ from pos.domain.documents import Document
 from pos.domain.errors import ValidationError
 from pos.domain.signature import format_date, format_datetime
 from pos.persistence.models import Company, DocumentRow, OutboxRow, TypographyBook
+from pos.persistence.uow import UnitOfWork
 
-from . import audit
 from .manual_recovery import Clock, ManualEntry, issue_manual, locate
 
 WORKING_DAYS = 5
@@ -73,9 +72,10 @@ def _check(t: PaperTransport, book: TypographyBook, now: datetime) -> tuple[str,
     return code, called_on
 
 
-def _payload(session: Session, doc: Document, book: TypographyBook, ref: str, number: int,
+def _payload(uow: UnitOfWork, doc: Document, book: TypographyBook, ref: str, number: int,
              t: PaperTransport, code: str, load: Address, unload: Address) -> dict:
     """envioDocumentoTransporte fields (FISCAL-PT §6.2) for the form, not the recovery copy."""
+    session = uow.session
     c = session.get(Company, 1)
     return {
         "TaxRegistrationNumber": c.nif, "CompanyName": c.name,
@@ -96,9 +96,11 @@ def _payload(session: Session, doc: Document, book: TypographyBook, ref: str, nu
     }
 
 
-def record_paper_transport(session: Session, t: PaperTransport, signer, now: datetime,
-                           is_sqlite: bool = True, clock: Clock | None = None) -> Document:
-    book, ref = locate(session, t.entry, now, is_sqlite)
+def record_paper_transport(uow: UnitOfWork, t: PaperTransport, signer, clock: Clock
+                           ) -> Document:
+    session = uow.session
+    now = clock()
+    book, ref = locate(uow, t.entry, now)
     code, called_on = _check(t, book, now)
     company = session.get(Company, 1)
     load = t.load or Address(company.address, company.city, company.postal_code,
@@ -109,10 +111,9 @@ def record_paper_transport(session: Session, t: PaperTransport, signer, now: dat
         raise ValidationError("Indique o local de descarga (ou a morada do destinatário).")
     extra = {"address_from": dataclasses.asdict(load), "address_to": dataclasses.asdict(unload),
              "vehicle": t.vehicle}
-    doc = issue_manual(session, book, ref, t.entry, signer, now, is_sqlite, extra,
-                       t.movement_start, clock)
+    doc = issue_manual(uow, book, ref, t.entry, signer, clock, extra, t.movement_start)
     session.get(DocumentRow, doc.id).at_doc_code = code
-    payload = json.dumps(_payload(session, doc, book, ref, int(t.entry.number), t, code, load,
+    payload = json.dumps(_payload(uow, doc, book, ref, int(t.entry.number), t, code, load,
                                   unload), ensure_ascii=False)
     deadline = deadline_for(called_on)
     # Issuing queued the electronic 'transport' duty of a guide issued by the program. This
@@ -121,11 +122,10 @@ def record_paper_transport(session: Session, t: PaperTransport, signer, now: dat
     duty = session.scalars(select(OutboxRow).where(OutboxRow.document_id == doc.id,
                                                    OutboxRow.kind == "transport")).first()
     if duty is None:
-        duty = OutboxRow(document_id=doc.id, status="pending", created_at=now,
-                         next_attempt_at=now)
-        session.add(duty)
+        duty = session.get(OutboxRow, uow.outbox.add("transport_paper", now,
+                                                    document_id=doc.id))
     duty.kind, duty.payload, duty.deadline = "transport_paper", payload, deadline
-    audit.record(session, now, t.entry.user, "transport_paper",
-                 f"{book.doc_type} {ref} AT code {code} -> {doc.document_no}, "
-                 f"due {deadline:%Y-%m-%d}")
+    uow.audit.append(now, t.entry.user, "transport_paper",
+                     f"{book.doc_type} {ref} AT code {code} -> {doc.document_no}, "
+                     f"due {deadline:%Y-%m-%d}")
     return dataclasses.replace(doc, at_doc_code=code)

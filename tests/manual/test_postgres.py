@@ -29,7 +29,7 @@ def pg_desk(pg_url, clock):
 def test_recover_duplicate_and_transport_on_postgres(pg_desk, clock):
     from pos.services.manual_recovery import DuplicateEntry
     from pos.services.manual_transport import PaperTransport
-    from pos.services.till import make_customer
+    from pos.domain.customer import make_customer
 
     till = pg_desk.till
     book = pg_desk.add_book("FT", "abc", 1, 50, **TYPOGRAPHY)

@@ -123,7 +123,7 @@ def test_recovery_refused_in_training_mode(desk, book):
 def test_simplified_invoice_form_with_payment_and_customer(desk):
     from decimal import Decimal
 
-    from pos.services.till import make_customer
+    from pos.domain.customer import make_customer
 
     till = desk.till
     b = desk.add_book("FS", "FS-B", 100, 199, **TYPOGRAPHY)

@@ -17,7 +17,7 @@ def exported(desk, book, clock, tmp_path, shared_at):
     from pos.saft.writer import export
     from pos.services.manual_recovery import DuplicateEntry
     from pos.services.manual_transport import Address, PaperTransport
-    from pos.services.till import make_customer
+    from pos.domain.customer import make_customer
 
     till = desk.till
     # A training sale first: it must never reach the file.

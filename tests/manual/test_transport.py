@@ -12,7 +12,7 @@ from .helpers import TYPOGRAPHY, entry, outbox
 
 def _paper(till, book_id, number="0001", **kw):
     from pos.services.manual_transport import Address, PaperTransport
-    from pos.services.till import make_customer
+    from pos.domain.customer import make_customer
     customer = make_customer("123456789", "Cliente Exemplo", "Rua Nova, 5", "Porto",
                              "4000-001")
     kw.setdefault("at_code", "PHONE-123456")

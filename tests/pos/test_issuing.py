@@ -10,7 +10,7 @@ from sqlalchemy import select, update
 from pos.domain.errors import ClockError, SeriesError, StateError, ValidationError
 from pos.domain.taxes import rate_for
 from pos.persistence.models import DocumentRow, OutboxRow
-from pos.services.till import make_customer
+from pos.domain.customer import make_customer
 
 
 def test_documents_chain_per_series_with_atcud_and_key_version(till):

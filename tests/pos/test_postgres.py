@@ -8,7 +8,7 @@ from sqlalchemy import text
 
 from pos.bootstrap import open_till
 from pos.services import demo
-from pos.services.till import make_customer
+from pos.domain.customer import make_customer
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.postgres

@@ -34,7 +34,7 @@ def shop(tmp_path_factory):
     from pos.bootstrap import open_till
     from pos.services import demo
     from pos.services.ports import FixedClock
-    from pos.services.till import make_customer
+    from pos.domain.customer import make_customer
 
     path = tmp_path_factory.mktemp("shop") / "caixa.db"
     t = open_till(str(path), clock=FixedClock(WHEN))

@@ -190,7 +190,7 @@ def test_an_empty_period_is_still_a_valid_file(saft_till, tmp_path, xsd10):
 def test_markup_characters_in_text_are_escaped(normal_till, tmp_path, xsd10):
     from pos.saft.period import period_for
     from pos.saft.writer import export
-    from pos.services.till import make_customer
+    from pos.domain.customer import make_customer
 
     odd = make_customer("123456789", "A & B <Lda> \x01", "Rua \"1\" & 2", "Lisboa",
                         "1000-001")

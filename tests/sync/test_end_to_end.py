@@ -16,7 +16,7 @@ from sqlalchemy import select
 from pos.domain.documents import cart_line
 from pos.persistence.models import OutboxRow
 from pos.services.issuing import IssueRequest
-from pos.services.till import make_customer
+from pos.domain.customer import make_customer
 from sync.sandbox import ATSandbox
 
 ROOT = Path(__file__).resolve().parents[2]

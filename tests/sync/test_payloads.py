@@ -12,7 +12,7 @@ import zeep
 
 from pos.domain.documents import cart_line
 from pos.services.issuing import IssueRequest
-from pos.services.till import make_customer
+from pos.domain.customer import make_customer
 from sync import payloads
 from sync.wsdl_schema import load_wsdl_schema, validation_errors
 from sync.wsse import SOAP11_NS

@@ -41,7 +41,7 @@ def test_documents_of_every_kind_are_sent_and_recorded(live_till, live_clock, sa
                                                        make_worker):
     from pos.domain.documents import cart_line
     from pos.services.issuing import IssueRequest
-    from pos.services.till import make_customer
+    from pos.domain.customer import make_customer
 
     fs = live_till.sell([("PAO01", 2), ("SRV02", 1)], "FS")
     live_till.cancel(fs.document_no, "Engano do operador")
@@ -230,7 +230,7 @@ def test_paper_guide_is_completed_with_the_phone_code(live_till, live_clock, san
     from pos.services.manual_desk import ManualDesk
     from pos.services.manual_recovery import ManualEntry
     from pos.services.manual_transport import PaperTransport
-    from pos.services.till import make_customer
+    from pos.domain.customer import make_customer
 
     live_till.add_series("GT", "R2026", "LIVEGTRECOV", kind="R")
     desk = ManualDesk(live_till)

@@ -148,7 +148,7 @@ def cmd_demo(args) -> int:
 
 
 def cmd_sell(args) -> int:
-    from pos.services.till import make_customer
+    from pos.domain.customer import make_customer
 
     t = till()
     items = []

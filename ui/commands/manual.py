@@ -170,7 +170,7 @@ def _payments(specs: list[str]) -> tuple:
 
 
 def _customer(args):
-    from pos.services.till import make_customer
+    from pos.domain.customer import make_customer
     return make_customer(args.customer_nif, args.customer_name, args.customer_address,
                          args.customer_city, args.customer_postal_code, args.customer_country)
 
