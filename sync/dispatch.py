@@ -24,29 +24,16 @@ different values") is parked too: our resends are byte-identical, so it is not o
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
 from typing import Any
 
+from pos.domain.at import DONE, PARK, RETRY, STOP, Outcome
 from pos.domain.errors import PosError
-from pos.services.at_series import RemoteSeries
 from pos.services.outbox import Duty
 
 from . import errors as e
 from . import payloads
 from .clients import ATClients
 from .series_registry import ATSeriesRegistry
-
-DONE, RETRY, PARK, STOP = "done", "retry", "park", "stop"
-
-
-@dataclass(frozen=True)
-class Outcome:
-    action: str                              # done | retry | park | stop
-    message: str = ""
-    code: str | int | None = None
-    result: dict[str, Any] = field(default_factory=dict)
-    at_doc_code: str | None = None
-    remote_series: RemoteSeries | None = None
 
 
 def _status_date(duty: Duty):

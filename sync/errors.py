@@ -20,14 +20,13 @@ technical cause (never the password) for the log.
 
 from __future__ import annotations
 
-RETRY = "retry"
-STOP = "stop"
-PARK = "park"
-RECONCILE = "reconcile"
+from pos.domain.at import PARK, RECONCILE, RETRY, STOP
+from pos.domain.errors import PosError
 
 
-class SyncError(Exception):
-    """Base of every error raised by ``sync``. ``str(err)`` is the message for a person."""
+class SyncError(PosError):
+    """Base of every error raised by ``sync``: a ``PosError``, so every interface reports it
+    like any other. ``str(err)`` is the message for a person."""
 
     action: str = STOP
     retryable: bool = False

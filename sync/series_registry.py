@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pos.services.at_series import RemoteSeries
+from pos.domain.at import RemoteSeries
 
 from . import errors as e
 from .clients import ATClients

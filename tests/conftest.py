@@ -34,13 +34,12 @@ def db_path(tmp_path) -> Path:
 @pytest.fixture(scope="session")
 def demo_template(tmp_path_factory) -> Path:
     """Build the demo shop once; each test gets a copy (PIN hashing and keys are slow)."""
-    from pos.bootstrap import open_till
-    from pos.services import demo
+    from pos.bootstrap import open_app
     from pos.services.ports import FixedClock
     path = tmp_path_factory.mktemp("template") / "caixa.db"
-    t = open_till(str(path), clock=FixedClock(datetime(2026, 3, 14, 9, 0, 0)))
-    demo.init_demo(t.db, t.keys, t.clock)
-    t.db.dispose()
+    app = open_app(str(path), clock=FixedClock(datetime(2026, 3, 14, 9, 0, 0)))
+    app.init_demo()
+    app.close()
     return path
 
 
@@ -56,21 +55,22 @@ def demo_db(demo_template, db_path) -> Path:
 
 
 @pytest.fixture
-def till(demo_db, clock):
-    """A demo shop (training series) on a fresh SQLite file, with a fixed clock."""
-    from pos.bootstrap import open_till
-    t = open_till(str(demo_db), clock=clock)
-    yield t
-    t.db.dispose()
+def app(demo_db, clock):
+    """The application facade on a demo shop (training series, till CX1) on a fresh SQLite
+    file, with a fixed clock."""
+    from pos.bootstrap import open_app
+    a = open_app(str(demo_db), clock=clock)
+    yield a
+    a.close()
 
 
 @pytest.fixture
-def normal_till(till):
+def normal_app(app):
     """The demo shop switched to normal series (kind N) with AT validation codes."""
-    till.set_training_mode(False)
+    app.set_training_mode(False)
     for code in ("FS", "FT", "FR", "NC", "ND", "GT", "OR", "RG"):
-        till.add_series(code, "A2026", f"ATC{code}2026X")
-    return till
+        app.add_series(code, "A2026", f"ATC{code}2026X")
+    return app
 
 
 def run_cli(db: Path, *args: str, check: bool = False, env: dict | None = None
