@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import date
 
 from pos.domain.at import DONE, PARK, RETRY, DrainReport, Outcome, RemoteSeries
-from pos.domain.errors import PosError
+from pos.domain.errors import PosError, ValidationError
 from pos.services import at_series, at_status, outbox
 from pos.services.outbox import Duty, QueuePolicy, StopInfo
 from pos.services.ports import AtSnapshot
@@ -83,6 +83,12 @@ class AtMixin(Base):
         """The month's SAF-T was uploaded to AT: its invoice duties are done."""
         with self._write() as uow:
             return outbox.confirm_saft(uow, year, month, self.clock.now(), user)
+
+    def require_at(self) -> None:
+        """Refuse, with the reason, when this process cannot talk to AT (configuration)."""
+        problem = self.at_link.problem()
+        if problem:
+            raise ValidationError(problem)
 
     def drain_queue(self, kinds: tuple[str, ...] | None = None) -> DrainReport:
         """Send what is due now, in this process, and say what happened."""

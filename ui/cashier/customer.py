@@ -15,9 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pos.domain.customer import make_customer
 from pos.domain.documents import FINAL_CONSUMER, price_lines
 from pos.domain.nif import CONSUMIDOR_FINAL_NIF, is_valid_nif
-from pos.domain.customer import make_customer
 
 from ..widgets.numpad import NumPad
 from ..widgets.touch import Notice, button, title

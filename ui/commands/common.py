@@ -5,23 +5,26 @@ from dataclasses import asdict, is_dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
-from pos.bootstrap import open_till
+from pos.bootstrap import open_app
 from pos.domain.documents import Document
-from pos.domain.errors import ValidationError
 from pos.domain.money import fmt2
 from pos.domain.signature import printed_hash_chars
 
 
-def till(require_setup: bool = True):
-    """The Till for the configured database; refuses a database nobody has set up."""
-    t = open_till()
+def app(require_setup: bool = True, at: bool = False, printer=None):
+    """The application for the configured database and till (``--db``/``CAIXA_DB``,
+    ``--till``/``CAIXA_TILL``); refuses a database nobody has set up. ``at``: with the AT
+    sender, for commands that talk to AT now (it sends in this process, no thread)."""
+    link = None
+    if at:
+        from sync.link import OutboxLink
+
+        def link(application):
+            return OutboxLink(application)
+    a = open_app(printer=printer, at_link=link)
     if require_setup:
-        from pos.services.demo import is_configured
-        if not is_configured(t.db):
-            raise ValidationError(
-                f"A base de dados {t.db.url.removeprefix('sqlite:///')} não está configurada: "
-                "execute 'caixa init --demo'.")
-    return t
+        a.require_configured()
+    return a
 
 
 def _default(value):

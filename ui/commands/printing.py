@@ -11,7 +11,7 @@ from pathlib import Path
 
 from pos.domain.errors import ValidationError
 
-from .common import till
+from .common import app
 
 PRINTER_ENV = "CAIXA_PRINTER"
 # Without --preset, the paper a column count usually means (58 mm: 32; 80 mm: 42 or 48).
@@ -92,12 +92,11 @@ def _files(args, doc, issuer, qr, profile, copy: int = 0, reprint: bool = False)
 def cmd_print(args) -> int:
     from printing.errors import PrinterError
 
-    t = till()
+    t = app()
     doc = t.document(args.number)
     issuer = t.issuer()
     qr = t.qr(doc, issuer)
-    # Recording reprints is the core's job; the Till offers it once it exists.
-    service = _service(args, getattr(t, "record_reprint", None) and t)
+    service = _service(args, t)        # the application records reprints
     result = service.print_document(doc, issuer, qr, copy=args.copy, user=args.user,
                                     reason=args.reason, copies=args.copies,
                                     open_drawer=args.drawer)
@@ -115,7 +114,7 @@ def cmd_receipt(args) -> int:
     from printing.layout import receipt_text
     from printing.profile import profile_from_config
 
-    t = till()
+    t = app()
     doc = t.document(args.number)
     issuer = t.issuer()
     qr = t.qr(doc, issuer)

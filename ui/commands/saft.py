@@ -5,7 +5,7 @@ from pathlib import Path
 
 from pos.domain.errors import ValidationError
 
-from .common import dump_json, till
+from .common import app, dump_json
 
 
 def register(sub) -> None:
@@ -34,15 +34,11 @@ def register(sub) -> None:
 
 
 def cmd_export(args) -> int:
-    from pos.saft.period import period_for
-    from pos.saft.writer import export
-
     if args.month is not None and (args.start or args.end):
         raise ValidationError("Use --month ou --from/--to, não ambos.")
-    t = till()
-    today = t.clock.now().date()
-    period = period_for(today, args.year, args.month, args.start, args.end)
-    result = export(t.db, args.out, period, today, args.establishment)
+    result = app().export_saft(args.out, args.year, args.month, args.start, args.end,
+                               args.establishment)
+    period = result.period
     if args.json:
         print(dump_json({"file": str(result.path), "start": period.start,
                          "end": period.end, "documents": result.documents,
@@ -64,7 +60,7 @@ def _database_keys():
     db = default_db()
     if "://" not in db and not Path(db).expanduser().exists():
         return None
-    ring = KeyRing(till().keys.verifiers())
+    ring = KeyRing(app().verifiers())
     return ring or None
 
 
