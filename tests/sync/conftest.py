@@ -80,19 +80,19 @@ def live_clock():
 
 
 @pytest.fixture
-def live_till(demo_db, live_clock):
+def live_app(demo_db, live_clock):
     """The demo shop in normal mode with a registered series per document type."""
-    from pos.bootstrap import open_till
-    t = open_till(str(demo_db), clock=live_clock)
-    t.set_training_mode(False)
+    from pos.bootstrap import open_app
+    a = open_app(str(demo_db), clock=live_clock)
+    a.set_training_mode(False)
     for code in LIVE_TYPES:
-        t.add_series(code, "L2026", f"LIVE{code}CODE")
-    yield t
-    t.db.dispose()
+        a.add_series(code, "L2026", f"LIVE{code}CODE")
+    yield a
+    a.close()
 
 
 @pytest.fixture
-def make_worker(live_till, live_clock):
+def make_worker(live_app):
     """``make_worker(config, **kw)``: an OutboxWorker on the live till, not started."""
     from pos.services.outbox import QueuePolicy
     from sync.worker import OutboxWorker
@@ -101,8 +101,8 @@ def make_worker(live_till, live_clock):
 
     def _make(config, policy=None, **kw):
         kw.setdefault("rng", lambda: 1.0)  # full delay: deterministic backoff in tests
-        w = OutboxWorker(live_till.db, lambda: ATClients(config),
-                         policy=policy or QueuePolicy(), clock=live_clock, **kw)
+        w = OutboxWorker(live_app, lambda: ATClients(config),
+                         policy=policy or QueuePolicy(), **kw)
         made.append(w)
         return w
 
