@@ -12,8 +12,10 @@ from pos.domain.errors import ValidationError
 from pos.persistence import migrate
 from pos.persistence.db import Database
 from pos.persistence.uow import UnitOfWork, till_ref
+from pos.services.anchors import Anchors, AnchorStore
 from pos.services.keys import KeyService
 from pos.services.ports import AtLink, Clock, Printer, SystemClock
+from pos.services.vault import open_vault
 
 TILL_ENV = "CAIXA_TILL"
 
@@ -36,18 +38,39 @@ def secret_path_for(db: str) -> Path:
     return Path(db).expanduser().resolve().with_suffix(".secret")
 
 
+def _owner_only(db: str) -> None:
+    """Create the data folder (0700) and the database file (0600) owner-only; tighten an
+    existing file that others can read (its -wal/-shm take the file's permissions)."""
+    path = Path(db).expanduser().resolve()
+    if not path.parent.exists():
+        path.parent.mkdir(parents=True, mode=0o700)
+    if os.name == "nt":
+        return
+    if not path.exists():
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        return
+    for p in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+        try:
+            if p.stat().st_mode & 0o077:
+                os.chmod(p, 0o600)
+        except (FileNotFoundError, PermissionError):
+            pass
+
+
 def open_app(db: str | None = None, *, till: str | None = None, clock: Clock | None = None,
              printer: Printer | None = None,
-             at_link: Callable[[Application], AtLink] | None = None) -> Application:
+             at_link: Callable[[Application], AtLink] | None = None,
+             anchor_store: AnchorStore | None = None) -> Application:
     """Open (creating and migrating when needed) the database and build the facade.
 
     ``till``: the till this process acts for (its code), else ``CAIXA_TILL``, else the
     database's only till; none before set-up. ``at_link`` builds the AT sender from the
-    application it will drain (the sender calls the facade back).
+    application it will drain (the sender calls the facade back). ``anchor_store``: the
+    central store's copy of the anchors (issue 18), when there is one.
     """
     db = db or default_db()
     if "://" not in db:
-        Path(db).expanduser().resolve().parent.mkdir(parents=True, exist_ok=True)
+        _owner_only(db)
     database = Database(db)
     migrate.upgrade(database)
     clock = clock or SystemClock()
@@ -61,9 +84,12 @@ def open_app(db: str | None = None, *, till: str | None = None, clock: Clock | N
     def units(write: bool) -> UnitOfWork:
         return holder[0].unit(write)
 
-    keys = KeyService(units, secret_path_for(db), clock)
-    app = Application(database, ref, clock, keys, printer)
+    vault = open_vault()
+    keys = KeyService(units, secret_path_for(db), clock, vault)
+    app = Application(database, ref, clock, keys, printer,
+                      anchors=Anchors(vault, store=anchor_store))
     holder.append(app)
+    app.seal_upgrade()
     if at_link is not None:
         app.at_link = at_link(app)
     return app

@@ -20,6 +20,20 @@ def shared_at() -> Path:
     return SHARED_AT
 
 
+SECURE_ENV = ("CAIXA_VAULT_DIR", "CAIXA_ANCHOR_DIR")
+
+
+@pytest.fixture(autouse=True)
+def secure_dirs(tmp_path, monkeypatch):
+    """Each test keeps its OS key store and its anchors in its own folders (a shop's copy
+    must not meet another copy's anchor)."""
+    dirs = {}
+    for name in SECURE_ENV:
+        dirs[name] = tmp_path / name.lower()
+        monkeypatch.setenv(name, str(dirs[name]))
+    return dirs
+
+
 @pytest.fixture
 def clock():
     from pos.services.ports import FixedClock
@@ -37,20 +51,32 @@ def demo_template(tmp_path_factory) -> Path:
     from pos.bootstrap import open_app
     from pos.services.ports import FixedClock
     path = tmp_path_factory.mktemp("template") / "caixa.db"
-    app = open_app(str(path), clock=FixedClock(datetime(2026, 3, 14, 9, 0, 0)))
-    app.init_demo()
-    app.close()
+    saved = {name: os.environ.get(name) for name in SECURE_ENV}
+    try:
+        for name in SECURE_ENV:
+            os.environ[name] = str(path.parent / name.lower())
+        app = open_app(str(path), clock=FixedClock(datetime(2026, 3, 14, 9, 0, 0)))
+        app.init_demo()
+        app.close()
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
     return path
 
 
 @pytest.fixture
-def demo_db(demo_template, db_path) -> Path:
-    """A fresh copy of the demo database (and its key secret) at ``db_path``."""
+def demo_db(demo_template, db_path, secure_dirs) -> Path:
+    """A fresh copy of the demo database at ``db_path``, with its key store entries and
+    anchors (the template's copied into this test's folders)."""
     for suffix in ("", "-wal"):
         src = Path(f"{demo_template}{suffix}")
         if src.exists():
             shutil.copyfile(src, f"{db_path}{suffix}")
-    shutil.copyfile(demo_template.with_suffix(".secret"), db_path.with_suffix(".secret"))
+    for name, folder in secure_dirs.items():
+        shutil.copytree(demo_template.parent / name.lower(), folder, dirs_exist_ok=True)
     return db_path
 
 

@@ -163,7 +163,7 @@ class AtMixin(Base):
                 except PosError as err:
                     outcome = Outcome(PARK, str(err), "LOCAL")
             if outcome.action == DONE:
-                outbox.record_done(uow.session, duty.id, now, outcome.result,
+                outbox.record_done(uow, duty.id, now, outcome.result,
                                    outcome.at_doc_code)
             elif outcome.action == RETRY:
                 when = outbox.record_retry(uow.session, duty.id, now, outcome.message, policy,

@@ -1,47 +1,243 @@
-"""Integrity: the full verification, the start-up check, and the administrator's
-acknowledgement that lets issuing go on after a report."""
+"""Integrity: the start-up check, the full verification, the anchors outside the database,
+and the administrator's acknowledgement that lets issuing go on after a report."""
 
 from __future__ import annotations
 
-from pos.domain.errors import IntegrityError, ValidationError
-from pos.services import integrity, users
+import logging
+
+from sqlalchemy import select
+
+from pos.domain.errors import IntegrityError, KeyError_, StateError, ValidationError
+from pos.persistence.models import Series, TillRow
+from pos.persistence.uow import UnitOfWork, till_ref
+from pos.services import anchors, integrity, manual_recovery, sealing
+from pos.services.integrity import Problem
 
 from .base import Base
 
+log = logging.getLogger(__name__)
+
+ROLLBACK_REASON = ("Base de dados atrás da sua âncora externa: séries fechadas para que "
+                   "nenhum número seja emitido duas vezes (Despacho 8632/2014 §2.5)")
+
 
 class IntegrityMixin(Base):
+    # ---- after an upgrade ------------------------------------------------------------
+    def seal_upgrade(self) -> None:
+        """Seal what migration 0005 chained (once per till, at the first start after it).
+        Without the key store's passphrase it waits for a process that has it."""
+        with self._read() as uow:
+            tills = [till_ref(uow.session, code) for code in uow.session.scalars(
+                select(TillRow.code).order_by(TillRow.id))]
+            waiting = []
+            for ref in tills:
+                with UnitOfWork(self.db, ref, write=False) as tu:
+                    if sealing.needs_upgrade_seal(tu):
+                        waiting.append(ref)
+        if not waiting:
+            return
+        try:
+            self.keys.ensure_seal_key()
+            sealer = self.keys.sealer()
+            seal_fp = self.keys.seal_verifiers()[sealer.version].fingerprint
+            shop = self.keys.shop_uuid(create=True)
+            fingerprints, verifiers = self.keys.signing_fingerprints(), self.keys.verifiers()
+        except KeyError_ as exc:
+            log.warning("upgrade not sealed yet: %s", exc)
+            return
+        for ref in waiting:
+            with UnitOfWork(self.db, ref, write=True, sealer=self.keys.sealer) as uow:
+                if sealing.needs_upgrade_seal(uow):
+                    sealing.seal_upgrade(uow, self.clock.now(), shop, seal_fp, fingerprints,
+                                         verifiers)
+
+    # ---- the checks ------------------------------------------------------------------
     def verify(self) -> integrity.Report:
-        """Every chain, signature, number and total of the database, in one snapshot;
-        issuing is blocked on the tills whose data was altered."""
-        verifiers = self.keys.verifiers()
+        """Every chain, seal, signature, number and total of the database, in one snapshot,
+        and this till against its anchors; the findings are sealed in the journal and
+        issuing is blocked on the tills whose data was altered until acknowledged."""
+        verifiers, seals = self.keys.verifiers(), self.keys.seal_verifiers()
+        fingerprints = self.keys.signing_fingerprints()
         with self._read(snapshot=True) as uow:
-            report = integrity.verify(uow, verifiers)
-        if not report.ok and self.till is not None:
-            with self._write() as uow:
-                integrity.block(uow, report.text(), self.clock.now(),
-                                {p.till_id for p in report.problems})
+            report = integrity.verify(uow, verifiers, seals, fingerprints)
+            if self.till is not None:
+                report.problems += self._anchor_problems(uow)
+        if self.till is None:
+            return report
+        self._restore_guards(report.problems)
+        self._settle(report.problems, report)
         return report
 
     def quick_check(self) -> None:
-        """What runs before the till opens: this till's series heads, in one snapshot;
-        blocks issuing when the data was altered."""
+        """What runs before the till sells: this till's series heads, chain heads, keys,
+        guards (put back when missing) and anchors, in one snapshot. Blocks issuing — and
+        raises — while anything found is not acknowledged by an administrator."""
         if self.till is None:
             return
-        verifiers = self.keys.verifiers()
+        verifiers, seals = self.keys.verifiers(), self.keys.seal_verifiers()
+        fingerprints = self.keys.signing_fingerprints()
         with self._read(snapshot=True) as uow:
-            problems = integrity.quick_check(uow, verifiers)
-        if problems:
-            text = "\n".join(f"- {p}" for p in problems)
+            problems = integrity.quick_check(uow, verifiers, seals, fingerprints)
+            problems += self._anchor_problems(uow)
+            first_anchor = not problems and not anchors.anchored_before(uow) \
+                and not self._anchor_found
+        self._restore_guards(problems)
+        report = integrity.Report(problems=problems)
+        blocking = self._settle(problems, report)
+        if first_anchor and not blocking:
             with self._write() as uow:
-                integrity.block(uow, text, self.clock.now())
-            raise IntegrityError("Dados fiscais alterados:\n" + text)
+                uow.audit.append(self.clock.now(), "sistema", "anchor",
+                                 f"anchored in {self.anchors.log.folder} and the "
+                                 f"{self.anchors.vault.vault.description}")
+        self._checked = True
+        if blocking:
+            raise IntegrityError("Dados fiscais alterados; a emissão está bloqueada até um "
+                                 "administrador confirmar ('caixa verify --acknowledge'):\n"
+                                 + "\n".join(f"- {p}" for p in report.blocking))
+        self._checkpoint()
 
-    def acknowledge_integrity(self, user: str) -> bool:
-        """An administrator confirms the report: issuing may go on. False when nothing was
-        blocked."""
+    def ensure_checked(self) -> None:
+        """The start-up check, once per process, before anything is issued."""
+        if not self._checked:
+            self.quick_check()
+        elif self._findings:
+            raise IntegrityError(integrity_blocked_text())
+
+    def _anchor_problems(self, uow: UnitOfWork) -> list[Problem]:
+        """This till against every anchor kept outside its database."""
+        self._anchor_found = False
+        shop = self.shop_uuid()
+        if shop is None:
+            return []
+        _mine, behind, found = self.anchors.compare(uow, shop)
+        self._anchor_found = found
+        till = uow.till
+        out = [Problem("", None, what, till.id, "rollback") for what in behind]
+        if not found and anchors.anchored_before(uow):
+            out.append(Problem("", None, "a âncora externa desta caixa desapareceu (apagada, "
+                                         "ou a base de dados veio de outro computador sem ser "
+                                         "reposta por 'caixa backup restore')", till.id,
+                               "rollback"))
+        elif found:
+            missing = self.anchors.missing(shop, till.code)
+            if missing and missing[0].startswith(self.anchors.log.description):
+                out.append(Problem("", None, f"o {missing[0]} foi apagado", till.id))
+        return out
+
+    def _restore_guards(self, problems: list[Problem]) -> None:
+        if any(p.kind == "guard" for p in problems):
+            with self._write() as uow:
+                integrity.restore_guards(uow)
+
+    def _settle(self, problems: list[Problem], report: integrity.Report) -> set[str]:
+        """Seal new findings in the journal, derive what blocks this till, tell the other
+        processes (integrity_state) and remember it in this one."""
+        now = self.clock.now()
         with self._write() as uow:
-            who = users.get(uow, user)
-            if who.role != "admin":
-                raise ValidationError(f"Só um administrador confirma o relatório ({who.name} "
-                                      "não é).")
-            return integrity.acknowledge(uow, user, self.clock.now())
+            if problems:
+                integrity.record_report(uow, problems, now)
+            blocking = integrity.unacknowledged(uow, problems)
+            report.acknowledged = integrity.acknowledged(uow)
+            if blocking:
+                integrity.block(uow, report.text(), now, {p.till_id for p in problems
+                                                          if p.key in blocking})
+            elif uow.integrity.blocked():
+                uow.integrity.acknowledge("sistema", now)   # nothing found any more
+            self._record_elsewhere(uow, problems, now)
+        self._findings = blocking
+        return blocking
+
+    def _record_elsewhere(self, uow: UnitOfWork, problems: list[Problem], now) -> None:
+        """Findings in another till's data are sealed in that till's journal too (its own
+        start-up then blocks on them)."""
+        others = {p.till_id for p in problems if p.till_id not in (None, uow.till.id)}
+        for till_id in others:
+            code = uow.session.scalar(select(TillRow.code).where(TillRow.id == till_id))
+            ref = till_ref(uow.session, code) if code else None
+            if ref is None:
+                continue
+            with UnitOfWork(self.db, ref, write=True, sealer=self.keys.sealer) as other:
+                integrity.record_report(other, [p for p in problems if p.till_id == till_id],
+                                        now)
+
+    # ---- acknowledgement -------------------------------------------------------------
+    def acknowledge_integrity(self, user: str, pin: str) -> bool:
+        """An administrator (PIN) confirms every finding that blocks this till: sealed in the
+        journal; issuing may go on. When the database was behind its anchor, the Despacho
+        8632 §2.5 path follows at once: the till's series are closed with the last numbers
+        the anchor knows (new series are then added; lost documents are re-entered from their
+        duplicates) and the anchor is re-based on the database as it is. False when nothing
+        was blocked."""
+        who = self.authenticate(user, pin, ("admin",), "acknowledge integrity report")
+        verifiers, seals = self.keys.verifiers(), self.keys.seal_verifiers()
+        fingerprints = self.keys.signing_fingerprints()
+        with self._read(snapshot=True) as uow:
+            problems = integrity.quick_check(uow, verifiers, seals, fingerprints)
+            problems += self._anchor_problems(uow)
+            shop = self.shop_uuid()
+            anchored = [state for _w, state in self.anchors.read_all(shop, uow.till.code)
+                        if state is not None] if shop else []
+        now = self.clock.now()
+        with self._write() as uow:
+            if problems:
+                integrity.record_report(uow, problems, now)
+            keys = integrity.unacknowledged(uow, problems) | self._findings
+            if not keys:
+                return False
+            text = "; ".join(str(p) for p in problems if p.key in keys) or \
+                f"{len(keys)} problema(s) da verificação completa"
+            integrity.acknowledge(uow, who.login, now, keys, text)
+            rollback = [p for p in problems if p.kind == "rollback" and p.key in keys]
+            if rollback:
+                self._after_rollback(uow, anchored, who.login, now)
+        self._findings = set()
+        self._checked = True
+        self._checkpoint()
+        return True
+
+    def _after_rollback(self, uow: UnitOfWork, anchored: list, user: str, now) -> None:
+        """§2.5.1: close this till's series at the highest number any anchor recorded; the
+        anchor then starts again from the database (journaled)."""
+        last: dict[tuple[str, str], int] = {}
+        for state in anchored:
+            for label, (number, _h) in state.series.items():
+                doc_type, series_id = label.split(" ", 1)
+                key = (doc_type, series_id)
+                last[key] = max(last.get(key, 0), number)
+        mine = {(s.doc_type, s.series_id): s for s in uow.session.scalars(
+            select(Series).where(Series.till_id == uow.till.id))}
+        wanted = {k: max(n, mine[k].last_number) for k, n in last.items()
+                  if k in mine and mine[k].kind in ("N", "R") and mine[k].status == "A"}
+        try:
+            closed = manual_recovery.close_series_for_data_loss(uow, ROLLBACK_REASON, now, user,
+                                                                wanted)
+        except StateError:
+            closed = []      # training series only: nothing to close with AT
+        names = ", ".join(f"{c.doc_type} {c.series_id} last {c.last_number}" for c in closed)
+        uow.audit.append(now, user, "anchor_rebased",
+                         "anchor re-based on the database after an acknowledged rollback; "
+                         f"series closed: {names or 'none'}")
+
+    def authenticate(self, login: str, pin: str, roles: tuple[str, ...], action: str):
+        """A person's PIN for ``action`` (of one of ``roles``); a wrong PIN is journaled."""
+        from pos.services import users
+
+        try:
+            with self._write() as uow:
+                who = users.authenticate(uow, login, pin)
+                if who.role not in roles:
+                    raise ValidationError(f"{who.name} não pode: é preciso um "
+                                          f"{' ou '.join(ROLE_NAMES[r] for r in roles)}.")
+                return who
+        except ValidationError as exc:
+            if "PIN" in str(exc):
+                self.record_event(login, "pin_failed", action)
+            raise
+
+
+ROLE_NAMES = {"admin": "administrador", "manager": "gerente", "cashier": "operador"}
+
+
+def integrity_blocked_text() -> str:
+    return ("A verificação de integridade encontrou alterações nos dados fiscais. A emissão está "
+            "bloqueada até um administrador confirmar o relatório ('caixa verify').")

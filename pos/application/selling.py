@@ -66,6 +66,7 @@ class SellingMixin(Base):
     def sell(self, request: issuing.IssueRequest) -> Document:
         """Issue a document from a built cart (the till), signed and committed; the AT
         sender is told there is something new."""
+        self.ensure_checked()
         signer = self.keys.signer()
         with self._write() as uow:
             doc = issuing.issue(uow, request, signer, self.clock.now)
@@ -87,6 +88,7 @@ class SellingMixin(Base):
             payments=payments, series_id=series_id, user=user, confirm_clock=confirm_clock))
 
     def cancel(self, document_no: str, reason: str, user: str = "admin") -> Document:
+        self.ensure_checked()
         with self._write() as uow:
             corrections.cancel(uow, document_no, reason, user, self.clock.now())
         self._kick()
@@ -97,6 +99,7 @@ class SellingMixin(Base):
                user: str = "admin") -> Document:
         """A credit note (NC) on chosen lines of ``document_no`` (every line still open when
         none are chosen)."""
+        self.ensure_checked()
         signer = self.keys.signer()
         with self._write() as uow:
             req = corrections.credit_note_request(uow, document_no, reason, picks, user)
@@ -122,6 +125,7 @@ class SellingMixin(Base):
 
     def settle(self, request: receipts.ReceiptRequest) -> Document:
         """A receipt (RG) for money received later on invoices."""
+        self.ensure_checked()
         with self._write() as uow:
             doc = receipts.issue(uow, request, self.clock.now)
         self._kick()

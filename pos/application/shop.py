@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from pos.domain.company import Issuer
 from pos.domain.errors import ValidationError
-from pos.services import demo, outbox, series_admin
+from pos.services import demo, outbox, sealing, series_admin
 
 from .base import Base
 
@@ -32,12 +32,21 @@ class ShopMixin(Base):
                                   "'caixa init --demo'.")
 
     def init_demo(self, user: str = "admin") -> TillInfo:
-        """Create the demo shop (training series) with its first till and signing key."""
+        """Create the demo shop (training series) with its first till, its seal and signing
+        keys (passphrase in the OS key store), and anchor it outside the database."""
+        self.keys.ensure_seal_key()
+        sealer = self.keys.sealer()
+        fingerprint = self.keys.seal_verifiers()[sealer.version].fingerprint
+        shop = self.keys.shop_uuid()
         with self._write() as uow:
-            till = demo.init_demo(uow, self.clock.now())
+            now = self.clock.now()
+            till = demo.init_demo(uow, now)
+            sealing.record_setup(uow, now, user, shop, sealer.version, fingerprint)
         self._adopt(till)
+        self._shop = shop
         if not self.keys.has_key():
             self.keys.generate(user)
+        self.quick_check()
         return self.till_info()
 
     def till_info(self) -> TillInfo:

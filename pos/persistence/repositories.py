@@ -8,16 +8,20 @@ from __future__ import annotations
 
 import hashlib
 import json
+import uuid as uuidlib
+from collections.abc import Iterable, Mapping
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, insert, select
 from sqlalchemy.orm import Session
 
+from pos.domain import seal
 from pos.domain.errors import NotFoundError
 
 from .models import (
     AuditEvent,
+    DocumentEvent,
     DocumentRow,
     IntegrityState,
     OutboxRow,
@@ -83,26 +87,93 @@ class TillSettings:
 
 
 def event_hash(prev: str, at: datetime, user: str, kind: str, detail: str) -> str:
+    """The unkeyed hash of journal entries written before migration 0005 (kept to check
+    them: the ``upgrade`` entry seals their head)."""
     text = "|".join((prev, at.strftime("%Y-%m-%dT%H:%M:%S"), user, kind, detail))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+_JOURNAL_HEAD = (select(AuditEvent.seq, AuditEvent.hash)
+                 .where(AuditEvent.till_id == bindparam("till"))
+                 .order_by(AuditEvent.seq.desc()).limit(1))
+_INSERT_JOURNAL = insert(AuditEvent.__table__)
+
+
 class AuditLog:
-    """This till's audit chain. A write unit holds the till's lock from its start, so the
-    head read here is still the head at the commit: concurrent writers never fork it."""
+    """This till's journal (pos.domain.seal): each entry chained to the one before and
+    sealed with Ed25519. A write unit holds the till's lock from its start, so the head read
+    here is still the head at the commit: concurrent writers never fork it."""
 
     def __init__(self, session: Session, uow: UnitOfWork):
         self.session, self.uow = session, uow
 
-    def append(self, at: datetime, user: str, kind: str, detail: str = "") -> None:
-        till_id = self.uow.till.id
-        self.session.flush()    # an event appended earlier in this unit is the head
-        prev = self.session.scalar(
-            select(AuditEvent.hash).where(AuditEvent.till_id == till_id)
-            .order_by(AuditEvent.id.desc()).limit(1)) or ""
-        self.session.add(AuditEvent(till_id=till_id, at=at, user_login=user, kind=kind,
-                                    detail=detail, prev_hash=prev,
-                                    hash=event_hash(prev, at, user, kind, detail)))
+    def append(self, at: datetime, user: str, kind: str, detail: str = "") -> int:
+        """Append and seal one entry; its sequence number."""
+        till = self.uow.till
+        sealer = self.uow.sealer()
+        self.session.flush()    # ORM rows of this unit first (their order is the journal's)
+        conn = self.session.connection()
+        head = conn.execute(_JOURNAL_HEAD, {"till": till.id}).first()
+        seq, prev = (head[0] + 1, head[1]) if head else (1, "")
+        digest = seal.chain_hash(seq, prev, seal.journal_content(till.code, at, user, kind,
+                                                                 detail))
+        signature = sealer.seal_hash(digest)
+        conn.execute(_INSERT_JOURNAL, dict(
+            uuid=str(uuidlib.uuid4()), till_id=till.id, seq=seq, at=at, user_login=user,
+            kind=kind, detail=detail, prev_hash=prev, hash=digest,
+            key_version=sealer.version, signature=signature))
+        self.uow.moved.journal = (seq, digest, signature)
+        return seq
+
+    def last(self, kind: str) -> AuditEvent | None:
+        """This till's latest entry of ``kind``."""
+        return self.session.scalars(select(AuditEvent).where(
+            AuditEvent.till_id == self.uow.till.id, AuditEvent.kind == kind)
+            .order_by(AuditEvent.seq.desc()).limit(1)).first()
+
+
+_CHAIN_HEAD = (select(DocumentEvent.seq, DocumentEvent.hash)
+               .where(DocumentEvent.till_id == bindparam("till"))
+               .order_by(DocumentEvent.seq.desc()).limit(1))
+_INSERT_EVENT = insert(DocumentEvent.__table__)
+
+
+class DocumentChain:
+    """This till's document chain (pos.domain.seal): the sealed content of each document
+    issued, then each change of its state; one Ed25519 signature per entry."""
+
+    def __init__(self, session: Session, uow: UnitOfWork):
+        self.session, self.uow = session, uow
+
+    def issued(self, doc_id: int, values: Mapping, lines: Iterable[Mapping],
+               payments: Iterable[Mapping], ref_uuid: str | None = None) -> None:
+        """Seal a document just inserted (``values``: its columns as inserted)."""
+        content = seal.document_content(
+            {**values, "till": self.uow.till.code, "ref_document": ref_uuid}, lines, payments)
+        self._append(seal.ISSUED, doc_id, values["system_entry_date"], values["user_login"],
+                     None, None, content, seal.pack(content))
+
+    def event(self, kind: str, row: DocumentRow, at: datetime, user: str,
+              reason: str | None = None, value: str | None = None) -> None:
+        """Seal a change of ``row``'s state (the row itself never changes)."""
+        content = seal.event_content(kind, self.uow.till.code, dict(
+            document=row.uuid, document_no=row.document_no, at=at, user_login=user,
+            reason=reason, value=value))
+        self._append(kind, row.id, at, user, reason, value, content, None)
+
+    def _append(self, kind, doc_id, at, user, reason, value, content, sealed) -> None:
+        till = self.uow.till
+        sealer = self.uow.sealer()
+        conn = self.session.connection()
+        head = conn.execute(_CHAIN_HEAD, {"till": till.id}).first()
+        seq, prev = (head[0] + 1, head[1]) if head else (1, "")
+        digest = seal.chain_hash(seq, prev, content)
+        signature = sealer.seal_hash(digest)
+        conn.execute(_INSERT_EVENT, dict(
+            uuid=str(uuidlib.uuid4()), till_id=till.id, seq=seq, document_id=doc_id,
+            kind=kind, at=at, user_login=user, reason=reason, value=value, sealed=sealed,
+            prev_hash=prev, hash=digest, key_version=sealer.version, signature=signature))
+        self.uow.moved.documents = (seq, digest, signature)
 
 
 class Documents:

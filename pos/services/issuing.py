@@ -168,6 +168,14 @@ def move_on(uow: UnitOfWork, slot: Slot, digest: str) -> None:
     uow.session.connection().execute(_UPDATE_SERIES, {"pk": series.id, **moved_on})
     for key, value in moved_on.items():   # keep the session's copy of the row true
         set_committed_value(series, key, value)
+    uow.moved.series[f"{series.doc_type} {series.series_id}"] = (slot.number, digest[:16])
+
+
+def ref_uuid(uow: UnitOfWork, ref_document_id: int | None) -> str | None:
+    """The UUID of a referenced document, as the seal names it (not the local row id)."""
+    if ref_document_id is None:
+        return None
+    return uow.session.scalar(select(DocumentRow.uuid).where(DocumentRow.id == ref_document_id))
 
 
 def invoice_deadline(day: date) -> datetime:
@@ -226,7 +234,7 @@ def issue(uow: UnitOfWork, req: IssueRequest, signer, now: Clock) -> Document:
     # Core statements, not ORM units of work: this is the till's hot path, and the ORM's
     # flush bookkeeping cost several times the insert itself (docs/PERFORMANCE.md).
     conn = uow.session.connection()
-    doc_id = conn.execute(_INSERT_DOC, dict(
+    values = dict(
         uuid=doc_uuid, till_id=till_id, series_pk=series.id, doc_type=req.doc_type,
         series_id=series.series_id, series_kind=series.kind, number=number,
         document_no=doc_no, atcud=code, invoice_date=doc_date, system_entry_date=at,
@@ -239,15 +247,16 @@ def issue(uow: UnitOfWork, req: IssueRequest, signer, now: Clock) -> Document:
         source_billing=source_billing, user_login=req.user, manual_ref=manual_ref,
         ref_document_id=req.ref_document_id,
         extra=json.dumps(req.extra, ensure_ascii=False) if req.extra else None,
-        movement_start=req.movement_start, status="N", status_date=at, status_reason=None,
-        status_user=None, at_doc_code=None,
-    )).inserted_primary_key[0]
-    conn.execute(_INSERT_LINE,
-                 [{**mapping.line_values(ln), "document_id": doc_id} for ln in lines])
-    if payments:
-        conn.execute(_INSERT_PAYMENT, [
-            {"document_id": doc_id, "method": p.method, "amount": p.amount,
-             "tendered": p.tendered} for p in payments])
+        movement_start=req.movement_start)
+    doc_id = conn.execute(_INSERT_DOC, values).inserted_primary_key[0]
+    line_rows = [{**mapping.line_values(ln), "document_id": doc_id} for ln in lines]
+    conn.execute(_INSERT_LINE, line_rows)
+    pay_rows = [{"document_id": doc_id, "method": p.method, "amount": p.amount,
+                 "tendered": p.tendered} for p in payments]
+    if pay_rows:
+        conn.execute(_INSERT_PAYMENT, pay_rows)
+    # Every byte of it sealed in the till's document chain (one Ed25519 signature).
+    uow.chain.issued(doc_id, values, line_rows, pay_rows, ref_uuid(uow, req.ref_document_id))
     move_on(uow, slot, digest)
     duty = outbox_for(req.doc_type, series.kind, doc_date, at, req.movement_start)
     if duty is not None:

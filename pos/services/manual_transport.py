@@ -17,6 +17,7 @@ from pos.domain import manual as rules
 from pos.domain.doctypes import doc_type
 from pos.domain.documents import Document
 from pos.domain.errors import ValidationError
+from pos.domain.seal import AT_CODE
 from pos.domain.signature import format_date, format_datetime
 from pos.persistence.models import Company, DocumentRow, OutboxRow, TypographyBook
 from pos.persistence.uow import UnitOfWork
@@ -112,7 +113,8 @@ def record_paper_transport(uow: UnitOfWork, t: PaperTransport, signer, clock: Cl
     extra = {"address_from": dataclasses.asdict(load), "address_to": dataclasses.asdict(unload),
              "vehicle": t.vehicle}
     doc = issue_manual(uow, book, ref, t.entry, signer, clock, extra, t.movement_start)
-    session.get(DocumentRow, doc.id).at_doc_code = code
+    # AT's code (given by phone) is a sealed event of the guide: its row never changes.
+    uow.chain.event(AT_CODE, session.get(DocumentRow, doc.id), now, t.entry.user, value=code)
     payload = json.dumps(_payload(uow, doc, book, ref, int(t.entry.number), t, code, load,
                                   unload), ensure_ascii=False)
     deadline = deadline_for(called_on)

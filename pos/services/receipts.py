@@ -180,10 +180,11 @@ def issue(uow: UnitOfWork, req: ReceiptRequest, now: Clock) -> Document:
         customer_country=customer.customer_country, tax_region=customer.tax_region,
         net_total=net, tax_payable=gross - net, gross_total=gross,
         previous_hash="", hash="", hash_control="", key_version=0, source_billing="P",
-        user_login=req.user, status="N", status_date=slot.now)
+        user_login=req.user)
     row.lines = lines
     row.payments = mapping.payment_rows(payments)
     uow.session.add(row)
     uow.session.flush()
+    uow.chain.issued(row.id, *mapping.sealed_values(row))
     move_on(uow, slot, "")
     return mapping.row_to_document(row)

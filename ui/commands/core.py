@@ -7,7 +7,7 @@ from decimal import Decimal
 from pos.domain.errors import ValidationError
 from pos.domain.money import fmt2, to_decimal
 
-from .common import app, document_json, dump_json
+from .common import add_pin_option, app, document_json, dump_json, read_pin
 
 
 def register(sub) -> None:
@@ -69,7 +69,9 @@ def register(sub) -> None:
     p = sub.add_parser("verify", help="verifica a integridade de todos os documentos")
     p.add_argument("--json", action="store_true")
     p.add_argument("--acknowledge", metavar="USER",
-                   help="um administrador confirma o relatório e desbloqueia a emissão")
+                   help="um administrador (com o seu PIN) confirma o relatório e desbloqueia "
+                        "a emissão")
+    add_pin_option(p)
     p.set_defaults(func=cmd_verify)
 
     p = sub.add_parser("keys", help="chave de assinatura")
@@ -238,7 +240,7 @@ def cmd_credit_note(args) -> int:
 def cmd_verify(args) -> int:
     t = app()
     if args.acknowledge:
-        done = t.acknowledge_integrity(args.acknowledge)
+        done = t.acknowledge_integrity(args.acknowledge, read_pin(args, args.acknowledge))
         print("Relatório confirmado; a emissão está desbloqueada." if done
               else "Não havia bloqueio de integridade.")
         return 0
@@ -247,7 +249,9 @@ def cmd_verify(args) -> int:
         print(dump_json({"ok": report.ok, "documents": report.documents,
                          "series": report.series,
                          "problems": [{"series": p.series, "document": p.document_no,
-                                       "problem": p.what} for p in report.problems]}))
+                                       "problem": p.what,
+                                       "acknowledged": p.key in report.acknowledged}
+                                      for p in report.problems]}))
     else:
         print(report.text())
     return 0 if report.ok else 1
