@@ -4,6 +4,7 @@ import os
 import shutil
 import subprocess
 import sys
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
@@ -45,39 +46,52 @@ def db_path(tmp_path) -> Path:
     return tmp_path / "caixa.db"
 
 
-@pytest.fixture(scope="session")
-def demo_template(tmp_path_factory) -> Path:
-    """Build the demo shop once; each test gets a copy (PIN hashing and keys are slow)."""
-    from pos.bootstrap import open_app
-    from pos.services.ports import FixedClock
-    path = tmp_path_factory.mktemp("template") / "caixa.db"
+@contextmanager
+def secure_env_beside(db: Path):
+    """Build a template shop with its key store and anchors in folders beside it (a
+    session-scoped template must not use the first test's folders)."""
     saved = {name: os.environ.get(name) for name in SECURE_ENV}
     try:
         for name in SECURE_ENV:
-            os.environ[name] = str(path.parent / name.lower())
-        app = open_app(str(path), clock=FixedClock(datetime(2026, 3, 14, 9, 0, 0)))
-        app.init_demo()
-        app.close()
+            os.environ[name] = str(db.parent / name.lower())
+        yield
     finally:
         for name, value in saved.items():
             if value is None:
                 os.environ.pop(name, None)
             else:
                 os.environ[name] = value
+
+
+def clone_shop(src: Path, dst: Path) -> Path:
+    """Copy a template shop built under ``secure_env_beside``: the database, and its key
+    store entries and anchors into this test's folders (CAIXA_VAULT_DIR, CAIXA_ANCHOR_DIR)."""
+    for suffix in ("", "-wal"):
+        if Path(f"{src}{suffix}").exists():
+            shutil.copyfile(f"{src}{suffix}", f"{dst}{suffix}")
+    for name in SECURE_ENV:
+        shutil.copytree(src.parent / name.lower(), os.environ[name], dirs_exist_ok=True)
+    return dst
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory) -> Path:
+    """Build the demo shop once; each test gets a copy (PIN hashing and keys are slow)."""
+    from pos.bootstrap import open_app
+    from pos.services.ports import FixedClock
+    path = tmp_path_factory.mktemp("template") / "caixa.db"
+    with secure_env_beside(path):
+        app = open_app(str(path), clock=FixedClock(datetime(2026, 3, 14, 9, 0, 0)))
+        app.init_demo()
+        app.close()
     return path
 
 
 @pytest.fixture
 def demo_db(demo_template, db_path, secure_dirs) -> Path:
     """A fresh copy of the demo database at ``db_path``, with its key store entries and
-    anchors (the template's copied into this test's folders)."""
-    for suffix in ("", "-wal"):
-        src = Path(f"{demo_template}{suffix}")
-        if src.exists():
-            shutil.copyfile(src, f"{db_path}{suffix}")
-    for name, folder in secure_dirs.items():
-        shutil.copytree(demo_template.parent / name.lower(), folder, dirs_exist_ok=True)
-    return db_path
+    anchors (the template's, copied into this test's folders)."""
+    return clone_shop(demo_template, db_path)
 
 
 @pytest.fixture

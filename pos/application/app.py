@@ -3,6 +3,7 @@
 from .at import AtMixin
 from .cash import CashMixin
 from .integrity import IntegrityMixin
+from .journal import JournalMixin
 from .manual import ManualMixin
 from .people import PeopleMixin
 from .saft import SaftMixin
@@ -11,5 +12,5 @@ from .shop import ShopMixin
 
 
 class Application(ShopMixin, SellingMixin, PeopleMixin, CashMixin, ManualMixin, AtMixin,
-                  IntegrityMixin, SaftMixin):
+                  IntegrityMixin, JournalMixin, SaftMixin):
     """See the package docstring; built by ``pos.bootstrap.open_app``."""

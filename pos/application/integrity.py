@@ -112,7 +112,8 @@ class IntegrityMixin(Base):
         _mine, behind, found = self.anchors.compare(uow, shop)
         self._anchor_found = found
         till = uow.till
-        out = [Problem("", None, what, till.id, "rollback") for what in behind]
+        out = [Problem("", None, what, till.id, "rollback" if numbers else "anchor")
+               for what, numbers in behind]
         if not found and anchors.anchored_before(uow):
             out.append(Problem("", None, "a âncora externa desta caixa desapareceu (apagada, "
                                          "ou a base de dados veio de outro computador sem ser "
@@ -187,9 +188,13 @@ class IntegrityMixin(Base):
             text = "; ".join(str(p) for p in problems if p.key in keys) or \
                 f"{len(keys)} problema(s) da verificação completa"
             integrity.acknowledge(uow, who.login, now, keys, text)
-            rollback = [p for p in problems if p.kind == "rollback" and p.key in keys]
-            if rollback:
+            kinds = {p.kind for p in problems if p.key in keys}
+            if "rollback" in kinds:
                 self._after_rollback(uow, anchored, who.login, now)
+            elif "anchor" in kinds:
+                uow.audit.append(now, who.login, "anchor_rebased",
+                                 "anchor re-based on the database after an acknowledged "
+                                 "report")
         self._findings = set()
         self._checked = True
         self._checkpoint()
@@ -231,7 +236,7 @@ class IntegrityMixin(Base):
                 return who
         except ValidationError as exc:
             if "PIN" in str(exc):
-                self.record_event(login, "pin_failed", action)
+                self._journal(login, "pin_failed", action)
             raise
 
 

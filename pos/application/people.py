@@ -54,23 +54,23 @@ class PeopleMixin(Base):
                 uow.audit.append(self.clock.now(), user.login, "login", "")
                 return UserInfo(user.login, user.name, user.role)
         except ValidationError:
-            self.record_event(login, "login_failed")   # its own unit: the other rolled back
+            self._journal(login, "login_failed")   # its own unit: the other rolled back
             raise
 
     def approve(self, login: str, pin: str, action: str) -> UserInfo:
-        """A supervisor's PIN for ``action``; audited with who approved it."""
-        with self._write() as uow:
-            user = users.authenticate(uow, login, pin)
-            if user.role not in SUPERVISORS:
-                raise ValidationError(f"{user.name} não pode autorizar: peça a um gerente.")
-            uow.audit.append(self.clock.now(), user.login, "approval", action[:200])
-            return UserInfo(user.login, user.name, user.role)
-
-    def record_event(self, user: str, kind: str, detail: str = "") -> None:
-        """Put a sensitive action done on screen on record (price override, discount, sign
-        out, voided cart…)."""
-        with self._write() as uow:
-            uow.audit.append(self.clock.now(), user, kind, detail[:500])
+        """A supervisor's PIN for ``action``; journaled with who approved it (a wrong PIN
+        too)."""
+        try:
+            with self._write() as uow:
+                user = users.authenticate(uow, login, pin)
+                if user.role not in SUPERVISORS:
+                    raise ValidationError(f"{user.name} não pode autorizar: peça a um gerente.")
+                uow.audit.append(self.clock.now(), user.login, "approval", action[:200])
+                return UserInfo(user.login, user.name, user.role)
+        except ValidationError as exc:
+            if "PIN" in str(exc):
+                self._journal(login, "pin_failed", action[:200])
+            raise
 
     # ---- the product grid ------------------------------------------------------------
     def categories(self) -> list[str]:

@@ -175,9 +175,12 @@ class SellingMixin(Base):
 
     def open_drawer(self, user: str, reason: str = "", session_id: int | None = None
                     ) -> PrintOutcome:
-        """Open the cash drawer without a sale (always recorded)."""
+        """Open the cash drawer without a sale (always journaled, with or without a cash
+        session)."""
         if session_id is not None:
             self.cash_movement(session_id, user, "drawer", 0, reason)
+        else:
+            self._journal(user, "drawer_opened", reason[:100])
         return self.printer.open_drawer()
 
     def print_text(self, title: str, lines: list[str]) -> PrintOutcome:

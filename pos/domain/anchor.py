@@ -80,31 +80,35 @@ CHAIN_NAMES = {"documents": "cadeia de documentos", "journal": "diário"}
 
 
 def behind(db: AnchorState, anchor: AnchorState, hash_at: dict[str, str | None],
-           source: str) -> list[str]:
-    """Why the database ``db`` is behind ``anchor`` (read from ``source``), in words; empty
-    when it is level with it or ahead. ``hash_at[chain]`` is the database's hash of its entry
-    at the anchored sequence number (None when it has no such entry)."""
-    out = []
+           source: str) -> list[tuple[str, bool]]:
+    """Why the database ``db`` is behind ``anchor`` (read from ``source``): (words, whether
+    document numbers could be issued twice — documents or series behind); empty when it is
+    level with it or ahead. ``hash_at[chain]`` is the database's hash of its entry at the
+    anchored sequence number (None when it has no such entry)."""
+    out: list[tuple[str, bool]] = []
     for chain in ("documents", "journal"):
         anchored: Head | None = getattr(anchor, chain)
         if anchored is None:
             continue
         mine: Head | None = getattr(db, chain)
         name = CHAIN_NAMES[chain]
+        numbers = chain == "documents"
         if mine is None or mine.seq < anchored.seq:
-            out.append(f"{name} da caixa {db.till} termina no registo "
-                       f"{mine.seq if mine else 0}, mas a âncora ({source}) regista "
-                       f"{anchored.seq}: registos apagados ou cópia antiga da base de dados")
+            out.append((f"{name} da caixa {db.till} termina no registo "
+                        f"{mine.seq if mine else 0}, mas a âncora ({source}) regista "
+                        f"{anchored.seq}: registos apagados ou cópia antiga da base de dados",
+                        numbers))
         elif hash_at.get(chain) != anchored.hash:
-            out.append(f"{name} da caixa {db.till}: o registo {anchored.seq} não é o que a "
-                       f"âncora ({source}) regista: reescrito ou substituído")
+            out.append((f"{name} da caixa {db.till}: o registo {anchored.seq} não é o que a "
+                        f"âncora ({source}) regista: reescrito ou substituído", numbers))
     for label, (number, _digest) in sorted(anchor.series.items()):
         have = db.series.get(label, (0, ""))[0]
         if have < number:
-            out.append(f"série {label}: a âncora ({source}) regista o n.º {number}, a base de "
-                       f"dados só chega ao n.º {have}: números já emitidos seriam repetidos")
+            out.append((f"série {label}: a âncora ({source}) regista o n.º {number}, a base "
+                        f"de dados só chega ao n.º {have}: números já emitidos seriam "
+                        "repetidos", True))
     unknown = [k for k in db.seal_keys if anchor.seal_keys and k not in anchor.seal_keys]
     if unknown:
-        out.append(f"chave de selagem {unknown[0]} desconhecida da âncora ({source}): chave "
-                   "acrescentada fora do programa")
+        out.append((f"chave de selagem {unknown[0]} desconhecida da âncora ({source}): chave "
+                    "acrescentada fora do programa", False))
     return out

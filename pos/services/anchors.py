@@ -210,10 +210,12 @@ class Anchors:
                 log.info("anchor: central store unreachable: %s", exc)
         return out
 
-    def compare(self, uow: UnitOfWork, shop: str) -> tuple[AnchorState, list[str], bool]:
-        """(the database's state, why it is behind any anchor, whether any anchor exists)."""
+    def compare(self, uow: UnitOfWork, shop: str
+                ) -> tuple[AnchorState, list[tuple[str, bool]], bool]:
+        """(the database's state, why it is behind any anchor — with whether numbers could
+        be issued twice —, whether any anchor exists)."""
         mine = db_state(uow, shop)
-        problems: list[str] = []
+        problems: list[tuple[str, bool]] = []
         found = False
         for where, anchor in self.read_all(shop, uow.till.code):
             if anchor is None:

@@ -274,3 +274,20 @@ def head_problems(conn: Connection, till_id: int, till_code: str, verifiers: dic
     out += [(None, p) for p in _head_seal(f"cadeia de documentos da caixa {till_code}", head,
                                           verifiers, covered.documents if covered else None)]
     return out
+
+
+def cancellations_lost(conn: Connection, till_id: int) -> list[tuple[str, str]]:
+    """Documents the journal says were cancelled whose cancellation is gone from the
+    document chain (a revived document): (document number, problem)."""
+    said = set()
+    for detail in conn.scalars(select(AuditEvent.detail).where(
+            AuditEvent.till_id == till_id, AuditEvent.kind == "cancel")):
+        said.add(detail.split(": ", 1)[0])
+    if not said:
+        return []
+    cancelled = set(conn.scalars(select(DocumentRow.document_no).join(
+        DocumentEvent, and_(DocumentEvent.document_id == DocumentRow.id,
+                            DocumentEvent.kind == seal.CANCELLED))
+        .where(DocumentRow.document_no.in_(said))))
+    return [(no, "o diário regista a anulação deste documento, mas ele já não está anulado "
+                 "(estado alterado)") for no in sorted(said - cancelled)]

@@ -41,7 +41,7 @@ class Problem:
     document_no: str | None
     what: str
     till_id: int | None = None         # the till whose data it is (None: the whole file)
-    kind: str = "data"                 # data | rollback | guard
+    kind: str = "data"                 # data | guard | anchor | rollback (numbers reissued)
 
     def __str__(self) -> str:
         where = self.document_no or (f"série {self.series}" if self.series else "")
@@ -130,6 +130,8 @@ def verify(uow: UnitOfWork, verifiers: dict, seal_verifiers: dict,
             report.problems.append(Problem("", doc_no, what, till_id))
         report.problems += [Problem("", None, p, till_id) for p in chains.verify_journal(
             conn, till_id, code, seal_verifiers, covered)]
+        report.problems += [Problem("", doc_no, what, till_id)
+                            for doc_no, what in chains.cancellations_lost(conn, till_id)]
     report.problems += shop_problems(uow, facts, signing_fingerprints)
     report.problems += guard_problems(uow)
     return report

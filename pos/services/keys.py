@@ -151,11 +151,19 @@ class KeyService:
         return row.public_pem
 
     def signer(self) -> signing.Signer:
+        """The newest signing key the journal knows (a key added behind the program's back
+        is never used to sign, whatever its ``active`` flag says)."""
         if self._signer is None:
+            from .chains import journal_facts
+
             with self.units(False) as uow:
-                row = uow.session.scalars(select(SigningKey).where(SigningKey.active)).first()
+                known = journal_facts(uow.session.connection()).signing_keys
+                rows = uow.session.scalars(select(SigningKey).order_by(
+                    SigningKey.active.desc(), SigningKey.version.desc())).all()
+            row = next((r for r in rows if signing.fingerprint(r.public_pem) in known), None)
             if row is None:
-                raise KeyError_("Não existe chave de assinatura. Execute 'caixa keys generate'.")
+                raise KeyError_("Não existe chave de assinatura registada. Execute 'caixa keys "
+                                "generate'.")
             self._signer = signing.Signer(row.private_pem, self._passphrase(), row.version)
         return self._signer
 
