@@ -91,9 +91,14 @@ class IntegrityMixin(Base):
                                  f"{self.anchors.vault.vault.description}")
         self._checked = True
         if blocking:
+            found = [f"- {p}" for p in report.blocking]
+            earlier = blocking - {p.key for p in report.blocking}
+            if earlier:
+                with self._read() as uow:
+                    found += [f"- {s}" for s in integrity.report_summaries(uow, earlier)]
             raise IntegrityError("Dados fiscais alterados; a emissão está bloqueada até um "
                                  "administrador confirmar ('caixa verify --acknowledge'):\n"
-                                 + "\n".join(f"- {p}" for p in report.blocking))
+                                 + "\n".join(found))
         self._checkpoint()
 
     def ensure_checked(self) -> None:

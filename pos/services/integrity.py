@@ -283,6 +283,21 @@ def _keys_of(uow: UnitOfWork, kind: str) -> set[str]:
     return out
 
 
+def report_summaries(uow: UnitOfWork, keys: set[str]) -> list[str]:
+    """The words of the sealed reports that name any of ``keys``."""
+    out = []
+    for detail in uow.session.scalars(select(AuditEvent.detail).where(
+            AuditEvent.till_id == uow.till.id, AuditEvent.kind == REPORT,
+            AuditEvent.key_version.is_not(None)).order_by(AuditEvent.seq)):
+        head, _, data = detail.partition("\n")
+        try:
+            if keys & set(json.loads(data).get("keys", ())):
+                out.append(head)
+        except ValueError:
+            continue
+    return out
+
+
 def acknowledged(uow: UnitOfWork) -> set[str]:
     return _keys_of(uow, ACKNOWLEDGED)
 
