@@ -1,7 +1,9 @@
 """``Application``: the facade, assembled from one part per area (each under ~200 lines)."""
 
 from .at import AtMixin
+from .backup import BackupMixin
 from .cash import CashMixin
+from .clock import ClockMixin
 from .integrity import IntegrityMixin
 from .journal import JournalMixin
 from .manual import ManualMixin
@@ -12,5 +14,5 @@ from .shop import ShopMixin
 
 
 class Application(ShopMixin, SellingMixin, PeopleMixin, CashMixin, ManualMixin, AtMixin,
-                  IntegrityMixin, JournalMixin, SaftMixin):
+                  IntegrityMixin, JournalMixin, BackupMixin, ClockMixin, SaftMixin):
     """See the package docstring; built by ``pos.bootstrap.open_app``."""

@@ -10,15 +10,32 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 
 from pos.domain.at import DONE, PARK, RETRY, DrainReport, Outcome, RemoteSeries
+from pos.domain.clock import TOLERANCE
 from pos.domain.errors import PosError, ValidationError
-from pos.services import at_series, at_status, outbox
+from pos.services import at_series, at_status, clock, outbox
 from pos.services.outbox import Duty, QueuePolicy, StopInfo
 from pos.services.ports import AtSnapshot
 
 from .base import Base
+
+LINK_KEY = "at_link"
+
+
+def _journal_link(uow, now, duty: Duty, outcome: Outcome) -> None:
+    """Offline/online transitions of the link and AT's refusals, in the journal."""
+    state = uow.till_settings.get(LINK_KEY) or "online"
+    if outcome.action == RETRY and state != "offline":
+        uow.till_settings.put(LINK_KEY, "offline")
+        uow.audit.append(now, "sistema", "at_offline", f"{duty.label}: {outcome.message}"[:500])
+    elif outcome.action in (DONE, PARK) and state == "offline":
+        uow.till_settings.put(LINK_KEY, "online")
+        uow.audit.append(now, "sistema", "at_online", duty.label[:200])
+    if outcome.action == PARK:
+        uow.audit.append(now, "sistema", "at_failure",
+                         f"{duty.label}: [{outcome.code}] {outcome.message}"[:500])
 
 
 class AtMixin(Base):
@@ -150,13 +167,21 @@ class AtMixin(Base):
 
     def record_outcome(self, duty: Duty, outcome: Outcome,
                        policy: QueuePolicy | None = None,
-                       rng: Callable[[], float] = random.random) -> tuple[Outcome, object]:
+                       rng: Callable[[], float] = random.random,
+                       server_time: datetime | None = None) -> tuple[Outcome, object]:
         """Record what AT answered for ``duty``; the outcome as recorded (a series code that
-        disagrees with ours parks the duty instead) and, for a retry, when it is due."""
+        disagrees with ours parks the duty instead) and, for a retry, when it is due.
+
+        Journaled: the link going offline (a retry after a success) and online again, and
+        every refusal (AT failures). ``server_time``: the ``Date`` of AT's answer, kept as
+        the clock's second reference."""
         policy = policy or self.queue_policy()
         when = None
         with self._write() as uow:
             now = self.clock.now()
+            if server_time is not None and server_time.tzinfo is not None:
+                clock.record_at_time(uow, server_time.astimezone().replace(
+                    tzinfo=None, microsecond=0), now, TOLERANCE)
             if outcome.action == DONE and outcome.remote_series is not None:
                 try:   # checks before it changes anything, so the transaction stays clean
                     at_series.apply_remote(uow, duty.series.pk, outcome.remote_series, now)
@@ -172,4 +197,5 @@ class AtMixin(Base):
                 outbox.record_park(uow.session, duty.id, now, outcome.code, outcome.message)
             else:
                 outbox.record_stop(uow, now, outcome.message, outcome.code, duty.id)
+            _journal_link(uow, now, duty, outcome)
         return outcome, when

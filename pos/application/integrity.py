@@ -10,7 +10,7 @@ from sqlalchemy import select
 from pos.domain.errors import IntegrityError, KeyError_, StateError, ValidationError
 from pos.persistence.models import Series, TillRow
 from pos.persistence.uow import UnitOfWork, till_ref
-from pos.services import anchors, integrity, manual_recovery, sealing
+from pos.services import anchors, housekeeping, integrity, manual_recovery, sealing
 from pos.services.integrity import Problem
 
 from .base import Base
@@ -84,11 +84,13 @@ class IntegrityMixin(Base):
         self._restore_guards(problems)
         report = integrity.Report(problems=problems)
         blocking = self._settle(problems, report)
-        if first_anchor and not blocking:
+        if not blocking:
             with self._write() as uow:
-                uow.audit.append(self.clock.now(), "sistema", "anchor",
-                                 f"anchored in {self.anchors.log.folder} and the "
-                                 f"{self.anchors.vault.vault.description}")
+                if first_anchor:
+                    uow.audit.append(self.clock.now(), "sistema", "anchor",
+                                     f"anchored in {self.anchors.log.folder} and the "
+                                     f"{self.anchors.vault.vault.description}")
+                housekeeping.at_start(uow, self.clock.now())
         self._checked = True
         if blocking:
             found = [f"- {p}" for p in report.blocking]

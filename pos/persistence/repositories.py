@@ -42,6 +42,8 @@ SHOP_DEFAULTS = {
 TILL_DEFAULTS = {
     "training_mode": "off",
     "at_queue_stopped": "",
+    "z_max_hours": "24",           # selling refused this long after a sale without a Z
+    "clock_window_hours": "24",    # a forward jump beyond this needs a manager
 }
 
 
@@ -64,14 +66,22 @@ class ShopSettings:
 
 
 class TillSettings:
-    """Key/value settings of this till (training mode, the AT queue stop…)."""
+    """Key/value settings of this till (training mode, the AT queue stop…), read once per
+    unit of work (issuing reads several)."""
 
     def __init__(self, session: Session, uow: UnitOfWork):
         self.session, self.uow = session, uow
+        self._values: dict[str, str] | None = None
+
+    def values(self) -> dict[str, str]:
+        if self._values is None:
+            self._values = dict(self.session.execute(select(
+                TillSetting.key, TillSetting.value).where(
+                TillSetting.till_id == self.uow.till.id)).all())
+        return self._values
 
     def get(self, key: str) -> str:
-        value = self.session.scalar(select(TillSetting.value).where(
-            TillSetting.till_id == self.uow.till.id, TillSetting.key == key))
+        value = self.values().get(key)
         return value if value is not None else TILL_DEFAULTS.get(key, "")
 
     def put(self, key: str, value: str) -> None:
@@ -80,6 +90,7 @@ class TillSettings:
             self.session.add(TillSetting(till_id=self.uow.till.id, key=key, value=value))
         else:
             row.value = value
+        self.values()[key] = value
 
     @property
     def training(self) -> bool:
@@ -237,9 +248,11 @@ class SeriesRepository:
         return self.session.scalars(q).first()
 
     def last_system_entry(self) -> datetime | None:
-        """The latest SystemEntryDate this till has signed (the clock's high-water mark)."""
+        """The latest SystemEntryDate this till has signed in a series still in use (the
+        clock's high-water mark; series closed by the clock recovery no longer hold it)."""
         return self.session.scalar(select(func.max(Series.last_system_entry))
-                                   .where(Series.till_id == self.uow.till.id))
+                                   .where(Series.till_id == self.uow.till.id,
+                                          Series.status == "A"))
 
 
 class Outbox:

@@ -43,6 +43,8 @@ from pos.persistence.models import (
 from pos.persistence.models import Customer as CustomerRow
 from pos.persistence.uow import UnitOfWork
 
+from . import clock, closures
+
 Clock = Callable[[], datetime]
 
 PAID_AT_ISSUE = ("FS", "FR")
@@ -134,7 +136,7 @@ class Slot:
 
 def next_in_series(uow: UnitOfWork, doc_type: str, series_id: str | None, now: Clock, *,
                    manual: bool = False, doc_date: date | None = None,
-                   confirm_clock: bool = False) -> Slot:
+                   confirm_clock: bool = False, user: str | None = None) -> Slot:
     """Lock the series, read the clock, check it, and give the next number and its ATCUD.
 
     Every numbered document (signed or not: receipts too) takes its number here. The clock
@@ -147,7 +149,8 @@ def next_in_series(uow: UnitOfWork, doc_type: str, series_id: str | None, now: C
     SeriesState(series.series_id, series.doc_type, series.kind, series.status,
                 series.validation_code, series.last_number, series.last_hash,
                 series.last_invoice_date, series.last_system_entry).check_can_issue()
-    rules.check_clock(at, uow.series.last_system_entry(), confirm_clock)
+    clock.check(uow, at, confirm_clock, user)
+    closures.check_z_due(uow, at)
     day = doc_date or at.date()
     if day > at.date():
         raise ValidationError("A data do documento não pode ser futura.")
@@ -208,7 +211,8 @@ def issue(uow: UnitOfWork, req: IssueRequest, signer, now: Clock) -> Document:
     region = company_region(uow)
     manual = bool(req.manual_ref or req.duplicate_ref)
     slot = next_in_series(uow, req.doc_type, req.series_id, now, manual=manual,
-                          doc_date=req.doc_date, confirm_clock=req.confirm_clock)
+                          doc_date=req.doc_date, confirm_clock=req.confirm_clock,
+                          user=req.user)
     series, number, doc_no, code = slot.series, slot.number, slot.document_no, slot.atcud
     at, doc_date = slot.now, slot.doc_date
 

@@ -158,7 +158,8 @@ def issue(uow: UnitOfWork, req: ReceiptRequest, now: Clock) -> Document:
     """
     if uow.session.get(Company, 1) is None:
         raise ValidationError("A empresa ainda não está configurada ('caixa init').")
-    slot = next_in_series(uow, "RG", req.series_id, now, confirm_clock=req.confirm_clock)
+    slot = next_in_series(uow, "RG", req.series_id, now, confirm_clock=req.confirm_clock,
+                          user=req.user)
     series = slot.series
     settled = _invoices(uow.session, req, series.kind)
     lines: list[LineRow] = []
