@@ -1,5 +1,6 @@
 """``Application``: the facade, assembled from one part per area (each under ~200 lines)."""
 
+from .archive import ArchiveMixin
 from .at import AtMixin
 from .backup import BackupMixin
 from .cash import CashMixin
@@ -14,5 +15,6 @@ from .shop import ShopMixin
 
 
 class Application(ShopMixin, SellingMixin, PeopleMixin, CashMixin, ManualMixin, AtMixin,
-                  IntegrityMixin, JournalMixin, BackupMixin, ClockMixin, SaftMixin):
+                  IntegrityMixin, JournalMixin, BackupMixin, ClockMixin, ArchiveMixin,
+                  SaftMixin):
     """See the package docstring; built by ``pos.bootstrap.open_app``."""

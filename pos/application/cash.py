@@ -50,8 +50,8 @@ class CashMixin(Base):
         with self._write() as uow:
             now = self.clock.now()
             z = cash.close(uow, session_id, user, counted, now)
-            closures.close_periods(uow, now)
-        self._after_z()
+            made = closures.close_periods(uow, now)
+        self._after_z(made)
         return z
 
     def z_closure(self, user: str) -> Closure:
@@ -61,14 +61,16 @@ class CashMixin(Base):
                 raise StateError("Há uma sessão de caixa aberta: o Z faz-se ao fechá-la.")
             now = self.clock.now()
             z = closures.z_closure(uow, now, user)
-            closures.close_periods(uow, now)
-        self._after_z()
+            made = closures.close_periods(uow, now)
+        self._after_z(made)
         return z
 
     def close_periods(self) -> list[Closure]:
         """Close every finished day, month and year not closed yet (at start-up and Z)."""
         with self._write() as uow:
-            return closures.close_periods(uow, self.clock.now())
+            made = closures.close_periods(uow, self.clock.now())
+        self._archive_closed(made)
+        return made
 
     def closures(self, kind: str | None = None, limit: int = 100) -> list[Closure]:
         """This till's closures (of one kind: Z, day, month, year), oldest first."""
@@ -80,6 +82,9 @@ class CashMixin(Base):
                 .order_by(AuditEvent.seq.desc()).limit(limit)).all()
             return [Closure.from_detail(r.detail, r.user_login) for r in reversed(rows)]
 
-    def _after_z(self) -> None:
+    def _after_z(self, made: list[Closure]) -> None:
+        """After a Z: anchor the till's state everywhere, back it up, archive a month that
+        just closed."""
         self._checkpoint()
         self._backup_after_z()
+        self._archive_closed(made)

@@ -90,7 +90,8 @@ class IntegrityMixin(Base):
                     uow.audit.append(self.clock.now(), "sistema", "anchor",
                                      f"anchored in {self.anchors.log.folder} and the "
                                      f"{self.anchors.vault.vault.description}")
-                housekeeping.at_start(uow, self.clock.now())
+                made = housekeeping.at_start(uow, self.clock.now())
+            self._archive_closed(made)
         self._checked = True
         if blocking:
             found = [f"- {p}" for p in report.blocking]

@@ -71,6 +71,7 @@ KINDS: dict[str, str] = {
     "backup_failed": "cópia de segurança falhou",
     "restore": "reposição de cópia de segurança",
     "archive": "arquivo do período",
+    "archive_failed": "arquivo do período falhou",
     "anchor": "âncora externa criada",
     "anchor_rebased": "âncora refeita após reposição confirmada",
     "integrity_report": "verificação encontrou alterações",

@@ -104,6 +104,13 @@ def journal_content(till: str, at: datetime, user: str, kind: str, detail: str) 
     return _dump([FORMAT, "journal", till, at.isoformat(), user, kind, detail])
 
 
+def legacy_journal_hash(prev: str, at: datetime, user: str, kind: str, detail: str) -> str:
+    """The unkeyed hash of journal entries written before migration 0005 (kept to check
+    them: the ``upgrade`` entry seals their head)."""
+    text = "|".join((prev, at.strftime("%Y-%m-%dT%H:%M:%S"), user, kind, detail))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
 def chain_hash(seq: int, prev: str, content: bytes) -> str:
     """The hash of entry ``seq`` of a chain: it commits to its place, everything before it
     (``prev``, the previous entry's hash; '' for the first) and its content."""

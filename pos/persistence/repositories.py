@@ -6,7 +6,6 @@ ones (settings, documents by number) are shared by every till of the database.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import uuid as uuidlib
 from collections.abc import Iterable, Mapping
@@ -97,11 +96,7 @@ class TillSettings:
         return self.get("training_mode") == "on"
 
 
-def event_hash(prev: str, at: datetime, user: str, kind: str, detail: str) -> str:
-    """The unkeyed hash of journal entries written before migration 0005 (kept to check
-    them: the ``upgrade`` entry seals their head)."""
-    text = "|".join((prev, at.strftime("%Y-%m-%dT%H:%M:%S"), user, kind, detail))
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+event_hash = seal.legacy_journal_hash
 
 
 _JOURNAL_HEAD = (select(AuditEvent.seq, AuditEvent.hash)

@@ -31,7 +31,9 @@ def tax_table() -> tuple[str, str]:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16], words
 
 
-def at_start(uow: UnitOfWork, now: datetime) -> None:
+def at_start(uow: UnitOfWork, now: datetime) -> list:
+    """Journal a new version, a changed VAT table; close the periods that ended; the
+    closures made."""
     version = running_version()
     last = uow.audit.last("software_update")
     was = last.detail.split(" -> ")[-1].split()[0] if last is not None else None
@@ -42,4 +44,4 @@ def at_start(uow: UnitOfWork, now: datetime) -> None:
     last = uow.audit.last("tax_table")
     if last is None or not last.detail.startswith(digest):
         uow.audit.append(now, "sistema", "tax_table", f"{digest} {words}"[:2000])
-    closures.close_periods(uow, now)
+    return closures.close_periods(uow, now)
