@@ -33,7 +33,8 @@ def register(sub) -> None:
     p.add_argument("--series")
     p.add_argument("--user", default="admin")
     p.add_argument("--confirm-clock", action="store_true",
-                   help="um gerente confirma que o relógio atrasado está certo")
+                   help="o gerente em --user confirma (com o PIN) que a hora está certa")
+    add_pin_option(p)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_sell)
 
@@ -159,8 +160,9 @@ def cmd_sell(args) -> int:
                              args.customer_city, args.customer_postal_code,
                              args.customer_country)
     t.quick_check()
-    doc = t.sell_items(items, args.type, customer, payments, args.series, args.user,
-                       args.confirm_clock)
+    if args.confirm_clock:
+        t.confirm_clock(args.user, read_pin(args, args.user))
+    doc = t.sell_items(items, args.type, customer, payments, args.series, args.user)
     if args.json:
         print(dump_json(document_json(doc, t.qr(doc))))
     else:
