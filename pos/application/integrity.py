@@ -193,8 +193,9 @@ class IntegrityMixin(Base):
             keys = integrity.unacknowledged(uow, problems) | self._findings
             if not keys:
                 return False
-            text = "; ".join(str(p) for p in problems if p.key in keys) or \
-                f"{len(keys)} problema(s) da verificação completa"
+            earlier = keys - {p.key for p in problems}
+            text = "; ".join([str(p) for p in problems if p.key in keys]
+                             + integrity.report_summaries(uow, earlier))
             integrity.acknowledge(uow, who.login, now, keys, text)
             kinds = {p.kind for p in problems if p.key in keys}
             if "rollback" in kinds:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from pos.domain.company import Issuer
 from pos.domain.errors import ValidationError
-from pos.services import demo, outbox, sealing, series_admin
+from pos.services import catalogue, demo, outbox, sealing, series_admin
 
 from .base import Base
 
@@ -85,6 +85,13 @@ class ShopMixin(Base):
         with self._write() as uow:
             series_admin.add(uow, doc_type, series_id, validation_code, kind,
                              self.clock.now(), user)
+
+    def change_product_tax(self, code: str, tax_code: str, exemption_code: str | None = None,
+                           user: str = "admin") -> str:
+        """A product's VAT rate changed (journaled with what it was)."""
+        with self._write() as uow:
+            return catalogue.change_tax(uow, code, tax_code.upper(), exemption_code, user,
+                                        self.clock.now())
 
     # ---- signing keys ----------------------------------------------------------------
     def generate_key(self, user: str = "admin") -> int:
