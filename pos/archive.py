@@ -120,8 +120,17 @@ def _split(data: bytes) -> tuple[bytes, bytes]:
 
 
 def verify(path: str | Path, expect_key: str | None = None) -> ArchiveReport:
+    """Every check in the module's docstring; the problems found, in words."""
     path = Path(path)
     report = ArchiveReport(path)
+    try:
+        _verify(path, expect_key, report)
+    except Exception as exc:  # noqa: BLE001 - a damaged file is a finding, never a crash
+        report.problems.append(f"arquivo danificado: {exc}")
+    return report
+
+
+def _verify(path: Path, expect_key: str | None, report: ArchiveReport) -> None:
     try:
         data = path.read_bytes()
         signed, signature = _split(data)
@@ -130,7 +139,7 @@ def verify(path: str | Path, expect_key: str | None = None) -> ArchiveReport:
         report.manifest = manifest = json.loads(zf.read("manifest.json"))
     except (OSError, ValidationError, zipfile.BadZipFile, KeyError, ValueError) as exc:
         report.problems.append(f"arquivo ilegível: {exc}")
-        return report
+        return
     seal_pems = {n: zf.read(n) for n in names if n.startswith("keys/seal-")}
     report.seal_key = manifest.get("seal_key", "")
     verifier = None
@@ -176,7 +185,6 @@ def verify(path: str | Path, expect_key: str | None = None) -> ArchiveReport:
         report.closures = len(json.loads(zf.read("closures.json")))
     except (KeyError, ValueError):
         report.problems.append("closures.json ilegível")
-    return report
 
 
 def _read_lines(zf: zipfile.ZipFile, name: str, report: ArchiveReport) -> list[dict]:

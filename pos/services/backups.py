@@ -127,16 +127,25 @@ def read_header(path: Path) -> tuple[dict, bytes]:
             raise ValidationError(f"{path.name} não é uma cópia de segurança do Caixa.")
         head = fh.readline(64 * 1024).rstrip(b"\n")
     try:
-        return json.loads(head), head
+        header = json.loads(head)
     except ValueError:
         raise ValidationError(f"{path.name}: cabeçalho ilegível.") from None
+    if not isinstance(header, dict) or not {"shop", "till", "created", "size", "sha256",
+                                            "nonce", "chunk"} <= set(header):
+        raise ValidationError(f"{path.name}: cabeçalho alterado.")
+    return header, head
 
 
 def decrypt(path: Path, secret: bytes) -> Iterator[bytes]:
     """The snapshot's bytes, chunk by chunk; a ValidationError at the first wrong byte."""
     header, head = read_header(path)
-    prefix = bytes.fromhex(header["nonce"])
-    count = max(1, -(-int(header["size"]) // int(header["chunk"])))
+    try:
+        prefix = bytes.fromhex(header["nonce"])
+        count = max(1, -(-int(header["size"]) // int(header["chunk"])))
+        if len(prefix) != 8:
+            raise ValueError("nonce")
+    except (KeyError, ValueError, TypeError):
+        raise ValidationError(f"{path.name}: cabeçalho alterado.") from None
     aes = AESGCM(secret)
     digest = hashlib.sha256()
     with path.open("rb") as fh:
