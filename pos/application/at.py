@@ -134,9 +134,20 @@ class AtMixin(Base):
             return at_series.request_cancel(uow, doc_type, series_id, self.clock.now(), user)
 
     def apply_series_sync(self, remotes: list[RemoteSeries], user: str = "admin") -> list[str]:
-        """Bring codes and states in line with AT's list of series; what changed, in words."""
+        """Bring codes and states in line with AT's list of series; what changed, in words.
+        AT's last numbers are also an anchor: a series behind them blocks the till."""
+        from pos.services.integrity import Problem, Report
+
         with self._write() as uow:
-            return at_series.sync(uow, remotes, self.clock.now(), user)
+            changes = at_series.sync(uow, remotes, self.clock.now(), user)
+            behind = at_series.behind_at(uow, remotes)
+        if behind:
+            problems = [Problem(label, None, f"a AT regista o n.º {theirs} nesta série, a base "
+                                             f"de dados só chega ao n.º {ours}: números já "
+                                             "emitidos seriam repetidos", self.till.id,
+                                "rollback") for label, theirs, ours in behind]
+            self._settle(problems, Report(problems=problems))
+        return changes
 
     def series_plan(self, doc_types=at_series.DEFAULT_DOC_TYPES,
                     recovery_doc_types=at_series.DEFAULT_RECOVERY_DOC_TYPES,

@@ -109,7 +109,9 @@ class IntegrityMixin(Base):
         if not self._checked:
             self.quick_check()
         elif self._findings:
-            raise IntegrityError(integrity_blocked_text())
+            with self._read() as uow:
+                found = integrity.report_summaries(uow, self._findings)
+            raise IntegrityError(integrity_blocked_text() + "".join(f"\n- {f}" for f in found))
 
     def _anchor_problems(self, uow: UnitOfWork) -> list[Problem]:
         """This till against every anchor kept outside its database."""

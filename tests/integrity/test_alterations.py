@@ -319,3 +319,13 @@ def test_report_and_acknowledgement_are_sealed_with_their_findings(full_db, role
     ack = app.journal(kinds=("integrity_acknowledged",))[-1]
     assert set(json.loads(ack.detail.split("\n", 1)[1])["keys"]) == keys
     assert open_shop().verify().acknowledged >= keys
+
+
+def test_at_s_own_records_catch_a_database_behind_them(normal_app):
+    from pos.domain.at import RemoteSeries
+    normal_app.sell_items([("PAO01", Decimal(1))], "FS", user="caixa1")
+    changes = normal_app.apply_series_sync([RemoteSeries("A2026", "FS", "N", "F", "ATCFS2026X",
+                                                         1, None, last_number=5)])
+    assert any("estado F" in c for c in changes)
+    with pytest.raises(IntegrityError, match="a AT regista o n.º 5"):
+        normal_app.sell_items([("PAO01", Decimal(1))], "FR", user="caixa1")

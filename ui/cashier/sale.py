@@ -279,7 +279,11 @@ class SalePage(Page):
         index = self.current_line()
         if index is None:
             return
-        self.cart.remove(index)
+        line = self.cart.remove(index)
+        user = self.ctx.user.login if self.ctx.user else ""
+        # A voided line is never a fiscal document, always a journal entry.
+        self.ctx.desk.record(user, "line_voided", f"{line.product.code} {line.product.name[:60]}"
+                                                  f" x{line.quantity} = {line.amount} EUR")
         self.refresh(select=min(index, len(self.cart.lines) - 1))
 
     def _edit(self, mode: str) -> None:
