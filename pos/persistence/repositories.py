@@ -219,6 +219,10 @@ class Documents:
         return row
 
 
+_LAST_ENTRY = select(func.max(Series.last_system_entry)).where(
+    Series.till_id == bindparam("till"), Series.status == "A")
+
+
 class SeriesRepository:
     def __init__(self, session: Session, uow: UnitOfWork):
         self.session, self.uow = session, uow
@@ -245,9 +249,8 @@ class SeriesRepository:
     def last_system_entry(self) -> datetime | None:
         """The latest SystemEntryDate this till has signed in a series still in use (the
         clock's high-water mark; series closed by the clock recovery no longer hold it)."""
-        return self.session.scalar(select(func.max(Series.last_system_entry))
-                                   .where(Series.till_id == self.uow.till.id,
-                                          Series.status == "A"))
+        return self.session.connection().execute(
+            _LAST_ENTRY, {"till": self.uow.till.id}).scalar()
 
 
 class Outbox:

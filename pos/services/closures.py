@@ -9,9 +9,10 @@ not re-closed. Days without a document are not closed (nothing to carry).
 
 from __future__ import annotations
 
+import json
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 
 from pos.domain.closures import (
     Accumulator,
@@ -172,6 +173,14 @@ def _roll_up(uow: UnitOfWork, now: datetime, kind: str, part: str) -> list[Closu
     return made
 
 
+# Built once: this check runs before every document (the till's hot path).
+_LAST_Z = (select(AuditEvent.detail).where(AuditEvent.till_id == bindparam("till"),
+                                           AuditEvent.kind == "closure_z")
+           .order_by(AuditEvent.seq.desc()).limit(1))
+_FIRST_AFTER = select(func.min(DocumentRow.system_entry_date)).where(
+    DocumentRow.till_id == bindparam("till"), DocumentRow.system_entry_date > bindparam("since"))
+
+
 def check_z_due(uow: UnitOfWork, now: datetime) -> None:
     """Refuse to issue when the till's oldest document without a Z is older than
     ``z_max_hours`` (a till setting; 0 turns the rule off)."""
@@ -181,13 +190,11 @@ def check_z_due(uow: UnitOfWork, now: datetime) -> None:
         hours = 24
     if hours <= 0:
         return
-    entry = uow.audit.last("closure_z")
-    since = Closure.from_detail(entry.detail).end if entry is not None else None
-    q = select(func.min(DocumentRow.system_entry_date)).where(
-        DocumentRow.till_id == uow.till.id)
-    if since is not None:
-        q = q.where(DocumentRow.system_entry_date > since)
-    first = uow.session.scalar(q)
+    conn = uow.session.connection()
+    detail = conn.execute(_LAST_Z, {"till": uow.till.id}).scalar()
+    since = datetime.fromisoformat(json.loads(detail.split("\n", 1)[1])["end"]) \
+        if detail else datetime(1970, 1, 1)
+    first = conn.execute(_FIRST_AFTER, {"till": uow.till.id, "since": since}).scalar()
     if first is not None and now - first > timedelta(hours=hours):
         raise StateError(
             f"Há vendas desde {first:%Y-%m-%d %H:%M} sem fecho Z (máximo {hours} h): feche a "
