@@ -64,6 +64,36 @@ class ShopMixin(Base):
             raise ValidationError("A empresa ainda não está configurada ('caixa init').")
         return issuer
 
+    # ---- the till's integrity settings ------------------------------------------------
+    TILL_SETTINGS = {
+        "z_max_hours": "horas de vendas sem fecho Z até a caixa recusar vender (0: sem limite)",
+        "clock_window_hours": "avanço do relógio desde o último documento que pede um gerente",
+        "backup_on_z": "cópia de segurança em cada fecho Z (on/off)",
+        "backup_keep": "quantas cópias automáticas guardar",
+    }
+
+    def till_settings(self) -> dict[str, str]:
+        with self._read() as uow:
+            return {k: uow.till_settings.get(k) or {"backup_on_z": "on",
+                                                     "backup_keep": "30"}.get(k, "")
+                    for k in self.TILL_SETTINGS}
+
+    def set_till_setting(self, key: str, value: str, user: str = "admin") -> None:
+        """Change one of ``TILL_SETTINGS`` (journaled with what it was)."""
+        if key not in self.TILL_SETTINGS:
+            raise ValidationError(f"Definição desconhecida: {key} (use "
+                                  f"{', '.join(self.TILL_SETTINGS)}).")
+        value = value.strip().lower()
+        if key == "backup_on_z":
+            if value not in ("on", "off"):
+                raise ValidationError("backup_on_z é on ou off.")
+        elif not value.isdigit() or int(value) > 10_000:
+            raise ValidationError(f"{key} é um número inteiro de 0 a 10000.")
+        with self._write() as uow:
+            was = uow.till_settings.get(key)
+            uow.till_settings.put(key, value)
+            uow.audit.append(self.clock.now(), user, "setting", f"{key}: {was} -> {value}")
+
     # ---- training mode ---------------------------------------------------------------
     def training_mode(self) -> bool:
         with self._read() as uow:

@@ -35,6 +35,7 @@ KINDS: dict[str, str] = {
     "cancel": "anulação de documento",
     # modes and links
     "training": "modo de formação ligado/desligado",
+    "setting": "definição da caixa alterada",
     "at_offline": "ligação à AT perdida",
     "at_online": "ligação à AT reposta",
     "at_failure": "a AT recusou um envio",

@@ -64,3 +64,10 @@ def test_closures_and_journal_commands(demo_db):
     assert "perpétuo" in listed.stdout
     journal = caixa(demo_db, "journal", "--limit", "5")
     assert "fecho Z" in journal.stdout
+
+
+def test_till_settings_are_journaled(demo_db):
+    assert caixa(demo_db, "settings", "set", "z_max_hours", "12").returncode == 0
+    assert "z_max_hours          12" in caixa(demo_db, "settings", "list").stdout
+    assert caixa(demo_db, "settings", "set", "z_max_hours", "muito").returncode == 2
+    assert "z_max_hours: 24 -> 12" in caixa(demo_db, "journal", "--kind", "setting").stdout

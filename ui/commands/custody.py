@@ -85,6 +85,16 @@ def register(sub) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_journal)
 
+    p = sub.add_parser("settings", help="definições da caixa (fecho Z, relógio, cópias)")
+    ss = p.add_subparsers(dest="settings_command", required=True)
+    s = ss.add_parser("list")
+    s.set_defaults(func=cmd_settings_list)
+    s = ss.add_parser("set")
+    s.add_argument("key")
+    s.add_argument("value")
+    s.add_argument("--user", default="admin")
+    s.set_defaults(func=cmd_settings_set)
+
     p = sub.add_parser("passphrase", help="instala a palavra-passe das chaves (entregue pelo "
                                           "instalador) no porta-chaves deste computador")
     p.add_argument("--from-env", metavar="VARIÁVEL",
@@ -248,6 +258,19 @@ def cmd_journal(args) -> int:
         mark = "" if e.sealed else " (anterior à selagem)"
         print(f"{e.seq:>6} {e.at:%Y-%m-%d %H:%M:%S} {e.user:<10} {e.label}: "
               f"{e.summary}{mark}")
+    return 0
+
+
+def cmd_settings_list(args) -> int:
+    a = app()
+    for key, value in a.till_settings().items():
+        print(f"{key:<20} {value:<6} {a.TILL_SETTINGS[key]}")
+    return 0
+
+
+def cmd_settings_set(args) -> int:
+    app().set_till_setting(args.key, args.value, args.user)
+    print(f"{args.key} = {args.value}")
     return 0
 
 
