@@ -67,7 +67,7 @@ class ShopMixin(Base):
     # ---- the till's integrity settings ------------------------------------------------
     TILL_SETTINGS = {
         "z_max_hours": "horas de vendas sem fecho Z até a caixa recusar vender (0: sem limite)",
-        "clock_window_hours": "avanço do relógio desde o último documento que pede um gerente",
+        "clock_window_hours": "avanço do relógio que pede um gerente (0: sem limite)",
         "backup_on_z": "cópia de segurança em cada fecho Z (on/off)",
         "backup_keep": "quantas cópias automáticas guardar",
     }

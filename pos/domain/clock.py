@@ -11,7 +11,7 @@ references say when it is wrong:
   than ``tolerance`` when it was received was wrong then.
 
 A forward jump is accepted without asking when AT's time, received after the last document,
-agreed with the clock. Otherwise a manager confirms (journaled) and the confirmation holds
+agreed with the clock (a ``window`` of 0 turns the forward-jump rule off). Otherwise a manager confirms (journaled) and the confirmation holds
 for ``CONFIRMATION`` minutes.
 """
 
@@ -89,7 +89,7 @@ def needs_confirmation(now: datetime, last_entry: datetime | None, window: timed
             minutes = int(abs(at_time.offset).total_seconds() // 60)
             return (f"O relógio do sistema diferia {minutes} min da hora dos servidores da AT "
                     f"({_fmt(at_time.server)}).")
-    if last_entry is not None and now - last_entry > window:
+    if last_entry is not None and window > timedelta(0) and now - last_entry > window:
         vouched = at_time is not None and last_entry < at_time.local <= now \
             and abs(at_time.offset) <= tolerance
         if not vouched:
