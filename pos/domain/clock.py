@@ -11,8 +11,8 @@ references say when it is wrong:
   than ``tolerance`` when it was received was wrong then.
 
 A forward jump is accepted without asking when AT's time, received after the last document,
-agreed with the clock (a ``window`` of 0 turns the forward-jump rule off). Otherwise a manager confirms (journaled) and the confirmation holds
-for ``CONFIRMATION`` minutes.
+agreed with the clock (a ``window`` of 0 turns the forward-jump rule off). Otherwise a
+manager confirms (journaled) and the confirmation holds for ``CONFIRMATION`` minutes.
 """
 
 from __future__ import annotations
