@@ -160,8 +160,13 @@ def test_an_archive_verifies_without_the_database(bundle, tmp_path, roles):
     assert report.saft_documents >= 12 and report.documents >= 15
     with zipfile.ZipFile(moved) as zf:
         names = set(zf.namelist())
+        saft = zf.read("saft.xml").decode("utf-8")
     assert {"saft.xml", "documents.jsonl", "journal.jsonl", "closures.json",
             "manifest.json", "keys/signing-v1.pem", "keys/seal-v1.pem"} <= names
+    # the document rows never change: SAF-T reads the state from the sealed events
+    cancelled = saft.split(f"<InvoiceNo>{roles['ft_cancelled']}</InvoiceNo>")[1]
+    assert "<InvoiceStatus>A</InvoiceStatus>" in cancelled.split("</DocumentStatus>")[0]
+    assert "<ATDocCodeID>AT-GT-0001</ATDocCodeID>" in saft
 
 
 def _flip(path: Path, at: int, out: Path) -> Path:
