@@ -36,10 +36,18 @@ def at_time(uow: UnitOfWork) -> AtTime | None:
     return AtTime.from_json(raw) if raw else None
 
 
-def problem(uow: UnitOfWork, now: datetime) -> str | None:
-    """Why the clock needs a manager now (None when it does not, or one confirmed it)."""
-    reason = needs_confirmation(now, uow.series.last_system_entry(), _window(uow),
-                                at_time(uow))
+def problem(uow: UnitOfWork, now: datetime, fiscal: bool | None = None) -> str | None:
+    """Why the clock needs a manager now (None when it does not, or one confirmed it).
+
+    Training documents have no fiscal value: for them only a clock behind the last document
+    counts (D8632 §3.4.3), not a jump or AT's time. ``fiscal`` None: the till's mode."""
+    if fiscal is None:
+        fiscal = not uow.till_settings.training
+    last = uow.series.last_system_entry()
+    if fiscal:
+        reason = needs_confirmation(now, last, _window(uow), at_time(uow))
+    else:
+        reason = needs_confirmation(now, last, timedelta(0), None)
     if reason is None:
         return None
     raw = uow.till_settings.get(CONFIRMED_KEY)
@@ -50,10 +58,10 @@ def problem(uow: UnitOfWork, now: datetime) -> str | None:
 
 
 def check(uow: UnitOfWork, now: datetime, confirmed_by_request: bool = False,
-          user: str | None = None) -> None:
+          user: str | None = None, fiscal: bool = True) -> None:
     """Before a document: refuse a clock that needs a manager and has none. A request marked
     ``confirm_clock`` counts as the confirmation when its user is a manager (journaled)."""
-    reason = problem(uow, now)
+    reason = problem(uow, now, fiscal)
     if reason is None:
         return
     if confirmed_by_request and user:

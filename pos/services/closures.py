@@ -178,12 +178,16 @@ _LAST_Z = (select(AuditEvent.detail).where(AuditEvent.till_id == bindparam("till
                                            AuditEvent.kind == "closure_z")
            .order_by(AuditEvent.seq.desc()).limit(1))
 _FIRST_AFTER = select(func.min(DocumentRow.system_entry_date)).where(
-    DocumentRow.till_id == bindparam("till"), DocumentRow.system_entry_date > bindparam("since"))
+    DocumentRow.till_id == bindparam("till"), DocumentRow.system_entry_date > bindparam("since"),
+    DocumentRow.series_kind != "F")
 
 
-def check_z_due(uow: UnitOfWork, now: datetime) -> None:
-    """Refuse to issue when the till's oldest document without a Z is older than
-    ``z_max_hours`` (a till setting; 0 turns the rule off)."""
+def check_z_due(uow: UnitOfWork, now: datetime, fiscal: bool = True) -> None:
+    """Refuse to issue a fiscal document when the till's oldest fiscal document without a Z
+    is older than ``z_max_hours`` (a till setting; 0 turns the rule off). Training documents
+    are not held to it."""
+    if not fiscal:
+        return
     try:
         hours = int(uow.till_settings.get(Z_MAX_KEY) or 0)
     except ValueError:

@@ -149,8 +149,9 @@ def next_in_series(uow: UnitOfWork, doc_type: str, series_id: str | None, now: C
     SeriesState(series.series_id, series.doc_type, series.kind, series.status,
                 series.validation_code, series.last_number, series.last_hash,
                 series.last_invoice_date, series.last_system_entry).check_can_issue()
-    clock.check(uow, at, confirm_clock, user)
-    closures.check_z_due(uow, at)
+    fiscal = series.kind != "F"
+    clock.check(uow, at, confirm_clock, user, fiscal)
+    closures.check_z_due(uow, at, fiscal)
     day = doc_date or at.date()
     if day > at.date():
         raise ValidationError("A data do documento não pode ser futura.")

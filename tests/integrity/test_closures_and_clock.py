@@ -68,21 +68,26 @@ def test_days_months_and_years_are_closed_as_they_end(app, clock):
     assert app.journal(kinds=("archive",))          # the month was archived when it closed
 
 
-def test_selling_is_refused_after_too_long_without_a_z(app, clock):
+def test_selling_is_refused_after_too_long_without_a_z(normal_app, clock):
+    app = normal_app
     _sell(app)
     clock.advance(hours=23)
     _sell(app)
     clock.advance(hours=2)
     with pytest.raises(StateError, match="sem fecho Z"):
         _sell(app)
+    app.set_training_mode(True)
+    _sell(app)                                       # practice is not held to it
+    app.set_training_mode(False)
     app.z_closure("gerente")
     _sell(app)
 
 
 # ---- the clock ---------------------------------------------------------------------------
 
-def test_a_forward_jump_needs_a_manager(app, clock):
+def test_a_forward_jump_needs_a_manager(normal_app, clock):
     """``faketime -f +1d caixa sell``: refused until a manager confirms (journaled)."""
+    app = normal_app
     _sell(app)
     clock.advance(days=1, minutes=1)
     with pytest.raises(ClockError, match="avançou 24 h"):
@@ -96,7 +101,8 @@ def test_a_forward_jump_needs_a_manager(app, clock):
     _sell(app)                                                    # no jump any more
 
 
-def test_at_time_vouches_for_a_jump_and_catches_a_wrong_clock(app, clock):
+def test_at_time_vouches_for_a_jump_and_catches_a_wrong_clock(normal_app, clock):
+    app = normal_app
     _sell(app)
     clock.advance(days=2)
     here = clock.now()

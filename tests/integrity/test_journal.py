@@ -112,7 +112,8 @@ def test_tax_changes(app):
     assert "PT NOR 23%" in table.detail
 
 
-def test_clock_corrections(app, clock):
+def test_clock_corrections(normal_app, clock):
+    app = normal_app
     app.sell_items([("PAO01", 1)], user="caixa1")
     clock.advance(days=2)
     app.confirm_clock("gerente", "2222", "loja fechada dois dias")
