@@ -39,7 +39,10 @@ class Base:
         with uow:
             yield uow
         if uow.moved and self._till is not None:
-            self._anchor(uow)
+            try:
+                self._anchor(uow)
+            except Exception as exc:   # noqa: BLE001 - the unit has committed: never undo it
+                log.warning("anchor not advanced: %s", exc)
 
     def _read(self, snapshot: bool = False) -> UnitOfWork:
         return UnitOfWork(self.db, self._till, write=False, snapshot=snapshot)
