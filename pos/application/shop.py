@@ -37,7 +37,7 @@ class ShopMixin(Base):
         self.keys.ensure_seal_key()
         sealer = self.keys.sealer()
         fingerprint = self.keys.seal_verifiers()[sealer.version].fingerprint
-        shop = self.keys.shop_uuid()
+        shop = self.keys.shop_uuid(create=True)
         with self._write() as uow:
             now = self.clock.now()
             till = demo.init_demo(uow, now)

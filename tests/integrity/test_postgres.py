@@ -23,6 +23,7 @@ def test_sealed_till_on_postgres(pg_url):
     app.cancel(doc.document_no, "Engano", user="gerente")
     assert app.document(doc.document_no).status == "A"
     assert app.verify().ok
+    assert app.shop_uuid() and app.journal(kinds=("anchor",))     # anchored outside
 
     engine = create_engine(pg_url)
     with engine.begin() as conn:
