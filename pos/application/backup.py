@@ -12,7 +12,7 @@ from pathlib import Path
 
 from pos.domain.errors import IntegrityError, NotFoundError, ValidationError
 from pos.persistence.db import Database
-from pos.persistence.uow import UnitOfWork
+from pos.persistence.uow import UnitOfWork, till_ref
 from pos.services import anchors, backups, integrity, users
 from pos.services.backups import BackupInfo
 
@@ -98,6 +98,10 @@ class BackupMixin(Base):
         current = self.shop_uuid()
         if current and current != header["shop"]:
             raise ValidationError(f"{path.name} é uma cópia de outra loja.")
+        if not self.keys.has_passphrase(header["shop"]):
+            raise ValidationError(
+                "Este computador não tem a palavra-passe das chaves desta loja: instale-a "
+                f"primeiro ('caixa passphrase --shop {header['shop']}').")
         now = self.clock.now()
         with tempfile.TemporaryDirectory(dir=db_path.parent) as tmp:
             plain = Path(tmp) / "restored.db"
@@ -113,6 +117,9 @@ class BackupMixin(Base):
                     os.replace(extra, Path(f"{aside}{suffix}"))
             os.replace(plain, db_path)
         self._shop, self._checked, self._findings = None, False, set()
+        if self._till is None:             # a machine that had no database of this shop
+            with self._read() as uow:
+                self._till = till_ref(uow.session, header["till"])
         with self._write() as uow:
             uow.audit.append(now, who, "restore",
                              f"{path.name} taken {header['created']} (documents "

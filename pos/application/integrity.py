@@ -125,10 +125,10 @@ class IntegrityMixin(Base):
         out = [Problem("", None, what, till.id, "rollback" if numbers else "anchor")
                for what, numbers in behind]
         if not found and anchors.anchored_before(uow):
-            out.append(Problem("", None, "a âncora externa desta caixa desapareceu (apagada, "
-                                         "ou a base de dados veio de outro computador sem ser "
-                                         "reposta por 'caixa backup restore')", till.id,
-                               "rollback"))
+            out.append(Problem("", None, "a âncora externa desta caixa não está neste "
+                                         "computador (apagada, ou a base de dados veio de "
+                                         "outro): confirme que nenhum documento foi emitido "
+                                         "depois destes dados", till.id, "rollback"))
         elif found:
             missing = self.anchors.missing(shop, till.code)
             if missing and missing[0].startswith(self.anchors.log.description):

@@ -136,7 +136,8 @@ class ShopMixin(Base):
     def has_key(self) -> bool:
         return self.keys.has_key()
 
-    def import_passphrase(self, value: bytes) -> None:
+    def import_passphrase(self, value: bytes, shop: str | None = None) -> None:
         """Install the keys' passphrase in this machine's key store (another till of the
-        shop, a machine replaced): given by the installer, never shown by Caixa."""
-        self.keys.import_passphrase(value)
+        shop, a machine replaced): given by the installer, never shown by Caixa. ``shop``:
+        the shop's identity when this machine has no database of it yet (a restore)."""
+        self.keys.import_passphrase(value, shop)

@@ -101,13 +101,17 @@ class KeyService:
             return bool(s.scalar(select(func.count()).select_from(SigningKey))
                         or s.scalar(select(func.count()).select_from(SealKey)))
 
-    def import_passphrase(self, value: bytes) -> None:
-        """Install the passphrase on another till of the shop (given by the installer)."""
+    def import_passphrase(self, value: bytes, shop: str | None = None) -> None:
+        """Install the passphrase on another till of the shop, or on a machine that will
+        restore a backup (``shop``: the shop's identity, shown by 'caixa backup list')."""
         value = value.strip()
         if len(value) < 16:
             raise KeyError_("A palavra-passe das chaves tem pelo menos 16 caracteres.")
-        self.vault.put(f"{self.shop_uuid(create=True)}.passphrase", value)
+        self.vault.put(f"{shop or self.shop_uuid(create=True)}.passphrase", value)
         self._signer = self._sealer = None
+
+    def has_passphrase(self, shop: str) -> bool:
+        return bool(os.environ.get(PASSPHRASE_ENV) or self.vault.get(f"{shop}.passphrase"))
 
     # ---- the legal signing key (RSA) ---------------------------------------------------
     def generate(self, user: str = "admin") -> int:

@@ -238,3 +238,37 @@ def test_the_private_keys_are_never_printed(cli, demo_db):
     assert b"ENCRYPTED PRIVATE KEY" in pem and b"ENCRYPTED PRIVATE KEY" in seal
     help_text = cli("keys", "--help").stdout
     assert "export" not in help_text
+
+
+def test_restore_on_a_new_machine(app, clock, tmp_path, secure_dirs, monkeypatch):
+    """The till's machine died: a new one gets the backup key and the passphrase (from the
+    installer), restores, and an administrator confirms what the missing anchor cannot
+    tell."""
+    sold = _sell(app)
+    backup = app.backup_create("admin")
+    key_file = app.backup_key_export(tmp_path / "chave-copias.txt")
+    passphrase = next(secure_dirs["CAIXA_VAULT_DIR"].glob("*.passphrase")).read_bytes()
+    app.close()
+
+    new = tmp_path / "new-machine"
+    monkeypatch.setenv("CAIXA_VAULT_DIR", str(new / "vault"))
+    monkeypatch.setenv("CAIXA_ANCHOR_DIR", str(new / "anchors"))
+    db = new / "data" / "caixa.db"
+    assert subprocess_with_stdin(db, "", "backup", "key", "--import", str(key_file)
+                                 ).returncode == 0
+    shop = subprocess_with_stdin(db, "", "backup", "list", "--from", str(backup.path.parent))
+    assert backup.shop in shop.stdout
+    refused = subprocess_with_stdin(db, "1234\n", "backup", "restore", str(backup.path),
+                                    "--user", "admin")
+    assert refused.returncode == 2 and "palavra-passe" in refused.stderr
+    assert subprocess_with_stdin(db, passphrase.decode() + "\n", "passphrase", "--shop",
+                                 backup.shop).returncode == 0
+    restored = subprocess_with_stdin(db, "1234\n", "backup", "restore", str(backup.path),
+                                     "--user", "admin")
+    assert restored.returncode == 1 and "âncora externa desta caixa não está" in \
+        restored.stdout
+    assert subprocess_with_stdin(db, "1234\n", "verify", "--acknowledge", "admin"
+                                 ).returncode == 0
+    again = subprocess_with_stdin(db, "", "sell", "--item", "PAO01", "--json")
+    assert again.returncode == 0, again.stderr
+    assert json.loads(again.stdout)["sequence"] == sold.number + 1

@@ -99,6 +99,8 @@ def register(sub) -> None:
                                           "instalador) no porta-chaves deste computador")
     p.add_argument("--from-env", metavar="VARIÁVEL",
                    help="variável com a palavra-passe (sem ela: lida da entrada padrão)")
+    p.add_argument("--shop", help="a identidade da loja, antes de repor uma cópia num "
+                                  "computador novo ('caixa backup list' mostra-a)")
     p.set_defaults(func=cmd_passphrase)
 
 
@@ -107,7 +109,7 @@ def register(sub) -> None:
 def _backup_line(b) -> str:
     kind = "automática" if b.automatic else "pedida"
     return (f"{b.path.name}  {b.created:%Y-%m-%d %H:%M}  {b.size // 1024} KiB  {kind}  "
-            f"documentos até ao registo {b.documents}")
+            f"documentos até ao registo {b.documents}  loja {b.shop}")
 
 
 def cmd_backup_create(args) -> int:
@@ -117,7 +119,7 @@ def cmd_backup_create(args) -> int:
 
 
 def cmd_backup_list(args) -> int:
-    rows = app().backups(args.folder)
+    rows = app(require_setup=False).backups(args.folder)
     if args.json:
         print(dump_json([{**b.__dict__, "path": str(b.path)} for b in rows]))
         return 0
@@ -129,13 +131,14 @@ def cmd_backup_list(args) -> int:
 
 
 def cmd_backup_verify(args) -> int:
-    b = app().backup_verify(args.file)
+    b = app(require_setup=False).backup_verify(args.file)
     print(f"Cópia íntegra: {_backup_line(b)}")
     return 0
 
 
 def cmd_backup_restore(args) -> int:
-    report = app().backup_restore(args.file, args.user, read_pin(args, args.user))
+    report = app(require_setup=False).backup_restore(args.file, args.user,
+                                                     read_pin(args, args.user))
     print(f"Cópia reposta: {args.file}")
     print(report.text())
     if report.blocking:
@@ -146,7 +149,7 @@ def cmd_backup_restore(args) -> int:
 
 
 def cmd_backup_key(args) -> int:
-    a = app()
+    a = app(require_setup=not args.import_)
     if args.export:
         out = a.backup_key_export(args.export)
         print(f"Chave das cópias escrita em {out}: guarde-a fora deste computador.")
@@ -278,6 +281,6 @@ def cmd_passphrase(args) -> int:
     import os
 
     value = os.environ.get(args.from_env, "") if args.from_env else sys.stdin.readline()
-    app(require_setup=False).import_passphrase(value.encode("utf-8"))
+    app(require_setup=False).import_passphrase(value.encode("utf-8"), args.shop)
     print("Palavra-passe das chaves guardada no porta-chaves deste computador.")
     return 0
