@@ -304,6 +304,16 @@ def test_an_older_copy_of_the_database_is_caught_at_the_next_start(full_db, open
     report = restarted.verify()
     assert any(p.kind == "rollback" for p in report.problems)
     assert f"regista o n.º {last.number}" in report.text()
+    with pytest.raises(ValidationError):
+        restarted.acknowledge_integrity("caixa1", "1111")
+    assert restarted.acknowledge_integrity("admin", "1234")
+    series = {(s.doc_type, s.series_id): s for s in restarted.series()}
+    assert series[("FS", last.series_id)].status == "F"       # its numbers are never reused
+    rebased = restarted.journal(kinds=("anchor_rebased",))[-1]
+    assert f"FS {last.series_id} last {last.number}" in rebased.detail
+    restarted.add_series("FS", "T2026", "ATCFST2026X")
+    shop_clock.advance(minutes=1)
+    assert _sell(restarted).document_no == "FS T2026/1"
 
 
 def test_report_and_acknowledgement_are_sealed_with_their_findings(full_db, roles, open_shop):
