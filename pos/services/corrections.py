@@ -7,6 +7,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from pos.domain import text
 from pos.domain.doctypes import doc_type
 from pos.domain.documents import Customer, LineRef, ProductSnapshot, cart_line
 from pos.domain.errors import NotFoundError, StateError, ValidationError
@@ -18,7 +19,7 @@ from .issuing import IssueRequest, check_not_blocked
 
 CREDITABLE = ("FT", "FS", "FR", "ND")
 STATUS_DUTY = {"SI": "invoice_status", "WD": "work_status", "MG": "transport_status"}
-MAX_REASON = 50
+MAX_REASON = text.REASON.limit
 
 
 def find(session: Session, document_no: str) -> DocumentRow:
@@ -30,12 +31,7 @@ def find(session: Session, document_no: str) -> DocumentRow:
 
 
 def _reason(reason: str) -> str:
-    reason = (reason or "").strip()
-    if not reason:
-        raise ValidationError("Indique o motivo.")
-    if len(reason) > MAX_REASON:
-        raise ValidationError(f"O motivo tem no máximo {MAX_REASON} caracteres.")
-    return reason
+    return text.REASON(reason)
 
 
 def _active_notes(session: Session, row: DocumentRow) -> list[DocumentRow]:

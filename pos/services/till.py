@@ -6,7 +6,9 @@ from decimal import Decimal
 
 from sqlalchemy import func, select
 
+from pos.domain import text
 from pos.domain.company import Issuer
+from pos.domain.country import country_code
 from pos.domain.documents import Customer, Document, cart_line
 from pos.domain.errors import IntegrityError, NotFoundError, ValidationError
 from pos.domain.nif import CONSUMIDOR_FINAL_NAME, CONSUMIDOR_FINAL_NIF, validate_nif
@@ -34,19 +36,22 @@ class DocumentSummary:
 
 def make_customer(nif: str | None, name: str | None = None, address: str = "",
                   city: str = "", postal_code: str = "", country: str = "PT") -> Customer:
-    """A customer from what the cashier typed; no NIF means 'Consumidor final'."""
-    if name is not None and len(name) > 100:
-        raise ValidationError("O nome do cliente tem no máximo 100 caracteres.")
-    if len(address) > 200:
-        raise ValidationError("A morada do cliente tem no máximo 200 caracteres.")
+    """A customer from what the cashier typed; no NIF means 'Consumidor final'.
+
+    Every field goes through the domain's text rules (no control or bidi characters, the
+    SAF-T lengths) and the country must be one SAF-T knows.
+    """
+    name = text.CUSTOMER_NAME(name)
+    address = text.CUSTOMER_ADDRESS(address)
+    city = text.CUSTOMER_CITY(city)
+    postal_code = text.CUSTOMER_POSTAL_CODE(postal_code)
+    country = country_code(country or "PT")
+    nif = text.check_text(nif, "o NIF do cliente", text.CUSTOMER_TAX_ID.limit, required=False)
     if not nif or nif == CONSUMIDOR_FINAL_NIF:
         return Customer(CONSUMIDOR_FINAL_NIF, name or CONSUMIDOR_FINAL_NAME, address, city,
                         postal_code, country)
-    country = country.upper()
     if country == "PT":
         nif = validate_nif(nif)
-    elif len(nif) > 30 or len(country) != 2 or not country.isalpha():
-        raise ValidationError("Cliente estrangeiro: NIF até 30 caracteres e país com 2 letras.")
     return Customer(nif, name or "Cliente", address, city, postal_code, country)
 
 
@@ -97,8 +102,7 @@ class Till:
 
     def record_reprint(self, document_no: str, user: str, reason: str = "") -> int:
         """Record a copy printed after the original; returns its copy number (1 = first)."""
-        if len(reason) > 100:
-            raise ValidationError("O motivo da reimpressão tem no máximo 100 caracteres.")
+        reason = text.REPRINT_REASON(reason)
         now = self.clock.now()
         with self.db.write() as s:
             row = corrections.find(s, document_no)
