@@ -8,13 +8,48 @@ import argparse
 import os
 import sys
 
+from pos.domain import text
 from pos.domain.errors import PosError
 
 from . import commands
 
+MAX_ARGUMENT = 4096   # longer than any path or text field Caixa takes
+MAX_MESSAGE_LINE = 400
+
+
+def _cut(message: str) -> str:
+    """Messages never repeat a huge input whole, whatever built them."""
+    return "\n".join(line if len(line) <= MAX_MESSAGE_LINE else
+                     line[:MAX_MESSAGE_LINE] + "…" for line in message.splitlines())
+
+
+class CaixaParser(argparse.ArgumentParser):
+    """argparse with Caixa's manners: one sentence and exit 2 for a bad command line.
+
+    Every argument is checked before parsing, for all commands at once: it must be UTF-8
+    text (Python turns undecodable bytes into lone surrogates), hold no control, bidi or
+    invisible characters, and be of a sane length. Fields with their own rules (users,
+    customers, reasons, numbers) check more through their argparse types and the domain.
+    """
+
+    def parse_args(self, args=None, namespace=None):
+        args = sys.argv[1:] if args is None else list(args)
+        for n, arg in enumerate(args, start=1):
+            bad = text.first_refused(arg)
+            if bad is not None:
+                self.error(f"o argumento n.º {n} ({text.shown(arg)}) tem {text.describe(bad)}")
+            if len(arg) > MAX_ARGUMENT:
+                self.error(f"o argumento n.º {n} tem {len(arg)} caracteres (no máximo "
+                           f"{MAX_ARGUMENT})")
+        return super().parse_args(args, namespace)
+
+    def error(self, message: str):
+        self.exit(2, f"{self.prog}: {_cut(message).rstrip('.')} (ajuda: {self.prog} "
+                     "--help).\n")
+
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = CaixaParser(
         prog="caixa", description="Caixa — ponto de venda certificável para Portugal.")
     parser.add_argument("--db", default=None,
                         help="base de dados (ficheiro SQLite ou URL); também CAIXA_DB")
@@ -27,13 +62,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:   # --help, or a bad command line already said in one sentence
+        return exc.code if isinstance(exc.code, int) else 2
     if args.db:
         os.environ["CAIXA_DB"] = args.db
     try:
         return int(args.func(args) or 0)
     except PosError as exc:
-        print(f"caixa: {exc}", file=sys.stderr)
+        print(f"caixa: {_cut(str(exc))}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

@@ -49,7 +49,7 @@ def test_period_by_dates_and_errors_as_one_sentence(saft_db, tmp_path, monkeypat
                           "--from", "2026-03-14", "--to", "2026-03-14", "--json")
     assert code == 0 and json.loads(text)["documents"] == 13
     for args, words in [
-        (("export", "--out", str(out), "--month", "13"), "Mês inválido"),
+        (("export", "--out", str(out), "--month", "13"), "mês tem de estar entre 1 e 12"),
         (("export", "--out", str(out), "--from", "2025-12-01", "--to", "2026-01-31"),
          "um só ano fiscal"),
         (("export", "--out", str(out), "--year", "2026", "--from", "2026-01-01",

@@ -6,8 +6,10 @@ from decimal import Decimal
 
 from pos.domain.errors import ValidationError
 from pos.domain.money import fmt2, to_decimal
+from pos.domain.numbers import whole_number
+from pos.domain.text import shown
 
-from .common import document_json, dump_json, till
+from .common import USER, document_json, dump_json, integer, till
 
 
 def register(sub) -> None:
@@ -17,7 +19,8 @@ def register(sub) -> None:
 
     p = sub.add_parser("demo", help="cria a loja de demonstração (se preciso), vende e "
                                     "mostra o talão")
-    p.add_argument("--columns", type=int, default=42, choices=[32, 42, 48])
+    p.add_argument("--columns", type=integer(32, 48, "o número de colunas"), default=42,
+                   choices=[32, 42, 48])
     p.set_defaults(func=cmd_demo)
 
     p = sub.add_parser("sell", help="emite um documento de venda")
@@ -31,7 +34,7 @@ def register(sub) -> None:
     p.add_argument("--customer-country", default="PT")
     p.add_argument("--pay", action="append", default=[], metavar="METHOD[:AMOUNT]")
     p.add_argument("--series")
-    p.add_argument("--user", default="admin")
+    p.add_argument("--user", default="admin", type=USER)
     p.add_argument("--confirm-clock", action="store_true",
                    help="um gerente confirma que o relógio atrasado está certo")
     p.add_argument("--json", action="store_true")
@@ -43,7 +46,7 @@ def register(sub) -> None:
     p.set_defaults(func=cmd_products)
 
     p = sub.add_parser("documents", help="lista os documentos emitidos")
-    p.add_argument("--limit", type=int, default=100)
+    p.add_argument("--limit", type=integer(what="o limite"), default=100)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_documents)
 
@@ -55,20 +58,20 @@ def register(sub) -> None:
     p = sub.add_parser("cancel", help="anula um documento")
     p.add_argument("number")
     p.add_argument("--reason", required=True)
-    p.add_argument("--user", default="admin")
+    p.add_argument("--user", default="admin", type=USER)
     p.set_defaults(func=cmd_cancel)
 
     p = sub.add_parser("credit-note", help="emite nota de crédito sobre um documento")
     p.add_argument("number")
     p.add_argument("--reason", required=True)
     p.add_argument("--line", action="append", default=[], metavar="N[:QTY]")
-    p.add_argument("--user", default="admin")
+    p.add_argument("--user", default="admin", type=USER)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_credit_note)
 
     p = sub.add_parser("verify", help="verifica a integridade de todos os documentos")
     p.add_argument("--json", action="store_true")
-    p.add_argument("--acknowledge", metavar="USER",
+    p.add_argument("--acknowledge", metavar="USER", type=USER,
                    help="um administrador confirma o relatório e desbloqueia a emissão")
     p.set_defaults(func=cmd_verify)
 
@@ -77,7 +80,7 @@ def register(sub) -> None:
     k = ks.add_parser("generate", help="gera uma nova chave RSA-1024 (nova versão)")
     k.set_defaults(func=cmd_keys_generate)
     k = ks.add_parser("public", help="chave pública (PEM) para a declaração Modelo 24")
-    k.add_argument("--version", type=int)
+    k.add_argument("--version", type=integer(what="a versão da chave"))
     k.set_defaults(func=cmd_keys_public)
     k = ks.add_parser("import", help="importa uma chave privada PEM")
     k.add_argument("file")
@@ -94,12 +97,12 @@ def register(sub) -> None:
     s.add_argument("--series", required=True)
     s.add_argument("--validation-code", required=True)
     s.add_argument("--kind", default="N", choices=["N", "F", "R"], type=str.upper)
-    s.add_argument("--user", default="admin")
+    s.add_argument("--user", default="admin", type=USER)
     s.set_defaults(func=cmd_series_add)
 
     p = sub.add_parser("training", help="modo de formação")
     p.add_argument("state", choices=["on", "off", "status"])
-    p.add_argument("--user", default="admin")
+    p.add_argument("--user", default="admin", type=USER)
     p.set_defaults(func=cmd_training)
 
 
@@ -108,7 +111,7 @@ def _split(spec: str, what: str) -> tuple[str, Decimal | None]:
     if not sep:
         return spec, None
     if not head:
-        raise ValidationError(f"{what} inválido: {spec!r}.")
+        raise ValidationError(f"{what} inválido: {shown(spec)}.")
     return head, to_decimal(tail, what)
 
 
@@ -227,9 +230,9 @@ def cmd_credit_note(args) -> int:
     picks = []
     for spec in args.line:
         n, qty = _split(spec, "linha")
-        if not n.isdigit():
-            raise ValidationError(f"Linha inválida: {spec!r} (use N ou N:QTD).")
-        picks.append((int(n), qty))
+        if not (n.isascii() and n.isdigit()):
+            raise ValidationError(f"Linha inválida: {shown(spec)} (use N ou N:QTD).")
+        picks.append((whole_number(n, "o número da linha"), qty))
     doc = t.credit_note(args.number, args.reason, picks or None, args.user)
     if args.json:
         print(dump_json(document_json(doc, t.qr(doc))))

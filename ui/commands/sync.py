@@ -9,11 +9,13 @@ becomes one sentence on stderr and exit code 2, like every other ``PosError``.
 
 import argparse
 import functools
-from datetime import date
 
-from pos.domain.errors import PosError, ValidationError
+from pos.domain.errors import PosError
+from pos.domain.text import shown
 
-from .common import dump_json, till
+from .common import USER, day, dump_json, integer, till
+
+OUTBOX_ID = integer(what="o número do envio")
 
 
 class ATCommunicationError(PosError):
@@ -42,20 +44,20 @@ def register(sub) -> None:
     q = qs.add_parser("drain", help="envia agora tudo o que está devido")
     q.set_defaults(func=cmd_queue_drain)
     q = qs.add_parser("retry", help="volta a enviar um envio retido (recusado pela AT)")
-    q.add_argument("id", type=int)
-    q.add_argument("--user", default="admin")
+    q.add_argument("id", type=OUTBOX_ID)
+    q.add_argument("--user", default="admin", type=USER)
     q.set_defaults(func=cmd_queue_retry)
     q = qs.add_parser("resume", help="retoma os envios parados por erro de autenticação")
-    q.add_argument("--user", default="admin")
+    q.add_argument("--user", default="admin", type=USER)
     q.set_defaults(func=cmd_queue_resume)
     q = qs.add_parser("resolve", help="guia que a AT já tinha: regista o código AT do Portal")
-    q.add_argument("id", type=int)
+    q.add_argument("id", type=OUTBOX_ID)
     q.add_argument("--at-code", required=True)
-    q.add_argument("--user", default="admin")
+    q.add_argument("--user", default="admin", type=USER)
     q.set_defaults(func=cmd_queue_resolve)
     q = qs.add_parser("saft-sent", help="o SAF-T do mês foi enviado (canal 'saft')")
-    q.add_argument("month", help="AAAA-MM")
-    q.add_argument("--user", default="admin")
+    q.add_argument("month", help="AAAA-MM", type=_month)
+    q.add_argument("--user", default="admin", type=USER)
     q.set_defaults(func=cmd_queue_saft)
 
     _series_commands(_series_subparsers(sub))
@@ -79,13 +81,14 @@ def _series_commands(ss) -> None:
     def target(s, kind=False):
         s.add_argument("--doc-type", required=True, type=str.upper)
         s.add_argument("--series", required=True)
-        s.add_argument("--user", default="admin")
+        s.add_argument("--user", default="admin", type=USER)
         s.add_argument("--queue-only", action="store_true",
                        help="só põe na fila; o envio fica para o trabalhador da fila")
         if kind:
             s.add_argument("--kind", default="N", choices=["N", "R"], type=str.upper)
-            s.add_argument("--first", type=int, default=1, help="primeiro número")
-            s.add_argument("--start", type=date.fromisoformat, default=None,
+            s.add_argument("--first", type=integer(what="o primeiro número"), default=1,
+                           help="primeiro número")
+            s.add_argument("--start", type=day, default=None,
                            help="início previsto de utilização (AAAA-MM-DD; hoje)")
 
     s = ss.add_parser("register", help="regista uma série na AT (guarda o código de validação)")
@@ -99,11 +102,11 @@ def _series_commands(ss) -> None:
     target(s)
     s.set_defaults(func=cmd_series_cancel)
     s = ss.add_parser("sync", help="acerta códigos e estados com a lista de séries da AT")
-    s.add_argument("--user", default="admin")
+    s.add_argument("--user", default="admin", type=USER)
     s.set_defaults(func=cmd_series_sync)
     s = ss.add_parser("plan", help="séries de que esta caixa vai precisar (ano e seguinte)")
     s.add_argument("--apply", action="store_true", help="regista/fecha-as já na AT")
-    s.add_argument("--user", default="admin")
+    s.add_argument("--user", default="admin", type=USER)
     s.add_argument("--json", action="store_true")
     s.set_defaults(func=cmd_series_plan)
 
@@ -140,6 +143,19 @@ def _print_report(report) -> int:
 
 
 # ---- queue ----------------------------------------------------------------------------------
+
+def _month(value: str) -> tuple[int, int]:
+    """'2026-03' → (2026, 3); an argparse type, so a bad month is one sentence, exit 2."""
+    head, sep, tail = value.strip().partition("-")
+    if sep and len(head) == 4 and len(tail) == 2 and (head + tail).isascii() \
+            and (head + tail).isdigit() and 2000 <= int(head) and 1 <= int(tail) <= 12:
+        return int(head), int(tail)
+    raise argparse.ArgumentTypeError(f"Mês inválido: {shown(value)} (use AAAA-MM, de 2000 em "
+                                     "diante).")
+
+
+_month.__name__ = "mês"
+
 
 @_at_errors
 def cmd_queue_list(args) -> int:
@@ -236,10 +252,7 @@ def cmd_queue_resolve(args) -> int:
 
 def cmd_queue_saft(args) -> int:
     from pos.services import outbox
-    try:
-        year, month = (int(x) for x in args.month.split("-"))
-    except ValueError:
-        raise ValidationError(f"Mês inválido: {args.month!r} (use AAAA-MM).") from None
+    year, month = args.month
     t = till()
     with t.db.write() as s:
         n = outbox.confirm_saft(s, year, month, t.clock.now(), args.user)
