@@ -60,6 +60,12 @@ def shown(value: object, limit: int = SHOWN) -> str:
     return repr(text[:limit])[:-1] + f"…' ({len(text)} caracteres)"
 
 
+def names(values, limit: int = 80) -> str:
+    """Names (keys of a configuration, say) listed for a message: escaped, cut."""
+    listed = ", ".join(repr(str(v))[1:-1] for v in values)
+    return listed if len(listed) <= limit else listed[:limit] + "…"
+
+
 def _capital(what: str) -> str:
     return what[:1].upper() + what[1:]
 

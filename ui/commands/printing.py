@@ -67,7 +67,7 @@ def _service(args, reprint_log=None):
     if args.to:
         config["connection"] = args.to
     if args.preset:
-        config["profile"] = {**config.get("profile", {}), "preset": args.preset}
+        config["profile"] = {**(config.get("profile") or {}), "preset": args.preset}
     if "connection" not in config:
         raise ValidationError(f"Indique a impressora: --to tcp:IP, --printer CONFIG ou a "
                               f"variável {PRINTER_ENV}.")
