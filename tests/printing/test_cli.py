@@ -118,3 +118,15 @@ def test_bad_printer_settings_are_one_sentence_without_a_logged_traceback(caixa,
         assert code == 2 and out == "" and err.count("\n") == 1, err
         assert "Traceback" not in err and "impressora" in err.lower()
         assert [r.getMessage() for r in caplog.records if r.exc_info] == []
+
+
+def test_png_and_pdf_are_never_written_into_a_named_pipe(caixa, tmp_path):
+    import os
+    import stat
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)                     # writing into it would block until a reader came
+    for option in ("--png", "--pdf"):
+        code, out, err = caixa("receipt", FS, option, str(fifo))
+        assert code == 2 and "dispositivo ou canal" in err and err.count("\n") == 1
+    assert stat.S_ISFIFO(fifo.stat().st_mode)

@@ -188,12 +188,13 @@ def test_an_empty_period_is_still_a_valid_file(saft_till, tmp_path, xsd10):
 
 
 def test_markup_characters_in_text_are_escaped(normal_till, tmp_path, xsd10):
+    from pos.domain.documents import Customer
     from pos.saft.period import period_for
     from pos.saft.writer import export
-    from pos.services.till import make_customer
 
-    odd = make_customer("123456789", "A & B <Lda> \x01", "Rua \"1\" & 2", "Lisboa",
-                        "1000-001")
+    # Typed input refuses control characters now (pos.domain.text); rows written by older
+    # versions or replicated from elsewhere may still hold them, and the export copes.
+    odd = Customer("123456789", "A & B <Lda> \x01", "Rua \"1\" & 2", "Lisboa", "1000-001")
     normal_till.sell([("PAO01", 1)], "FT", odd, series_id="A2026")
     out = tmp_path / "odd.xml"
     export(normal_till.db, out, period_for(TODAY, 2026, 3), TODAY)

@@ -7,7 +7,6 @@ till's environment (``CAIXA_PRINTER``: JSON text or the path of a JSON file), e.
 
 import os
 import sys
-from pathlib import Path
 
 from pos.domain.errors import ValidationError
 
@@ -75,7 +74,9 @@ def _service(args, reprint_log=None):
 
 
 def _write(path: str, data: bytes, what: str) -> None:
-    Path(path).write_bytes(data)
+    from pos.files import write_file
+
+    write_file(path, data, f"ficheiro {what}")
     print(f"{what} gravado em {path}.", file=sys.stderr)
 
 
