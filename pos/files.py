@@ -114,3 +114,5 @@ def create_private(path: str | Path) -> None:
         os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE))
     except FileExistsError:
         pass
+    except OSError:
+        pass   # no such folder, no permission: whoever opens it next says so

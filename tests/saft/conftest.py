@@ -25,7 +25,7 @@ def saft_db(demo_template, tmp_path_factory):
     for suffix in ("", "-wal"):
         if Path(f"{demo_template}{suffix}").exists():
             shutil.copyfile(f"{demo_template}{suffix}", f"{path}{suffix}")
-    shutil.copyfile(demo_template.with_suffix(".secret"), path.with_suffix(".secret"))
+    shutil.copy(demo_template.with_suffix(".secret"), path.with_suffix(".secret"))
     till = open_till(str(path), clock=FixedClock(datetime(2026, 3, 14, 10, 15, 30)))
     roles = saft_demo.build(till)
     till.db.dispose()
