@@ -40,8 +40,8 @@ def _check_name(path: str | Path, what: str) -> Path:
     return Path(text).expanduser()
 
 
-def read_text_file(path: str | Path, what: str, max_bytes: int) -> str:
-    """The UTF-8 text of a regular file of at most ``max_bytes``; OSError passes through."""
+def read_file(path: str | Path, what: str, max_bytes: int) -> bytes:
+    """The bytes of a regular file of at most ``max_bytes``; OSError passes through."""
     path = _check_name(path, what)
     with open(path, "rb", opener=_nonblocking) as fh:
         info = os.fstat(fh.fileno())
@@ -50,8 +50,13 @@ def read_text_file(path: str | Path, what: str, max_bytes: int) -> str:
         data = fh.read(max_bytes + 1)
     if len(data) > max_bytes:
         raise ValidationError(f"{path} ({what}) é grande demais (mais de {max_bytes} bytes).")
+    return data
+
+
+def read_text_file(path: str | Path, what: str, max_bytes: int) -> str:
+    """The UTF-8 text of a regular file of at most ``max_bytes``; OSError passes through."""
     try:
-        return data.decode("utf-8")
+        return read_file(path, what, max_bytes).decode("utf-8")
     except UnicodeDecodeError:
         raise ValidationError(f"{path} ({what}) não é texto UTF-8.") from None
 

@@ -273,10 +273,12 @@ def cmd_keys_public(args) -> int:
 
 def cmd_keys_import(args) -> int:
     import os
-    from pathlib import Path
+
+    from pos.files import read_file
 
     password = os.environ.get(args.password_env, "").encode() if args.password_env else None
-    version = till().keys.import_pem(Path(args.file).read_bytes(), password)
+    version = till().keys.import_pem(read_file(args.file, "ficheiro da chave", 1 << 16),
+                                     password)
     print(f"Chave importada como versão {version}.")
     return 0
 
