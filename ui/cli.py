@@ -5,8 +5,11 @@ exits 1 when the data is not intact. No tracebacks for user mistakes.
 """
 
 import argparse
+import errno
 import os
+import shutil
 import sys
+from pathlib import Path
 
 from pos.domain import text
 from pos.domain.errors import PosError
@@ -21,6 +24,47 @@ def _cut(message: str) -> str:
     """Messages never repeat a huge input whole, whatever built them."""
     return "\n".join(line if len(line) <= MAX_MESSAGE_LINE else
                      line[:MAX_MESSAGE_LINE] + "…" for line in message.splitlines())
+
+
+SQLITE_IOERR, SQLITE_FULL = 10, 13
+LOW_SPACE = 1024 * 1024   # an I/O error with less free than this: the disk is full
+
+
+def disk_full(exc: BaseException) -> str | None:
+    """A full disk said as such, whichever way it surfaced (a sentence, or None).
+
+    SQLite reports it as SQLITE_FULL ("database or disk is full"), but as SQLITE_IOERR
+    ("disk I/O error") when not even its shared-memory file can be created; that one is a
+    full disk when the database's disk has (almost) no room left. Files: ENOSPC/EDQUOT.
+    """
+    if isinstance(exc, OSError):
+        if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+            where = f" ({exc.filename})" if exc.filename else ""
+            return (f"O disco está cheio{where}: liberte espaço e repita; nenhum ficheiro "
+                    "ficou gravado a meio.")
+        return None
+    orig = getattr(exc, "orig", None)
+    if getattr(orig, "sqlstate", None) == "53100":          # PostgreSQL disk_full
+        return ("O disco do servidor PostgreSQL está cheio: a operação não foi gravada; "
+                "peça que libertem espaço e repita.")
+    code = getattr(orig, "sqlite_errorcode", None)
+    if code is None:
+        return None
+    from pos.bootstrap import default_db
+
+    db = default_db()
+    if (code & 0xFF) == SQLITE_FULL or ((code & 0xFF) == SQLITE_IOERR and "://" not in db
+                                        and _free_bytes(db) < LOW_SPACE):
+        return (f"O disco da base de dados {db} está cheio: a operação não foi gravada; "
+                "liberte espaço e repita.")
+    return None
+
+
+def _free_bytes(db: str) -> int:
+    try:
+        return shutil.disk_usage(Path(db).expanduser().resolve().parent).free
+    except OSError:
+        return LOW_SPACE
 
 
 class CaixaParser(argparse.ArgumentParser):
@@ -76,9 +120,13 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except OSError as exc:
-        print(f"caixa: erro do sistema: {exc.strerror or exc}", file=sys.stderr)
+        print(f"caixa: {disk_full(exc) or f'erro do sistema: {exc.strerror or exc}'}",
+              file=sys.stderr)
         return 2
     except Exception as exc:  # database errors: one sentence, not a traceback
+        if disk_full(exc):
+            print(f"caixa: {disk_full(exc)}", file=sys.stderr)
+            return 2
         name = type(exc).__name__
         if name in ("OperationalError", "DatabaseError", "IntegrityError"):
             print(f"caixa: erro da base de dados: {str(exc).splitlines()[0]}", file=sys.stderr)
