@@ -7,6 +7,7 @@ exits 1 when the data is not intact. No tracebacks for user mistakes.
 import argparse
 import errno
 import os
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -18,6 +19,7 @@ from . import commands
 
 MAX_ARGUMENT = 4096   # longer than any path or text field Caixa takes
 MAX_MESSAGE_LINE = 400
+_LONG_QUOTED = re.compile(r"'([^'\n]{40})[^'\n]{20,}'")
 
 
 def _cut(message: str) -> str:
@@ -88,6 +90,8 @@ class CaixaParser(argparse.ArgumentParser):
         return super().parse_args(args, namespace)
 
     def error(self, message: str):
+        # argparse quotes what was typed ("invalid choice: '…'"): cut long values there too.
+        message = _LONG_QUOTED.sub(lambda m: f"'{m.group(1)}…'", message)
         self.exit(2, f"{self.prog}: {_cut(message).rstrip('.')} (ajuda: {self.prog} "
                      "--help).\n")
 

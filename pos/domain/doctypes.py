@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from .errors import ValidationError
+from .text import brief
 
 
 @dataclass(frozen=True)
@@ -47,4 +48,5 @@ def doc_type(code: str) -> DocType:
         return DOC_TYPES[code.upper()]
     except KeyError:
         known = ", ".join(DOC_TYPES)
-        raise ValidationError(f"Tipo de documento desconhecido: {code} (use {known}).") from None
+        raise ValidationError(f"Tipo de documento desconhecido: {brief(code)} (use {known}).") \
+            from None

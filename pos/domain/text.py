@@ -60,6 +60,12 @@ def shown(value: object, limit: int = SHOWN) -> str:
     return repr(text[:limit])[:-1] + f"…' ({len(text)} caracteres)"
 
 
+def brief(value: object, limit: int = 60) -> str:
+    """The value as typed when short and visible (a code, a number), else ``shown``."""
+    text = value if isinstance(value, str) else str(value)
+    return text if len(text) <= limit and text.isprintable() else shown(text)
+
+
 def names(values, limit: int = 80) -> str:
     """Names (keys of a configuration, say) listed for a message: escaped, cut."""
     listed = ", ".join(repr(str(v))[1:-1] for v in values)

@@ -9,6 +9,7 @@ from pos.domain.documents import UNITS, ProductSnapshot
 from pos.domain.errors import NotFoundError, ValidationError
 from pos.domain.money import to_decimal
 from pos.domain.taxes import EXEMPTIONS, TAX_CODES
+from pos.domain.text import brief
 from pos.persistence.models import Product
 
 
@@ -22,7 +23,7 @@ def lookup(session: Session, code: str) -> ProductSnapshot:
     if p is None:
         p = session.scalars(select(Product).where(Product.barcode == code)).first()
     if p is None or not p.active:
-        raise NotFoundError(f"Produto desconhecido: {code}.")
+        raise NotFoundError(f"Produto desconhecido: {brief(code)}.")
     return snapshot(p)
 
 

@@ -12,6 +12,7 @@ from pos.domain.doctypes import doc_type
 from pos.domain.documents import Customer, LineRef, ProductSnapshot, cart_line
 from pos.domain.errors import NotFoundError, StateError, ValidationError
 from pos.domain.money import round2
+from pos.domain.text import brief
 from pos.persistence.models import DocumentRow, LineRow, OutboxRow
 
 from . import audit
@@ -26,7 +27,7 @@ def find(session: Session, document_no: str) -> DocumentRow:
     row = session.scalars(select(DocumentRow).where(DocumentRow.document_no == document_no)
                           ).first()
     if row is None:
-        raise NotFoundError(f"Documento não encontrado: {document_no}.")
+        raise NotFoundError(f"Documento não encontrado: {brief(document_no)}.")
     return row
 
 

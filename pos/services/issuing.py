@@ -31,6 +31,7 @@ from pos.domain.documents import (
 from pos.domain.errors import IntegrityError, SeriesError, ValidationError
 from pos.domain.series import SeriesState, atcud, document_number
 from pos.domain.signature import hash_control, signature_message
+from pos.domain.text import brief
 from pos.persistence import mapping
 from pos.persistence.models import (
     Company,
@@ -104,7 +105,7 @@ def lock_series(session: Session, req: IssueRequest, is_sqlite: bool) -> Series:
     series = session.scalars(q).first()
     if series is None:
         if req.series_id:
-            raise SeriesError(f"Série {req.series_id} para {req.doc_type} não existe.")
+            raise SeriesError(f"Série {brief(req.series_id)} para {req.doc_type} não existe.")
         what = {"F": "de formação", "R": "de recuperação", "N": "normal"}[kind]
         raise SeriesError(
             f"Não há série {what} ativa e comunicada à AT para {req.doc_type}. Registe uma "

@@ -13,6 +13,7 @@ from pos.domain.documents import Customer, Document, cart_line
 from pos.domain.errors import IntegrityError, NotFoundError, ValidationError
 from pos.domain.nif import CONSUMIDOR_FINAL_NAME, CONSUMIDOR_FINAL_NIF, validate_nif
 from pos.domain.qr import document_qr
+from pos.domain.text import brief
 from pos.persistence import mapping
 from pos.persistence.db import Database
 from pos.persistence.models import Company, DocumentRow, Reprint
@@ -119,7 +120,7 @@ class Till:
             row = s.scalars(select(DocumentRow).where(DocumentRow.document_no == document_no)
                             ).first()
             if row is None:
-                raise NotFoundError(f"Documento não encontrado: {document_no}.")
+                raise NotFoundError(f"Documento não encontrado: {brief(document_no)}.")
             return mapping.row_to_document(row)
 
     def documents(self, limit: int = 100) -> list[DocumentSummary]:

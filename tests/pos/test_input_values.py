@@ -138,6 +138,12 @@ def test_any_text_is_a_clean_value_or_one_sentence(raw):
     assert not any(text.refused(ch) for ch in value)
 
 
+def test_brief_keeps_short_visible_values_as_typed():
+    assert text.brief("FS A/1") == "FS A/1"
+    assert text.brief("a\x1bb") == "'a\\x1bb'"
+    assert len(text.brief("F" * 3000)) < 70
+
+
 def test_shown_cuts_long_values_and_escapes_controls():
     assert text.shown("ab") == "'ab'"
     assert text.shown("a\x1bb") == "'a\\x1bb'"
