@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 from pos.domain.documents import PAYMENT_METHODS
 from pos.domain.errors import NotFoundError, StateError, ValidationError
 from pos.domain.money import ZERO, round2, to_decimal
+from pos.domain.text import check_text
 from pos.persistence.db import Database
 from pos.persistence.models import (
     CashCount,
@@ -276,8 +277,7 @@ class CashDesk:
         value = _money(amount, "movimento") if kind != "drawer" else ZERO
         if kind != "drawer" and value == 0:
             raise ValidationError("Indique o valor do movimento.")
-        if len(reason) > 100:
-            raise ValidationError("O motivo tem no máximo 100 caracteres.")
+        reason = check_text(reason, "o motivo", 100, required=False)   # cash_movements.reason
         now = self.clock.now()
         with self.db.write() as s:
             row = _get(s, session_id)

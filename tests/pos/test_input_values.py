@@ -197,3 +197,17 @@ def test_domain_parsers_refuse_with_a_short_sentence(call):
     with pytest.raises(ValidationError) as err:
         call()
     _sentence(err.value)
+
+
+def test_users_and_cash_movements_follow_the_text_rules(till):
+    from pos.services import users
+    from pos.services.cash import CashDesk
+
+    with till.db.write() as s, pytest.raises(ValidationError, match="controlo"):
+        users.add(s, "novo\x1b", "Novo", "cashier", "1234")
+    with till.db.write() as s, pytest.raises(ValidationError, match="nome do utilizador"):
+        users.add(s, "novo", "N" * 61, "cashier", "1234")
+    desk = CashDesk(till.db, till.clock)
+    session = desk.open("caixa1", 0)
+    with pytest.raises(ValidationError, match="direção"):
+        desk.move(session.id, "caixa1", "drawer", reason="troco\u202e")
