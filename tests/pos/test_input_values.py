@@ -211,3 +211,16 @@ def test_users_and_cash_movements_follow_the_text_rules(till):
     session = desk.open("caixa1", 0)
     with pytest.raises(ValidationError, match="direção"):
         desk.move(session.id, "caixa1", "drawer", reason="troco\u202e")
+
+
+@pytest.mark.parametrize("kwargs, words", [
+    (dict(name="Pão\x1bp0"), "descrição"), (dict(code="P\u202e1"), "código do produto"),
+    (dict(barcode="5601\x00"), "barras"), (dict(category="C" * 41), "categoria"),
+    (dict(price="1e30"), "grande")])
+def test_catalogue_entries_follow_the_text_rules(till, kwargs, words):
+    from pos.services import catalogue
+
+    args = dict(code="NOVO1", name="Produto novo", price="1.00", tax_code="NOR")
+    args.update(kwargs)
+    with till.db.write() as s, pytest.raises(ValidationError, match=words):
+        catalogue.add(s, **args)
