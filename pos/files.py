@@ -73,10 +73,9 @@ def output_path(path: str | Path, what: str) -> Path:
     Symbolic links are followed, so a link to a regular file is written through and a link
     to a device is refused like the device itself.
     """
-    path = _check_name(path, what)
-    if str(path).endswith(os.sep):
-        raise ValidationError(f"{path} é uma pasta: indique o nome do {what}.")
-    target = path.resolve()
+    if str(path).endswith(("/", os.sep)):
+        raise ValidationError(f"{shown(str(path))} é uma pasta: indique o nome do {what}.")
+    target = _check_name(path, what).resolve()
     if target.exists() and not target.is_file():
         kind = "uma pasta" if target.is_dir() else "um dispositivo ou canal (não um ficheiro)"
         raise ValidationError(f"{path} é {kind}: o {what} só é gravado num ficheiro normal "
