@@ -12,6 +12,7 @@ answered "already registered" by AT and reconciled, never registered twice.
 
 from __future__ import annotations
 
+import calendar
 import json
 import random
 from collections.abc import Callable, Iterable
@@ -301,11 +302,11 @@ def confirm_saft(session: Session, year: int, month: int, now: datetime, user: s
     if not 1 <= month <= 12:
         raise ValidationError("Mês inválido.")
     first = date(year, month, 1)
-    last = date(year + month // 12, month % 12 + 1, 1)
+    last = date(year, month, calendar.monthrange(year, month)[1])   # 9999-12 has no next month
     rows = session.scalars(
         select(OutboxRow).join(DocumentRow, DocumentRow.id == OutboxRow.document_id)
         .where(OutboxRow.kind.in_(FATCORE_KINDS), OutboxRow.status.in_(OPEN),
-               DocumentRow.invoice_date >= first, DocumentRow.invoice_date < last)).all()
+               DocumentRow.invoice_date >= first, DocumentRow.invoice_date <= last)).all()
     for row in rows:
         record_done(session, row.id, now, {"channel": "saft", "period": f"{year}-{month:02d}",
                                             "by": user})

@@ -92,6 +92,7 @@ REFUSED = [
       "AAJFJMVN"], "Tipo de documento"),
     (["queue", "saft-sent", "99999-01"], "Mês inválido"),
     (["queue", "saft-sent", "2026-00"], "Mês inválido"),
+    (["queue", "saft-sent", "1999-12"], "Mês inválido"),
     (["saft", "export", "--out", "s.xml", "--year", "0"], "ano"),
     (["sell", "--type", HUGE[:3000], "--item", "PAO01"], "invalid choice"),
 ]
@@ -114,3 +115,8 @@ def test_ordinary_values_still_pass(shop):
     assert code == 0, err
     code, out, err = run_main("documents", "--limit", "1", "--json")
     assert code == 0 and '"FS DEMO2026/1"' in out
+
+
+def test_the_last_month_there_is_can_be_confirmed(shop):
+    code, out, err = run_main("queue", "saft-sent", "9999-12")
+    assert code == 0 and out.startswith("0 envio(s) de 9999-12"), err
