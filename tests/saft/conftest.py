@@ -17,7 +17,7 @@ TODAY = date(2026, 4, 2)
 @pytest.fixture(scope="session")
 def saft_db(demo_template, tmp_path_factory):
     """(database path, document numbers by role) of the SAF-T demo shop."""
-    from pos.bootstrap import open_till
+    from pos.bootstrap import open_app
     from pos.services import saft_demo
     from pos.services.ports import FixedClock
 
@@ -26,20 +26,20 @@ def saft_db(demo_template, tmp_path_factory):
         if Path(f"{demo_template}{suffix}").exists():
             shutil.copyfile(f"{demo_template}{suffix}", f"{path}{suffix}")
     shutil.copyfile(demo_template.with_suffix(".secret"), path.with_suffix(".secret"))
-    till = open_till(str(path), clock=FixedClock(datetime(2026, 3, 14, 10, 15, 30)))
-    roles = saft_demo.build(till)
-    till.db.dispose()
+    app = open_app(str(path), clock=FixedClock(datetime(2026, 3, 14, 10, 15, 30)))
+    roles = saft_demo.build(app)
+    app.close()
     return path, roles
 
 
 @pytest.fixture(scope="session")
-def saft_till(saft_db):
-    from pos.bootstrap import open_till
+def saft_app(saft_db):
+    from pos.bootstrap import open_app
     from pos.services.ports import FixedClock
 
-    till = open_till(str(saft_db[0]), clock=FixedClock(datetime(2026, 4, 2, 9, 0, 0)))
-    yield till
-    till.db.dispose()
+    app = open_app(str(saft_db[0]), clock=FixedClock(datetime(2026, 4, 2, 9, 0, 0)))
+    yield app
+    app.close()
 
 
 @pytest.fixture(scope="session")
@@ -48,20 +48,17 @@ def roles(saft_db) -> dict[str, str]:
 
 
 @pytest.fixture(scope="session")
-def exported(saft_till, tmp_path_factory) -> Path:
+def exported(saft_app, tmp_path_factory) -> Path:
     """The March 2026 SAF-T of the demo shop (read-only: tests that alter it copy it)."""
-    from pos.saft.period import period_for
-    from pos.saft.writer import export
-
     out = tmp_path_factory.mktemp("export") / "saft-2026-03.xml"
-    export(saft_till.db, out, period_for(TODAY, 2026, 3), TODAY)
+    saft_app.export_saft(out, 2026, 3)
     return out
 
 
 @pytest.fixture(scope="session")
-def keyring(saft_till):
+def keyring(saft_app):
     from pos.saft.validator import KeyRing
-    return KeyRing(saft_till.keys.verifiers())
+    return KeyRing(saft_app.verifiers())
 
 
 @pytest.fixture(scope="session")
