@@ -11,7 +11,7 @@ from ui.cli import main
 
 
 @pytest.fixture
-def caixa(live_till, tmp_path, monkeypatch, capsys, demo_db):
+def caixa(live_app, tmp_path, monkeypatch, capsys, demo_db):
     """Run ``caixa ARGS`` on the live till's database; returns (exit code, stdout, stderr)."""
     for var in [v for v in os.environ if v.startswith("CAIXA_")]:
         monkeypatch.delenv(var)
@@ -37,9 +37,9 @@ def configured(caixa, sandbox, tmp_path, monkeypatch):
     return caixa
 
 
-def test_queue_list_drain_and_json(configured, live_till, sandbox):
-    live_till.sell([("PAO01", 1)], "FS")
-    live_till.sell([("PAO02", 1)], "FS")
+def test_queue_list_drain_and_json(configured, live_app, sandbox):
+    live_app.sell_items([("PAO01", 1)], "FS")
+    live_app.sell_items([("PAO02", 1)], "FS")
     code, out, _ = configured("queue")
     assert code == 0 and "2 por enviar" in out and "FS L2026/1" in out
     code, out, _ = configured("queue", "drain")
@@ -50,9 +50,9 @@ def test_queue_list_drain_and_json(configured, live_till, sandbox):
     assert sandbox.accepted_count("invoices", "FS L2026/2") == 1
 
 
-def test_wrong_password_is_one_clear_error_and_stops_the_queue(configured, live_till, sandbox,
+def test_wrong_password_is_one_clear_error_and_stops_the_queue(configured, live_app, sandbox,
                                                               monkeypatch):
-    live_till.sell([("PAO01", 1)], "FS")
+    live_app.sell_items([("PAO01", 1)], "FS")
     monkeypatch.setenv("CAIXA_AT_PASSWORD", "errada")
     code, out, err = configured("queue", "drain")
     assert code == 2 and "autenticação" in err and "Traceback" not in err
@@ -65,13 +65,13 @@ def test_wrong_password_is_one_clear_error_and_stops_the_queue(configured, live_
     assert "Enviados 1" in configured("queue", "drain")[1]
 
 
-def test_parked_retry_and_resolve(configured, live_till, live_clock, sandbox):
+def test_parked_retry_and_resolve(configured, live_app, live_clock, sandbox):
     from datetime import timedelta
 
     from pos.domain.documents import cart_line
     from pos.services.issuing import IssueRequest
 
-    live_till.sell([("PAO01", 1)], "FS")
+    live_app.sell_items([("PAO01", 1)], "FS")
     sandbox.inject("reject", service="invoices", code=-7, message="Valores anómalos")
     code, out, _ = configured("queue", "drain")
     assert code == 0 and "RETIDO" in out and "Valores anómalos" in out
@@ -81,25 +81,25 @@ def test_parked_retry_and_resolve(configured, live_till, live_clock, sandbox):
     code, _, err = configured("queue", "retry", "1")
     assert code == 2 and "não está retido" in err
 
-    live_till.issue(IssueRequest("GT", (cart_line(live_till.product("MER01"), 1),),
-                                 movement_start=live_clock.now() + timedelta(hours=5)))
+    live_app.sell(IssueRequest("GT", (cart_line(live_app.product("MER01"), 1),),
+                               movement_start=live_clock.now() + timedelta(hours=5)))
     code, out, _ = configured("queue", "resolve", "2", "--at-code", "FROMPORTAL1")
     assert code == 0 and "FROMPORTAL1" in out
-    assert live_till.document("GT L2026/1").at_doc_code == "FROMPORTAL1"
+    assert live_app.document("GT L2026/1").at_doc_code == "FROMPORTAL1"
 
 
-def test_missing_configuration_is_reported_without_stopping(caixa, live_till):
-    live_till.sell([("PAO01", 1)], "FS")
+def test_missing_configuration_is_reported_without_stopping(caixa, live_app):
+    live_app.sell_items([("PAO01", 1)], "FS")
     code, _, err = caixa("queue", "drain")
     assert code == 2 and "não está configurada" in err
     assert "parados" not in caixa("queue")[1]
 
 
-def test_saft_channel(caixa, live_till, tmp_path, monkeypatch):
+def test_saft_channel(caixa, live_app, tmp_path, monkeypatch):
     path = tmp_path / "saft.toml"
     path.write_text('[queue]\ninvoice_channel = "saft"\n')
     monkeypatch.setenv("CAIXA_CONFIG", str(path))
-    doc = live_till.sell([("PAO01", 1)], "FS")
+    doc = live_app.sell_items([("PAO01", 1)], "FS")
     code, out, _ = caixa("queue")
     assert "SAF-T mensal" in out
     month = f"{doc.invoice_date:%Y-%m}"
@@ -108,7 +108,7 @@ def test_saft_channel(caixa, live_till, tmp_path, monkeypatch):
     assert caixa("queue", "saft-sent", "2026-13")[0] == 2
 
 
-def test_series_register_plan_finalize_cancel_sync(configured, live_till, sandbox):
+def test_series_register_plan_finalize_cancel_sync(configured, live_app, sandbox):
     code, out, _ = configured("series", "register", "--doc-type", "FT", "--series", "CX7N2026")
     assert code == 0 and "Enviados 1" in out
     at = sandbox.services["series"].series[("599999993", "FT", "CX7N2026")]
@@ -119,7 +119,7 @@ def test_series_register_plan_finalize_cancel_sync(configured, live_till, sandbo
     code, out, _ = configured("series", "plan", "--apply")
     assert code == 0 and "retidos 0" in out
     assert "Nada a fazer" in configured("series", "plan", "--apply")[1]
-    live_till.sell([("PAO01", 1)], "FT", series_id="CX7N2026")
+    live_app.sell_items([("PAO01", 1)], "FT", series_id="CX7N2026")
     assert configured("series", "finalize", "--doc-type", "FT", "--series", "CX7N2026")[0] == 0
     assert at["estado"] == "F"
     code, _, err = configured("series", "cancel", "--doc-type", "FT", "--series", "CX7N2026")
