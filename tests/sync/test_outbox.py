@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 import pytest
 from sqlalchemy import select
 
-from pos.domain.errors import StateError, ValidationError
+from pos.domain.errors import NotFoundError, StateError, ValidationError
 from pos.persistence.models import AuditEvent, DocumentRow, OutboxRow
 from pos.services import at_status, outbox
 from pos.services.outbox import QueuePolicy
@@ -235,3 +235,75 @@ def test_rows_listing_names_documents_and_series(live_app, live_clock):
         listed = at_status.rows(uow)
     assert [r.subject for r in listed] == ["FS L2026/1", "série FS NEXT1"]
     assert datetime.now() - listed[0].created_at < timedelta(minutes=5)
+
+
+# ---- two tills on one database: each has its own queue ------------------------------------
+
+@pytest.fixture
+def other_till(live_app, live_clock, demo_db):
+    """A second till (CX2) on the live till's database, selling in its own FS series."""
+    from pos.bootstrap import open_app
+    from pos.services import tills
+
+    with live_app.unit(write=True) as uow:
+        tills.create(uow, "CX2", "Caixa 2", live_app.till.establishment, live_clock.now())
+    other = open_app(str(demo_db), till="CX2", clock=live_clock)
+    other.set_training_mode(False)
+    other.add_series("FS", "M2026", "OTHERFSCODE")
+    yield other
+    other.close()
+
+
+def test_each_till_claims_counts_and_stops_only_its_own_queue(live_app, other_till,
+                                                            live_clock):
+    mine = _sell(live_app, 2)
+    (theirs,) = _sell(other_till, 1)
+    assert (live_app.queue_status().pending, other_till.queue_status().pending) == (2, 1)
+    assert [r.subject for r in other_till.queue_rows()] == [theirs.document_no]
+    assert [r.subject for r in live_app.queue_rows()] == [d.document_no for d in mine]
+
+    with live_app.unit(write=True) as uow:   # CX1's credentials are wrong: CX1 stops
+        outbox.record_stop(uow, live_clock.now(), "Senha errada.", 99)
+    assert _claim(live_app) == [] and live_app.queue_stopped() is not None
+    assert other_till.queue_stopped() is None and other_till.queue_status().stopped is None
+    (claimed,) = _claim(other_till)
+    with other_till.unit(write=False) as uow:
+        assert uow.session.get(OutboxRow, claimed).document_id == theirs.id
+    assert other_till.queue_resume("gerente") is False       # nothing of CX2's was stopped
+    assert live_app.queue_stopped() is not None
+    assert live_app.queue_resume("gerente") is True
+    assert {_row(live_app, i).document_id for i in _claim(live_app)} == {d.id for d in mine}
+
+
+def test_training_mode_and_the_series_plan_belong_to_the_till(live_app, other_till,
+                                                             live_clock):
+    live_app.set_training_mode(True)
+    assert live_app.training_mode() and not other_till.training_mode()
+    year = live_clock.now().year
+    plan = {(i.action, i.series_id) for i in other_till.series_plan(("FS", "GT"), (),
+                                                                    warn_days=0)}
+    # CX1's hand-added L2026 series are not CX2's: it must register its own GT series.
+    assert plan == {("ok", "M2026"), ("register", f"CX2N{year}")}
+
+
+@pytest.mark.parametrize("action", ["retry", "resolve"])
+def test_a_till_cannot_act_on_another_tills_duty(live_app, other_till, live_clock, action):
+    from pos.domain.documents import cart_line
+    from pos.services.issuing import IssueRequest
+
+    # A guide of CX1 that AT refused: CX1's manager may retry or resolve it, CX2's may not.
+    live_app.sell(IssueRequest("GT", (cart_line(live_app.product("MER01"), 1),),
+                               movement_start=live_clock.now() + timedelta(hours=3)))
+    (row_id,) = _claim(live_app)
+    with live_app.unit(write=True) as uow:
+        outbox.record_park(uow.session, row_id, live_clock.now(), -3, "já inserido")
+    with pytest.raises(NotFoundError):
+        if action == "retry":
+            other_till.queue_retry(row_id, "gerente")
+        else:
+            other_till.queue_resolve(row_id, "FROMPORTAL1", "gerente")
+    assert _row(live_app, row_id).status == "parked"
+    with other_till.unit(write=False) as uow:
+        kinds = uow.session.scalars(select(AuditEvent.kind).where(
+            AuditEvent.till_id == other_till.till.id)).all()
+    assert not {"at_queue_retry", "at_queue_resolve"} & set(kinds)
