@@ -140,3 +140,22 @@ def test_at_sandbox_command_says_it_is_not_at(caixa, tmp_path, wsdl_dir, pki):
     code, out, _ = caixa("at-sandbox", "--dir", str(tmp_path / "sb"), "--wsdl-dir",
                          str(wsdl_dir), "--port", "0", "--exit-after", "0")
     assert code == 0 and "THIS IS NOT AT" in out and "CAIXA_AT_SERIES_URL" in out
+
+
+def test_an_at_rejection_is_one_sentence_and_exit_2(configured, sandbox):
+    sandbox.inject("reject", service="series", operation="consultarSeries", code=4020,
+                   message="Pedido inválido")
+    code, out, err = configured("series", "sync")
+    assert code == 2 and out == "" and "Traceback" not in err
+    assert err.startswith("caixa: A AT rejeitou o pedido (") and err.count("\n") == 1
+    assert "código 4020" in err and "Pedido inválido" in err
+
+
+def test_a_refused_request_made_on_the_spot_does_not_say_a_document_is_held(configured,
+                                                                          sandbox):
+    # ``series sync`` asks AT directly: nothing is queued, so nothing waits for a manager.
+    sandbox.inject("reject", service="series", operation="consultarSeries", code=4020,
+                   message="Pedido inválido")
+    code, _, err = configured("series", "sync")
+    assert code == 2 and "Pedido inválido" in err
+    assert "retido" not in err and "reenviar" not in err
