@@ -159,3 +159,18 @@ def test_a_refused_request_made_on_the_spot_does_not_say_a_document_is_held(conf
     code, _, err = configured("series", "sync")
     assert code == 2 and "Pedido inválido" in err
     assert "retido" not in err and "reenviar" not in err
+
+
+def test_with_two_tills_the_queue_commands_act_for_the_chosen_one(caixa, live_app, other_till,
+                                                                  monkeypatch):
+    live_app.sell_items([("PAO01", 1)], "FS")
+    theirs = other_till.sell_items([("PAO01", 1)], "FS")
+    code, _, err = caixa("queue")
+    assert code == 2 and "várias caixas" in err and "Traceback" not in err
+    monkeypatch.setenv("CAIXA_TILL", "CX2")
+    code, out, _ = caixa("queue")
+    assert code == 0 and "1 por enviar" in out and theirs.document_no in out
+    assert "L2026" not in out
+    monkeypatch.delenv("CAIXA_TILL")
+    code, out, err = caixa("--till", "CX2", "queue")      # what the error above tells you
+    assert code == 0 and theirs.document_no in out and "L2026" not in out, err

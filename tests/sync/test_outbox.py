@@ -239,21 +239,6 @@ def test_rows_listing_names_documents_and_series(live_app, live_clock):
 
 # ---- two tills on one database: each has its own queue ------------------------------------
 
-@pytest.fixture
-def other_till(live_app, live_clock, demo_db):
-    """A second till (CX2) on the live till's database, selling in its own FS series."""
-    from pos.bootstrap import open_app
-    from pos.services import tills
-
-    with live_app.unit(write=True) as uow:
-        tills.create(uow, "CX2", "Caixa 2", live_app.till.establishment, live_clock.now())
-    other = open_app(str(demo_db), till="CX2", clock=live_clock)
-    other.set_training_mode(False)
-    other.add_series("FS", "M2026", "OTHERFSCODE")
-    yield other
-    other.close()
-
-
 def test_each_till_claims_counts_and_stops_only_its_own_queue(live_app, other_till,
                                                             live_clock):
     mine = _sell(live_app, 2)
