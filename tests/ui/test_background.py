@@ -6,46 +6,10 @@ from decimal import Decimal as D
 
 from PySide6.QtCore import Qt
 
+from .fakes import watched_driver
+
 # Pure functions of the facade (no database, no device): fine on the UI thread.
 PURE = {"refund_of"}
-
-
-class Watched:
-    """The application as the till sees it, noting which use cases run on the UI thread,
-    and able to hold one use case until the test lets it go (a slow disk, a busy lock)."""
-
-    def __init__(self, app):
-        self._app = app
-        self.on_ui_thread: set[str] = set()
-        self.watching = False
-        self.gates: dict[str, threading.Event] = {}
-        self.calls: list[str] = []
-        self.broken: dict[str, Exception] = {}
-
-    def __getattr__(self, name):
-        value = getattr(self._app, name)
-        if not callable(value) or name.startswith("_"):
-            return value
-
-        def call(*args, **kwargs):
-            if self.watching and threading.current_thread() is threading.main_thread():
-                self.on_ui_thread.add(name)
-            self.calls.append(name)
-            gate = self.gates.get(name)
-            if gate is not None:
-                assert gate.wait(10), f"{name} held too long"
-            if name in self.broken:
-                raise self.broken[name]
-            return value(*args, **kwargs)
-        return call
-
-
-def watched_driver(make_driver, app):
-    w = Watched(app)
-    d = make_driver(w)
-    d.app = app                       # the test's own reads go straight to the application
-    w.watching = True                 # after start-up (the composition root reads first)
-    return d, w
 
 
 def test_no_use_case_runs_on_the_ui_thread(make_driver, app):

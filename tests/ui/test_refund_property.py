@@ -8,6 +8,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from pos.domain.documents import Customer, ProductSnapshot, cart_line
+from pos.domain.errors import PosError
 from pos.domain.money import round2
 from pos.services.issuing import IssueRequest
 
@@ -39,9 +40,11 @@ def sold_line(draw):
     return product, sold, price, discount, back
 
 
-def shown_total(page) -> D:
-    """The figure on screen: 'A devolver: 1234,56 €'."""
+def shown_total(page) -> D | None:
+    """The figure on screen: 'A devolver: 1234,56 €' (None: 'A devolver: —', refused)."""
     text = page.total.text()
+    if text == "A devolver: —":
+        return None
     assert text.startswith("A devolver: ") and text.endswith(" €"), text
     return D(text.removeprefix("A devolver: ").removesuffix(" €").replace(",", "."))
 
@@ -58,15 +61,44 @@ def return_on_screen(d, document_no: str, picks) -> D:
 
 
 def sell_and_credit(d, lines):
-    """Sell ``lines`` on an invoice, show the return on screen, issue the credit note."""
+    """Sell ``lines`` on an invoice, show the return on screen, issue the credit note
+    (None when the core refuses it: then its sentence is what the screen shows)."""
     doc = d.app.sell(IssueRequest(
         doc_type="FT", customer=CUSTOMER, user="gerente",
         lines=tuple(cart_line(p, sold, price, discount) for p, sold, price, discount, _ in lines)))
     picks = [(n, back) for n, (*_, back) in enumerate(lines, start=1)]
     shown = return_on_screen(d, doc.document_no, picks)
     page_lines = [d.w.credit.lines.item(i).text() for i in range(d.w.credit.lines.count())]
-    note = d.app.credit(doc.document_no, "Devolução", picks, user="gerente")
+    try:
+        note = d.app.credit(doc.document_no, "Devolução", picks, user="gerente")
+    except PosError as exc:
+        assert shown is None and not d.w.credit.go.isEnabled()
+        assert d.w.credit.notice.text() == str(exc)
+        return shown, page_lines, None
     return shown, page_lines, note
+
+
+def test_a_return_the_core_refuses_is_refused_on_screen_with_its_sentence(make_driver, app):
+    """When the core cannot build the credit-note line for a quantity, the screen shows its
+    sentence and no figure, and the note cannot be asked for."""
+    from pos.domain.errors import ValidationError
+
+    from .fakes import watched_driver
+
+    d, w = watched_driver(make_driver, app)
+    d.sign_in("gerente", "2222")
+    bread = ProductSnapshot("PAO01", "Pão", D("1.00"), "RED")
+    doc = app.sell(IssueRequest(doc_type="FT", customer=CUSTOMER, user="gerente",
+                                lines=(cart_line(bread, 3, D("1.00"), D("0.10")),)))
+    w.broken["refund_of"] = ValidationError("Desconto maior do que o valor da linha (PAO01).")
+    assert return_on_screen(d, doc.document_no, [(1, D(1))]) is None
+    page = d.w.credit
+    assert page.lines.item(0).text().endswith("—") and not page.go.isEnabled()
+    assert page.notice.text() == "Desconto maior do que o valor da linha (PAO01)."
+    del w.broken["refund_of"]
+    page.check(1, D(2))                          # a quantity the core accepts
+    assert shown_total(page) == D("1.93") and page.go.isEnabled()
+    assert page.notice.text() == ""
 
 
 def test_the_issue_example_two_at_one_euro_with_five_cents_off(driver):
@@ -90,6 +122,8 @@ def test_the_screen_shows_what_the_credit_note_gives_back(driver, lines):
     if d.ctx.user is None:
         d.sign_in("gerente", "2222")
     shown, page_lines, note = sell_and_credit(d, lines)
+    if note is None:            # refused by the core, and so by the screen (see below)
+        return
     assert shown == note.totals.gross
     # Line by line too: each row on screen ends with that line's refund on the note.
     for text, credited in zip(page_lines, note.lines, strict=True):

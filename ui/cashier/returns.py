@@ -47,6 +47,7 @@ class CreditNotePage(Page):
         self.picker = DocumentPicker(ctx, CREDITABLE)
         self.picker.picked.connect(self.choose)
         self._asked: str | None = None     # the document number last chosen
+        self._refusal = ""                 # the core's sentence on the return ticked
         self.steps.addWidget(self.picker)
         lines_box = QWidget()
         lb = QVBoxLayout(lines_box)
@@ -161,13 +162,19 @@ class CreditNotePage(Page):
 
     def _label(self, item: QListWidgetItem) -> None:
         ln, q = item.data(ROLE_LINE), item.data(ROLE_QTY)
+        amount, _why = self.refund(ln, q)
         item.setText(f"{ln.line_no}. {ln.description}   {qty(q)} / {qty(ln.quantity)}   "
-                     f"{eur(self.refund(ln, q))}")
+                     f"{eur(amount) if amount is not None else '—'}")
 
-    def refund(self, line, quantity: Decimal) -> Decimal:
+    def refund(self, line, quantity: Decimal) -> tuple[Decimal | None, str]:
         """What giving back ``quantity`` of ``line`` refunds, exactly as the credit note
-        will have it (a pure function of the core: no database, so no background job)."""
-        return self.ctx.app.refund_of(line, quantity)
+        will have it (a pure function of the core: no database, so no background job);
+        or None and the core's sentence when it refuses that return (the credit note
+        would be refused for the same reason)."""
+        try:
+            return self.ctx.app.refund_of(line, quantity), ""
+        except PosError as exc:
+            return None, self.message(exc)
 
     def step(self, delta: int) -> None:
         item = self.lines.currentItem()
@@ -189,13 +196,23 @@ class CreditNotePage(Page):
         return out
 
     def update_total(self) -> None:
-        total = Decimal(0)
+        total: Decimal | None = Decimal(0)
+        refusal = ""
         for i in range(self.lines.count()):
             item = self.lines.item(i)
-            if item.checkState() == Qt.CheckState.Checked:
-                total += self.refund(item.data(ROLE_LINE), item.data(ROLE_QTY))
-        self.total.setText(self.tr("A devolver: %1").replace("%1", eur(total)))
-        self.go.setEnabled(bool(self.doc) and total > 0)
+            if item.checkState() != Qt.CheckState.Checked:
+                continue
+            amount, why = self.refund(item.data(ROLE_LINE), item.data(ROLE_QTY))
+            refusal = refusal or why
+            total = None if total is None or amount is None else total + amount
+        self.total.setText(self.tr("A devolver: %1").replace(
+            "%1", eur(total) if total is not None else "—"))
+        self.go.setEnabled(bool(self.doc) and total is not None and total > 0)
+        if refusal:
+            self.notice.error(refusal)
+        elif self._refusal and self.notice.text() == self._refusal:
+            self.notice.clear()               # the figures are whole again
+        self._refusal = refusal
 
     def check(self, line_no: int, quantity: Decimal | None = None) -> None:
         """Mark a line for return (touch does the same with the check box)."""
