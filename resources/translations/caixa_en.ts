@@ -79,82 +79,82 @@
     <name>CreditNotePage</name>
     <message>
         <location filename="../../ui/cashier/returns.py" line="44"/>
-        <location filename="../../ui/cashier/returns.py" line="119"/>
+        <location filename="../../ui/cashier/returns.py" line="120"/>
         <source>Devolução: escolha o documento</source>
         <translation>Return: choose the document</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/returns.py" line="54"/>
+        <location filename="../../ui/cashier/returns.py" line="55"/>
         <source>Marque as linhas a devolver; − e + mudam a quantidade.</source>
         <translation>Tick the lines to return; − and + change the quantity.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/returns.py" line="66"/>
+        <location filename="../../ui/cashier/returns.py" line="67"/>
         <source>Outro documento</source>
         <translation>Another document</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/returns.py" line="84"/>
+        <location filename="../../ui/cashier/returns.py" line="85"/>
         <source>Motivo</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/returns.py" line="86"/>
+        <location filename="../../ui/cashier/returns.py" line="87"/>
         <source>Devolução</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/returns.py" line="86"/>
+        <location filename="../../ui/cashier/returns.py" line="87"/>
         <source>Defeito</source>
         <translation>Faulty</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/returns.py" line="86"/>
+        <location filename="../../ui/cashier/returns.py" line="87"/>
         <source>Engano</source>
         <translation>Mistake</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/returns.py" line="93"/>
+        <location filename="../../ui/cashier/returns.py" line="94"/>
         <source>motivo da devolução</source>
         <translation>reason for the return</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/returns.py" line="228"/>
+        <location filename="../../ui/cashier/returns.py" line="245"/>
         <source>A emitir…</source>
         <translation>Issuing…</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/returns.py" line="72"/>
+        <location filename="../../ui/cashier/returns.py" line="73"/>
         <source>Voltar</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/returns.py" line="103"/>
+        <location filename="../../ui/cashier/returns.py" line="104"/>
         <source>Emitir nota de crédito</source>
         <translation>Issue credit note</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/returns.py" line="142"/>
+        <location filename="../../ui/cashier/returns.py" line="143"/>
         <source>Não se faz nota de crédito sobre %1.</source>
         <translation>No credit note can be issued on %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/returns.py" line="146"/>
+        <location filename="../../ui/cashier/returns.py" line="147"/>
         <source>Devolução de %1</source>
         <translation>Return of %1</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/returns.py" line="197"/>
+        <location filename="../../ui/cashier/returns.py" line="208"/>
         <source>A devolver: %1</source>
         <translation>To refund: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/returns.py" line="218"/>
+        <location filename="../../ui/cashier/returns.py" line="235"/>
         <source>Marque pelo menos uma linha.</source>
         <translation>Tick at least one line.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/returns.py" line="221"/>
+        <location filename="../../ui/cashier/returns.py" line="238"/>
         <source>Indique o motivo.</source>
         <translation>Give the reason.</translation>
     </message>
