@@ -266,7 +266,7 @@ class SalePage(Page):
             return
         self._search_timer.stop()
         self._grid_asked += 1                 # a search still on its way is now stale
-        asked = self._grid_asked
+        asked, typed = self._grid_asked, self.search.text()
 
         def found(answer) -> None:
             product, results = answer
@@ -276,9 +276,10 @@ class SalePage(Page):
                     product = results[0]
             if product is None:
                 return
-            self.search.clear()
+            if self.search.text() == typed:   # not what the cashier typed since
+                self.search.clear()
             self.add_product(product, quantity)
-            self.run_search("")
+            self.run_search(self.search.text())
 
         self.run(product_or_search, self.ctx.app, text, SEARCH_LIMIT, on_done=found)
 
