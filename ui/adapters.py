@@ -3,7 +3,7 @@ the tests import this module, so the screens never depend on ``printing``).
 
 ``ReceiptPrinter`` is the application's ``Printer`` port over ``printing.PrintService``.
 A copy is recorded before it is printed, through the service's reprint log: the
-application itself (``record_reprint``), bound once the application exists.
+application itself (``record_reprint``), which builds this adapter (``open_app(printer=)``).
 """
 
 import logging
@@ -22,11 +22,6 @@ class ReceiptPrinter:
     def __init__(self, service):
         self.service = service
         self.description = getattr(service.connection, "description", "") or "impressora"
-
-    def record_copies_in(self, reprint_log) -> None:
-        """Where copies are recorded (the application: ``record_reprint``). Until this is
-        called the service refuses copies rather than print one unrecorded."""
-        self.service.reprint_log = reprint_log
 
     @staticmethod
     def _outcome(result) -> PrintOutcome:

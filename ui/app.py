@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from pos.application import Application
 from pos.bootstrap import open_app
-from pos.services.ports import AtLink, Printer
+from pos.services.ports import AtLink
 
 from . import i18n
 from .cashier.context import DEFAULT_METHODS, Context
@@ -50,16 +50,12 @@ def outbox_link(app: Application) -> AtLink:
     return OutboxLink(app, background=True)
 
 
-def open_till_app(db: str | None, printer: Printer | None = None) -> Application:
+def open_till_app(db: str | None) -> Application:
     """The application as the till uses it: the printer from ``CAIXA_PRINTER`` (copies are
     recorded by the application it prints for) and the AT link sending in the background."""
-    from .adapters import ReceiptPrinter, printer_from_environment
+    from .adapters import printer_from_environment
 
-    printer = printer or printer_from_environment()
-    app = open_app(db, printer=printer, at_link=outbox_link)
-    if isinstance(printer, ReceiptPrinter):
-        printer.record_copies_in(app)
-    return app
+    return open_app(db, printer=printer_from_environment, at_link=outbox_link)
 
 
 @dataclass
