@@ -37,13 +37,14 @@ def secret_path_for(db: str) -> Path:
 
 
 def open_app(db: str | None = None, *, till: str | None = None, clock: Clock | None = None,
-             printer: Printer | None = None,
+             printer: Callable[[Application], Printer] | None = None,
              at_link: Callable[[Application], AtLink] | None = None) -> Application:
     """Open (creating and migrating when needed) the database and build the facade.
 
     ``till``: the till this process acts for (its code), else ``CAIXA_TILL``, else the
-    database's only till; none before set-up. ``at_link`` builds the AT sender from the
-    application it will drain (the sender calls the facade back).
+    database's only till; none before set-up. ``printer`` and ``at_link`` build the
+    adapters from the application they serve, since both call it back: the printer records
+    the copies it prints, the AT sender drains the queue.
     """
     db = db or default_db()
     if "://" not in db:
@@ -62,8 +63,10 @@ def open_app(db: str | None = None, *, till: str | None = None, clock: Clock | N
         return holder[0].unit(write)
 
     keys = KeyService(units, secret_path_for(db), clock)
-    app = Application(database, ref, clock, keys, printer)
+    app = Application(database, ref, clock, keys)
     holder.append(app)
+    if printer is not None:
+        app.printer = printer(app)
     if at_link is not None:
         app.at_link = at_link(app)
     return app

@@ -105,8 +105,7 @@ def auth_message(what: str) -> str:
 
 
 def rejected_message(service: str, code: int | str, at_message: str) -> str:
-    return (f"A AT rejeitou o pedido ({service}, código {code}): {_sentence(at_message)}. "
-            "O documento fica retido para o gerente corrigir e reenviar.")
+    return f"A AT rejeitou o pedido ({service}, código {code}): {_sentence(at_message)}."
 
 
 def already_message(service: str, code: int | str, at_message: str) -> str:

@@ -18,6 +18,9 @@ def build_parser() -> argparse.ArgumentParser:
         prog="caixa", description="Caixa — ponto de venda certificável para Portugal.")
     parser.add_argument("--db", default=None,
                         help="base de dados (ficheiro SQLite ou URL); também CAIXA_DB")
+    parser.add_argument("--till", default=None, metavar="CÓDIGO",
+                        help="a caixa por que este programa age; também CAIXA_TILL (só é "
+                             "preciso quando a base de dados tem várias)")
     sub = parser.add_subparsers(dest="command", metavar="COMANDO")
     sub.required = True
     for module in commands.modules():
@@ -30,6 +33,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.db:
         os.environ["CAIXA_DB"] = args.db
+    if args.till:
+        os.environ["CAIXA_TILL"] = args.till
     try:
         return int(args.func(args) or 0)
     except PosError as exc:

@@ -110,8 +110,11 @@ def credit_line(original, quantity: Decimal, reference: LineRef) -> CartLine:
     """The credit-note line that gives back ``quantity`` of ``original`` (a priced line of
     the corrected document): its unit price and VAT rate, and its discount in proportion,
     half-up to the cent. The refund a screen shows is this line's ``gross_amount``, so the
-    screen and the credit note can never disagree."""
-    discount = round2(original.discount * quantity / original.quantity)
+    screen and the credit note can never disagree. The proportional discount is capped at
+    the value of what comes back (0.102 of a 0.107 kg line given away entirely would
+    otherwise round to a discount larger than the goods)."""
+    discount = min(round2(original.discount * quantity / original.quantity),
+                   round2(quantity * original.unit_price))
     product = ProductSnapshot(original.product_code, original.description,
                               original.unit_price, original.tax_code, original.exemption_code,
                               original.unit, original.product_type)

@@ -50,9 +50,10 @@ class SeriesRegistry(Protocol):
 
 
 def _find(uow: UnitOfWork, doc_type: str, series_id: str) -> Series:
+    """One of this till's series (another till finalises or cancels its own)."""
     row = uow.series.find(doc_type, series_id)
-    if row is None:
-        raise NotFoundError(f"Série {series_id} para {doc_type} não existe.")
+    if row is None or row.till_id != uow.till.id:
+        raise NotFoundError(f"Série {series_id} para {doc_type} não existe nesta caixa.")
     return row
 
 
@@ -132,12 +133,12 @@ def sync(uow: UnitOfWork, remotes: list[RemoteSeries], now: datetime, user: str)
     ATCUD. A series AT closed is closed here too; one closed here but open at AT is
     reported, since closing it at AT is a queued duty, not something to undo locally.
     """
-    session = uow.session
     changes = []
     for r in remotes:
-        row = session.scalars(select(Series).where(
-            Series.doc_type == r.doc_type, Series.series_key == r.series_id.upper())).first()
+        row = uow.series.find(r.doc_type, r.series_id)
         label = f"{r.doc_type} {r.series_id}"
+        if row is not None and row.till_id != uow.till.id:
+            continue          # another till of this database keeps its own series in line
         if row is None:
             changes.append(f"{label}: registada na AT mas desconhecida nesta caixa.")
             continue

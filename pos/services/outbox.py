@@ -277,9 +277,17 @@ def resume(uow: UnitOfWork, now: datetime, user: str) -> bool:
     return True
 
 
+def _own_row(uow: UnitOfWork, row_id: int) -> OutboxRow:
+    """A row of this till's queue (another till's duties are its own business)."""
+    row = _row(uow.session, row_id)
+    if row.till_id != uow.till.id:
+        raise NotFoundError(f"Envio {row_id} não existe na fila desta caixa.")
+    return row
+
+
 def retry_parked(uow: UnitOfWork, row_id: int, now: datetime, user: str) -> None:
     """A manager corrected what AT refused (or wants one more try): send it again."""
-    row = _row(uow.session, row_id)
+    row = _own_row(uow, row_id)
     if row.status != PARKED:
         raise StateError(f"O envio {row_id} não está retido (estado {row.status}).")
     row.status, row.next_attempt_at, row.attempts = PENDING, now, 0
@@ -291,7 +299,7 @@ def resolve_transport(uow: UnitOfWork, row_id: int, at_code: str, now: datetime,
                       user: str) -> None:
     """AT already had a guide whose answer was lost; sgdtws cannot be asked for its code,
     so a manager copies it from the Portal das Finanças and the duty is closed with it."""
-    row = _row(uow.session, row_id)
+    row = _own_row(uow, row_id)
     code = (at_code or "").strip()
     if row.kind != "transport" or row.status not in (PARKED, PENDING):
         raise StateError(f"O envio {row_id} não é uma guia por resolver.")

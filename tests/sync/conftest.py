@@ -92,6 +92,21 @@ def live_app(demo_db, live_clock):
 
 
 @pytest.fixture
+def other_till(live_app, live_clock, demo_db):
+    """A second till (CX2) on the live till's database, selling in its own FS series."""
+    from pos.bootstrap import open_app
+    from pos.services import tills
+
+    with live_app.unit(write=True) as uow:
+        tills.create(uow, "CX2", "Caixa 2", live_app.till.establishment, live_clock.now())
+    other = open_app(str(demo_db), till="CX2", clock=live_clock)
+    other.set_training_mode(False)
+    other.add_series("FS", "M2026", "OTHERFSCODE")
+    yield other
+    other.close()
+
+
+@pytest.fixture
 def make_worker(live_app):
     """``make_worker(config, **kw)``: an OutboxWorker on the live till, not started."""
     from pos.services.outbox import QueuePolicy

@@ -168,3 +168,25 @@ def test_missing_files_fail_before_any_request(sandbox, tmp_path):
         ATClients(sandbox.config(client_cert=str(tmp_path / "nope.pem")))
     with pytest.raises(ConfigurationError, match="WSDL"):
         ATClients(sandbox.config(wsdl_dir=str(tmp_path)))
+
+
+def test_every_sync_error_is_a_pos_error_with_a_queue_action():
+    import inspect
+
+    import sync.errors as errors
+    from pos.domain.at import ACTIONS, PARK, RECONCILE
+    from pos.domain.errors import PosError
+
+    defined = [c for _, c in inspect.getmembers(errors, inspect.isclass)
+               if issubclass(c, BaseException) and c.__module__ == errors.__name__]
+    assert {c.__name__ for c in defined} >= {"SyncError", "TransportError", "AuthError",
+                                             "ConfigurationError", "Rejected",
+                                             "AlreadyRegistered"}
+    for cls in defined:
+        assert issubclass(cls, errors.SyncError) and issubclass(cls, PosError), cls
+        assert cls.action in (*ACTIONS, RECONCILE), cls
+    sentence = errors.rejected_message("comunicação de faturas", -7, "Valores anómalos.")
+    with pytest.raises(PosError) as caught:       # every interface catches the one family
+        raise errors.Rejected(-7, sentence, at_message="Valores anómalos.")
+    assert str(caught.value) == sentence and caught.value.code == -7
+    assert caught.value.action == PARK
