@@ -101,6 +101,10 @@ def test_cli_verify_fails_blocks_selling_until_acknowledged(sold, db_path):
     assert proc.returncode == 1 and "FS DEMO2026/1" in proc.stdout
     blocked = run_cli(db_path, "sell", "--item", "PAO01")
     assert blocked.returncode == 2 and "bloqueada" in blocked.stderr
+    manager = run_cli(db_path, "verify", "--acknowledge", "gerente")    # an admin only
+    assert manager.returncode == 2 and "administrador" in manager.stderr
+    assert len(manager.stderr.strip().splitlines()) == 1
+    assert run_cli(db_path, "sell", "--item", "PAO01").returncode == 2
     run_cli(db_path, "verify", "--acknowledge", "admin", check=True)
     assert run_cli(db_path, "sell", "--item", "PAO01").returncode == 0
 
