@@ -129,32 +129,29 @@ def check_writers(app, till_code: str, issued: list[str], series: str, before_au
         later.prev_hash == earlier.hash for earlier, later in pairwise(events))
 
 
-def test_threads_and_processes_writing_on_sqlite(demo_db):
-    app = open_app(str(demo_db))           # the system clock, as the writer processes use
+def writers_on_one_till(db: str, set_up: bool) -> None:
+    """Two writer processes and two writer threads on the demo till of ``db``."""
+    app = open_app(db)             # the system clock, as the writer processes use
     try:
+        if set_up:
+            app.init_demo()
         before = len(_audit(app, "CX1"))
-        issued, runs = run_writers(str(demo_db), {"CX1": app})
+        issued, runs = run_writers(db, {"CX1": app})
         assert runs["quick_check"] and runs["verify"]
         report = app.verify()
         assert report.ok, report.text()
         check_writers(app, "CX1", issued["CX1"], "DEMO2026", before, writers=4)
     finally:
         app.close()
+
+
+def test_threads_and_processes_writing_on_sqlite(demo_db):
+    writers_on_one_till(str(demo_db), set_up=False)
 
 
 @pytest.mark.postgres
 def test_threads_and_processes_writing_on_postgres(pg_url):
-    app = open_app(pg_url)
-    try:
-        app.init_demo()
-        before = len(_audit(app, "CX1"))
-        issued, runs = run_writers(pg_url, {"CX1": app})
-        assert runs["quick_check"] and runs["verify"]
-        report = app.verify()
-        assert report.ok, report.text()
-        check_writers(app, "CX1", issued["CX1"], "DEMO2026", before, writers=4)
-    finally:
-        app.close()
+    writers_on_one_till(pg_url, set_up=True)
 
 
 @pytest.mark.postgres
