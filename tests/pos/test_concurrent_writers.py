@@ -15,7 +15,7 @@ import pytest
 from sqlalchemy import func, select
 
 from pos.bootstrap import open_app
-from pos.domain.errors import IntegrityError, SeriesError
+from pos.domain.errors import IntegrityError, SeriesError, ValidationError
 from pos.persistence.models import AuditEvent, DocumentRow, Series, TillRow
 from pos.services import tills
 from tests.conftest import ROOT
@@ -196,3 +196,19 @@ def test_two_tills_on_postgres_keep_their_own_chains_and_series(pg_url):
         first.close()
         if second is not None:
             second.close()
+
+
+def test_with_two_tills_a_process_names_an_existing_one(app, demo_db, monkeypatch):
+    monkeypatch.delenv("CAIXA_TILL", raising=False)
+    with app.unit(write=True) as uow:
+        tills.create(uow, "CX2", "Caixa 2", "Global", app.clock.now())
+    with pytest.raises(ValidationError, match="várias caixas"):
+        open_app(str(demo_db))
+    with pytest.raises(ValidationError, match="A caixa CX9 não existe"):
+        open_app(str(demo_db), till="CX9")
+    monkeypatch.setenv("CAIXA_TILL", "CX2")
+    other = open_app(str(demo_db))
+    try:
+        assert other.till.code == "CX2" and app.till.code == "CX1"
+    finally:
+        other.close()
