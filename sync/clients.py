@@ -149,13 +149,11 @@ class SeriesClient(ServiceClient):
         if code // 1000 == 2:
             return code, msg
         if code == 4001:
-            raise e.AlreadyRegistered(code, e.already_message(self.label, code, msg),
-                                      at_message=msg, service=self.service)
+            raise e.already(self.label, code, msg, service=self.service)
         if code == 5000 or code == 0:
-            raise e.TransportError(e.transport_message(f"AT {code}: {msg}"), code=code,
-                                   at_message=msg, service=self.service)
-        raise e.Rejected(code, e.rejected_message(self.label, code, msg), at_message=msg,
-                         service=self.service)
+            raise e.server_failed(self.label, f"código {code}", msg, code=code,
+                                  at_message=msg, service=self.service)
+        raise e.rejected(self.label, code, msg, service=self.service)
 
 
 class InvoiceClient(ServiceClient):
@@ -223,14 +221,15 @@ class InvoiceClient(ServiceClient):
         result = FatcoreResult(code, msg, response.get("DataOperacao"))
         if code == 0:
             return result
-        kw = {"at_message": msg, "service": self.service}
         if code in AUTH_CODES:
-            raise e.AuthError(e.auth_message(f"código {code}: {msg}"), code=code, **kw)
+            raise e.auth_failed(f"código {code}: {msg}", code=code, at_message=msg,
+                                service=self.service)
         if code in self.ALREADY:
-            raise e.AlreadyRegistered(code, e.already_message(self.label, code, msg), **kw)
+            raise e.already(self.label, code, msg, service=self.service)
         if code in self.TRY_LATER:
-            raise e.TransportError(e.transport_message(f"AT {code}: {msg}"), code=code, **kw)
-        raise e.Rejected(code, e.rejected_message(self.label, code, msg), **kw)
+            raise e.server_failed(self.label, f"código {code}", msg, code=code,
+                                  at_message=msg, service=self.service)
+        raise e.rejected(self.label, code, msg, service=self.service)
 
 
 class TransportClient(ServiceClient):
@@ -267,14 +266,15 @@ class TransportClient(ServiceClient):
             at_doc_code_id=reply.get("ATDocCodeID"), warnings=warnings)
 
     def _raise(self, code: int, msg: str) -> None:
-        kw = {"at_message": msg, "service": self.service}
         if code in AUTH_CODES:
-            raise e.AuthError(e.auth_message(f"código {code}: {msg}"), code=code, **kw)
+            raise e.auth_failed(f"código {code}: {msg}", code=code, at_message=msg,
+                                service=self.service)
         if code in self.ALREADY:
-            raise e.AlreadyRegistered(code, e.already_message(self.label, code, msg), **kw)
+            raise e.already(self.label, code, msg, service=self.service)
         if code in self.TRY_LATER:
-            raise e.TransportError(e.transport_message(f"AT {code}: {msg}"), code=code, **kw)
-        raise e.Rejected(code, e.rejected_message(self.label, code, msg), **kw)
+            raise e.server_failed(self.label, f"código {code}", msg, code=code,
+                                  at_message=msg, service=self.service)
+        raise e.rejected(self.label, code, msg, service=self.service)
 
 
 class ATClients:

@@ -32,7 +32,7 @@ from pos.services.at_series import RemoteSeries
 from pos.services.outbox import Duty
 
 from . import errors as e
-from . import payloads
+from . import messages, payloads
 from .clients import ATClients
 from .series_registry import ATSeriesRegistry
 
@@ -177,9 +177,9 @@ def send(duty: Duty, clients: ATClients, registry: ATSeriesRegistry | None = Non
         if reconciled is not None:
             return reconciled
         if err.action == e.RETRY:
-            return Outcome(RETRY, str(err), err.code)
+            return Outcome(RETRY, messages.retrying(duty.kind, err), err.code)
         if err.action in (e.PARK, e.RECONCILE):
-            return Outcome(PARK, str(err), err.code)
+            return Outcome(PARK, messages.parked(duty.kind, duty.label, duty.id, err), err.code)
         return Outcome(STOP, str(err), err.code)
     except (PosError, ValueError, TypeError, KeyError, AttributeError) as err:
         # The stored data cannot make a valid request; nothing was sent. A person must look.

@@ -24,7 +24,7 @@ from pos.domain.errors import NotFoundError, StateError, ValidationError
 from pos.persistence.models import OutboxRow, Series
 
 from . import audit, series_admin, settings
-from .outbox import OPEN, PENDING
+from .outbox import OPEN, PARKED, PENDING
 
 DEFAULT_DOC_TYPES = ("FS", "FR", "FT", "NC", "ND", "GT")
 DEFAULT_RECOVERY_DOC_TYPES = ("FS", "FT", "FR", "NC", "GT")
@@ -171,7 +171,8 @@ def sync(session: Session, remotes: list[RemoteSeries], now: datetime, user: str
             row.status = r.status
             changes.append(f"{label}: estado {r.status} na AT, atualizado nesta caixa.")
         elif r.status == "A" and row.status != "A":
-            changes.append(f"{label}: ainda ativa na AT (o fecho está na fila de envios).")
+            changes.append(f"{label}: ainda ativa na AT; o fecho feito nesta caixa ainda não "
+                           "foi aceite pela AT (veja 'caixa queue list').")
     if changes:
         audit.record(session, now, user, "series_sync", "; ".join(changes)[:1000])
     return changes
@@ -209,8 +210,10 @@ def plan(session: Session, now: datetime, doc_types=DEFAULT_DOC_TYPES,
     missing, and which older series of this till to close once their successor is live."""
     till = till if till is not None else settings.get(session, "till")
     series = list(session.scalars(select(Series).where(Series.kind.in_(("N", "R")))))
-    waiting = set(session.scalars(select(OutboxRow.series_pk).where(
-        OutboxRow.kind == "series_register", OutboxRow.status.in_(OPEN))))
+    waiting = dict(session.execute(select(OutboxRow.series_pk, OutboxRow.id).where(
+        OutboxRow.kind == "series_register", OutboxRow.status.in_(OPEN))).all())
+    refused = set(session.scalars(select(OutboxRow.series_pk).where(
+        OutboxRow.kind == "series_register", OutboxRow.status == PARKED)))
     items: list[PlanItem] = []
     needs = [("N", t) for t in doc_types] + [("R", t) for t in recovery_doc_types]
     for year in _years(now, warn_days):
@@ -224,7 +227,10 @@ def plan(session: Session, now: datetime, doc_types=DEFAULT_DOC_TYPES,
             if live:
                 items.append(PlanItem("ok", dtype, live[0].series_id, kind, year))
             elif have:
-                note = ("registo na fila de envios" if have[0].id in waiting else
+                pk = have[0].id
+                note = (f"registo recusado pela AT: veja 'caixa queue list', corrija e "
+                        f"'caixa queue retry {waiting[pk]}'" if pk in refused else
+                        "registo na fila de envios" if pk in waiting else
                         "sem registo na fila: veja 'caixa queue list' ou 'caixa series sync'")
                 items.append(PlanItem("waiting", dtype, have[0].series_id, kind, year, note=note))
             else:

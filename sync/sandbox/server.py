@@ -64,6 +64,9 @@ class Fault:
     delay: float = 5.0
     status: int = 500
     process: bool = False
+    # http500 only: the body and Content-Type sent (default: a proxy's HTML error page).
+    body: bytes | None = None
+    content_type: str = "text/html"
 
     def matches(self, service: str, operation: str | None) -> bool:
         return (self.service in (None, service)) and (self.operation in (None, operation))
@@ -87,6 +90,7 @@ class Received:
     code: int | str | None = None
     key: str | None = None
     accepted: bool = False
+    status: int | None = None        # the HTTP status of the answer (500 for a SOAP Fault)
 
 
 class _Server(ThreadingHTTPServer):
@@ -312,7 +316,7 @@ class ATSandbox:
                                                               no_network=True))
             element = envelope.find(f"{{{SOAP11_NS}}}Body")[0]
         except (etree.XMLSyntaxError, TypeError, IndexError):
-            rec.code = "FAULT"
+            rec.code, rec.status = "FAULT", 500
             return self._send(h, 500, responses.fault("S:Client", "Pedido SOAP inválido"))
         rec.operation = service.operation(element)
         rec.key = service.key(rec.operation, element)
@@ -331,6 +335,7 @@ class ATSandbox:
                 outcome = Outcome(500, responses.fault("S:Server", "sandbox bug"), "BUG")
             rec.code, rec.accepted = outcome.code, outcome.accepted
         if fault is None or fault.kind == "reject":
+            rec.status = outcome.status
             return self._send(h, outcome.status, outcome.body)
         self._misbehave(h, fault, outcome)
 
@@ -370,7 +375,8 @@ class ATSandbox:
             if not self._stopping.wait(fault.delay) and outcome is not None:
                 self._send(h, outcome.status, outcome.body)
         elif fault.kind == "http500":
-            self._send(h, fault.status, _HTML_ERROR % str(fault.status).encode(), "text/html")
+            body = _HTML_ERROR % str(fault.status).encode() if fault.body is None else fault.body
+            self._send(h, fault.status, body, fault.content_type)
         elif fault.kind == "soap_fault":
             self._send(h, 500, responses.fault(str(fault.code or "S:Server"),
                                                fault.message or "Erro interno (sandbox)"))

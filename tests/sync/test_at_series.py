@@ -220,3 +220,18 @@ def test_queue_status_lists_series_waiting_for_at(live_till, live_clock):
     with live_till.db.read() as s:
         st = at_status.snapshot(s, live_clock.now(), outbox.QueuePolicy())
     assert any("CX1N2026" in w.text and "espera de registo" in w.text for w in st.warnings)
+
+
+def test_a_refused_registration_is_not_called_queued(live_till, live_clock, sandbox, config,
+                                                     make_worker):
+    from pos.services import at_status
+    row_id = _request(live_till, "PF", "CX7N2026")    # the till's only PF series
+    sandbox.inject("reject", service="series", code=4003, message="Campos com erros")
+    assert make_worker(config).drain_once(kinds=SERIES_KINDS).parked == 1
+    with live_till.db.read() as s:
+        texts = at_series.warnings(s, live_clock.now(), ("PF",), warn_days=0)
+        texts += [w.text for w in at_status.snapshot(s, live_clock.now(),
+                                                     outbox.QueuePolicy()).warnings]
+    mine = [t for t in texts if "CX7N2026" in t]
+    assert len(mine) == 2 and all("recusado pela AT" in t for t in mine)
+    assert all(f"caixa queue retry {row_id}" in t and "fila de envios" not in t for t in mine)

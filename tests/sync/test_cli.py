@@ -140,3 +140,31 @@ def test_at_sandbox_command_says_it_is_not_at(caixa, tmp_path, wsdl_dir, pki):
     code, out, _ = caixa("at-sandbox", "--dir", str(tmp_path / "sb"), "--wsdl-dir",
                          str(wsdl_dir), "--port", "0", "--exit-after", "0")
     assert code == 0 and "THIS IS NOT AT" in out and "CAIXA_AT_SERIES_URL" in out
+
+
+def test_series_register_refused_by_at_exits_2_and_says_what_to_do(configured, sandbox):
+    sandbox.inject("reject", service="series", code=4003,
+                   message="Não foi possível registar a Série. [numInicialSeq]")
+    code, out, err = configured("series", "register", "--doc-type", "PF", "--series", "BAD1")
+    assert code == 2 and "Traceback" not in err
+    assert "A AT recusou o registo da série PF BAD1 (código 4003" in err
+    assert "caixa queue retry 1" in err and "pré-impressos" in err
+    assert "O documento" not in err + out and "na fila de envios" not in err + out
+    code, out, _ = configured("queue")
+    assert "registo recusado pela AT" in out and "1 retidos" in out
+    assert "à espera de registo" not in out and "na fila de envios" not in out
+    assert configured("queue", "retry", "1")[0] == 0
+    code, out, _ = configured("queue", "drain")
+    assert code == 0 and "Enviados 1" in out
+    assert sandbox.services["series"].series[("599999993", "PF", "BAD1")]["estado"] == "A"
+
+
+def test_http_500_with_a_plain_text_body_reads_as_ats_server_failing(configured, live_till,
+                                                                      sandbox):
+    live_till.sell([("PAO01", 1)], "FS")
+    sandbox.inject("http500", service="invoices", body=b"Internal Server Error",
+                   content_type="text/xml")
+    code, out, err = configured("queue", "drain")
+    assert code == 0 and "nova tentativa" in out
+    assert "O servidor da AT (e-Fatura) falhou (HTTP 500)" in out
+    assert "AttributeError" not in out + err and "inesperado" not in out

@@ -266,10 +266,20 @@ def _queue_series(args, request) -> int:
     finally:
         worker.stop()
     mine = [o for rid, _, o in report.outcomes if rid == row_id]
-    if not mine or mine[0].action == "retry":
-        print("Sem ligação à AT: fica na fila e é enviado assim que possível. Até lá, uma "
-              "série por registar não pode ser usada (use os documentos pré-impressos).")
-    return _print_report(report)
+    if not mine:
+        print(f"Não enviado agora (n.º {row_id}); fica na fila e é enviado assim que possível.")
+    _print_report(report)
+    return _refused_exit(report, [row_id])
+
+
+def _refused_exit(report, row_ids) -> int:
+    """A series command did not do what it was asked when AT refused its own duty: say so
+    on stderr and exit 2, like every other refusal (``caixa queue drain`` lists refusals
+    as part of its normal report instead)."""
+    refused = [o for rid, _, o in report.outcomes if rid in row_ids and o.action == "park"]
+    if refused:
+        raise ATCommunicationError(" ".join(o.message for o in refused))
+    return 0
 
 
 @_at_errors
@@ -340,12 +350,13 @@ def cmd_series_plan(args) -> int:
         return 0
     worker = _worker(t, cfg)
     with t.db.write() as s:
-        at_series.apply_plan(s, todo, now, args.user)
+        row_ids = at_series.apply_plan(s, todo, now, args.user)
     try:
         report = worker.drain_once(kinds=SERIES_KINDS)
     finally:
         worker.stop()
-    return _print_report(report)
+    _print_report(report)
+    return _refused_exit(report, row_ids)
 
 
 def cmd_at_sandbox(args) -> int:
