@@ -1,19 +1,25 @@
 """One outbox duty → one AT request → one outcome the queue records.
 
-=================== ============================================= =========================
+=================== ============================================= ===========================
 kind                request                                       reconciled when AT says
-=================== ============================================= =========================
-invoice             fatcorews RegisterInvoice                     -10 same document: done
-invoice_status      fatcorews ChangeInvoiceStatus (A)             -6 on a resend: done
-work                fatcorews RegisterWork                        -10: done
-work_status         fatcorews ChangeWorkStatus (A)                -6 on a resend: done
+=================== ============================================= ===========================
+invoice             fatcorews RegisterInvoice                     -10 already registered: done
+invoice_status      fatcorews ChangeInvoiceStatus (A)             -12 on a resend: done
+work                fatcorews RegisterWork                        -22 already registered: done
+work_status         fatcorews ChangeWorkStatus (A)                -37 on a resend: done
 transport           sgdtws envioDocumentoTransporte → ATDocCodeID -3: parked (see below)
 transport_status    sgdtws resend with ATDocCodeID, status A      -4 already cancelled: done
 transport_paper     sgdtws with the phone code (stored payload)   -3: done
 series_register     registarSerie → codValidacaoSerie             4001: consult, adopt code
 series_finalize     finalizarSerie                                consult shows F: done
 series_cancel       anularSerie                                   consult shows N: done
-=================== ============================================= =========================
+=================== ============================================= ===========================
+
+Each operation has its own table of codes in AT's manuals (FATCORE §2.2.4, SGDT §4.2): the
+same situation ("already registered", "no such document", "invalid state") carries a
+different number in each, so reconciliation is keyed by operation, never by number alone.
+A status change answered "invalid state" is only done on a resend: the first time, AT may
+be in a state we never asked for, and a person must look.
 
 -3 on a new guide means AT has it but the ATDocCodeID was in the lost answer, and sgdtws
 cannot be asked for it: the row is parked with that explanation and a manager copies the
@@ -141,27 +147,58 @@ SENDERS = {
 }
 
 
+# kind -> (codes meaning "AT already holds exactly what this duty asks", only on a resend?)
+# FATCORE §2.2.4 per operation; SGDT §4.2. A status change is "invalid" at AT after its own
+# lost answer (AT moved to the state we asked for), so only a resend may read it as done.
+ALREADY_DONE: dict[str, tuple[frozenset[int], bool]] = {
+    "invoice": (frozenset({-10}), False),         # "O documento já foi registado pelo emitente"
+    "work": (frozenset({-22}), False),            # the same sentence, RegisterWork's number
+    "invoice_status": (frozenset({-12}), True),   # "Estado de documento inválido"
+    "work_status": (frozenset({-37}), True),      # "Alteração de estado não permitida"
+    # "Já foi anulado o Documento de Transporte": unambiguous, whoever cancelled it.
+    "transport_status": (frozenset({-4}), False),
+    "transport_paper": (frozenset({-3}), False),  # "Já foi inserido um Documento de Transporte"
+}
+# kind -> the code AT answers when the document whose status should change does not exist.
+NOT_AT_AT: dict[str, int] = {
+    "invoice_status": -11,   # ChangeInvoiceStatus: "O documento não existe"
+    "work_status": -19,      # ChangeWorkStatus: "O documento não existe"
+    "transport_status": -8,  # "O Código AT está preenchido mas não existe Documento de Transporte"
+}
+
+
 def _reconcile(duty: Duty, err: e.SyncError) -> Outcome | None:
-    """An answer that means "AT already has exactly this": the duty is done."""
+    """An answer that means "AT already has exactly this" (done), or one that needs its own
+    explanation (parked with it); None for everything else."""
+    if not isinstance(err, e.Rejected | e.AlreadyRegistered):
+        return None   # only AT's business answers say anything about AT's records
     code = err.code
-    if isinstance(err, e.AlreadyRegistered):
-        if duty.kind in ("invoice", "work") and code == -10:
-            return Outcome(DONE, err.at_message or "", code, {"reconciled": code})
-        if duty.kind == "transport_paper" and code == -3:
-            return Outcome(DONE, err.at_message or "", code, {"reconciled": code})
-        if duty.kind == "transport" and code == -3:
-            return Outcome(PARK, "A AT já tem esta guia, mas a resposta com o código AT "
-                                 "perdeu-se. Copie o código do Portal das Finanças: caixa "
-                                 f"queue resolve {duty.id} --at-code CÓDIGO.", code)
-        return None
-    if isinstance(err, e.Rejected) and duty.attempts > 1:
-        # A status change whose first answer was lost comes back as "invalid state" (-6)
-        # or "already cancelled" (-4): AT is already where we wanted it.
-        if duty.kind in ("invoice_status", "work_status") and code == -6:
-            return Outcome(DONE, err.at_message or "", code, {"reconciled": code})
-        if duty.kind == "transport_status" and code == -4:
-            return Outcome(DONE, err.at_message or "", code, {"reconciled": code})
+    codes, resend_only = ALREADY_DONE.get(duty.kind, (frozenset(), False))
+    if code in codes and (duty.attempts > 1 or not resend_only):
+        return Outcome(DONE, err.at_message or "", code, {"reconciled": code})
+    if code in codes:
+        advice = (f"Na primeira tentativa, isto quer dizer que a AT já tinha {duty.label} "
+                  "noutro estado (anulado no Portal das Finanças?). Confirme-o no Portal; se "
+                  "já estiver anulado, não há mais nada a fazer.")
+        return Outcome(PARK, messages.parked(duty.kind, duty.label, duty.id,
+                                             _with_advice(err, advice)), code)
+    if code is not None and NOT_AT_AT.get(duty.kind) == code:
+        advice = (f"A AT só aceita a anulação de um documento que já lhe foi comunicado. "
+                  f"Confirme no Portal das Finanças se {duty.label} foi comunicado (por "
+                  f"webservice ou no SAF-T); quando estiver, reenvie com 'caixa queue retry "
+                  f"{duty.id}'.")
+        return Outcome(PARK, messages.parked(duty.kind, duty.label, duty.id,
+                                             _with_advice(err, advice)), code)
+    if duty.kind == "transport" and code == -3:
+        return Outcome(PARK, "A AT já tem esta guia, mas a resposta com o código AT "
+                             "perdeu-se. Copie o código do Portal das Finanças: caixa "
+                             f"queue resolve {duty.id} --at-code CÓDIGO.", code)
     return None
+
+
+def _with_advice(err: e.SyncError, advice: str) -> e.SyncError:
+    err.advice = advice
+    return err
 
 
 def send(duty: Duty, clients: ATClients, registry: ATSeriesRegistry | None = None

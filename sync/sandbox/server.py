@@ -316,8 +316,9 @@ class ATSandbox:
                                                               no_network=True))
             element = envelope.find(f"{{{SOAP11_NS}}}Body")[0]
         except (etree.XMLSyntaxError, TypeError, IndexError):
-            rec.code, rec.status = "FAULT", 500
-            return self._send(h, 500, responses.fault("S:Client", "Pedido SOAP inválido"))
+            outcome = service.invalid_request()
+            rec.code, rec.status = outcome.code, outcome.status
+            return self._send(h, outcome.status, outcome.body)
         rec.operation = service.operation(element)
         rec.key = service.key(rec.operation, element)
         with self._lock:

@@ -81,6 +81,10 @@ class Service:
     def fault(self, code: str, message: str, detail: str | None = None) -> Outcome:
         return Outcome(500, r.fault(code, message, detail), "FAULT")
 
+    def invalid_request(self) -> Outcome:
+        """The body is not a SOAP envelope: without an operation there is no typed answer."""
+        return self.fault("S:Client", "Pedido SOAP inválido")
+
     def auth_failed(self, op: str, failure: AuthFailure) -> Outcome:
         raise NotImplementedError
 

@@ -221,3 +221,11 @@ def test_series_authentication_failure_is_a_soap_fault(config, sandbox):
             clients.series.consultar_series()
     assert sandbox.received[0].status == 500 and err.value.code == 99
 
+
+def test_an_unreadable_request_is_answered_33_by_sgdtws(clients, sandbox):
+    answer = clients.session.post(sandbox.url("transport"), data=b"not soap",
+                                  headers={"Content-Type": "text/xml"}, timeout=5)
+    assert answer.status_code == 200 and b"<ReturnCode>33</ReturnCode>" in answer.content
+    answer = clients.session.post(sandbox.url("invoices"), data=b"not soap",
+                                  headers={"Content-Type": "text/xml"}, timeout=5)
+    assert answer.status_code == 500 and b"Fault" in answer.content
