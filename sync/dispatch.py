@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from typing import Any
 
 from pos.domain.errors import PosError
@@ -44,6 +45,9 @@ from .series_registry import ATSeriesRegistry
 
 DONE, RETRY, PARK, STOP = "done", "retry", "park", "stop"
 
+# SER-E §1.4, registarSerie: "dataInicioPrevUtiliz must be on or after AT's current date".
+START_BEFORE_AT_TODAY = 4049
+
 
 @dataclass(frozen=True)
 class Outcome:
@@ -55,33 +59,40 @@ class Outcome:
     remote_series: RemoteSeries | None = None
 
 
+@dataclass(frozen=True)
+class _Context:
+    clients: ATClients
+    registry: ATSeriesRegistry
+    today: date
+
+
 def _status_date(duty: Duty):
     return duty.document.status_date
 
 
-def _invoice(duty: Duty, c: ATClients, _r) -> Outcome:
-    res = c.invoices.register_invoice(payloads.invoice_data(duty.document),
-                                      tax_registration_number=duty.issuer.nif)
+def _invoice(duty: Duty, ctx: _Context) -> Outcome:
+    res = ctx.clients.invoices.register_invoice(payloads.invoice_data(duty.document),
+                                                tax_registration_number=duty.issuer.nif)
     return Outcome(DONE, res.mensagem, res.codigo_resposta, _fatcore(res))
 
 
-def _invoice_status(duty: Duty, c: ATClients, _r) -> Outcome:
-    res = c.invoices.change_invoice_status(payloads.invoice_data(duty.document), "A",
-                                           _status_date(duty),
-                                           tax_registration_number=duty.issuer.nif)
+def _invoice_status(duty: Duty, ctx: _Context) -> Outcome:
+    res = ctx.clients.invoices.change_invoice_status(
+        payloads.invoice_data(duty.document), "A", _status_date(duty),
+        tax_registration_number=duty.issuer.nif)
     return Outcome(DONE, res.mensagem, res.codigo_resposta, _fatcore(res))
 
 
-def _work(duty: Duty, c: ATClients, _r) -> Outcome:
-    res = c.invoices.register_work(payloads.work_data(duty.document),
-                                   tax_registration_number=duty.issuer.nif)
+def _work(duty: Duty, ctx: _Context) -> Outcome:
+    res = ctx.clients.invoices.register_work(payloads.work_data(duty.document),
+                                             tax_registration_number=duty.issuer.nif)
     return Outcome(DONE, res.mensagem, res.codigo_resposta, _fatcore(res))
 
 
-def _work_status(duty: Duty, c: ATClients, _r) -> Outcome:
-    res = c.invoices.change_work_status(payloads.work_data(duty.document), "A",
-                                        _status_date(duty),
-                                        tax_registration_number=duty.issuer.nif)
+def _work_status(duty: Duty, ctx: _Context) -> Outcome:
+    res = ctx.clients.invoices.change_work_status(
+        payloads.work_data(duty.document), "A", _status_date(duty),
+        tax_registration_number=duty.issuer.nif)
     return Outcome(DONE, res.mensagem, res.codigo_resposta, _fatcore(res))
 
 
@@ -96,44 +107,56 @@ def _sgdt(res) -> Outcome:
     return Outcome(DONE, res.return_message, res.return_code, result, res.at_doc_code_id)
 
 
-def _transport(duty: Duty, c: ATClients, _r) -> Outcome:
+def _transport(duty: Duty, ctx: _Context) -> Outcome:
     data = payloads.stock_movement(duty.document, duty.issuer, duty.extra)
-    return _sgdt(c.transport.envio_documento_transporte(data))
+    return _sgdt(ctx.clients.transport.envio_documento_transporte(data))
 
 
-def _transport_status(duty: Duty, c: ATClients, _r) -> Outcome:
+def _transport_status(duty: Duty, ctx: _Context) -> Outcome:
     if not duty.document.at_doc_code:
         return Outcome(PARK, "A guia não tem código AT: não pode ser anulada por webservice. "
                              "Anule-a no Portal das Finanças.", "LOCAL")
     data = payloads.stock_movement(duty.document, duty.issuer, duty.extra, status="A")
-    return _sgdt(c.transport.envio_documento_transporte(data))
+    return _sgdt(ctx.clients.transport.envio_documento_transporte(data))
 
 
-def _transport_paper(duty: Duty, c: ATClients, _r) -> Outcome:
-    return _sgdt(c.transport.envio_documento_transporte(payloads.paper_movement(duty.payload)))
+def _transport_paper(duty: Duty, ctx: _Context) -> Outcome:
+    return _sgdt(ctx.clients.transport.envio_documento_transporte(
+        payloads.paper_movement(duty.payload)))
 
 
-def _series_register(duty: Duty, _c, registry: ATSeriesRegistry) -> Outcome:
+def _series_register(duty: Duty, ctx: _Context) -> Outcome:
     s = duty.series
-    remote = registry.register(s.series_id, s.doc_type, s.kind, s.first_number,
-                               s.start_date or duty.created_at.date())
+    start = payloads.series_start_date(s.start_date, ctx.today)
+    try:
+        remote = ctx.registry.register(s.series_id, s.doc_type, s.kind, s.first_number, start)
+    except e.Rejected as err:
+        if err.code != START_BEFORE_AT_TODAY or start != ctx.today:
+            raise
+        # We never send a date before our own today, and the request was authenticated
+        # (WS-Security refuses a clock more than minutes off), so AT's calendar has already
+        # turned (our midnight is a moment away, or this till's time zone lags AT's): AT's
+        # today is our tomorrow. That is the date its answer asks for.
+        start = start + timedelta(days=1)
+        remote = ctx.registry.register(s.series_id, s.doc_type, s.kind, s.first_number, start)
     return Outcome(DONE, f"código {remote.validation_code}", 0,
-                   {"codValidacaoSerie": remote.validation_code, "estado": remote.status},
+                   {"codValidacaoSerie": remote.validation_code, "estado": remote.status,
+                    "dataInicioPrevUtiliz": start.isoformat()},
                    remote_series=remote)
 
 
-def _series_close(duty: Duty, _c, registry: ATSeriesRegistry) -> Outcome:
+def _series_close(duty: Duty, ctx: _Context) -> Outcome:
     s = duty.series
     if not s.validation_code:
         return Outcome(PARK, "A série não tem código de validação: nada a fechar na AT.",
                        "LOCAL")
     if duty.kind == "series_finalize":
         data = json.loads(duty.payload or "{}")
-        remote = registry.finalize(s.series_id, s.doc_type, s.validation_code,
-                                   int(data.get("last_number", s.last_number)),
-                                   data.get("reason"))
+        remote = ctx.registry.finalize(s.series_id, s.doc_type, s.validation_code,
+                                       int(data.get("last_number", s.last_number)),
+                                       data.get("reason"))
     else:
-        remote = registry.cancel(s.series_id, s.doc_type, s.validation_code)
+        remote = ctx.registry.cancel(s.series_id, s.doc_type, s.validation_code)
     return Outcome(DONE, f"estado {remote.status}", 0, {"estado": remote.status},
                    remote_series=remote)
 
@@ -145,7 +168,6 @@ SENDERS = {
     "series_register": _series_register, "series_finalize": _series_close,
     "series_cancel": _series_close,
 }
-
 
 # kind -> (codes meaning "AT already holds exactly what this duty asks", only on a resend?)
 # FATCORE §2.2.4 per operation; SGDT §4.2. A status change is "invalid" at AT after its own
@@ -201,14 +223,19 @@ def _with_advice(err: e.SyncError, advice: str) -> e.SyncError:
     return err
 
 
-def send(duty: Duty, clients: ATClients, registry: ATSeriesRegistry | None = None
-         ) -> Outcome:
-    """Send one duty; never raises for anything AT or the network does."""
+def send(duty: Duty, clients: ATClients, registry: ATSeriesRegistry | None = None, *,
+         today: date | None = None) -> Outcome:
+    """Send one duty; never raises for anything AT or the network does.
+
+    ``today`` is the sender's date (the worker's clock): values AT judges against its own
+    calendar, such as a series' start date, are computed now, not when the duty was queued.
+    """
     sender = SENDERS.get(duty.kind)
     if sender is None:
         return Outcome(PARK, f"Tipo de envio desconhecido: {duty.kind}.", "LOCAL")
+    ctx = _Context(clients, registry or ATSeriesRegistry(clients), today or date.today())
     try:
-        return sender(duty, clients, registry or ATSeriesRegistry(clients))
+        return sender(duty, ctx)
     except e.SyncError as err:
         reconciled = _reconcile(duty, err)
         if reconciled is not None:

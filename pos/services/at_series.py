@@ -142,6 +142,10 @@ def apply_remote(session: Session, series_pk: int, remote: RemoteSeries, now: da
         row.validation_code, row.registered_by = remote.validation_code, "ws"
         audit.record(session, now, "sistema", "series",
                      f"AT code {remote.validation_code} for {row.doc_type} {row.series_id}")
+    if remote.start_date is not None and row.start_date != remote.start_date:
+        # The start date is decided when the registration is sent (a day after it was
+        # queued, maybe): keep the one AT holds.
+        row.start_date = remote.start_date
     if remote.status in ("F", "N"):
         row.status = remote.status
 

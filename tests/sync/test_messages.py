@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from sync import errors as e
-from sync import messages
+from sync import messages, payloads
+
+
+def test_series_start_date_is_decided_on_the_day_it_is_sent():
+    queued, sent = date(2026, 3, 14), date(2026, 3, 15)
+    assert payloads.series_start_date(queued, sent) == sent          # queued before midnight
+    assert payloads.series_start_date(None, sent) == sent
+    assert payloads.series_start_date(date(2027, 1, 1), sent) == date(2027, 1, 1)  # planned
+
 
 REFUSAL = e.rejected("comunicação de séries", 4003, "Campos com erros.")
 
