@@ -121,8 +121,22 @@ def _transport_status(duty: Duty, ctx: _Context) -> Outcome:
 
 
 def _transport_paper(duty: Duty, ctx: _Context) -> Outcome:
-    return _sgdt(ctx.clients.transport.envio_documento_transporte(
-        payloads.paper_movement(duty.payload)))
+    data = payloads.paper_movement(duty.payload)
+    phoned = data.get("ATDocCodeID")
+    sent = _sgdt(ctx.clients.transport.envio_documento_transporte(data))
+    answered = sent.at_doc_code
+    if not phoned or answered == phoned:
+        return sent
+    # The guide's code is the one AT's phone service gave (RBC art. 5.º n.º 6 b): it is the
+    # identification code AT assigned to *this* document under DL 198/2012 (SGDT field 1.6)
+    # before the goods moved, written on the three paper copies that travelled with them,
+    # and sent here as ATDocCodeID to say which document the full data completes (SGDT
+    # §2.3). A different code in the answer names AT's record of that completion: it is
+    # kept in the row's result for the Portal, never written over the guide's code.
+    result = {**sent.result, "ATDocCodeID": phoned, "ATDocCodeID_resposta": answered}
+    return Outcome(DONE, f"{sent.message} Código AT da guia (telefone) {phoned}; a resposta "
+                         f"ao envio trouxe {answered}, guardado à parte.",
+                   sent.code, result, phoned)
 
 
 def _series_register(duty: Duty, ctx: _Context) -> Outcome:

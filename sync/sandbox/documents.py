@@ -40,6 +40,7 @@ class _Stored:
     status: str
     code: str | None = None
     start: dt.datetime | None = None       # a guide's MovementStartTime
+    answer_code: str | None = None         # see TransportService.phoned
 
 
 @dataclass(frozen=True)
@@ -170,10 +171,16 @@ class TransportService(Service):
         self.documents: dict[tuple[str, str], _Stored] = {}
         self._codes: set[str] = set()
 
-    def phoned(self, nif: str, document_number: str, code: str) -> None:
+    def phoned(self, nif: str, document_number: str, code: str,
+               answer_code: str | None = None) -> None:
         """AT's phone service gave ``code`` for a guide written on paper (RBC5 n.º 6 b); the
-        full data sent later with that ATDocCodeID is then accepted as its completion."""
-        self.documents[(nif, document_number)] = _Stored(b"", "N", code)
+        full data sent later with that ATDocCodeID is then accepted as its completion.
+
+        ``answer_code``: the completion is answered with this other ATDocCodeID, as a shop
+        saw happen (issue 16); the phone code stays the one that identifies the guide.
+        """
+        self.documents[(nif, document_number)] = _Stored(b"", "N", code,
+                                                         answer_code=answer_code)
         self._codes.add(code)
 
     def operation(self, element: etree._Element) -> str:
@@ -225,7 +232,8 @@ class TransportService(Service):
                 return self._resp(-13, "Não pode ser alterado um Documento de Transporte "
                                   "quando a Data de Início já decorreu", el)
             stored.status = status
-            return self._resp(0, "Documento registado com sucesso.", el, given, accepted=True)
+            return self._resp(0, "Documento registado com sucesso.", el,
+                              stored.answer_code or given, accepted=True)
         if stored is not None:
             return self._resp(-3, "Já foi inserido um Documento de Transporte com o número "
                               "fornecido", el)

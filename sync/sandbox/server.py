@@ -273,10 +273,12 @@ class ATSandbox:
             return [r for r in self.received if service in (None, r.service)
                     and operation in (None, r.operation)]
 
-    def phoned(self, document_number: str, code: str, nif: str = "599999993") -> None:
+    def phoned(self, document_number: str, code: str, nif: str = "599999993", *,
+               answer_code: str | None = None) -> None:
         """Imitate AT's phone service for a paper guide (see ``TransportService.phoned``)."""
         with self._lock:
-            self.services["transport"].phoned(nif, document_number, code)  # type: ignore
+            self.services["transport"].phoned(  # type: ignore[attr-defined]
+                nif, document_number, code, answer_code)
 
     def accepted_count(self, service: str, key: str) -> int:
         """How many requests for document ``key`` AT-sandbox accepted (1 = exactly once)."""
