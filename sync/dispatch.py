@@ -155,7 +155,7 @@ def _series_register(duty: Duty, ctx: _Context) -> Outcome:
         remote = ctx.registry.register(s.series_id, s.doc_type, s.kind, s.first_number, start)
     return Outcome(DONE, f"código {remote.validation_code}", 0,
                    {"codValidacaoSerie": remote.validation_code, "estado": remote.status,
-                    "dataInicioPrevUtiliz": start.isoformat()},
+                    "dataInicioPrevUtiliz": (remote.start_date or start).isoformat()},
                    remote_series=remote)
 
 
