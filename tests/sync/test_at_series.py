@@ -224,10 +224,8 @@ def test_queue_status_lists_series_waiting_for_at(live_till, live_clock):
 
 @pytest.fixture
 def at_today(sandbox):
-    """AT's date, pinned for the test (the sandbox would otherwise read the real one)."""
-    today = date.today()
-    sandbox.services["series"].today = lambda: today
-    return today
+    """AT's date, pinned for the test by the ``sandbox`` fixture."""
+    return sandbox.services["series"].today()
 
 
 def _at(day: date, hour: int, minute: int = 0) -> datetime:
