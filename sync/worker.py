@@ -129,7 +129,8 @@ class OutboxWorker(threading.Thread):
             except e.SyncError as err:   # configuration missing or unreadable
                 outcome = Outcome(STOP, str(err), err.code)
             else:
-                outcome = send(duty, clients, ATSeriesRegistry(clients))
+                outcome = send(duty, clients, ATSeriesRegistry(clients),
+                               today=self.app.clock.now().date())
             self._record(duty, outcome, report)
             if outcome.action in (RETRY, STOP):
                 self._release(duties[i + 1:])

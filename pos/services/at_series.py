@@ -24,7 +24,7 @@ from pos.persistence.models import OutboxRow, Series
 from pos.persistence.uow import UnitOfWork
 
 from . import series_admin
-from .outbox import OPEN
+from .outbox import OPEN, PARKED
 
 DEFAULT_DOC_TYPES = ("FS", "FR", "FT", "NC", "ND", "GT")
 DEFAULT_RECOVERY_DOC_TYPES = ("FS", "FT", "FR", "NC", "GT")
@@ -122,6 +122,10 @@ def apply_remote(uow: UnitOfWork, series_pk: int, remote: RemoteSeries, now: dat
         row.validation_code, row.registered_by = remote.validation_code, "ws"
         uow.audit.append(now, "sistema", "series",
                          f"AT code {remote.validation_code} for {row.doc_type} {row.series_id}")
+    if remote.start_date is not None and row.start_date != remote.start_date:
+        # The start date is decided when the registration is sent (a day after it was
+        # queued, maybe): keep the one AT holds.
+        row.start_date = remote.start_date
     if remote.status in ("F", "N"):
         row.status = remote.status
 
@@ -152,7 +156,8 @@ def sync(uow: UnitOfWork, remotes: list[RemoteSeries], now: datetime, user: str)
             row.status = r.status
             changes.append(f"{label}: estado {r.status} na AT, atualizado nesta caixa.")
         elif r.status == "A" and row.status != "A":
-            changes.append(f"{label}: ainda ativa na AT (o fecho está na fila de envios).")
+            changes.append(f"{label}: ainda ativa na AT; o fecho feito nesta caixa ainda não "
+                           "foi aceite pela AT (veja 'caixa queue list').")
     if changes:
         uow.audit.append(now, user, "series_sync", "; ".join(changes)[:1000])
     return changes
@@ -192,8 +197,10 @@ def plan(uow: UnitOfWork, now: datetime, doc_types=DEFAULT_DOC_TYPES,
     till = uow.till.code
     series = list(session.scalars(select(Series).where(Series.kind.in_(("N", "R")),
                                                        Series.till_id == uow.till.id)))
-    waiting = set(session.scalars(select(OutboxRow.series_pk).where(
-        OutboxRow.kind == "series_register", OutboxRow.status.in_(OPEN))))
+    waiting = dict(session.execute(select(OutboxRow.series_pk, OutboxRow.id).where(
+        OutboxRow.kind == "series_register", OutboxRow.status.in_(OPEN))).all())
+    refused = set(session.scalars(select(OutboxRow.series_pk).where(
+        OutboxRow.kind == "series_register", OutboxRow.status == PARKED)))
     items: list[PlanItem] = []
     needs = [("N", t) for t in doc_types] + [("R", t) for t in recovery_doc_types]
     for year in _years(now, warn_days):
@@ -207,7 +214,10 @@ def plan(uow: UnitOfWork, now: datetime, doc_types=DEFAULT_DOC_TYPES,
             if live:
                 items.append(PlanItem("ok", dtype, live[0].series_id, kind, year))
             elif have:
-                note = ("registo na fila de envios" if have[0].id in waiting else
+                pk = have[0].id
+                note = (f"registo recusado pela AT: veja 'caixa queue list', corrija e "
+                        f"'caixa queue retry {waiting[pk]}'" if pk in refused else
+                        "registo na fila de envios" if pk in waiting else
                         "sem registo na fila: veja 'caixa queue list' ou 'caixa series sync'")
                 items.append(PlanItem("waiting", dtype, have[0].series_id, kind, year, note=note))
             else:

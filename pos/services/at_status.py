@@ -165,11 +165,18 @@ def snapshot(uow: UnitOfWork, now: datetime, policy: QueuePolicy) -> QueueStatus
         warnings.append(Warning(WARN, f"{counts[PARKED]} envio(s) recusado(s) pela AT à "
                                       "espera do gerente (caixa queue list)."))
     waiting_series = session.execute(
-        select(Series.doc_type, Series.series_id).join(OutboxRow, OutboxRow.series_pk == Series.id)
+        select(Series.doc_type, Series.series_id, OutboxRow.id, OutboxRow.status)
+        .join(OutboxRow, OutboxRow.series_pk == Series.id)
         .where(mine, OutboxRow.kind == SERIES_KINDS[0], OutboxRow.status.in_(OPEN))).all()
-    for doc_type, series_id in waiting_series:
-        warnings.append(Warning(WARN, f"Série {series_id} ({doc_type}) à espera de registo na "
-                                      "AT: ainda não pode ser usada."))
+    for doc_type, series_id, row_id, status in waiting_series:
+        if status == PARKED:
+            warnings.append(Warning(WARN, f"Série {series_id} ({doc_type}): registo recusado "
+                                          "pela AT, ainda não pode ser usada. Veja o motivo em "
+                                          f"'caixa queue list'; corrija e 'caixa queue retry "
+                                          f"{row_id}'."))
+        else:
+            warnings.append(Warning(WARN, f"Série {series_id} ({doc_type}) à espera de registo "
+                                          "na AT: ainda não pode ser usada."))
     warnings += _deadline_warnings(uow, now, policy)
     return QueueStatus(counts.get(PENDING, 0), counts.get(SENDING, 0), counts.get(PARKED, 0),
                        counts.get(DONE, 0), oldest, nxt, last_error, stop,

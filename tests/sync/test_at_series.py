@@ -208,3 +208,85 @@ def test_queue_status_lists_series_waiting_for_at(live_app):
     _request(live_app, "FS", "CX1N2026")
     st = live_app.queue_status()
     assert any("CX1N2026" in w.text and "espera de registo" in w.text for w in st.warnings)
+
+
+@pytest.fixture
+def at_today(sandbox):
+    """AT's date, pinned for the test by the ``sandbox`` fixture."""
+    return sandbox.services["series"].today()
+
+
+def _at(day: date, hour: int, minute: int = 0) -> datetime:
+    return datetime.combine(day, datetime.min.time()).replace(hour=hour, minute=minute)
+
+
+def test_registration_queued_before_midnight_is_accepted_the_next_day(
+        live_app, sandbox, config, make_worker, at_today):
+    clock = live_app.clock
+    clock.at = _at(at_today - timedelta(days=1), 23, 50)
+    row_id = _request(live_app, "FS", "CX3N2026")       # queued (no connection) at 23:50
+    clock.at = _at(at_today, 8)
+    report = make_worker(config).drain_once(kinds=SERIES_KINDS)
+    assert report.done == 1, report.outcomes
+    at = sandbox.services["series"].series[("599999993", "FS", "CX3N2026")]
+    assert at["dataInicioPrevUtiliz"] == at_today
+    assert [r.code for r in sandbox.requests_for("series")] == [2001]  # right the first time
+    row = _series(live_app, "FS", "CX3N2026")
+    assert row.validation_code == at["codValidacaoSerie"] and row.start_date == at_today
+    with live_app.unit(write=False) as uow:
+        assert uow.session.get(OutboxRow, row_id).status == "done"
+
+
+def test_a_later_planned_start_is_kept(live_app, sandbox, config, make_worker, at_today):
+    start = at_today + timedelta(days=20)
+    _request(live_app, "FS", "CX4N2026", start_date=start)
+    assert make_worker(config).drain_once(kinds=SERIES_KINDS).done == 1
+    assert sandbox.services["series"].series[
+        ("599999993", "FS", "CX4N2026")]["dataInicioPrevUtiliz"] == start
+
+
+def test_at_already_past_midnight_4049_is_answered_with_ats_today(
+        live_app, sandbox, config, make_worker, at_today):
+    """This till still says 23:50 when AT's day has turned: AT answers 4049, and the date
+    its answer asks for (AT's today, our tomorrow) is sent at once."""
+    clock = live_app.clock
+    clock.at = _at(at_today - timedelta(days=1), 23, 50)
+    _request(live_app, "FT", "CX5N2026")
+    assert make_worker(config).drain_once(kinds=SERIES_KINDS).done == 1
+    assert [r.code for r in sandbox.requests_for("series")] == [4049, 2001]
+    assert sandbox.services["series"].series[
+        ("599999993", "FT", "CX5N2026")]["dataInicioPrevUtiliz"] == at_today
+
+
+def test_parked_4049_is_sent_with_todays_date_when_retried(live_app, sandbox, config,
+                                                           make_worker, at_today):
+    clock = live_app.clock
+    clock.at = _at(at_today - timedelta(days=1), 23, 50)
+    row_id = _request(live_app, "FR", "CX6N2026")
+    sandbox.inject("reject", service="series", operation="registarSerie", code=4049, times=2,
+                   message="O valor indicado no início previsto de utilização deve ser "
+                           "superior ou igual à data atual do sistema.")
+    worker = make_worker(config)
+    assert worker.drain_once(kinds=SERIES_KINDS).parked == 1
+    with live_app.unit(write=False) as uow:
+        error = uow.session.get(OutboxRow, row_id).last_error
+    assert "A AT recusou o registo da série FR CX6N2026 (código 4049" in error
+    assert f"caixa queue retry {row_id}" in error and "pré-impressos" in error
+    assert "O documento" not in error and "fila de envios" not in error
+    clock.at = _at(at_today, 9)
+    live_app.queue_retry(row_id, "gerente")
+    assert worker.drain_once(kinds=SERIES_KINDS).done == 1
+    sent = [r.body for r in sandbox.requests_for("series", "registarSerie")]
+    assert f"<dataInicioPrevUtiliz>{at_today}</dataInicioPrevUtiliz>".encode() in sent[-1]
+
+
+def test_a_refused_registration_is_not_called_queued(live_app, live_clock, sandbox, config,
+                                                     make_worker):
+    row_id = _request(live_app, "PF", "CX7N2026")    # the till's only PF series
+    sandbox.inject("reject", service="series", code=4003, message="Campos com erros")
+    assert make_worker(config).drain_once(kinds=SERIES_KINDS).parked == 1
+    texts = live_app.series_warnings(("PF",), warn_days=0)
+    texts += [w.text for w in live_app.queue_status().warnings]
+    mine = [t for t in texts if "CX7N2026" in t]
+    assert len(mine) == 2 and all("recusado pela AT" in t for t in mine)
+    assert all(f"caixa queue retry {row_id}" in t and "fila de envios" not in t for t in mine)

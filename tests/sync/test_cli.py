@@ -147,7 +147,7 @@ def test_an_at_rejection_is_one_sentence_and_exit_2(configured, sandbox):
                    message="Pedido inválido")
     code, out, err = configured("series", "sync")
     assert code == 2 and out == "" and "Traceback" not in err
-    assert err.startswith("caixa: A AT rejeitou o pedido (") and err.count("\n") == 1
+    assert err.startswith("caixa: A AT recusou o pedido (") and err.count("\n") == 1
     assert "código 4020" in err and "Pedido inválido" in err
 
 
@@ -174,3 +174,29 @@ def test_with_two_tills_the_queue_commands_act_for_the_chosen_one(caixa, live_ap
     monkeypatch.delenv("CAIXA_TILL")
     code, out, err = caixa("--till", "CX2", "queue")      # what the error above tells you
     assert code == 0 and theirs.document_no in out and "L2026" not in out, err
+def test_series_register_refused_by_at_exits_2_and_says_what_to_do(configured, sandbox):
+    sandbox.inject("reject", service="series", code=4003,
+                   message="Não foi possível registar a Série. [numInicialSeq]")
+    code, out, err = configured("series", "register", "--doc-type", "PF", "--series", "BAD1")
+    assert code == 2 and "Traceback" not in err
+    assert "A AT recusou o registo da série PF BAD1 (código 4003" in err
+    assert "caixa queue retry 1" in err and "pré-impressos" in err
+    assert "O documento" not in err + out and "na fila de envios" not in err + out
+    code, out, _ = configured("queue")
+    assert "registo recusado pela AT" in out and "1 retidos" in out
+    assert "à espera de registo" not in out and "na fila de envios" not in out
+    assert configured("queue", "retry", "1")[0] == 0
+    code, out, _ = configured("queue", "drain")
+    assert code == 0 and "Enviados 1" in out
+    assert sandbox.services["series"].series[("599999993", "PF", "BAD1")]["estado"] == "A"
+
+
+def test_http_500_with_a_plain_text_body_reads_as_ats_server_failing(configured, live_app,
+                                                                      sandbox):
+    live_app.sell_items([("PAO01", 1)], "FS")
+    sandbox.inject("http500", service="invoices", body=b"Internal Server Error",
+                   content_type="text/xml")
+    code, out, err = configured("queue", "drain")
+    assert code == 0 and "nova tentativa" in out
+    assert "O servidor da AT (e-Fatura) falhou (HTTP 500)" in out
+    assert "AttributeError" not in out + err and "inesperado" not in out

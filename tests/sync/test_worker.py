@@ -219,27 +219,49 @@ def test_factory_errors_are_configuration_stops(live_app, make_worker, config):
     assert worker.drain_once().stopped.startswith("Configuração AT incompleta")
 
 
-def test_paper_guide_is_completed_with_the_phone_code(live_app, live_clock, sandbox, config,
-                                                      make_worker):
+def _paper_guide(app, clock, number: str, phone_code: str):
+    """A guide written on a typography form an hour ago, AT's code given by phone."""
     from pos.domain.customer import make_customer
     from pos.domain.documents import cart_line
     from pos.services.manual_recovery import ManualEntry
     from pos.services.manual_transport import PaperTransport
 
-    live_app.add_series("GT", "R2026", "LIVEGTRECOV", kind="R")
-    book = live_app.add_book("GT", "gt", 1, 50, validation_code="GTVALID1",
-                             typography_name="Tipografia, Lda.", typography_nif="509999999",
-                             authorization="AUT-1")
-    started = live_clock.now() - timedelta(hours=1)
-    doc = live_app.record_paper_transport(PaperTransport(
-        entry=ManualEntry(number="0007", doc_date=started.date(), book_id=book.id,
-                          lines=(cart_line(live_app.product("MER01"), 2),),
+    app.add_series("GT", "R2026", "LIVEGTRECOV", kind="R")
+    book = app.add_book("GT", "gt", 1, 50, validation_code="GTVALID1",
+                        typography_name="Tipografia, Lda.", typography_nif="509999999",
+                        authorization="AUT-1")
+    started = clock.now() - timedelta(hours=1)
+    return app.record_paper_transport(PaperTransport(
+        entry=ManualEntry(number=number, doc_date=started.date(), book_id=book.id,
+                          lines=(cart_line(app.product("MER01"), 2),),
                           customer=make_customer("123456789", "Cliente", "Rua Nova 5",
                                                  "Porto", "4000-100")),
-        movement_start=started, at_code="PHONE42"))
+        movement_start=started, at_code=phone_code))
+
+
+def test_paper_guide_is_completed_with_the_phone_code(live_app, live_clock, sandbox, config,
+                                                      make_worker):
+    doc = _paper_guide(live_app, live_clock, "0007", "PHONE42")
     sandbox.phoned("GT gt/0007", "PHONE42")
     report = make_worker(config).drain_once()
     assert report.done == 1, report.outcomes
     (req,) = sandbox.requests_for("transport")
     assert req.accepted and req.key == "GT gt/0007" and req.schema_errors == []
     assert live_app.document(doc.document_no).at_doc_code == "PHONE42"
+
+
+def test_paper_guide_keeps_the_phone_code_when_the_answer_brings_another(
+        live_app, live_clock, sandbox, config, make_worker):
+    """The phone code is the guide's (RBC5 n.º 6 b, SGDT field 1.6): it is on the paper
+    copies that travelled with the goods. A different code in the webservice answer is kept
+    beside it, in the row's result, never over it."""
+    doc = _paper_guide(live_app, live_clock, "0008", "PHONE77")
+    sandbox.phoned("GT gt/0008", "PHONE77", answer_code="WEBSVC99")
+    report = make_worker(config).drain_once()
+    assert report.done == 1, report.outcomes
+    assert live_app.document(doc.document_no).at_doc_code == "PHONE77"
+    (row,) = _rows(live_app).values()
+    result = json.loads(row.result)
+    assert (result["ATDocCodeID"], result["ATDocCodeID_resposta"]) == ("PHONE77", "WEBSVC99")
+    (_, _, outcome), = report.outcomes
+    assert outcome.at_doc_code == "PHONE77" and "WEBSVC99" in outcome.message

@@ -214,10 +214,20 @@ def _queue_series(args, request) -> int:
     finally:
         t.close()
     mine = [o for rid, _, o in report.outcomes if rid == row_id]
-    if not mine or mine[0].action == "retry":
-        print("Sem ligação à AT: fica na fila e é enviado assim que possível. Até lá, uma "
-              "série por registar não pode ser usada (use os documentos pré-impressos).")
-    return _print_report(report)
+    if not mine:
+        print(f"Não enviado agora (n.º {row_id}); fica na fila e é enviado assim que possível.")
+    _print_report(report)
+    return _refused_exit(report, [row_id])
+
+
+def _refused_exit(report, row_ids) -> int:
+    """A series command did not do what it was asked when AT refused its own duty: say so
+    on stderr and exit 2, like every other refusal (``caixa queue drain`` lists refusals
+    as part of its normal report instead)."""
+    refused = [o for rid, _, o in report.outcomes if rid in row_ids and o.action == "park"]
+    if refused:
+        raise ATCommunicationError(" ".join(o.message for o in refused))
+    return 0
 
 
 def cmd_series_register(args) -> int:
@@ -274,11 +284,12 @@ def cmd_series_plan(args) -> int:
         return 0
     try:
         t.require_at()            # configuration problems are reported before queueing
-        t.apply_series_plan(todo, args.user)
+        row_ids = t.apply_series_plan(todo, args.user)
         report = t.drain_queue(SERIES_KINDS)
     finally:
         t.close()
-    return _print_report(report)
+    _print_report(report)
+    return _refused_exit(report, row_ids)
 
 
 def cmd_at_sandbox(args) -> int:
