@@ -7,10 +7,13 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from sqlalchemy import func, select
+
 from pos.application import Application
 from pos.domain.errors import ValidationError
 from pos.persistence import migrate
 from pos.persistence.db import Database
+from pos.persistence.models import TillRow
 from pos.persistence.uow import UnitOfWork, till_ref
 from pos.services.keys import KeyService
 from pos.services.ports import AtLink, Clock, Printer, SystemClock
@@ -55,7 +58,7 @@ def open_app(db: str | None = None, *, till: str | None = None, clock: Clock | N
     wanted = till or os.environ.get(TILL_ENV) or None
     with UnitOfWork(database, None, write=False) as uow:
         ref = till_ref(uow.session, wanted)
-        if ref is None and wanted and till_ref(uow.session) is not None:
+        if ref is None and wanted and uow.session.scalar(select(func.count(TillRow.id))):
             raise ValidationError(f"A caixa {wanted} não existe nesta base de dados.")
     holder: list[Application] = []
 

@@ -113,8 +113,9 @@ def _tax_entity(conn: Connection, establishment: str | None) -> str:
     own = codes[0] if len(codes) == 1 else "Global"
     if establishment is None or establishment in (own, "Global"):
         return establishment or own
-    raise ValidationError(
-        f"Só é possível exportar '{own}' (ou 'Global') por agora.")
+    choices = f"'{own}' ou 'Global'" if own != "Global" else "'Global'"
+    raise ValidationError(f"Não há SAF-T só do estabelecimento {establishment}: exporte "
+                          f"{choices}.")
 
 
 def _master_files(xf, conn: Connection, period: Period, census, company) -> tuple[int, int]:

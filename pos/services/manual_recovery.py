@@ -278,7 +278,7 @@ def reenter_duplicate(uow: UnitOfWork, entry: DuplicateEntry, signer, clock: Clo
     require_recovery_series(uow, type_code, now.year)
     rules.recovery_hash_control(signer.version, type_code, original, duplicate=True)
     lines = _with_reference(type_code, entry.lines, entry.reference, entry.reason)
-    doc = issuing.issue(session, issuing.IssueRequest(
+    doc = issuing.issue(uow, issuing.IssueRequest(
         doc_type=type_code, lines=lines, customer=entry.customer, payments=entry.payments,
         user=entry.user, doc_date=entry.doc_date, duplicate_ref=original,
         ref_document_id=_ref_document_id(uow, entry.reference),
