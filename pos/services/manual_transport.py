@@ -18,6 +18,7 @@ from pos.domain import manual as rules
 from pos.domain.doctypes import doc_type
 from pos.domain.documents import Document
 from pos.domain.errors import ValidationError
+from pos.domain.series import atcud_of
 from pos.domain.signature import format_date, format_datetime
 from pos.persistence.models import Company, DocumentRow, OutboxRow, TypographyBook
 
@@ -73,15 +74,17 @@ def _check(t: PaperTransport, book: TypographyBook, now: datetime) -> tuple[str,
     return code, called_on
 
 
-def _payload(session: Session, doc: Document, book: TypographyBook, ref: str, number: int,
+def _payload(session: Session, doc: Document, book: TypographyBook, ref: str,
              t: PaperTransport, code: str, load: Address, unload: Address) -> dict:
     """envioDocumentoTransporte fields (FISCAL-PT §6.2) for the form, not the recovery copy."""
     c = session.get(Company, 1)
+    number = f"{book.doc_type} {ref}"
     return {
         "TaxRegistrationNumber": c.nif, "CompanyName": c.name,
         "CompanyAddress": Address(c.address, c.city, c.postal_code, c.country).as_at(),
-        "DocumentNumber": f"{book.doc_type} {ref}",
-        "ATCUD": f"{book.validation_code}-{number}",
+        "DocumentNumber": number,
+        # The form's number as printed, leading zeros kept (P195 art. 3.º n.º 3).
+        "ATCUD": atcud_of(book.validation_code, number),
         "ATDocCodeID": code, "MovementStatus": "N",
         "MovementDate": format_date(t.entry.doc_date), "MovementType": book.doc_type,
         "CustomerTaxID": doc.customer.nif, "CustomerName": doc.customer.name,
@@ -112,8 +115,8 @@ def record_paper_transport(session: Session, t: PaperTransport, signer, now: dat
     doc = issue_manual(session, book, ref, t.entry, signer, now, is_sqlite, extra,
                        t.movement_start, clock)
     session.get(DocumentRow, doc.id).at_doc_code = code
-    payload = json.dumps(_payload(session, doc, book, ref, int(t.entry.number), t, code, load,
-                                  unload), ensure_ascii=False)
+    payload = json.dumps(_payload(session, doc, book, ref, t, code, load, unload),
+                         ensure_ascii=False)
     deadline = deadline_for(called_on)
     # Issuing queued the electronic 'transport' duty of a guide issued by the program. This
     # one was already communicated by phone: sending it again would declare a second

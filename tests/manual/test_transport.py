@@ -42,7 +42,7 @@ def test_paper_transport_is_recovered_and_queued_with_its_deadline(desk, gt_book
     data = json.loads(rows[0].payload)
     assert data["ATDocCodeID"] == "PHONE-123456"
     assert data["DocumentNumber"] == "GT gt/0001"
-    assert data["ATCUD"] == "GTVALID1-1"
+    assert data["ATCUD"] == "GTVALID1-0001"   # the form's digits, zeros kept
     assert data["MovementType"] == "GT" and data["MovementStatus"] == "N"
     assert data["MovementDate"] == "2026-03-10"
     assert data["MovementStartTime"] == "2026-03-10T08:30:00"
