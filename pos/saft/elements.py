@@ -12,7 +12,7 @@ Element order follows the XSD sequences exactly.
 from functools import lru_cache
 
 from .masterfiles import UNKNOWN, exemption_reason
-from .text import day, esc, money, percentage, quantity, stamp, unit_price
+from .text import day, esc, money, percentage, quantity, settlement, stamp, unit_price
 
 MG = "MovementOfGoods"
 
@@ -64,7 +64,7 @@ def _line(ln, point: str, side: str, region: str, references: bool) -> str:
     """One Line; ``point`` is the TaxPointDate element ('' in MovementOfGoods)."""
     # A plain row (see queries.LINE_COLS): unpacking beats attribute access on this path.
     (_, line_no, code, desc, qty, unit, net, tax_code, pct, exemption, reason, ref_no,
-     ref_reason) = ln[:13]
+     ref_reason, discount) = ln[:14]
     product, description = _product(code, desc)
     refs = ""
     if ref_no and references:
@@ -74,7 +74,8 @@ def _line(ln, point: str, side: str, region: str, references: bool) -> str:
             f"<Quantity>{quantity(qty)}</Quantity><UnitOfMeasure>{esc(unit, 20)}"
             f"</UnitOfMeasure><UnitPrice>{unit_price(net, qty)}</UnitPrice>{point}{refs}"
             f"{description}<{side}>{money(net)}</{side}>"
-            f"{_tax_xml(region, tax_code, pct, exemption, reason)}</Line>")
+            f"{_tax_xml(region, tax_code, pct, exemption, reason)}"
+            f"{settlement(discount, pct)}</Line>")
 
 
 def _lines(doc, lines, debit: bool, table: str) -> str:

@@ -160,7 +160,8 @@ DOC_COLS = (D.id, D.doc_type, D.document_no, D.atcud, _raw(D.invoice_date),
             D.status_reason, D.status_user, _raw(D.movement_start), D.at_doc_code)
 LINE_COLS = (L.document_id, L.line_no, L.product_code, L.description, _raw(L.quantity),
              L.unit, _raw(L.net_amount), L.tax_code, _raw(L.tax_percentage),
-             L.exemption_code, L.exemption_reason, L.ref_document_no, L.ref_reason)
+             L.exemption_code, L.exemption_reason, L.ref_document_no, L.ref_reason,
+             _raw(L.discount))
 
 
 # Plain named tuples: attribute access on a SQLAlchemy Row costs ~10x more, and the
