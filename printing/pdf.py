@@ -27,6 +27,7 @@ from .layout import (
     exemption_lines,
     is_invoice,
     money,
+    movement_lines,
     original_copy_mention,
     quantity,
     rate_label,
@@ -147,8 +148,15 @@ class _Pdf:
         if mention:
             self.text(LEFT, y - 4 * MM, mention, 10, True)
         y -= 12 * MM
-        for k, s in enumerate(customer_lines(d) + references(d)):
-            self.text(LEFT, y - 4.4 * MM * k, s, 9, bold=k == 0)
+        moved = movement_lines(d)
+        # A guide's transport data goes in a second column, beside the customer.
+        width = (RIGHT - LEFT) / 2 - 4 * MM if moved else RIGHT - LEFT
+        for x, column in ((LEFT, customer_lines(d) + references(d)),
+                          ((LEFT + RIGHT) / 2, moved)):
+            rows = [(part, k == 0 and x == LEFT) for k, s in enumerate(column)
+                    for part in self.split(s, FONT, 9, width)]
+            for k, (s, bold) in enumerate(rows):
+                self.text(x, y - 4.4 * MM * k, s, 9, bold=bold)
 
     def footer(self, page: int, pages: int) -> None:
         d = self.doc

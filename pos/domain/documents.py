@@ -14,6 +14,7 @@ from .errors import ValidationError
 from .money import ZERO, net_of_vat, round2, to_decimal
 from .nif import CONSUMIDOR_FINAL_NAME, CONSUMIDOR_FINAL_NIF
 from .taxes import exemption_reason, rate_for
+from .transport import Transport
 
 MAX_DESCRIPTION = 200
 MAX_NAME = 100
@@ -278,6 +279,7 @@ class Document:
     manual_ref: str | None = None
     at_doc_code: str | None = None
     movement_start: datetime | None = None
+    transport: Transport | None = None     # load/unload places and vehicle of a guide
 
     @property
     def training(self) -> bool:

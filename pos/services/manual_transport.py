@@ -20,6 +20,7 @@ from pos.domain.documents import Document
 from pos.domain.errors import ValidationError
 from pos.domain.series import atcud_of
 from pos.domain.signature import format_date, format_datetime
+from pos.domain.transport import clean_vehicle
 from pos.persistence.models import Company, DocumentRow, OutboxRow, TypographyBook
 
 from . import audit
@@ -71,6 +72,7 @@ def _check(t: PaperTransport, book: TypographyBook, now: datetime) -> tuple[str,
         raise ValidationError("O transporte não pode começar antes da data da guia.")
     called_on = t.called_on or t.movement_start.date()
     rules.check_not_future(called_on, now.date(), "telefonema")
+    clean_vehicle(t.vehicle)
     return code, called_on
 
 
@@ -91,7 +93,8 @@ def _payload(session: Session, doc: Document, book: TypographyBook, ref: str,
         "CustomerAddress": Address(doc.customer.address, doc.customer.city,
                                    doc.customer.postal_code, doc.customer.country).as_at(),
         "AddressTo": unload.as_at(), "AddressFrom": load.as_at(),
-        "MovementStartTime": format_datetime(t.movement_start), "VehicleID": t.vehicle,
+        "MovementStartTime": format_datetime(t.movement_start),
+        "VehicleID": clean_vehicle(t.vehicle),
         "Line": [{"ProductDescription": ln.description, "Quantity": str(ln.quantity),
                   "UnitOfMeasure": ln.unit, "UnitPrice": str(ln.unit_price_net)}
                  for ln in doc.lines],
@@ -111,7 +114,7 @@ def record_paper_transport(session: Session, t: PaperTransport, signer, now: dat
     if not unload.detail.strip():
         raise ValidationError("Indique o local de descarga (ou a morada do destinatário).")
     extra = {"address_from": dataclasses.asdict(load), "address_to": dataclasses.asdict(unload),
-             "vehicle": t.vehicle}
+             "vehicle": clean_vehicle(t.vehicle)}
     doc = issue_manual(session, book, ref, t.entry, signer, now, is_sqlite, extra,
                        t.movement_start, clock)
     session.get(DocumentRow, doc.id).at_doc_code = code
