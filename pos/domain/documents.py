@@ -132,12 +132,12 @@ class PricedLine:
         """SAF-T UnitPrice: net of VAT and of discounts."""
         return (self.net_amount / self.quantity).quantize(Decimal("0.000001"))
 
-
     @property
     def settlement_amount(self) -> Decimal:
         """SAF-T SettlementAmount (P302 4.1.4.19.18): the line's discount, without VAT like
         every other amount of a SAF-T line."""
         return net_of_vat(self.discount, self.tax_percentage)
+
 
 @dataclass(frozen=True)
 class TaxSummary:
