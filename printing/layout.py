@@ -232,6 +232,16 @@ def _widths(columns: int) -> tuple[int, int, int]:
 
 
 def _header(b: _Builder, doc: Document, issuer: Issuer) -> None:
+    if doc.training:
+        # D8632 §1.5: the software producer's identification *instead of* the shop's (no
+        # shop name, NIF or logo), and the expression.
+        for k, line in enumerate(issuer.producer.lines()):
+            b.text(line, "center", bold=k == 0)
+        b.add(Separator("="))
+        b.text(TRAINING_MENTION, "center", bold=True)
+        b.text(f"Software: {issuer.software}", "center")
+        b.add(Separator("="))
+        return
     b.add(Logo())
     if issuer.business_name:
         b.text(issuer.business_name, "center", bold=True, height=2)
@@ -244,16 +254,7 @@ def _header(b: _Builder, doc: Document, issuer: Issuer) -> None:
     b.text(f"NIF: {issuer.nif}", "center")
     if issuer.phone:
         b.text(f"Tel.: {issuer.phone}", "center")
-    if doc.training:
-        # D8632 §1.5: the expression, and the software producer's identification.
-        b.add(Separator("="))
-        b.text(TRAINING_MENTION, "center", bold=True)
-        b.text(f"Software: {issuer.software}", "center")
-        if issuer.producer_nif:
-            b.text(f"Produtor NIF {issuer.producer_nif}", "center")
-        b.add(Separator("="))
-    else:
-        b.add(Separator())
+    b.add(Separator())
 
 
 def _document_block(b: _Builder, doc: Document, copy: int, reprint: bool) -> None:

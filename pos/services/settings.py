@@ -3,12 +3,13 @@
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from pos.domain.producer import CAIXA_PRODUCER, SETTING_FIELDS, Producer, producer_from
 from pos.persistence.models import Setting
 
 DEFAULTS = {
     "certificate_number": "0000",
-    "producer_nif": "599999993",
-    "product_id": "Caixa/Caixa POS",
+    # The software producer (never the shop): Caixa's unless an installation overrides it.
+    **{key: getattr(CAIXA_PRODUCER, name) for key, name in SETTING_FIELDS.items()},
     "product_version": "0.1.0",
     "training_mode": "off",
     "till": "CX1",
@@ -26,6 +27,10 @@ def put(session: Session, key: str, value: str) -> None:
         session.add(Setting(key=key, value=value))
     else:
         row.value = value
+
+
+def producer(session: Session) -> Producer:
+    return producer_from({key: get(session, key) for key in SETTING_FIELDS})
 
 
 def training_mode(session: Session) -> bool:

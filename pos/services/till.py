@@ -140,7 +140,7 @@ class Till:
             return Issuer(c.nif, c.name, c.address, c.city, c.postal_code, c.country,
                           c.tax_region, c.business_name, c.establishment, c.phone, c.email,
                           settings.get(s, "certificate_number"),
-                          producer_nif=settings.get(s, "producer_nif"))
+                          producer=settings.producer(s))
 
     def qr(self, doc: Document, issuer: Issuer | None = None) -> str:
         issuer = issuer or self.issuer()
