@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from pos.domain.errors import NotFoundError
+from pos.domain.producer import CAIXA_PRODUCER, SETTING_FIELDS, Producer, producer_from
 
 from .models import (
     AuditEvent,
@@ -31,8 +32,8 @@ if TYPE_CHECKING:
 
 SHOP_DEFAULTS = {
     "certificate_number": "0000",
-    "producer_nif": "599999993",
-    "product_id": "Caixa/Caixa POS",
+    # The software producer (never the shop): Caixa's unless an installation overrides it.
+    **{key: getattr(CAIXA_PRODUCER, name) for key, name in SETTING_FIELDS.items()},
     "product_version": "0.1.0",
 }
 TILL_DEFAULTS = {
@@ -50,6 +51,10 @@ class ShopSettings:
     def get(self, key: str) -> str:
         value = self.session.scalar(select(Setting.value).where(Setting.key == key))
         return value if value is not None else SHOP_DEFAULTS.get(key, "")
+
+    def producer(self) -> Producer:
+        """Who produced the software (SAF-T header, training documents)."""
+        return producer_from({key: self.get(key) for key in SETTING_FIELDS})
 
     def put(self, key: str, value: str) -> None:
         row = self.session.get(Setting, key)

@@ -20,6 +20,7 @@ from lxml import etree
 from sqlalchemy import Connection, select
 
 from pos.domain.errors import ValidationError
+from pos.domain.producer import producer_from
 from pos.persistence.db import Database
 from pos.persistence.models import Company, Establishment, Setting
 from pos.persistence.repositories import SHOP_DEFAULTS as DEFAULTS
@@ -91,12 +92,13 @@ def header(company, settings: dict[str, str], period: Period, today: date,
     add(h, "CurrencyCode", "EUR")
     add(h, "DateCreated", today.isoformat())
     add(h, "TaxEntity", tax_entity[:20])
-    add(h, "ProductCompanyTaxID", settings["producer_nif"])
+    producer = producer_from(settings)     # the software's producer, never the shop
+    add(h, "ProductCompanyTaxID", producer.nif)
     cert = settings["certificate_number"]
     add(h, "SoftwareCertificateNumber", str(int(cert)) if cert.isdigit() else "0")
-    product_id = settings["product_id"]
+    product_id = settings.get("product_id") or producer.product_id
     if not _PRODUCT_ID.match(product_id):
-        product_id = f"Caixa/{settings['producer_nif']}"
+        product_id = producer.product_id
     add(h, "ProductID", product_id)
     add(h, "ProductVersion", settings["product_version"][:30])
     if company.phone:

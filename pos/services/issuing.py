@@ -31,6 +31,7 @@ from pos.domain.documents import (
 from pos.domain.errors import IntegrityError, SeriesError, ValidationError
 from pos.domain.series import SeriesState, atcud, document_number
 from pos.domain.signature import hash_control, signature_message
+from pos.domain.transport import transport_of
 from pos.persistence import mapping
 from pos.persistence.models import (
     Company,
@@ -264,7 +265,8 @@ def issue(uow: UnitOfWork, req: IssueRequest, signer, now: Clock) -> Document:
         totals=totals, payments=payments, previous_hash=previous, hash=digest,
         hash_control=control, key_version=key_version, source_billing=source_billing,
         status="N", status_date=at, status_reason=None, user=req.user, tax_region=region,
-        manual_ref=manual_ref, at_doc_code=None, movement_start=req.movement_start)
+        manual_ref=manual_ref, at_doc_code=None, movement_start=req.movement_start,
+        transport=transport_of(req.extra))
 
 
 def _remember_customer(session: Session, customer: Customer) -> None:

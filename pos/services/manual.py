@@ -1,7 +1,7 @@
 """Typography books, forms voided on paper, the missing-number report, inoperability periods.
 
 The recovery itself (issuing) is in manual_recovery.py, paper transport in manual_transport.py;
-manual_desk.ManualDesk is the facade the CLI and the back-office screens call.
+pos.application.manual is what the CLI and the back-office screens call.
 """
 
 from dataclasses import dataclass, field

@@ -17,7 +17,9 @@ from pos.domain import manual as rules
 from pos.domain.doctypes import doc_type
 from pos.domain.documents import Document
 from pos.domain.errors import ValidationError
+from pos.domain.series import atcud_of
 from pos.domain.signature import format_date, format_datetime
+from pos.domain.transport import clean_vehicle
 from pos.persistence.models import Company, DocumentRow, OutboxRow, TypographyBook
 from pos.persistence.uow import UnitOfWork
 
@@ -69,26 +71,30 @@ def _check(t: PaperTransport, book: TypographyBook, now: datetime) -> tuple[str,
         raise ValidationError("O transporte não pode começar antes da data da guia.")
     called_on = t.called_on or t.movement_start.date()
     rules.check_not_future(called_on, now.date(), "telefonema")
+    clean_vehicle(t.vehicle)
     return code, called_on
 
 
-def _payload(uow: UnitOfWork, doc: Document, book: TypographyBook, ref: str, number: int,
+def _payload(uow: UnitOfWork, doc: Document, book: TypographyBook, ref: str,
              t: PaperTransport, code: str, load: Address, unload: Address) -> dict:
     """envioDocumentoTransporte fields (FISCAL-PT §6.2) for the form, not the recovery copy."""
     session = uow.session
     c = session.get(Company, 1)
+    number = f"{book.doc_type} {ref}"
     return {
         "TaxRegistrationNumber": c.nif, "CompanyName": c.name,
         "CompanyAddress": Address(c.address, c.city, c.postal_code, c.country).as_at(),
-        "DocumentNumber": f"{book.doc_type} {ref}",
-        "ATCUD": f"{book.validation_code}-{number}",
+        "DocumentNumber": number,
+        # The form's number as printed, leading zeros kept (P195 art. 3.º n.º 3).
+        "ATCUD": atcud_of(book.validation_code, number),
         "ATDocCodeID": code, "MovementStatus": "N",
         "MovementDate": format_date(t.entry.doc_date), "MovementType": book.doc_type,
         "CustomerTaxID": doc.customer.nif, "CustomerName": doc.customer.name,
         "CustomerAddress": Address(doc.customer.address, doc.customer.city,
                                    doc.customer.postal_code, doc.customer.country).as_at(),
         "AddressTo": unload.as_at(), "AddressFrom": load.as_at(),
-        "MovementStartTime": format_datetime(t.movement_start), "VehicleID": t.vehicle,
+        "MovementStartTime": format_datetime(t.movement_start),
+        "VehicleID": clean_vehicle(t.vehicle),
         "Line": [{"ProductDescription": ln.description, "Quantity": str(ln.quantity),
                   "UnitOfMeasure": ln.unit, "UnitPrice": str(ln.unit_price_net)}
                  for ln in doc.lines],
@@ -110,11 +116,11 @@ def record_paper_transport(uow: UnitOfWork, t: PaperTransport, signer, clock: Cl
     if not unload.detail.strip():
         raise ValidationError("Indique o local de descarga (ou a morada do destinatário).")
     extra = {"address_from": dataclasses.asdict(load), "address_to": dataclasses.asdict(unload),
-             "vehicle": t.vehicle}
+             "vehicle": clean_vehicle(t.vehicle)}
     doc = issue_manual(uow, book, ref, t.entry, signer, clock, extra, t.movement_start)
     session.get(DocumentRow, doc.id).at_doc_code = code
-    payload = json.dumps(_payload(uow, doc, book, ref, int(t.entry.number), t, code, load,
-                                  unload), ensure_ascii=False)
+    payload = json.dumps(_payload(uow, doc, book, ref, t, code, load, unload),
+                         ensure_ascii=False)
     deadline = deadline_for(called_on)
     # Issuing queued the electronic 'transport' duty of a guide issued by the program. This
     # one was already communicated by phone: sending it again would declare a second

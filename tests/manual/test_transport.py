@@ -10,7 +10,7 @@ from pos.domain.errors import ValidationError
 from .helpers import TYPOGRAPHY, entry, outbox
 
 
-def _paper(shop, book_id, number="0001", **kw):
+def _paper(shop, book_id, number="0001", vehicle="12-AB-34", **kw):
     from pos.domain.customer import make_customer
     from pos.services.manual_transport import Address, PaperTransport
     customer = make_customer("123456789", "Cliente Exemplo", "Rua Nova, 5", "Porto",
@@ -19,7 +19,7 @@ def _paper(shop, book_id, number="0001", **kw):
     return PaperTransport(
         entry=entry(shop, number, book_id=book_id, customer=customer,
                     items=(("MER01", 10), ("MER02", 2))),
-        movement_start=datetime(2026, 3, 10, 8, 30), vehicle="12-AB-34",
+        movement_start=datetime(2026, 3, 10, 8, 30), vehicle=vehicle,
         load=Address("Armazém, Rua da Sé, 1", "Lisboa", "1100-585"), **kw)
 
 
@@ -41,7 +41,7 @@ def test_paper_transport_is_recovered_and_queued_with_its_deadline(shop, gt_book
     data = json.loads(rows[0].payload)
     assert data["ATDocCodeID"] == "PHONE-123456"
     assert data["DocumentNumber"] == "GT gt/0001"
-    assert data["ATCUD"] == "GTVALID1-1"
+    assert data["ATCUD"] == "GTVALID1-0001"   # the form's digits, zeros kept
     assert data["MovementType"] == "GT" and data["MovementStatus"] == "N"
     assert data["MovementDate"] == "2026-03-10"
     assert data["MovementStartTime"] == "2026-03-10T08:30:00"
@@ -78,4 +78,35 @@ def test_paper_transport_checks(shop, gt_book, book):
     no_code = shop.add_book("GT", "gx", 1, 10, **TYPOGRAPHY)
     with pytest.raises(ValidationError, match="ATCUD"):
         shop.record_paper_transport(_paper(shop, no_code.id))
+    assert outbox(shop, kind="transport_paper") == []
+
+
+def test_paper_guide_prints_its_places_and_vehicle(shop, gt_book, tmp_path):
+    """The vehicle and the load/unload places are on the guide, on paper and in the PDF."""
+    import shutil
+    import subprocess
+
+    from printing.layout import receipt_text
+    from printing.pdf import document_pdf
+
+    issued = shop.record_paper_transport(_paper(shop, gt_book.id, vehicle="aa-00-bb"))
+    for doc in (issued, shop.document(issued.document_no)):    # fresh and read back
+        assert doc.transport.vehicle == "AA-00-BB"
+        text = " ".join(receipt_text(doc, shop.issuer(), shop.qr(doc)).split())
+        assert "Viatura: AA-00-BB" in text
+        assert "Carga: Armazém, Rua da Sé, 1, 1100-585 Lisboa" in text
+        assert "Descarga: Rua Nova, 5, 4000-001 Porto" in text
+    pdf = tmp_path / "gt.pdf"
+    pdf.write_bytes(document_pdf(issued, shop.issuer(), shop.qr(issued)))
+    out = tmp_path / "gt.txt"
+    subprocess.run([shutil.which("gs"), "-q", "-dNOPAUSE", "-dBATCH", "-sDEVICE=txtwrite",
+                    f"-sOutputFile={out}", str(pdf)], check=True)
+    text = " ".join(out.read_text(encoding="utf-8").split())
+    assert "Viatura: AA-00-BB" in text and "Descarga: Rua Nova, 5" in text
+
+
+@pytest.mark.parametrize("plate", ["AA\x1b00BB", "A" * 33, "AÇ-00-BB", "-AA"])
+def test_a_malformed_vehicle_is_refused_before_signing(shop, gt_book, plate):
+    with pytest.raises(ValidationError, match="Matrícula inválida"):
+        shop.record_paper_transport(_paper(shop, gt_book.id, vehicle=plate))
     assert outbox(shop, kind="transport_paper") == []

@@ -120,11 +120,17 @@ def test_madeira_reduced_rate_changes_on_2024_10_01():
     assert rate_for("PT-AC", "NOR", date(2026, 1, 1)) == 16
 
 
-def test_foreign_customer_keeps_its_tax_id(app):
+def test_foreign_tax_number_is_signed_without_its_country_prefix(app):
+    """Portaria 302/2016 2.2.3 and QR field B: the number alone, the country in C."""
     doc = app.sell_items([("PAO01", 1)], "FT", make_customer("ESB12345678", "Cliente SL",
-                                                        "Calle 1", "Madrid", "28001", "ES"))
-    assert doc.customer.nif == "ESB12345678" and doc.customer.country == "ES"
-    assert "B:ESB12345678*C:ES" in app.qr(doc)
+                                                             "Calle 1", "Madrid", "28001",
+                                                             "ES"))
+    assert doc.customer.nif == "B12345678" and doc.customer.country == "ES"
+    assert app.document(doc.document_no).customer.nif == "B12345678"
+    assert "*B:B12345678*C:ES*" in app.qr(doc)
+    fr = app.sell_items([("PAO01", 1)], "FT", make_customer("FR 12 345678901", "Client SARL"))
+    assert (fr.customer.nif, fr.customer.country) == ("12345678901", "FR")
+    assert "*B:12345678901*C:FR*" in app.qr(fr)
 
 
 def test_cancel_and_credit_note_rules(app):

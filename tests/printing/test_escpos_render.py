@@ -161,7 +161,7 @@ def test_drawer_kick_pin_and_pulse(shop):
 def test_logo_is_printed_first_and_a_missing_logo_is_skipped(shop, tmp_path):
     logo = tmp_path / "logo.png"
     Image.new("RGB", (800, 120), "black").save(logo)
-    data = receipt(shop, "FS", Profile(logo=str(logo)))
+    data = receipt(shop, "normal", Profile(logo=str(logo)))   # training has no shop logo
     toks = tokens(data)
     first_image = next(i for i, t in enumerate(toks) if t[0] == "GS v 0")
     first_text = next(i for i, t in enumerate(toks) if t[0] == "text")

@@ -52,9 +52,12 @@ def test_pdf_mentions_and_qr(shop, tmp_path, key):
     chars = doc.hash[0] + doc.hash[10] + doc.hash[20] + doc.hash[30]
     for mention in (doc.document_no, f"ATCUD:{doc.atcud}", "Página 1/1", "Original",
                     f"{chars}-Processado por programa certificado n.º 9999/AT",
-                    "Documento emitido para fins de Formação", "NIF: 599999993",
+                    "Documento emitido para fins de Formação",
+                    f"NIF: {shop.issuer.producer.nif}", shop.issuer.producer.name,
                     "Total sem IVA"):
         assert mention in page, mention
+    # Training: the producer's identity instead of the shop's (D8632 §1.5).
+    assert shop.issuer.nif not in page and shop.issuer.name not in page
     img = pdf_image(path, tmp_path)
     found = decode(img)
     assert [f.data.decode() for f in found] == [shop.qr[key]]

@@ -14,6 +14,16 @@ NS = {"s": "urn:OECD:StandardAuditFile-Tax:PT_1.04_01"}
 TODAY = date(2026, 4, 2)
 
 
+def _copy(template: Path, folder: Path) -> Path:
+    """A copy of the demo shop (database and key secret) in ``folder``."""
+    path = folder / "caixa.db"
+    for suffix in ("", "-wal"):
+        if Path(f"{template}{suffix}").exists():
+            shutil.copyfile(f"{template}{suffix}", f"{path}{suffix}")
+    shutil.copyfile(template.with_suffix(".secret"), path.with_suffix(".secret"))
+    return path
+
+
 @pytest.fixture(scope="session")
 def saft_db(demo_template, tmp_path_factory):
     """(database path, document numbers by role) of the SAF-T demo shop."""
@@ -21,11 +31,7 @@ def saft_db(demo_template, tmp_path_factory):
     from pos.services import saft_demo
     from pos.services.ports import FixedClock
 
-    path = tmp_path_factory.mktemp("saft") / "caixa.db"
-    for suffix in ("", "-wal"):
-        if Path(f"{demo_template}{suffix}").exists():
-            shutil.copyfile(f"{demo_template}{suffix}", f"{path}{suffix}")
-    shutil.copyfile(demo_template.with_suffix(".secret"), path.with_suffix(".secret"))
+    path = _copy(demo_template, tmp_path_factory.mktemp("saft"))
     app = open_app(str(path), clock=FixedClock(datetime(2026, 3, 14, 10, 15, 30)))
     roles = saft_demo.build(app)
     app.close()
@@ -73,3 +79,24 @@ def xsd11() -> Path:
     if not XSD11.is_file():
         pytest.fail(f"AT schema not found at {XSD11}")
     return XSD11
+
+
+@pytest.fixture(scope="session")
+def inspected(demo_template, tmp_path_factory):
+    """(export path, roles, keyring) of tests/saft/inspected.py's shop, March 2026."""
+    from pos.bootstrap import open_app
+    from pos.saft.period import Period
+    from pos.saft.validator import KeyRing
+    from pos.saft.writer import export
+    from pos.services.ports import FixedClock
+
+    from .inspected import build
+
+    path = _copy(demo_template, tmp_path_factory.mktemp("inspected"))
+    app = open_app(str(path), clock=FixedClock(datetime(2026, 3, 14, 10, 15, 30)))
+    roles = build(app)
+    out = path.parent / "saft-inspected.xml"
+    export(app.db, out, Period(date(2026, 3, 1), date(2026, 3, 31)), TODAY)
+    keyring = KeyRing(app.verifiers())
+    app.close()
+    return out, roles, keyring

@@ -49,7 +49,9 @@ def test_header(exported):
         ("2026", "2026-03-01", "2026-03-31")
     assert get("DateCreated") == TODAY.isoformat()
     assert get("TaxEntity") == "Global"
-    assert get("ProductCompanyTaxID") == "599999993"
+    # The software producer's NIF, never the shop's (the demo shop is 599999993).
+    assert get("ProductCompanyTaxID") == "500000000"
+    assert get("ProductID") == "Caixa/Caixa POS"
     assert get("SoftwareCertificateNumber") == "9999"
     assert get("ProductID").startswith("Caixa/")
     assert get("CompanyID") == get("TaxRegistrationNumber") == "599999993"

@@ -28,7 +28,8 @@ def register(sub) -> None:
     p.add_argument("--customer-address", default="")
     p.add_argument("--customer-city", default="")
     p.add_argument("--customer-postal-code", default="")
-    p.add_argument("--customer-country", default="PT")
+    p.add_argument("--customer-country", default=None,
+                   help="país (2 letras); por omissão, o do prefixo do número ou PT")
     p.add_argument("--pay", action="append", default=[], metavar="METHOD[:AMOUNT]")
     p.add_argument("--series")
     p.add_argument("--user", default="admin")

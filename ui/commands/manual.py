@@ -120,7 +120,8 @@ def _document_args(s, payments: bool = True) -> None:
     s.add_argument("--customer-address", default="")
     s.add_argument("--customer-city", default="")
     s.add_argument("--customer-postal-code", default="")
-    s.add_argument("--customer-country", default="PT")
+    s.add_argument("--customer-country", default=None,
+                   help="país (2 letras); por omissão, o do prefixo do número ou PT")
     if payments:
         s.add_argument("--pay", action="append", default=[], metavar="METHOD[:AMOUNT]")
         s.add_argument("--ref", help="nota de crédito/débito: documento que corrige")
