@@ -4,8 +4,9 @@ instead of the customer's company").
 
 The producer is a property of the program, not of the shop that runs it: these defaults are
 Caixa's, and they never come from the shop's company data. An installation can override each
-field with a setting (``producer_name``, ``producer_nif``, …; see pos.persistence.repositories.ShopSettings), for
-instance a reseller whose own software certificate covers the build it installs.
+field with a setting (``producer_name``, ``producer_nif``, …; see ShopSettings in
+pos.persistence.repositories), for instance a reseller whose own software certificate
+covers the build it installs.
 """
 
 from dataclasses import dataclass
