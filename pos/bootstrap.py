@@ -4,19 +4,12 @@ import os
 import sys
 from pathlib import Path
 
+from pos.installation import data_dir
 from pos.persistence import migrate
 from pos.persistence.db import Database
 from pos.services.keys import KeyService
 from pos.services.ports import Clock, SystemClock
 from pos.services.till import Till
-
-
-def data_dir() -> Path:
-    if sys.platform == "win32":
-        base = Path(os.environ.get("LOCALAPPDATA", Path.home() / "AppData" / "Local"))
-        return base / "Caixa"
-    base = Path(os.environ.get("XDG_DATA_HOME", Path.home() / ".local" / "share"))
-    return base / "caixa"
 
 
 def default_db() -> str:
@@ -35,7 +28,9 @@ def open_till(db: str | None = None, clock: Clock | None = None) -> Till:
     if "://" not in db:
         Path(db).expanduser().resolve().parent.mkdir(parents=True, exist_ok=True)
     database = Database(db)
-    migrate.upgrade(database)
+    done = migrate.upgrade(database)    # an older shop: verified backup, migrate, verify
+    if done is not None:
+        print(f"caixa: {done.describe()}", file=sys.stderr)
     clock = clock or SystemClock()
     keys = KeyService(database, secret_path_for(db), clock)
     return Till(database, keys, clock)
