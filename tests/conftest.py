@@ -1,4 +1,4 @@
-"""Shared fixtures: a demo till on a real SQLite file, the shared AT artefacts, the CLI."""
+"""Shared fixtures: a demo till on a real SQLite file, AT's reference files, the CLI."""
 
 import os
 import shutil
@@ -10,14 +10,28 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED_AT = ROOT.parent / "shared" / "at"
 
 
-@pytest.fixture
+def pytest_configure(config):
+    """AT's reference files (XSD, WSDLs) before any test: the set-up's copy in the data
+    directory, made here from CAIXA_AT_REFERENCE or ../shared/at when needed (a test never
+    downloads). Without them the run stops now with one sentence (exit 4), rather than
+    failing or skipping test by test."""
+    from pos import reference
+
+    try:
+        reference.setup(allow_download=False)
+    except reference.ReferenceFilesError as exc:
+        raise pytest.UsageError(str(exc)) from None
+
+
+@pytest.fixture(scope="session")
 def shared_at() -> Path:
-    if not SHARED_AT.exists():
-        pytest.fail(f"AT reference files not found at {SHARED_AT}")
-    return SHARED_AT
+    """The folder with AT's files as pos.reference finds them (``SAFTPT1.04_01.xsd``,
+    ``wsdl/``): what the program itself uses at run time."""
+    from pos import reference
+
+    return reference.require()
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@ sandbox (no internet). Online: the sale's document reaches 'AT'. Unreachable: th
 completes at once, the status strip says offline and how much is waiting."""
 
 from datetime import datetime
-from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -11,8 +10,6 @@ import pytest
 from pos.services.outbox import QueuePolicy
 from pos.services.ports import FixedClock
 from ui.adapters import OutboxAt
-
-WSDL_DIR = Path(__file__).resolve().parents[2] / ".." / "shared" / "at" / "wsdl"
 
 
 @pytest.fixture(scope="session")
@@ -23,12 +20,10 @@ def pki(tmp_path_factory):
 
 
 @pytest.fixture
-def sandbox(tmp_path, pki):
+def sandbox(tmp_path, pki, shared_at):
     from sync.sandbox import ATSandbox
 
-    if not (WSDL_DIR / "fatcorews.wsdl").is_file():
-        pytest.skip(f"AT WSDLs not found at {WSDL_DIR}")
-    with ATSandbox(tmp_path / "sandbox", wsdl_dir=WSDL_DIR, pki=pki) as sb:
+    with ATSandbox(tmp_path / "sandbox", wsdl_dir=shared_at / "wsdl", pki=pki) as sb:
         yield sb
 
 
