@@ -4,17 +4,23 @@ import json
 from dataclasses import asdict, is_dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from pathlib import Path
 
-from pos.bootstrap import open_till
+from pos.bootstrap import default_db, open_till
 from pos.domain.documents import Document
-from pos.domain.errors import ValidationError
+from pos.domain.errors import NotFoundError, ValidationError
 from pos.domain.money import fmt2
 from pos.domain.signature import printed_hash_chars
 
 
 def till(require_setup: bool = True):
-    """The Till for the configured database; refuses a database nobody has set up."""
-    t = open_till()
+    """The Till for the configured database; refuses a database nobody has set up, and
+    never creates a file for a command that only reads or needs an existing shop."""
+    db = default_db()
+    if require_setup and "://" not in db and not Path(db).expanduser().exists():
+        raise NotFoundError(f"A base de dados {db} não existe (nada foi criado): indique a "
+                            "loja com --db ou CAIXA_DB, ou crie uma com 'caixa init --demo'.")
+    t = open_till(db)
     if require_setup:
         from pos.services.demo import is_configured
         if not is_configured(t.db):

@@ -124,18 +124,22 @@ def cmd_init(args) -> int:
 
 
 def cmd_demo(args) -> int:
-    """The README's first command: a sale on the demo shop, receipt printed to the terminal."""
-    import os
+    """The README's first command: a sale on the demo shop, receipt printed to the terminal.
 
-    from pos.bootstrap import data_dir
+    The shop is the one every command opens by default (``dev.py run`` too), created as the
+    demo shop when there is none; a shop out of training mode is never sold to here.
+    """
     from pos.services import demo
     from printing.layout import receipt_text
 
-    os.environ.setdefault("CAIXA_DB", str(data_dir() / "demo.db"))
     t = till(require_setup=False)
+    where = t.db.url.removeprefix('sqlite:///')
     if not demo.is_configured(t.db):
         demo.init_demo(t.db, t.keys, t.clock)
-        print(f"Loja de demonstração criada em {t.db.url.removeprefix('sqlite:///')}")
+        print(f"Loja de demonstração criada em {where}")
+    elif not t.training_mode():
+        raise ValidationError(f"A loja em {where} não está em modo de formação: 'caixa demo' "
+                              "não vende nela (use --db com outro ficheiro).")
     t.quick_check()
     doc = t.sell([("PAO01", Decimal(2)), ("CAF01", Decimal(1)), ("BEB02", Decimal(1)),
                   ("SRV02", Decimal(1))], "FS", payments=(("NU", Decimal("40")),),
