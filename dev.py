@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Developer entry point: `python3 dev.py run` and `python3 dev.py test` (and `bench`).
+"""Developer entry point: `python3 dev.py run` and `python3 dev.py test` (and `bench`,
+`package`).
 
 Each creates the project's virtual environment in .venv when it is missing (or when
 pyproject.toml changed since the last install), then does its job. Standard library only,
@@ -87,10 +88,21 @@ def cmd_bench(extra: list[str]) -> int:
     return run(str(PY), "-m", "benchmarks", *extra)
 
 
+def cmd_package(extra: list[str]) -> int:
+    """The installers (packaging/build.py): .deb and .tar.gz on Linux, Inno Setup on Windows."""
+    if subprocess.run([str(PY), "-c", "import PyInstaller"], capture_output=True).returncode:
+        print("dev: installing the build tools (PyInstaller) into .venv", flush=True)
+        subprocess.run([str(PY), "-m", "pip", "install", "-q", "-e", f"{ROOT}[build]"],
+                       check=True)
+    if not setup_reference(required=True):
+        return 1
+    return run(str(PY), str(ROOT / "packaging" / "build.py"), *extra)
+
+
 def main() -> int:
-    commands = {"run": cmd_run, "test": cmd_test, "bench": cmd_bench}
+    commands = {"run": cmd_run, "test": cmd_test, "bench": cmd_bench, "package": cmd_package}
     if len(sys.argv) < 2 or sys.argv[1] not in commands:
-        print("usage: python3 dev.py run|test|bench [args...]", file=sys.stderr)
+        print("usage: python3 dev.py run|test|bench|package [args...]", file=sys.stderr)
         return 2
     ensure_venv()
     return commands[sys.argv[1]](sys.argv[2:])

@@ -12,17 +12,51 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 
 
+# Programs (and the library pyzbar loads) the tests run, with the Debian package of each:
+# .ci/run installs them and the README lists them.
+SYSTEM_PACKAGES = {"openssl": "openssl", "gs": "ghostscript", "zbarimg": "zbar-tools",
+                   "initdb": "postgresql", "libzbar": "libzbar0"}
+
+
+def missing_system_packages() -> list[str]:
+    import ctypes.util
+
+    from tests.pg import _bindir
+
+    missing = []
+    for tool, package in SYSTEM_PACKAGES.items():
+        if tool == "initdb":
+            try:
+                _bindir()
+            except RuntimeError:
+                missing.append(package)
+        elif tool == "libzbar":
+            if ctypes.util.find_library("zbar") is None:
+                missing.append(package)
+        elif shutil.which(tool) is None:
+            missing.append(package)
+    return missing
+
+
 def pytest_configure(config):
-    """AT's reference files (XSD, WSDLs) before any test: the set-up's copy in the data
-    directory, made here from CAIXA_AT_REFERENCE or ../shared/at when needed (a test never
-    downloads). Without them the run stops now with one sentence (exit 4), rather than
-    failing or skipping test by test."""
+    """What every test may rely on, checked before any runs; without it the run stops now
+    with one sentence (exit 4) rather than failing or skipping test by test:
+
+    - AT's reference files (XSD, WSDLs): the set-up's copy in the data directory, made here
+      from CAIXA_AT_REFERENCE or ../shared/at when needed (a test never downloads);
+    - the system packages the tests run (SYSTEM_PACKAGES).
+    """
     from pos import reference
 
     try:
         reference.setup(allow_download=False)
     except reference.ReferenceFilesError as exc:
         raise pytest.UsageError(str(exc)) from None
+    missing = missing_system_packages()
+    if missing:
+        raise pytest.UsageError(
+            f"Faltam pacotes do sistema para os testes: {', '.join(missing)} (Debian: "
+            f"apt-get install {' '.join(missing)}; .ci/run instala-os).")
 
 
 @pytest.fixture(scope="session")
