@@ -16,6 +16,7 @@ Run with the project's .venv Python (Pillow takes the screenshot):
 from __future__ import annotations
 
 import os
+import random
 import re
 import shutil
 import subprocess
@@ -91,16 +92,22 @@ def check_libraries(libs: set[str], allowed: set[str], what: str) -> None:
 # ---- the till under Xvfb -------------------------------------------------------------
 
 def start_xvfb() -> tuple[subprocess.Popen, str]:
-    read, write = os.pipe()
-    xvfb = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", "1280x800x24",
-                             "-nolisten", "tcp"], pass_fds=(write,),
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    os.close(write)
-    with os.fdopen(read) as f:
-        number = f.readline().strip()
-    if not number:
-        fail("Xvfb did not start")
-    return xvfb, f":{number}"
+    """A private Xvfb screen. Display numbers are picked at random well above the usual
+    ones: other sessions on a shared machine start and stop theirs at :0, :1, :99... And no
+    reset when the last client leaves: a till connecting during a reset is refused."""
+    for number in random.sample(range(200, 900), 10):
+        read, write = os.pipe()
+        xvfb = subprocess.Popen(["Xvfb", f":{number}", "-displayfd", str(write), "-screen",
+                                 "0", "1280x800x24", "-nolisten", "tcp", "-noreset"],
+                                pass_fds=(write,), stdout=subprocess.DEVNULL,
+                                stderr=subprocess.DEVNULL)
+        os.close(write)
+        with os.fdopen(read) as f:
+            ready = f.readline().strip()
+        if ready:
+            return xvfb, f":{ready}"
+        xvfb.wait()                            # that display was taken: try another
+    fail("Xvfb did not start")
 
 
 def loaded_libraries(pid: int) -> set[str]:
@@ -113,35 +120,42 @@ def loaded_libraries(pid: int) -> set[str]:
     return libs
 
 
-def till_until_drawn(caixa: Path, env: dict, shot: Path) -> tuple[float, set[str]]:
-    """Seconds from start to the first window on screen, and the libraries it loaded."""
+def launch_till(caixa: Path, env: dict, display: str, quit_after_ms: int) -> subprocess.Popen:
+    env = {**env, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb",
+           "CAIXA_GUI_QUIT_AFTER_MS": str(quit_after_ms)}
+    return subprocess.Popen([str(caixa), "gui", "--demo"], env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, text=True)
+
+
+def first_frame(till: subprocess.Popen, display: str, start: float):
+    """Seconds from ``start`` until a window named Caixa is on screen with something drawn
+    in it (not a blank rectangle), and the screenshot; fails if the till never shows one."""
     from PIL import ImageGrab
 
+    env = {**os.environ, "DISPLAY": display}
+    while time.monotonic() - start < WINDOW_TIMEOUT_S and till.poll() is None:
+        found = subprocess.run(["xdotool", "search", "--onlyvisible", "--name", "Caixa"],
+                               env=env, capture_output=True, text=True)
+        if found.returncode == 0 and found.stdout.strip():
+            image = ImageGrab.grab(xdisplay=display)
+            colours = image.getcolors(maxcolors=1 << 16)
+            if colours is None or len(colours) >= 16:
+                return time.monotonic() - start, image
+        time.sleep(0.02)
+    till.kill()
+    fail(f"the till showed no drawn window: {till.communicate()[0][-2000:]}")
+
+
+def till_until_drawn(caixa: Path, env: dict, shot: Path) -> tuple[float, set[str]]:
+    """Seconds from start to the first drawn window, and the libraries the till loaded."""
     xvfb, display = start_xvfb()
-    env = {**env, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb",
-           "CAIXA_GUI_QUIT_AFTER_MS": "10000"}
     try:
         start = time.monotonic()
-        till = subprocess.Popen([str(caixa), "gui", "--demo"], env=env,
-                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-        seen = None
-        while time.monotonic() - start < WINDOW_TIMEOUT_S and till.poll() is None:
-            found = subprocess.run(["xdotool", "search", "--onlyvisible", "--name", "Caixa"],
-                                   env=env, capture_output=True, text=True)
-            if found.returncode == 0 and found.stdout.strip():
-                seen = time.monotonic() - start
-                break
-            time.sleep(0.05)
-        if seen is None:
-            till.kill()
-            fail(f"the till showed no window: {till.communicate()[0][-2000:]}")
-        time.sleep(1.5)                     # let the event loop paint the first frame
-        libs = loaded_libraries(till.pid)
-        image = ImageGrab.grab(xdisplay=display)
+        till = launch_till(caixa, env, display, quit_after_ms=8000)
+        seen, image = first_frame(till, display, start)
         image.save(shot)
-        colours = image.getcolors(maxcolors=1 << 16)
-        if colours is not None and len(colours) < 16:
-            fail(f"the till's window looks blank ({len(colours)} colours; see {shot})")
+        time.sleep(1.0)                     # the status strip's first look, printer, etc.
+        libs = loaded_libraries(till.pid)
         output = till.communicate(timeout=60)[0]
         if till.returncode != 0:
             fail(f"the till exited with {till.returncode}: {output[-2000:]}")
@@ -198,9 +212,11 @@ def main(argv: list[str]) -> int:
 
         shot = ROOT / "dist" / "deb-check-till.png"
         seconds, loaded = till_until_drawn(caixa, env, shot)
-        print(f"check-deb: the till's first window was on screen after {seconds:.2f} s "
+        print(f"check-deb: the till's first window was drawn after {seconds:.2f} s "
               f"(screenshot {shot.relative_to(ROOT)})")
 
+        if not (work / "data" / "caixa.db").is_file():
+            fail("the till did not keep its shop in the data directory")
         written = subprocess.run(["find", str(root), "-newer", str(stamp)],
                                  capture_output=True, text=True).stdout.split()
         if written:

@@ -55,12 +55,28 @@ def test_period_by_dates_and_errors_as_one_sentence(saft_db, tmp_path, monkeypat
           "--to", "2026-01-02"), "não ambos"),
         (("export", "--out", str(out), "--establishment", "Loja do Porto"),
          "estabelecimento"),
-        (("validate", str(out), "--xsd11"), "--xsd"),
         (("validate", str(tmp_path / "nope.xml")), "não encontrado"),
         (("validate", str(out), "--xsd", str(tmp_path / "nope.xsd")), "XSD não encontrado"),
     ]:
         code, _, err = caixa(monkeypatch, capsys, db, "saft", *args)
         assert code == 2 and words in err and err.count("\n") == 1, (args, err)
+
+
+def test_validate_uses_ats_xsd_from_the_setup(saft_db, exported, monkeypatch, capsys):
+    monkeypatch.delenv("CAIXA_SAFT_XSD", raising=False)
+    code, text, _ = caixa(monkeypatch, capsys, saft_db[0], "saft", "validate", str(exported))
+    assert code == 0 and "esquema: XSD 1.0 (lxml) SAFTPT1.04_01.xsd: válido" in text
+
+
+def test_without_ats_xsd_the_schema_is_not_checked_and_xsd11_says_why(
+        saft_db, exported, monkeypatch, capsys, tmp_path):
+    monkeypatch.delenv("CAIXA_SAFT_XSD", raising=False)
+    monkeypatch.setenv("CAIXA_DATA_DIR", str(tmp_path / "no-reference"))
+    code, text, _ = caixa(monkeypatch, capsys, saft_db[0], "saft", "validate", str(exported))
+    assert code == 0 and "esquema: não verificado" in text and "caixa at-reference" in text
+    code, _, err = caixa(monkeypatch, capsys, saft_db[0], "saft", "validate", str(exported),
+                         "--xsd11")
+    assert code == 2 and "caixa at-reference" in err and err.count("\n") == 1
 
 
 def test_the_real_command(saft_db, exported, xsd10):
