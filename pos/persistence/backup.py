@@ -6,7 +6,9 @@ opens on its own, ``PRAGMA integrity_check`` says ``ok`` and it holds the revisi
 taken at: a backup nobody checked is a hope, not a backup.
 """
 
+import os
 import sqlite3
+import stat
 from datetime import datetime
 from pathlib import Path
 
@@ -51,13 +53,14 @@ def verified_backup(db_file: Path, revision: str, now: datetime | None = None) -
                 copy.close()
         finally:
             source.close()
+        os.chmod(target, stat.S_IMODE(db_file.stat().st_mode))   # as private as the shop
         check = sqlite3.connect(target)
         try:
             problems = integrity_problems(check)
             stored = check.execute("SELECT version_num FROM alembic_version").fetchone()
         finally:
             check.close()
-    except sqlite3.Error as exc:
+    except (sqlite3.Error, OSError) as exc:
         target.unlink(missing_ok=True)
         raise BackupError(f"Não foi possível copiar {db_file} para {target} antes de "
                           f"atualizar a base de dados ({exc}); nada foi alterado.") from None

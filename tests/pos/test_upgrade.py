@@ -49,6 +49,7 @@ def digest(path: Path) -> str:
 def old_db(tmp_path) -> Path:
     path = tmp_path / "loja.db"
     build_old(path, previous_revision())
+    path.chmod(0o600)                 # a shop kept private: its backup must be too
     return path
 
 
@@ -65,6 +66,7 @@ def test_an_older_shop_is_backed_up_migrated_verified_and_told(old_db, capsys):
     said = capsys.readouterr().err
     assert said.count("\n") == 1
     assert f"atualizada do esquema {old} para {migrate.HEAD}" in said and str(copy) in said
+    assert copy.stat().st_mode == old_db.stat().st_mode
     with sqlite3.connect(copy) as conn:
         assert backup.integrity_problems(conn) == []
         assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == (old,)
