@@ -21,6 +21,7 @@ Standard library only: it runs before anything else is installed.
 from __future__ import annotations
 
 import hashlib
+import http.client
 import os
 import shutil
 import tempfile
@@ -226,7 +227,8 @@ def setup(env: Mapping[str, str] | None = None, *, local: Path | None | object =
         url = _url(f, env)
         try:
             data = fetch(url, TIMEOUT_SECONDS)
-        except (OSError, ValueError) as exc:   # URLError, timeouts, refused, too large
+        except (OSError, ValueError, http.client.HTTPException) as exc:
+            # URLError, timeouts, refused, a cut connection, too large
             reason = getattr(exc, "reason", None) or exc
             raise ReferenceFilesError(missing_sentence(
                 target, f"; não foi possível descarregar {url}: {reason}")) from None
