@@ -21,6 +21,11 @@ paths inside the file are relative to the file. ``CAIXA_AT_*`` variables overrid
 
     [series]
     doc_types = ["FS", "FR", "FT", "NC", "ND", "GT"]
+
+    [pdf_signing]                      # qualified signature of A4 PDF invoices
+    pkcs12 = "loja.p12"                # or pkcs11_library + token_label + key_label
+    password_file = "loja.p12.senha"   # or CAIXA_PDF_SIGN_PASSWORD (pin_file / _PIN)
+    tsa_url = "http://…"               # optional: a trusted timestamp
 """
 
 from __future__ import annotations
@@ -50,6 +55,9 @@ _QUEUE_KEYS = {f.name for f in fields(QueuePolicy)} | {"interval_seconds", "batc
 _SERIES_KEYS = {"doc_types", "recovery_doc_types", "warn_days"}
 _AT_EXTRA = {"password_file"}
 MAX_FILE = 1024 * 1024   # a configuration file is a few hundred bytes
+# [pdf_signing]: keys checked by printing.pdf_sign; here paths and secret files.
+_SIGN_PATHS = {"pkcs12", "pkcs11_library"}
+_SIGN_SECRETS = {"password_file": "password", "pin_file": "pin"}
 
 
 @dataclass(frozen=True)
@@ -64,6 +72,7 @@ class CaixaConfig:
     doc_types: tuple[str, ...] = DEFAULT_DOC_TYPES
     recovery_doc_types: tuple[str, ...] = DEFAULT_RECOVERY_DOC_TYPES
     series_warn_days: int = 30
+    pdf_signing: Mapping[str, Any] = field(default_factory=dict)   # see printing.pdf_sign
 
     def at_config(self, env: Mapping[str, str] | None = None) -> ATConfig:
         """The AT settings (environment variables win); ConfigurationError when incomplete."""
@@ -229,6 +238,33 @@ def _at_section(path: Path, data: Mapping[str, Any]) -> dict[str, Any]:
     return at
 
 
+def _read_secret(key: str, secret: str) -> str:
+    try:
+        return Path(secret).read_text(encoding="utf-8").strip()
+    except OSError as exc:
+        raise ConfigurationError(f"Não foi possível ler {key} {secret}: "
+                                 f"{exc.strerror or exc}.") from None
+
+
+def _pdf_signing_section(path: Path, data: Mapping[str, Any]) -> dict[str, Any]:
+    """Paths relative to the file; secrets from their files, as for [at]'s password."""
+    out = dict(data)
+    for key in _SIGN_PATHS | set(_SIGN_SECRETS):
+        if out.get(key):
+            p = Path(str(out[key])).expanduser()
+            out[key] = str(p if p.is_absolute() else path.parent / p)
+    for key in _SIGN_SECRETS.values():
+        if out.get(key) and _readable_by_others(path):
+            raise ConfigurationError(
+                f"{path} tem o segredo '{key}' da assinatura de PDF e pode ser lido por outros "
+                f"utilizadores: use 'chmod 600 {path}' ou {key}_file.")
+    for key, target in _SIGN_SECRETS.items():
+        secret = out.pop(key, None)
+        if secret:
+            out.setdefault(target, _read_secret(key, secret))
+    return out
+
+
 def load(path: Path | None = None, *, data_dir: Path | None = None,
          env: Mapping[str, str] | None = None) -> CaixaConfig:
     """Read the file at ``path`` (or the default location); defaults when it is absent."""
@@ -253,8 +289,9 @@ def load(path: Path | None = None, *, data_dir: Path | None = None,
                                  "encaixadas umas nas outras vezes demais.") from None
     except PosError as exc:
         raise ConfigurationError(str(exc)) from None
-    _check_keys("", data, {"at", "queue", "series"})
-    queue, series, at = (_table(path, data, name) for name in ("queue", "series", "at"))
+    _check_keys("", data, {"at", "queue", "series", "pdf_signing"})
+    queue, series, at, signing = (_table(path, data, name)
+                                  for name in ("queue", "series", "at", "pdf_signing"))
     _check_keys("queue", queue, _QUEUE_KEYS)
     _check_keys("series", series, _SERIES_KEYS)
     queue = _typed(path, "queue", queue, _QUEUE.__getitem__)
@@ -270,4 +307,5 @@ def load(path: Path | None = None, *, data_dir: Path | None = None,
         interval_seconds=interval, batch=batch,
         doc_types=series.get("doc_types", DEFAULT_DOC_TYPES),
         recovery_doc_types=series.get("recovery_doc_types", DEFAULT_RECOVERY_DOC_TYPES),
-        series_warn_days=series.get("warn_days", 30))
+        series_warn_days=series.get("warn_days", 30),
+        pdf_signing=_pdf_signing_section(path, signing))

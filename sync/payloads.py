@@ -1,9 +1,11 @@
-"""Signed documents to AT request data (FISCAL-PT §6.1 fatcorews, §6.2 sgdtws). Pure functions.
+"""Outbox duties to AT request data (FISCAL-PT §4 series, §6.1 fatcorews, §6.2 sgdtws).
+Pure functions.
 
 Keys are AT's element names, so the result goes straight to ``sync.clients``. Every value
-comes from the signed document, never from the clock: a resend after a lost answer is
-byte-identical to the first send, which is what lets AT answer "already registered" (-10)
-instead of "registered with different values" (-3).
+of a document comes from the signed document, never from the clock: a resend after a lost
+answer is byte-identical to the first send, which is what lets AT answer "already
+registered" (-10) instead of "registered with different values" (-3). A series' start date
+is the exception: AT judges it against its own calendar on the day it arrives.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Mapping
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -22,6 +25,16 @@ from pos.domain.signature import printed_hash_chars
 CENT = Decimal("0.01")
 UNKNOWN_COUNTRY = "Desconhecido"  # allowed by TaxIDCountry ("[A-Z]{2}|Desconhecido")
 _POSTAL_PT = re.compile(r"^[0-9]{4}-[0-9]{3}$")
+
+
+def series_start_date(planned: date | None, today: date) -> date:
+    """``dataInicioPrevUtiliz`` for a registration sent ``today``.
+
+    AT refuses a start before its current date (4049, SER-E §1.4), so the date cannot be
+    fixed when the registration is queued: one queued at 23:50 and sent after midnight
+    would never be accepted. A later planned start (next year's series) is kept.
+    """
+    return max(planned or today, today)
 
 
 def _money(value: Decimal) -> Decimal:

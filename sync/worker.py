@@ -2,7 +2,7 @@
 
 ::
 
-    worker = OutboxWorker(till.db, lambda: ATClients(config), policy=policy)
+    worker = OutboxWorker(app, lambda: ATClients(config), policy=policy)
     worker.start()          # daemon thread: drains, then sleeps ``interval`` or until wake()
     worker.wake()           # after a sale: "there is something new"
     worker.stop()           # on exit: finishes the request in flight, closes the session
@@ -18,34 +18,21 @@ import logging
 import random
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
-from pos.domain.errors import PosError
-from pos.persistence.db import Database
-from pos.services import at_series, outbox
-from pos.services.ports import Clock, SystemClock
+from pos.domain.at import DONE, PARK, RETRY, STOP, DrainReport, Outcome
+from pos.services import outbox
 
 from . import errors as e
 from .clients import ATClients
-from .dispatch import DONE, PARK, RETRY, STOP, Outcome, send
+from .dispatch import send
 from .series_registry import ATSeriesRegistry
 
+if TYPE_CHECKING:
+    from pos.application import Application
+
 log = logging.getLogger(__name__)
-
-
-@dataclass
-class DrainReport:
-    done: int = 0
-    retried: int = 0
-    parked: int = 0
-    stopped: str | None = None
-    outcomes: list[tuple[int, str, Outcome]] = field(default_factory=list)
-    retry_after: timedelta | None = None
-
-    @property
-    def sent(self) -> int:
-        return self.done + self.retried + self.parked
 
 
 class OutboxWorker(threading.Thread):
@@ -56,15 +43,14 @@ class OutboxWorker(threading.Thread):
     stopped, so a corrected configuration is picked up without restarting the till.
     """
 
-    def __init__(self, db: Database, clients_factory: Callable[[], ATClients], *,
-                 policy: outbox.QueuePolicy | None = None, clock: Clock | None = None,
+    def __init__(self, app: Application, clients_factory: Callable[[], ATClients], *,
+                 policy: outbox.QueuePolicy | None = None,
                  interval: float = 60.0, batch: int = 10,
                  rng: Callable[[], float] = random.random,
                  on_report: Callable[[DrainReport], None] | None = None):
         super().__init__(name="caixa-at-outbox", daemon=True)
-        self.db, self.clients_factory = db, clients_factory
+        self.app, self.clients_factory = app, clients_factory
         self.policy = policy or outbox.QueuePolicy()
-        self.clock = clock or SystemClock()
         self.interval, self.batch, self.rng = interval, batch, rng
         self.on_report = on_report
         self._stop_event = threading.Event()
@@ -126,13 +112,9 @@ class OutboxWorker(threading.Thread):
             limit = self.batch if max_rows is None else min(self.batch, max_rows - report.sent)
             if limit <= 0:
                 break
-            now = self.clock.now()
-            with self.db.write() as s:
-                ids = outbox.claim(s, now, self.policy, limit, self.db.is_sqlite, kinds)
-            if not ids:
+            duties = self.app.claim_duties(limit, kinds, self.policy)
+            if not duties:
                 break
-            with self.db.read() as s:
-                duties = outbox.load(s, ids)
             if not self._send_batch(duties, report):
                 break
         return report
@@ -147,7 +129,8 @@ class OutboxWorker(threading.Thread):
             except e.SyncError as err:   # configuration missing or unreadable
                 outcome = Outcome(STOP, str(err), err.code)
             else:
-                outcome = send(duty, clients, ATSeriesRegistry(clients))
+                outcome = send(duty, clients, ATSeriesRegistry(clients),
+                               today=self.app.clock.now().date())
             self._record(duty, outcome, report)
             if outcome.action in (RETRY, STOP):
                 self._release(duties[i + 1:])
@@ -155,34 +138,20 @@ class OutboxWorker(threading.Thread):
         return True
 
     def _release(self, duties: list[outbox.Duty]) -> None:
-        if duties:
-            with self.db.write() as s:
-                outbox.release(s, [d.id for d in duties], self.clock.now())
+        self.app.release_duties([d.id for d in duties])
 
     def _record(self, duty: outbox.Duty, outcome: Outcome, report: DrainReport) -> None:
-        now = self.clock.now()
-        with self.db.write() as s:
-            if outcome.action == DONE and outcome.remote_series is not None:
-                try:   # checks before it changes anything, so the transaction stays clean
-                    at_series.apply_remote(s, duty.series.pk, outcome.remote_series, now)
-                except PosError as err:
-                    outcome = Outcome(PARK, str(err), "LOCAL")
-            report.outcomes.append((duty.id, duty.label, outcome))
-            if outcome.action == DONE:
-                outbox.record_done(s, duty.id, now, outcome.result, outcome.at_doc_code)
-                report.done += 1
-            elif outcome.action == RETRY:
-                when = outbox.record_retry(s, duty.id, now, outcome.message, self.policy,
-                                           self.rng)
-                report.retried += 1
-                report.retry_after = when - now
-            elif outcome.action == PARK:
-                outbox.record_park(s, duty.id, now, outcome.code, outcome.message)
-                report.parked += 1
-            else:
-                outbox.record_stop(s, now, outcome.message, outcome.code, duty.id)
-                report.stopped = outcome.message
-        if outcome.action == STOP:
+        outcome, wait = self.app.record_outcome(duty, outcome, self.policy, self.rng)
+        report.outcomes.append((duty.id, duty.label, outcome))
+        if outcome.action == DONE:
+            report.done += 1
+        elif outcome.action == RETRY:
+            report.retried += 1
+            report.retry_after = wait
+        elif outcome.action == PARK:
+            report.parked += 1
+        else:
+            report.stopped = outcome.message
             # Rebuilt on the next pass after a resume: the configuration may have changed.
             self._close_clients()
         log.info("AT outbox: %s %s -> %s %s", duty.kind, duty.label, outcome.action,

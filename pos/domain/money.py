@@ -67,6 +67,11 @@ def round2(value: Decimal) -> Decimal:
     return value.quantize(CENT, rounding=ROUND_HALF_UP)
 
 
+def net_of_vat(gross: Decimal, percentage: Decimal) -> Decimal:
+    """The part of a VAT-included amount that is not VAT, to the cent."""
+    return round2(gross * 100 / (100 + percentage))
+
+
 def fmt2(value: Decimal) -> str:
     """Two decimals, '.' separator, no thousands separator (signature, QR, SAF-T)."""
     return f"{round2(value):.2f}"

@@ -40,7 +40,23 @@ def validate_validation_code(code: str) -> str:
 
 
 def atcud(validation_code: str, number: int) -> str:
+    """The ATCUD of a number this program issued (no leading zeros to keep)."""
     return f"{validation_code}-{number}"
+
+
+def sequence_text(document_no: str) -> str:
+    """P195 art. 3.º n.º 3: the numeric characters right after the '/' of the number, as
+    written. A pre-printed form's 'GT TIPG/00001' gives '00001', never '1'."""
+    _, sep, seq = (document_no or "").rpartition("/")
+    if not sep or not seq.isascii() or not seq.isdigit():
+        raise ValidationError(f"Número de documento sem sequência numérica depois da '/': "
+                              f"{document_no!r}.")
+    return seq
+
+
+def atcud_of(validation_code: str, document_no: str) -> str:
+    """The ATCUD of any document number, including one written on a pre-printed form."""
+    return f"{validation_code}-{sequence_text(document_no)}"
 
 
 def document_number(type_code: str, series_id: str, number: int) -> str:

@@ -104,8 +104,13 @@ class Database:
             yield session
 
     @contextmanager
-    def read(self) -> Iterator[Session]:
+    def read(self, snapshot: bool = False) -> Iterator[Session]:
+        """A read transaction. ``snapshot``: every statement sees the same committed state
+        (PostgreSQL's READ COMMITTED would give each statement its own; SQLite's WAL read
+        transaction is one snapshot from its first read either way)."""
         with self._read() as session, session.begin():
+            if snapshot and not self.is_sqlite:
+                session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
             yield session
 
     def dispose(self) -> None:

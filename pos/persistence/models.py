@@ -25,7 +25,44 @@ class Base(DeclarativeBase):
 
 
 class Setting(Base):
+    """Settings of the whole shop (certificate number, producer...)."""
+
     __tablename__ = "settings"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class Establishment(Base):
+    """A shop's premises as AT knows them (series are registered per establishment)."""
+
+    __tablename__ = "establishments"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(20), unique=True)   # SAF-T TaxEntity, 'Global'
+    name: Mapped[str] = mapped_column(String(100), default="")
+    address: Mapped[str] = mapped_column(String(200), default="")
+    city: Mapped[str] = mapped_column(String(50), default="")
+    postal_code: Mapped[str] = mapped_column(String(20), default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class TillRow(Base):
+    """One point of sale. Its documents, series, cash sessions, audit chain, AT duties and
+    settings carry its id; a till only ever writes its own."""
+
+    __tablename__ = "tills"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(20), unique=True)
+    name: Mapped[str] = mapped_column(String(60), default="")
+    establishment_id: Mapped[int] = mapped_column(ForeignKey("establishments.id"))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class TillSetting(Base):
+    """Settings that belong to one till (training mode, the AT queue stop...)."""
+
+    __tablename__ = "till_settings"
+    till_id: Mapped[int] = mapped_column(ForeignKey("tills.id"), primary_key=True)
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
 
@@ -41,7 +78,6 @@ class Company(Base):
     postal_code: Mapped[str] = mapped_column(String(20))
     country: Mapped[str] = mapped_column(String(2), default="PT")
     tax_region: Mapped[str] = mapped_column(String(5), default="PT")
-    establishment: Mapped[str] = mapped_column(String(20), default="Global")
     phone: Mapped[str] = mapped_column(String(20), default="")
     email: Mapped[str] = mapped_column(String(100), default="")
 
@@ -107,16 +143,18 @@ class Series(Base):
     last_system_entry: Mapped[datetime | None] = mapped_column(DateTime)
     start_date: Mapped[date | None] = mapped_column(Date)
     registered_by: Mapped[str] = mapped_column(String(10), default="manual")  # manual | ws
-    till: Mapped[str] = mapped_column(String(20), default="")
+    till_id: Mapped[int] = mapped_column(ForeignKey("tills.id"), index=True)
     created_at: Mapped[datetime] = mapped_column(DateTime)
 
 
 class DocumentRow(Base):
     __tablename__ = "documents"
     __table_args__ = (UniqueConstraint("series_pk", "number"),
-                      Index("ix_documents_date", "invoice_date"))
+                      Index("ix_documents_date", "invoice_date"),
+                      Index("ix_documents_till_entry", "till_id", "system_entry_date"))
     id: Mapped[int] = mapped_column(primary_key=True)
     uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    till_id: Mapped[int] = mapped_column(ForeignKey("tills.id"))
     series_pk: Mapped[int] = mapped_column(ForeignKey("series.id"))
     doc_type: Mapped[str] = mapped_column(String(2))
     series_id: Mapped[str] = mapped_column(String(35))
@@ -199,6 +237,7 @@ class OutboxRow(Base):
     __tablename__ = "outbox"
     __table_args__ = (Index("ix_outbox_due", "status", "next_attempt_at"),)
     id: Mapped[int] = mapped_column(primary_key=True)
+    till_id: Mapped[int] = mapped_column(ForeignKey("tills.id"), index=True)
     kind: Mapped[str] = mapped_column(String(30))     # invoice | invoice_status | work | ...
     document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id"), index=True)
     series_pk: Mapped[int | None] = mapped_column(ForeignKey("series.id"), index=True)
@@ -214,10 +253,12 @@ class OutboxRow(Base):
 
 
 class AuditEvent(Base):
-    """Sensitive actions, in their own SHA-256 hash chain."""
+    """Sensitive actions, in a SHA-256 hash chain per till (appended under the till's lock)."""
 
     __tablename__ = "audit_events"
+    __table_args__ = (Index("ix_audit_events_till", "till_id", "id"),)
     id: Mapped[int] = mapped_column(primary_key=True)
+    till_id: Mapped[int] = mapped_column(ForeignKey("tills.id"))
     at: Mapped[datetime] = mapped_column(DateTime)
     user_login: Mapped[str] = mapped_column(String(30))
     kind: Mapped[str] = mapped_column(String(40))
@@ -231,6 +272,7 @@ class IntegrityState(Base):
 
     __tablename__ = "integrity_state"
     id: Mapped[int] = mapped_column(primary_key=True)
+    till_id: Mapped[int] = mapped_column(ForeignKey("tills.id"), unique=True)
     blocked: Mapped[bool] = mapped_column(Boolean, default=False)
     report: Mapped[str] = mapped_column(Text, default="")
     detected_at: Mapped[datetime | None] = mapped_column(DateTime)
@@ -253,7 +295,7 @@ class Reprint(Base):
 class CashSession(Base):
     __tablename__ = "cash_sessions"
     id: Mapped[int] = mapped_column(primary_key=True)
-    till: Mapped[str] = mapped_column(String(20))
+    till_id: Mapped[int] = mapped_column(ForeignKey("tills.id"), index=True)
     user_login: Mapped[str] = mapped_column(String(30))
     opened_at: Mapped[datetime] = mapped_column(DateTime)
     opening_float: Mapped[Decimal] = mapped_column(Dec)

@@ -157,10 +157,11 @@ DOC_COLS = (D.id, D.doc_type, D.document_no, D.atcud, _raw(D.invoice_date),
             D.customer_city, D.customer_postal_code, D.customer_country, D.tax_region,
             _raw(D.net_total), _raw(D.tax_payable), _raw(D.gross_total), D.hash,
             D.hash_control, D.source_billing, D.user_login, D.status, _raw(D.status_date),
-            D.status_reason, D.status_user, _raw(D.movement_start), D.at_doc_code)
+            D.status_reason, D.status_user, _raw(D.movement_start), D.at_doc_code, D.extra)
 LINE_COLS = (L.document_id, L.line_no, L.product_code, L.description, _raw(L.quantity),
              L.unit, _raw(L.net_amount), L.tax_code, _raw(L.tax_percentage),
-             L.exemption_code, L.exemption_reason, L.ref_document_no, L.ref_reason)
+             L.exemption_code, L.exemption_reason, L.ref_document_no, L.ref_reason,
+             _raw(L.discount))
 
 
 # Plain named tuples: attribute access on a SQLAlchemy Row costs ~10x more, and the

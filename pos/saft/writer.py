@@ -20,10 +20,11 @@ from lxml import etree
 from sqlalchemy import Connection, select
 
 from pos.domain.errors import ValidationError
+from pos.domain.producer import producer_from
 from pos.files import output_path, temporary_beside
 from pos.persistence.db import Database
-from pos.persistence.models import Company, Setting
-from pos.services.settings import DEFAULTS
+from pos.persistence.models import Company, Establishment, Setting
+from pos.persistence.repositories import SHOP_DEFAULTS as DEFAULTS
 
 from . import elements, queries
 from .masterfiles import (
@@ -92,12 +93,13 @@ def header(company, settings: dict[str, str], period: Period, today: date,
     add(h, "CurrencyCode", "EUR")
     add(h, "DateCreated", today.isoformat())
     add(h, "TaxEntity", tax_entity[:20])
-    add(h, "ProductCompanyTaxID", settings["producer_nif"])
+    producer = producer_from(settings)     # the software's producer, never the shop
+    add(h, "ProductCompanyTaxID", producer.nif)
     cert = settings["certificate_number"]
     add(h, "SoftwareCertificateNumber", str(int(cert)) if cert.isdigit() else "0")
-    product_id = settings["product_id"]
+    product_id = settings.get("product_id") or producer.product_id
     if not _PRODUCT_ID.match(product_id):
-        product_id = f"Caixa/{settings['producer_nif']}"
+        product_id = producer.product_id
     add(h, "ProductID", product_id)
     add(h, "ProductVersion", settings["product_version"][:30])
     if company.phone:
@@ -107,15 +109,16 @@ def header(company, settings: dict[str, str], period: Period, today: date,
     return h
 
 
-def _tax_entity(company, establishment: str | None) -> str:
-    """'Global' or the establishment. Documents carry no establishment yet, so a file for
-    one establishment can only be made when the company has just that one."""
-    own = company.establishment or "Global"
+def _tax_entity(conn: Connection, establishment: str | None) -> str:
+    """'Global' or the establishment. A file for one establishment is made only when the
+    company has just that one (the per-establishment export selects by till: not yet)."""
+    codes = list(conn.execute(select(Establishment.code).order_by(Establishment.id)).scalars())
+    own = codes[0] if len(codes) == 1 else "Global"
     if establishment is None or establishment in (own, "Global"):
         return establishment or own
-    raise ValidationError(
-        f"Os documentos não registam o estabelecimento: só é possível exportar "
-        f"'{own}' (ou 'Global').")
+    choices = f"'{own}' ou 'Global'" if own != "Global" else "'Global'"
+    raise ValidationError(f"Não há SAF-T só do estabelecimento {establishment}: exporte "
+                          f"{choices}.")
 
 
 def _master_files(xf, conn: Connection, period: Period, census, company) -> tuple[int, int]:
@@ -194,7 +197,7 @@ def export(db: Database, out: str | Path, period: Period, today: date,
         company = conn.execute(select(Company).where(Company.id == 1)).first()
         if company is None:
             raise ValidationError("A empresa ainda não está configurada ('caixa init').")
-        tax_entity = _tax_entity(company, establishment)
+        tax_entity = _tax_entity(conn, establishment)
         settings = _settings(conn)
         census = queries.census(conn, period)
         fd, tmp = temporary_beside(out)

@@ -10,38 +10,24 @@ never used for issuing, and the issuing error then sends the cashier to the pre-
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Protocol
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
+from pos.domain.at import RemoteSeries
 from pos.domain.doctypes import doc_type as get_doc_type
 from pos.domain.errors import NotFoundError, StateError, ValidationError
 from pos.persistence.models import OutboxRow, Series
+from pos.persistence.uow import UnitOfWork
 
-from . import audit, series_admin, settings
-from .outbox import OPEN, PENDING
+from . import series_admin
+from .outbox import OPEN, PARKED
 
 DEFAULT_DOC_TYPES = ("FS", "FR", "FT", "NC", "ND", "GT")
 DEFAULT_RECOVERY_DOC_TYPES = ("FS", "FT", "FR", "NC", "GT")
-
-
-@dataclass(frozen=True)
-class RemoteSeries:
-    """A series as AT knows it (``infoSerie``)."""
-
-    series_id: str
-    doc_type: str
-    kind: str
-    status: str                       # A | F | N
-    validation_code: str
-    first_number: int
-    start_date: date | None = None
-    last_number: int | None = None
 
 
 class SeriesRegistry(Protocol):
@@ -63,45 +49,38 @@ class SeriesRegistry(Protocol):
               ) -> list[RemoteSeries]: ...
 
 
-def _find(session: Session, doc_type: str, series_id: str) -> Series:
-    row = session.scalars(select(Series).where(
-        Series.doc_type == doc_type.upper(), Series.series_key == series_id.upper())).first()
-    if row is None:
-        raise NotFoundError(f"Série {series_id} para {doc_type} não existe.")
+def _find(uow: UnitOfWork, doc_type: str, series_id: str) -> Series:
+    """One of this till's series (another till finalises or cancels its own)."""
+    row = uow.series.find(doc_type, series_id)
+    if row is None or row.till_id != uow.till.id:
+        raise NotFoundError(f"Série {series_id} para {doc_type} não existe nesta caixa.")
     return row
 
 
-def _duty(session: Session, kind: str, series: Series, now: datetime, payload: dict | None,
+def _duty(uow: UnitOfWork, kind: str, series: Series, now: datetime, payload: dict | None,
           deadline: datetime | None = None) -> int:
-    row = OutboxRow(kind=kind, series_pk=series.id, status=PENDING, created_at=now,
-                    next_attempt_at=now, deadline=deadline,
-                    payload=json.dumps(payload) if payload else None)
-    session.add(row)
-    session.flush()
-    return row.id
+    return uow.outbox.add(kind, now, series_pk=series.id, payload=payload, deadline=deadline)
 
 
-def request_registration(session: Session, doc_type: str, series_id: str, now: datetime,
+def request_registration(uow: UnitOfWork, doc_type: str, series_id: str, now: datetime,
                          user: str, *, kind: str = "N", first_number: int = 1,
-                         start_date: date | None = None, till: str | None = None) -> int:
+                         start_date: date | None = None) -> int:
     """Create the series locally (no code yet: unusable) and queue ``registarSerie``."""
     start = start_date or now.date()
     if start < now.date():
         raise ValidationError("A AT só aceita séries com início de utilização hoje ou depois.")
     if kind == "F":
         raise ValidationError("Séries de formação não se comunicam à AT.")
-    row = series_admin.add(session, doc_type, series_id, None, kind, now, user, first_number,
+    row = series_admin.add(uow, doc_type, series_id, None, kind, now, user, first_number,
                            start, registered_by="ws")
-    row.till = till if till is not None else settings.get(session, "till")
-    session.flush()
-    return _duty(session, "series_register", row, now, None,
+    return _duty(uow, "series_register", row, now, None,
                  datetime.combine(start, time(0, 0)))
 
 
-def request_finalize(session: Session, doc_type: str, series_id: str, now: datetime, user: str,
+def request_finalize(uow: UnitOfWork, doc_type: str, series_id: str, now: datetime, user: str,
                      reason: str | None = None) -> int:
     """Stop issuing in the series now and queue ``finalizarSerie`` with its last number."""
-    row = _find(session, doc_type, series_id)
+    row = _find(uow, doc_type, series_id)
     if row.status != "A" or not row.validation_code:
         raise StateError(f"A série {row.series_id} ({row.doc_type}) não está ativa e "
                          "registada na AT.")
@@ -109,16 +88,16 @@ def request_finalize(session: Session, doc_type: str, series_id: str, now: datet
         raise StateError(f"A série {row.series_id} ({row.doc_type}) não tem documentos: "
                          "anule-a em vez de a finalizar.")
     row.status = "F"
-    audit.record(session, now, user, "series", f"finalised {row.doc_type} {row.series_id} "
+    uow.audit.append(now, user, "series", f"finalised {row.doc_type} {row.series_id} "
                                                f"at {row.last_number}")
-    return _duty(session, "series_finalize", row, now,
+    return _duty(uow, "series_finalize", row, now,
                  {"last_number": row.last_number, "reason": reason})
 
 
-def request_cancel(session: Session, doc_type: str, series_id: str, now: datetime,
+def request_cancel(uow: UnitOfWork, doc_type: str, series_id: str, now: datetime,
                    user: str) -> int:
     """Cancel a series registered by mistake (no document issued) and queue ``anularSerie``."""
-    row = _find(session, doc_type, series_id)
+    row = _find(uow, doc_type, series_id)
     if row.last_number >= row.first_number:
         raise StateError(f"A série {row.series_id} ({row.doc_type}) já tem documentos: "
                          "finalize-a em vez de a anular.")
@@ -126,13 +105,14 @@ def request_cancel(session: Session, doc_type: str, series_id: str, now: datetim
         raise StateError(f"A série {row.series_id} ({row.doc_type}) não está ativa e "
                          "registada na AT (se o registo está na fila, aguarde-o).")
     row.status = "N"
-    audit.record(session, now, user, "series", f"cancelled {row.doc_type} {row.series_id}")
-    return _duty(session, "series_cancel", row, now, None)
+    uow.audit.append(now, user, "series", f"cancelled {row.doc_type} {row.series_id}")
+    return _duty(uow, "series_cancel", row, now, None)
 
 
-def apply_remote(session: Session, series_pk: int, remote: RemoteSeries, now: datetime
+def apply_remote(uow: UnitOfWork, series_pk: int, remote: RemoteSeries, now: datetime
                  ) -> None:
     """Store what AT answered for a series duty (the validation code, its state)."""
+    session = uow.session
     row = session.get(Series, series_pk)
     if row.validation_code and row.validation_code != remote.validation_code:
         raise StateError(f"A AT tem a série {row.series_id} ({row.doc_type}) com o código "
@@ -140,13 +120,17 @@ def apply_remote(session: Session, series_pk: int, remote: RemoteSeries, now: da
                          f"({row.validation_code}).")
     if not row.validation_code:
         row.validation_code, row.registered_by = remote.validation_code, "ws"
-        audit.record(session, now, "sistema", "series",
-                     f"AT code {remote.validation_code} for {row.doc_type} {row.series_id}")
+        uow.audit.append(now, "sistema", "series",
+                         f"AT code {remote.validation_code} for {row.doc_type} {row.series_id}")
+    if remote.start_date is not None and row.start_date != remote.start_date:
+        # The start date is decided when the registration is sent (a day after it was
+        # queued, maybe): keep the one AT holds.
+        row.start_date = remote.start_date
     if remote.status in ("F", "N"):
         row.status = remote.status
 
 
-def sync(session: Session, remotes: list[RemoteSeries], now: datetime, user: str) -> list[str]:
+def sync(uow: UnitOfWork, remotes: list[RemoteSeries], now: datetime, user: str) -> list[str]:
     """Bring local codes and states in line with AT's list; returns what changed, in words.
 
     A code is only ever filled in, never replaced: documents already carry it in their
@@ -155,9 +139,10 @@ def sync(session: Session, remotes: list[RemoteSeries], now: datetime, user: str
     """
     changes = []
     for r in remotes:
-        row = session.scalars(select(Series).where(
-            Series.doc_type == r.doc_type, Series.series_key == r.series_id.upper())).first()
+        row = uow.series.find(r.doc_type, r.series_id)
         label = f"{r.doc_type} {r.series_id}"
+        if row is not None and row.till_id != uow.till.id:
+            continue          # another till of this database keeps its own series in line
         if row is None:
             changes.append(f"{label}: registada na AT mas desconhecida nesta caixa.")
             continue
@@ -171,9 +156,10 @@ def sync(session: Session, remotes: list[RemoteSeries], now: datetime, user: str
             row.status = r.status
             changes.append(f"{label}: estado {r.status} na AT, atualizado nesta caixa.")
         elif r.status == "A" and row.status != "A":
-            changes.append(f"{label}: ainda ativa na AT (o fecho está na fila de envios).")
+            changes.append(f"{label}: ainda ativa na AT; o fecho feito nesta caixa ainda não "
+                           "foi aceite pela AT (veja 'caixa queue list').")
     if changes:
-        audit.record(session, now, user, "series_sync", "; ".join(changes)[:1000])
+        uow.audit.append(now, user, "series_sync", "; ".join(changes)[:1000])
     return changes
 
 
@@ -202,15 +188,19 @@ def _years(now: datetime, warn_days: int) -> list[int]:
     return [now.year, now.year + 1] if (year_end - now.date()).days < warn_days else [now.year]
 
 
-def plan(session: Session, now: datetime, doc_types=DEFAULT_DOC_TYPES,
+def plan(uow: UnitOfWork, now: datetime, doc_types=DEFAULT_DOC_TYPES,
          recovery_doc_types=DEFAULT_RECOVERY_DOC_TYPES, warn_days: int = 30,
-         till: str | None = None) -> list[PlanItem]:
+) -> list[PlanItem]:
     """The series this till will need this year (and next, near the year's end), what is
     missing, and which older series of this till to close once their successor is live."""
-    till = till if till is not None else settings.get(session, "till")
-    series = list(session.scalars(select(Series).where(Series.kind.in_(("N", "R")))))
-    waiting = set(session.scalars(select(OutboxRow.series_pk).where(
-        OutboxRow.kind == "series_register", OutboxRow.status.in_(OPEN))))
+    session = uow.session
+    till = uow.till.code
+    series = list(session.scalars(select(Series).where(Series.kind.in_(("N", "R")),
+                                                       Series.till_id == uow.till.id)))
+    waiting = dict(session.execute(select(OutboxRow.series_pk, OutboxRow.id).where(
+        OutboxRow.kind == "series_register", OutboxRow.status.in_(OPEN))).all())
+    refused = set(session.scalars(select(OutboxRow.series_pk).where(
+        OutboxRow.kind == "series_register", OutboxRow.status == PARKED)))
     items: list[PlanItem] = []
     needs = [("N", t) for t in doc_types] + [("R", t) for t in recovery_doc_types]
     for year in _years(now, warn_days):
@@ -224,7 +214,10 @@ def plan(session: Session, now: datetime, doc_types=DEFAULT_DOC_TYPES,
             if live:
                 items.append(PlanItem("ok", dtype, live[0].series_id, kind, year))
             elif have:
-                note = ("registo na fila de envios" if have[0].id in waiting else
+                pk = have[0].id
+                note = (f"registo recusado pela AT: veja 'caixa queue list', corrija e "
+                        f"'caixa queue retry {waiting[pk]}'" if pk in refused else
+                        "registo na fila de envios" if pk in waiting else
                         "sem registo na fila: veja 'caixa queue list' ou 'caixa series sync'")
                 items.append(PlanItem("waiting", dtype, have[0].series_id, kind, year, note=note))
             else:
@@ -234,7 +227,7 @@ def plan(session: Session, now: datetime, doc_types=DEFAULT_DOC_TYPES,
     live_now = {(i.doc_type, i.kind) for i in items if i.action == "ok" and i.year == now.year}
     for s in series:
         started = s.start_date.year if s.start_date else now.year
-        if (s.status == "A" and s.validation_code and s.till == till and started < now.year
+        if (s.status == "A" and s.validation_code and started < now.year
                 and (s.doc_type, s.kind) in live_now
                 and not any(i.series_id == s.series_id and i.doc_type == s.doc_type
                             for i in items)):
@@ -244,27 +237,27 @@ def plan(session: Session, now: datetime, doc_types=DEFAULT_DOC_TYPES,
     return items
 
 
-def apply_plan(session: Session, items: list[PlanItem], now: datetime, user: str,
-               till: str | None = None) -> list[int]:
+def apply_plan(uow: UnitOfWork, items: list[PlanItem], now: datetime, user: str
+               ) -> list[int]:
     """Queue every action of the plan (one transaction); the outbox row ids."""
     ids = []
     for i in items:
         if i.action == "register":
-            ids.append(request_registration(session, i.doc_type, i.series_id, now, user,
-                                            kind=i.kind, start_date=i.start_date, till=till))
+            ids.append(request_registration(uow, i.doc_type, i.series_id, now, user,
+                                            kind=i.kind, start_date=i.start_date))
         elif i.action == "finalize":
-            ids.append(request_finalize(session, i.doc_type, i.series_id, now, user,
+            ids.append(request_finalize(uow, i.doc_type, i.series_id, now, user,
                                         f"Substituída pela série de {now.year}"))
         elif i.action == "cancel":
-            ids.append(request_cancel(session, i.doc_type, i.series_id, now, user))
+            ids.append(request_cancel(uow, i.doc_type, i.series_id, now, user))
     return ids
 
 
-def warnings(session: Session, now: datetime, doc_types=DEFAULT_DOC_TYPES,
+def warnings(uow: UnitOfWork, now: datetime, doc_types=DEFAULT_DOC_TYPES,
              warn_days: int = 30) -> list[str]:
     """Sentences for the manager: series missing for this year, or for next year soon."""
     out = []
-    for item in plan(session, now, doc_types, (), warn_days):
+    for item in plan(uow, now, doc_types, (), warn_days):
         if item.action == "register" and item.year == now.year:
             out.append(f"Sem série registada na AT para {item.doc_type}: sem ligação, as "
                        "vendas desse tipo terão de ser feitas em documentos pré-impressos. "

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
 
 from pos.persistence.models import DocumentRow, OutboxRow, Series
+from pos.persistence.uow import UnitOfWork
 
 from .outbox import (
     DONE,
@@ -83,12 +83,14 @@ def _subjects():
     return doc.scalar_subquery(), ser.scalar_subquery()
 
 
-def rows(session: Session, statuses=OPEN, limit: int = 200) -> list[RowInfo]:
+def rows(uow: UnitOfWork, statuses=OPEN, limit: int = 200) -> list[RowInfo]:
+    session = uow.session
     doc, ser = _subjects()
     q = (select(OutboxRow.id, OutboxRow.kind, OutboxRow.status, doc, ser, OutboxRow.attempts,
                 OutboxRow.created_at, OutboxRow.next_attempt_at, OutboxRow.deadline,
                 OutboxRow.last_error)
-         .where(OutboxRow.status.in_(statuses)).order_by(OutboxRow.id.desc()).limit(limit))
+         .where(OutboxRow.till_id == uow.till.id, OutboxRow.status.in_(statuses))
+         .order_by(OutboxRow.id.desc()).limit(limit))
     return [RowInfo(r[0], r[1], r[2], r[3] or (f"série {r[4]}" if r[4] else "-"), *r[5:])
             for r in session.execute(q)][::-1]
 
@@ -97,14 +99,15 @@ def _when(d: datetime) -> str:
     return f"{d:%Y-%m-%d %H:%M}"
 
 
-def _deadline_warnings(session: Session, now: datetime, policy: QueuePolicy) -> list[Warning]:
+def _deadline_warnings(uow: UnitOfWork, now: datetime, policy: QueuePolicy) -> list[Warning]:
+    session = uow.session
     out: list[Warning] = []
     saft = policy.invoice_channel == "saft"
     # Invoices: grouped by deadline, one sentence per month.
     for deadline, count in session.execute(
             select(OutboxRow.deadline, func.count()).where(
-                OutboxRow.kind.in_(FATCORE_KINDS), OutboxRow.status.in_(OPEN),
-                OutboxRow.deadline.is_not(None))
+                OutboxRow.till_id == uow.till.id, OutboxRow.kind.in_(FATCORE_KINDS),
+                OutboxRow.status.in_(OPEN), OutboxRow.deadline.is_not(None))
             .group_by(OutboxRow.deadline).order_by(OutboxRow.deadline)):
         how = "no SAF-T mensal" if saft else "por webservice"
         if deadline < now:
@@ -119,7 +122,8 @@ def _deadline_warnings(session: Session, now: datetime, policy: QueuePolicy) -> 
     for kind, number, deadline in session.execute(
             select(OutboxRow.kind, DocumentRow.document_no, OutboxRow.deadline)
             .join(DocumentRow, DocumentRow.id == OutboxRow.document_id)
-            .where(OutboxRow.kind.in_(("transport", "transport_paper")),
+            .where(OutboxRow.till_id == uow.till.id,
+                   OutboxRow.kind.in_(("transport", "transport_paper")),
                    OutboxRow.status.in_(OPEN), OutboxRow.deadline.is_not(None),
                    OutboxRow.deadline <= soon)
             .order_by(OutboxRow.deadline)):
@@ -138,18 +142,20 @@ def _deadline_warnings(session: Session, now: datetime, policy: QueuePolicy) -> 
     return out
 
 
-def snapshot(session: Session, now: datetime, policy: QueuePolicy) -> QueueStatus:
-    counts = dict(session.execute(select(OutboxRow.status, func.count())
+def snapshot(uow: UnitOfWork, now: datetime, policy: QueuePolicy) -> QueueStatus:
+    session = uow.session
+    mine = OutboxRow.till_id == uow.till.id
+    counts = dict(session.execute(select(OutboxRow.status, func.count()).where(mine)
                                   .group_by(OutboxRow.status)).all())
     oldest = session.scalar(select(func.min(OutboxRow.created_at))
-                            .where(OutboxRow.status.in_((PENDING, SENDING))))
+                            .where(mine, OutboxRow.status.in_((PENDING, SENDING))))
     nxt = session.scalar(select(func.min(OutboxRow.next_attempt_at))
-                         .where(OutboxRow.status.in_((PENDING, SENDING)),
+                         .where(mine, OutboxRow.status.in_((PENDING, SENDING)),
                                 OutboxRow.kind.in_(policy.sendable)))
     last_error = session.scalar(select(OutboxRow.last_error).where(
-        OutboxRow.status.in_(OPEN), OutboxRow.last_error.is_not(None))
+        mine, OutboxRow.status.in_(OPEN), OutboxRow.last_error.is_not(None))
         .order_by(OutboxRow.next_attempt_at.desc()).limit(1))
-    stop = stopped(session)
+    stop = stopped(uow)
     warnings: list[Warning] = []
     if stop is not None:
         warnings.append(Warning(URGENT, f"Envios para a AT parados desde {_when(stop.at)}: "
@@ -159,12 +165,19 @@ def snapshot(session: Session, now: datetime, policy: QueuePolicy) -> QueueStatu
         warnings.append(Warning(WARN, f"{counts[PARKED]} envio(s) recusado(s) pela AT à "
                                       "espera do gerente (caixa queue list)."))
     waiting_series = session.execute(
-        select(Series.doc_type, Series.series_id).join(OutboxRow, OutboxRow.series_pk == Series.id)
-        .where(OutboxRow.kind == SERIES_KINDS[0], OutboxRow.status.in_(OPEN))).all()
-    for doc_type, series_id in waiting_series:
-        warnings.append(Warning(WARN, f"Série {series_id} ({doc_type}) à espera de registo na "
-                                      "AT: ainda não pode ser usada."))
-    warnings += _deadline_warnings(session, now, policy)
+        select(Series.doc_type, Series.series_id, OutboxRow.id, OutboxRow.status)
+        .join(OutboxRow, OutboxRow.series_pk == Series.id)
+        .where(mine, OutboxRow.kind == SERIES_KINDS[0], OutboxRow.status.in_(OPEN))).all()
+    for doc_type, series_id, row_id, status in waiting_series:
+        if status == PARKED:
+            warnings.append(Warning(WARN, f"Série {series_id} ({doc_type}): registo recusado "
+                                          "pela AT, ainda não pode ser usada. Veja o motivo em "
+                                          f"'caixa queue list'; corrija e 'caixa queue retry "
+                                          f"{row_id}'."))
+        else:
+            warnings.append(Warning(WARN, f"Série {series_id} ({doc_type}) à espera de registo "
+                                          "na AT: ainda não pode ser usada."))
+    warnings += _deadline_warnings(uow, now, policy)
     return QueueStatus(counts.get(PENDING, 0), counts.get(SENDING, 0), counts.get(PARKED, 0),
                        counts.get(DONE, 0), oldest, nxt, last_error, stop,
                        policy.invoice_channel, tuple(warnings), now)

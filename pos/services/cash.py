@@ -21,13 +21,11 @@ from datetime import datetime
 from decimal import Decimal
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
 
 from pos.domain.documents import PAYMENT_METHODS
 from pos.domain.errors import NotFoundError, StateError, ValidationError
 from pos.domain.money import ZERO, round2, to_decimal
 from pos.domain.text import check_text
-from pos.persistence.db import Database
 from pos.persistence.models import (
     CashCount,
     CashMovement,
@@ -36,9 +34,7 @@ from pos.persistence.models import (
     LineRow,
     PaymentRow,
 )
-
-from . import audit, settings
-from .ports import Clock
+from pos.persistence.uow import UnitOfWork
 
 SALES = ("FS", "FR", "FT", "ND")      # documents that sell (VAT adds up)
 REFUNDS = ("NC",)                      # documents that give back (VAT subtracts)
@@ -134,8 +130,8 @@ class CashReport:
         return ("NU", *used)
 
 
-def _info(row: CashSession) -> SessionInfo:
-    return SessionInfo(row.id, row.till, row.user_login, row.opened_at, row.opening_float,
+def _info(row: CashSession, till_code: str) -> SessionInfo:
+    return SessionInfo(row.id, till_code, row.user_login, row.opened_at, row.opening_float,
                        row.status, row.closed_at, row.closed_by, row.z_number)
 
 
@@ -150,27 +146,39 @@ def _money(value: object, what: str) -> Decimal:
     return round2(amount)
 
 
-def current(session: Session, till: str) -> CashSession | None:
-    return session.scalars(select(CashSession).where(
-        CashSession.till == till, CashSession.status == "open")).first()
+def current(uow: UnitOfWork) -> SessionInfo | None:
+    """This till's open session, if any."""
+    row = _open_row(uow)
+    return _info(row, uow.till.code) if row else None
 
 
-def _get(session: Session, session_id: int) -> CashSession:
-    row = session.get(CashSession, session_id)
-    if row is None:
-        raise NotFoundError(f"Sessão de caixa {session_id} não existe.")
+def _open_row(uow: UnitOfWork) -> CashSession | None:
+    return uow.session.scalars(select(CashSession).where(
+        CashSession.till_id == uow.till.id, CashSession.status == "open")).first()
+
+
+def _get(uow: UnitOfWork, session_id: int) -> CashSession:
+    row = uow.session.get(CashSession, session_id)
+    if row is None or row.till_id != uow.till.id:
+        raise NotFoundError(f"Sessão de caixa {session_id} não existe nesta caixa.")
     return row
 
 
-def report(session: Session, row: CashSession, at: datetime) -> CashReport:
+def get(uow: UnitOfWork, session_id: int) -> SessionInfo:
+    return _info(_get(uow, session_id), uow.till.code)
+
+
+def report(uow: UnitOfWork, row: CashSession, at: datetime) -> CashReport:
     """The figures of ``row`` from its opening to its closing (or to ``at``).
 
     Money columns are stored as exact text (``Dec``), so sums are made here with Decimal,
     never with SQL SUM (SQLite would add them as floats, PostgreSQL refuses text).
     """
-    training = settings.training_mode(session)
+    session = uow.session
+    training = uow.till_settings.training
     end = row.closed_at or at
-    in_session = (DocumentRow.system_entry_date >= row.opened_at,
+    in_session = (DocumentRow.till_id == row.till_id,
+                  DocumentRow.system_entry_date >= row.opened_at,
                   DocumentRow.system_entry_date <= end,
                   DocumentRow.series_kind == ("F" if training else "N"))
     docs = session.execute(select(DocumentRow.doc_type, DocumentRow.status,
@@ -227,7 +235,7 @@ def report(session: Session, row: CashSession, at: datetime) -> CashReport:
         for c in session.scalars(select(CashCount).where(CashCount.session_id == row.id)
                                  .order_by(CashCount.id)))
     return CashReport(
-        session=_info(row), at=end, documents=len(docs),
+        session=_info(row, uow.till.code), at=end, documents=len(docs),
         cancelled=sum(1 for d in docs if d.status == "A"),
         by_type=tuple(sorted(types.items())), sales_total=gross(SALES),
         refunds_total=refunds, on_credit=gross(("FT", "ND")), by_method=by_method,
@@ -236,84 +244,64 @@ def report(session: Session, row: CashSession, at: datetime) -> CashReport:
         training=training, z_number=row.z_number, counts=counts)
 
 
-class CashDesk:
-    """The till's cash sessions, for the interfaces (returns values, never ORM rows)."""
+def open_session(uow: UnitOfWork, user: str, opening_float: object, now: datetime
+                 ) -> SessionInfo:
+    amount = _money(opening_float, "fundo de caixa")
+    till = uow.till
+    if _open_row(uow) is not None:
+        raise StateError(f"A caixa {till.code} já tem uma sessão aberta.")
+    row = CashSession(till_id=till.id, user_login=user, opened_at=now, opening_float=amount,
+                      status="open")
+    uow.session.add(row)
+    uow.session.flush()
+    uow.audit.append(now, user, "cash_open", f"{till.code} session {row.id} float {amount}")
+    return _info(row, till.code)
 
-    def __init__(self, db: Database, clock: Clock):
-        self.db, self.clock = db, clock
 
-    def till_name(self) -> str:
-        with self.db.read() as s:
-            return settings.get(s, "till")
+def move(uow: UnitOfWork, session_id: int, user: str, kind: str, amount: object,
+         reason: str, now: datetime) -> None:
+    """Cash in, cash out, or a drawer opened without a sale (always audited)."""
+    if kind not in MOVEMENT_KINDS:
+        raise ValidationError(f"Movimento de caixa desconhecido: {kind}.")
+    value = _money(amount, "movimento") if kind != "drawer" else ZERO
+    if kind != "drawer" and value == 0:
+        raise ValidationError("Indique o valor do movimento.")
+    reason = check_text(reason, "o motivo", 100, required=False)   # cash_movements.reason
+    row = _get(uow, session_id)
+    if not row.status == "open":
+        raise StateError("A sessão de caixa já está fechada.")
+    uow.session.add(CashMovement(session_id=row.id, at=now, user_login=user, kind=kind,
+                                 amount=value, reason=reason))
+    uow.audit.append(now, user, f"cash_{kind}", f"session {row.id} {value}: {reason}")
 
-    def current(self) -> SessionInfo | None:
-        with self.db.read() as s:
-            row = current(s, settings.get(s, "till"))
-            return _info(row) if row else None
 
-    def session(self, session_id: int) -> SessionInfo:
-        with self.db.read() as s:
-            return _info(_get(s, session_id))
+def x_report(uow: UnitOfWork, session_id: int, now: datetime) -> CashReport:
+    return report(uow, _get(uow, session_id), now)
 
-    def open(self, user: str, opening_float: object) -> SessionInfo:
-        amount = _money(opening_float, "fundo de caixa")
-        now = self.clock.now()
-        with self.db.write() as s:
-            till = settings.get(s, "till")
-            if current(s, till) is not None:
-                raise StateError(f"A caixa {till} já tem uma sessão aberta.")
-            row = CashSession(till=till, user_login=user, opened_at=now,
-                              opening_float=amount, status="open")
-            s.add(row)
-            s.flush()
-            audit.record(s, now, user, "cash_open", f"{till} session {row.id} float {amount}")
-            return _info(row)
 
-    def move(self, session_id: int, user: str, kind: str, amount: object = 0,
-             reason: str = "") -> None:
-        """Cash in, cash out, or a drawer opened without a sale (always audited)."""
-        if kind not in MOVEMENT_KINDS:
-            raise ValidationError(f"Movimento de caixa desconhecido: {kind}.")
-        value = _money(amount, "movimento") if kind != "drawer" else ZERO
-        if kind != "drawer" and value == 0:
-            raise ValidationError("Indique o valor do movimento.")
-        reason = check_text(reason, "o motivo", 100, required=False)   # cash_movements.reason
-        now = self.clock.now()
-        with self.db.write() as s:
-            row = _get(s, session_id)
-            if not row.status == "open":
-                raise StateError("A sessão de caixa já está fechada.")
-            s.add(CashMovement(session_id=row.id, at=now, user_login=user, kind=kind,
-                               amount=value, reason=reason))
-            audit.record(s, now, user, f"cash_{kind}", f"session {row.id} {value}: {reason}")
-
-    def x_report(self, session_id: int) -> CashReport:
-        with self.db.read() as s:
-            return report(s, _get(s, session_id), self.clock.now())
-
-    def close(self, session_id: int, user: str, counted: dict[str, object]) -> CashReport:
-        """Close with a blind count per method; returns the numbered Z report."""
-        now = self.clock.now()
-        with self.db.write() as s:
-            row = _get(s, session_id)
-            if row.status != "open":
-                raise StateError(f"A sessão de caixa {session_id} já foi fechada "
-                                 f"(Z {row.z_number}).")
-            x = report(s, row, now)
-            amounts = {m.upper(): _money(v, f"contagem {m}") for m, v in counted.items()}
-            unknown = set(amounts) - set(PAYMENT_METHODS)
-            if unknown:
-                raise ValidationError(f"Meio de pagamento desconhecido: {sorted(unknown)[0]}.")
-            if "NU" not in amounts:
-                raise ValidationError("Conte o numerário da gaveta antes de fechar.")
-            for method in dict.fromkeys((*x.count_methods, *amounts)):
-                s.add(CashCount(session_id=row.id, method=method, expected=x.expected(method),
-                                counted=amounts.get(method, ZERO)))
-            last = s.scalar(select(func.max(CashSession.z_number))
-                            .where(CashSession.till == row.till)) or 0
-            row.status, row.closed_at, row.closed_by = "closed", now, user
-            row.z_number = last + 1
-            s.flush()
-            audit.record(s, now, user, "cash_close",
-                         f"{row.till} session {row.id} Z {row.z_number}")
-            return report(s, row, now)
+def close(uow: UnitOfWork, session_id: int, user: str, counted: dict[str, object],
+          now: datetime) -> CashReport:
+    """Close with a blind count per method; returns the numbered Z report."""
+    row = _get(uow, session_id)
+    if row.status != "open":
+        raise StateError(f"A sessão de caixa {session_id} já foi fechada "
+                         f"(Z {row.z_number}).")
+    x = report(uow, row, now)
+    amounts = {m.upper(): _money(v, f"contagem {m}") for m, v in counted.items()}
+    unknown = set(amounts) - set(PAYMENT_METHODS)
+    if unknown:
+        raise ValidationError(f"Meio de pagamento desconhecido: {sorted(unknown)[0]}.")
+    if "NU" not in amounts:
+        raise ValidationError("Conte o numerário da gaveta antes de fechar.")
+    session = uow.session
+    for method in dict.fromkeys((*x.count_methods, *amounts)):
+        session.add(CashCount(session_id=row.id, method=method, expected=x.expected(method),
+                              counted=amounts.get(method, ZERO)))
+    last = session.scalar(select(func.max(CashSession.z_number))
+                          .where(CashSession.till_id == row.till_id)) or 0
+    row.status, row.closed_at, row.closed_by = "closed", now, user
+    row.z_number = last + 1
+    session.flush()
+    uow.audit.append(now, user, "cash_close",
+                     f"{uow.till.code} session {row.id} Z {row.z_number}")
+    return report(uow, row, now)

@@ -3,7 +3,6 @@
 from decimal import Decimal
 
 from sqlalchemy import or_, select
-from sqlalchemy.orm import Session
 
 from pos.domain.documents import UNITS, ProductSnapshot
 from pos.domain.errors import NotFoundError, ValidationError
@@ -11,6 +10,7 @@ from pos.domain.money import to_decimal
 from pos.domain.taxes import EXEMPTIONS, TAX_CODES
 from pos.domain.text import brief, check_text
 from pos.persistence.models import Product
+from pos.persistence.uow import UnitOfWork
 
 
 def snapshot(p: Product) -> ProductSnapshot:
@@ -18,7 +18,8 @@ def snapshot(p: Product) -> ProductSnapshot:
                            p.product_type, p.barcode)
 
 
-def lookup(session: Session, code: str) -> ProductSnapshot:
+def lookup(uow: UnitOfWork, code: str) -> ProductSnapshot:
+    session = uow.session
     p = session.get(Product, code)
     if p is None:
         p = session.scalars(select(Product).where(Product.barcode == code)).first()
@@ -27,7 +28,8 @@ def lookup(session: Session, code: str) -> ProductSnapshot:
     return snapshot(p)
 
 
-def search(session: Session, text: str = "", limit: int | None = None) -> list[ProductSnapshot]:
+def search(uow: UnitOfWork, text: str = "", limit: int | None = None) -> list[ProductSnapshot]:
+    session = uow.session
     q = select(Product).where(Product.active).order_by(Product.category, Product.name)
     if text:
         like = f"%{text}%"
@@ -38,13 +40,15 @@ def search(session: Session, text: str = "", limit: int | None = None) -> list[P
     return [snapshot(p) for p in session.scalars(q)]
 
 
-def categories(session: Session) -> dict[str, str]:
+def categories(uow: UnitOfWork) -> dict[str, str]:
+    session = uow.session
     return dict(session.execute(select(Product.code, Product.category)).all())
 
 
-def add(session: Session, code: str, name: str, price: object, tax_code: str,
+def add(uow: UnitOfWork, code: str, name: str, price: object, tax_code: str,
         exemption_code: str | None = None, unit: str = "UN", product_type: str = "P",
         barcode: str | None = None, category: str = "") -> None:
+    session = uow.session
     code = check_text(code, "o código do produto", 60)          # products.code, ProductCode
     name = check_text(name, "a descrição do produto", 200)     # ProductDescription Max200
     if len(name) < 2:

@@ -9,26 +9,16 @@ from sqlalchemy.orm import Session
 
 from pos.domain import text
 from pos.domain.doctypes import doc_type
-from pos.domain.documents import Customer, LineRef, ProductSnapshot, cart_line
-from pos.domain.errors import NotFoundError, StateError, ValidationError
-from pos.domain.money import round2
-from pos.domain.text import brief
-from pos.persistence.models import DocumentRow, LineRow, OutboxRow
+from pos.domain.documents import Customer, LineRef, credit_line
+from pos.domain.errors import StateError, ValidationError
+from pos.persistence.models import DocumentRow, LineRow
+from pos.persistence.uow import UnitOfWork
 
-from . import audit
 from .issuing import IssueRequest, check_not_blocked
 
 CREDITABLE = ("FT", "FS", "FR", "ND")
 STATUS_DUTY = {"SI": "invoice_status", "WD": "work_status", "MG": "transport_status"}
 MAX_REASON = text.REASON.limit
-
-
-def find(session: Session, document_no: str) -> DocumentRow:
-    row = session.scalars(select(DocumentRow).where(DocumentRow.document_no == document_no)
-                          ).first()
-    if row is None:
-        raise NotFoundError(f"Documento não encontrado: {brief(document_no)}.")
-    return row
 
 
 def _reason(reason: str) -> str:
@@ -40,10 +30,11 @@ def _active_notes(session: Session, row: DocumentRow) -> list[DocumentRow]:
         DocumentRow.ref_document_id == row.id, DocumentRow.status != "A")))
 
 
-def cancel(session: Session, document_no: str, reason: str, user: str, now: datetime) -> None:
-    check_not_blocked(session)
+def cancel(uow: UnitOfWork, document_no: str, reason: str, user: str, now: datetime) -> None:
+    check_not_blocked(uow)
+    session = uow.session
     reason = _reason(reason)
-    row = find(session, document_no)
+    row = uow.documents.by_number(document_no)
     if row.status == "A":
         raise StateError(f"{document_no} já está anulado.")
     notes = _active_notes(session, row)
@@ -58,9 +49,8 @@ def cancel(session: Session, document_no: str, reason: str, user: str, now: date
     row.status, row.status_date, row.status_reason, row.status_user = "A", now, reason, user
     kind = STATUS_DUTY.get(doc_type(row.doc_type).at_class)
     if row.series_kind != "F" and kind:
-        session.add(OutboxRow(kind=kind, document_id=row.id, status="pending", created_at=now,
-                              next_attempt_at=now, payload=reason))
-    audit.record(session, now, user, "cancel", f"{document_no}: {reason}")
+        uow.outbox.add(kind, now, document_id=row.id, payload=reason)
+    uow.audit.append(now, user, "cancel", f"{document_no}: {reason}")
 
 
 def credited_quantities(session: Session, row: DocumentRow) -> dict[int, Decimal]:
@@ -86,12 +76,13 @@ def _cited_number(row: DocumentRow) -> str:
     return f"{row.doc_type}M {row.manual_ref}"
 
 
-def credit_note_request(session: Session, document_no: str, reason: str,
+def credit_note_request(uow: UnitOfWork, document_no: str, reason: str,
                         picks: list[tuple[int, Decimal | None]] | None, user: str
                         ) -> IssueRequest:
     """Build the NC for chosen lines (all remaining when none are chosen)."""
     reason = _reason(reason)
-    row = find(session, document_no)
+    session = uow.session
+    row = uow.documents.by_number(document_no)
     if row.doc_type not in CREDITABLE:
         raise StateError(f"Não se emite nota de crédito sobre {row.doc_type}.")
     if row.status == "A":
@@ -113,12 +104,8 @@ def credit_note_request(session: Session, document_no: str, reason: str,
                 continue
             raise ValidationError(
                 f"Linha {line_no}: só pode creditar até {left.normalize()} {orig.unit}.")
-        discount = round2(orig.discount * qty / orig.quantity)
-        product = ProductSnapshot(orig.product_code, orig.description, orig.unit_price,
-                                  orig.tax_code, orig.exemption_code, orig.unit,
-                                  orig.product_type)
-        lines.append(cart_line(product, qty, orig.unit_price, discount,
-                               LineRef(cited, line_no, reason), rate=orig.tax_percentage))
+        done[line_no] = done.get(line_no, Decimal(0)) + qty   # a line named twice counts twice
+        lines.append(credit_line(orig, qty, LineRef(cited, line_no, reason)))
     if not lines:
         raise StateError(f"{document_no} já está totalmente creditado.")
     customer = Customer(row.customer_nif, row.customer_name, row.customer_address,

@@ -1,13 +1,15 @@
 """A demo shop: company, catalogue, users and training series (documents say 'Formação')."""
 
+from datetime import datetime
+
 from sqlalchemy import select
 
 from pos.domain.doctypes import DOC_TYPES
 from pos.domain.errors import ValidationError
-from pos.persistence.db import Database
 from pos.persistence.models import Company
+from pos.persistence.uow import TillRef, UnitOfWork
 
-from . import audit, catalogue, series_admin, settings, users
+from . import catalogue, series_admin, tills, users
 
 DEMO_NIF = "599999993"   # a valid test NIF (check digit), not a real company
 
@@ -55,32 +57,33 @@ def ean13(stem12: str) -> str:
     return stem12 + str((10 - total % 10) % 10)
 
 
-def init_demo(db: Database, keys, clock) -> None:
-    now = clock.now()
-    with db.write() as s:
-        if s.get(Company, 1) is not None:
-            raise ValidationError("Esta base de dados já está configurada.")
-        s.add(Company(id=1, nif=DEMO_NIF, name="Loja Demonstração, Lda.",
-                      business_name="Loja Demo", address="Rua da Sé, 1", city="Lisboa",
-                      postal_code="1100-585", country="PT", tax_region="PT",
-                      establishment="Global", phone="210000000", email="loja@example.pt"))
-        for i, (code, name, price, tax, exemption, unit, ptype, cat) in enumerate(CATALOGUE):
-            catalogue.add(s, code, name, price, tax, exemption, unit, ptype,
-                          ean13(f"560000{i:06d}"), cat)
-        users.add(s, "admin", "Administrador", "admin", "1234")
-        users.add(s, "gerente", "Gerente", "manager", "2222")
-        users.add(s, "caixa1", "Ana Caixa", "cashier", "1111")
-        year = now.year
-        for code in DOC_TYPES:
-            series_admin.add(s, code, f"DEMO{year}", f"DEMO{code}{year % 100:02d}", "F", now,
-                             "admin")
-        settings.put(s, "training_mode", "on")
-        settings.put(s, "certificate_number", "9999")
-        audit.record(s, now, "admin", "setup", "demo shop created (training series)")
-    if not keys.has_key():
-        keys.generate("admin")
+def init_demo(uow: UnitOfWork, now: datetime, till_code: str = "CX1") -> TillRef:
+    """The demo shop, its first till (training series, training mode on); returns the till.
+    The signing key is made afterwards by the caller (KeyService), in its own unit."""
+    s = uow.session
+    if s.get(Company, 1) is not None:
+        raise ValidationError("Esta base de dados já está configurada.")
+    s.add(Company(id=1, nif=DEMO_NIF, name="Loja Demonstração, Lda.",
+                  business_name="Loja Demo", address="Rua da Sé, 1", city="Lisboa",
+                  postal_code="1100-585", country="PT", tax_region="PT",
+                  phone="210000000", email="loja@example.pt"))
+    till = tills.create(uow, till_code, "Caixa 1", "Global", now, name="Loja Demonstração",
+                        address="Rua da Sé, 1", city="Lisboa", postal_code="1100-585")
+    for i, (code, name, price, tax, exemption, unit, ptype, cat) in enumerate(CATALOGUE):
+        catalogue.add(uow, code, name, price, tax, exemption, unit, ptype,
+                      ean13(f"560000{i:06d}"), cat)
+    users.add(uow, "admin", "Administrador", "admin", "1234")
+    users.add(uow, "gerente", "Gerente", "manager", "2222")
+    users.add(uow, "caixa1", "Ana Caixa", "cashier", "1111")
+    year = now.year
+    for code in DOC_TYPES:
+        series_admin.add(uow, code, f"DEMO{year}", f"DEMO{code}{year % 100:02d}", "F", now,
+                         "admin")
+    uow.till_settings.put("training_mode", "on")
+    uow.settings.put("certificate_number", "9999")
+    uow.audit.append(now, "admin", "setup", "demo shop created (training series)")
+    return till
 
 
-def is_configured(db: Database) -> bool:
-    with db.read() as s:
-        return s.scalars(select(Company)).first() is not None
+def is_configured(uow: UnitOfWork) -> bool:
+    return uow.session.scalars(select(Company)).first() is not None

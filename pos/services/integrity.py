@@ -15,8 +15,8 @@ from sqlalchemy import Connection, func, select
 from pos.domain.money import ZERO, round2
 from pos.domain.series import document_number
 from pos.domain.signature import signature_message
-from pos.persistence.db import Database
-from pos.persistence.models import DocumentRow, IntegrityState, LineRow, Series
+from pos.persistence.models import DocumentRow, LineRow, Series
+from pos.persistence.uow import UnitOfWork
 
 from . import audit
 
@@ -28,6 +28,7 @@ class Problem:
     series: str
     document_no: str | None
     what: str
+    till_id: int | None = None         # the till whose data it is (None: the whole file)
 
     def __str__(self) -> str:
         where = self.document_no or f"série {self.series}"
@@ -86,14 +87,15 @@ def _line_sums(conn: Connection, series_pk: int) -> Iterator[tuple[int, list[str
         yield current, sums, issues
 
 
-def verify(db: Database, verifiers: dict) -> Report:
+def verify(uow: UnitOfWork, verifiers: dict) -> Report:
+    """Every series and audit chain of the database, read in one snapshot."""
     report = Report()
-    with db.engine.connect() as conn:
-        for series in conn.execute(select(Series).order_by(Series.id)).all():
-            report.series += 1
-            report.documents += _verify_series(conn, series, verifiers, report.problems)
-    with db.read() as s:
-        report.problems += [Problem("auditoria", None, p) for p in audit.verify_chain(s)]
+    conn = uow.session.connection()
+    for series in conn.execute(select(Series).order_by(Series.id)).all():
+        report.series += 1
+        report.documents += _verify_series(conn, series, verifiers, report.problems)
+    for till_id, problems in audit.verify_all(uow.session).items():
+        report.problems += [Problem("auditoria", None, p, till_id) for p in problems]
     return report
 
 
@@ -101,7 +103,7 @@ def _verify_series(conn: Connection, series, verifiers: dict, problems: list) ->
     label = f"{series.doc_type} {series.series_id}"
 
     def flag(doc_no, what):
-        problems.append(Problem(label, doc_no, what))
+        problems.append(Problem(label, doc_no, what, series.till_id))
 
     expected, prev_hash, count = series.first_number, "", 0
     lines = _line_sums(conn, series.id)
@@ -151,47 +153,47 @@ def _verify_series(conn: Connection, series, verifiers: dict, problems: list) ->
     return count
 
 
-def quick_check(db: Database, verifiers: dict) -> list[Problem]:
-    """Start-up check: each series' head matches its last document, which still verifies."""
+def quick_check(uow: UnitOfWork, verifiers: dict) -> list[Problem]:
+    """Start-up check of this till, in one snapshot: each series' head matches its last
+    document, which still verifies."""
     problems = []
-    with db.engine.connect() as conn:
-        heads = {pk: (n, c) for pk, n, c in conn.execute(
-            select(DocumentRow.series_pk, func.max(DocumentRow.number), func.count())
-            .group_by(DocumentRow.series_pk))}
-        for series in conn.execute(select(Series)).all():
-            label = f"{series.doc_type} {series.series_id}"
-            top, count = heads.get(series.id, (series.first_number - 1, 0))
-            if top != series.last_number or count != top - series.first_number + 1:
-                problems.append(Problem(label, None, "numeração da série não corresponde aos "
-                                                     "documentos guardados"))
-                continue
-            if count == 0:
-                continue
-            row = conn.execute(select(*_DOC_COLS).where(
-                DocumentRow.series_pk == series.id, DocumentRow.number == top)).one()
-            digest, verifier = row.hash, verifiers.get(row.key_version)
-            if digest and (digest != series.last_hash or verifier is None or not
-                           verifier.verify(signature_message(
-                               row.invoice_date, row.system_entry_date, row.document_no,
-                               row.gross_total, row.previous_hash), digest)):
-                problems.append(Problem(label, row.document_no, "último documento alterado"))
+    conn = uow.session.connection()
+    mine = Series.till_id == uow.till.id
+    heads = {pk: (n, c) for pk, n, c in conn.execute(
+        select(DocumentRow.series_pk, func.max(DocumentRow.number), func.count())
+        .join(Series, Series.id == DocumentRow.series_pk).where(mine)
+        .group_by(DocumentRow.series_pk))}
+    for series in conn.execute(select(Series).where(mine)).all():
+        label = f"{series.doc_type} {series.series_id}"
+        top, count = heads.get(series.id, (series.first_number - 1, 0))
+        if top != series.last_number or count != top - series.first_number + 1:
+            problems.append(Problem(label, None, "numeração da série não corresponde aos "
+                                                 "documentos guardados", series.till_id))
+            continue
+        if count == 0:
+            continue
+        row = conn.execute(select(*_DOC_COLS).where(
+            DocumentRow.series_pk == series.id, DocumentRow.number == top)).one()
+        digest, verifier = row.hash, verifiers.get(row.key_version)
+        if digest and (digest != series.last_hash or verifier is None or not
+                       verifier.verify(signature_message(
+                           row.invoice_date, row.system_entry_date, row.document_no,
+                           row.gross_total, row.previous_hash), digest)):
+            problems.append(Problem(label, row.document_no, "último documento alterado",
+                                    series.till_id))
     return problems
 
 
-def block(db: Database, report_text: str, now: datetime) -> None:
-    with db.write() as s:
-        state = s.get(IntegrityState, 1) or IntegrityState(id=1)
-        state.blocked, state.report, state.detected_at = True, report_text, now
-        state.acknowledged_by = state.acknowledged_at = None
-        s.add(state)
-        audit.record(s, now, "system", "integrity", "verification failed; issuing blocked")
+def block(uow: UnitOfWork, report_text: str, now: datetime,
+          tills: set[int | None] = frozenset()) -> None:
+    """Block issuing on this till and on every other till the findings name."""
+    for till_id in {uow.till.id, *(t for t in tills if t is not None)}:
+        uow.integrity.block(report_text, now, till_id)
+    uow.audit.append(now, "system", "integrity", "verification failed; issuing blocked")
 
 
-def acknowledge(db: Database, user: str, now: datetime) -> bool:
-    with db.write() as s:
-        state = s.get(IntegrityState, 1)
-        if state is None or not state.blocked:
-            return False
-        state.blocked, state.acknowledged_by, state.acknowledged_at = False, user, now
-        audit.record(s, now, user, "integrity", "integrity report acknowledged")
-        return True
+def acknowledge(uow: UnitOfWork, user: str, now: datetime) -> bool:
+    if not uow.integrity.acknowledge(user, now):
+        return False
+    uow.audit.append(now, user, "integrity", "integrity report acknowledged")
+    return True

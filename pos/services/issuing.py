@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
-from sqlalchemy import bindparam, func, insert, select, update
+from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -32,19 +32,20 @@ from pos.domain.errors import IntegrityError, SeriesError, ValidationError
 from pos.domain.series import SeriesState, atcud, document_number
 from pos.domain.signature import hash_control, signature_message
 from pos.domain.text import brief
+from pos.domain.transport import transport_of
 from pos.persistence import mapping
 from pos.persistence.models import (
     Company,
     DocumentRow,
-    IntegrityState,
     LineRow,
     OutboxRow,
     PaymentRow,
     Series,
 )
 from pos.persistence.models import Customer as CustomerRow
+from pos.persistence.uow import UnitOfWork
 
-from . import settings
+Clock = Callable[[], datetime]
 
 PAID_AT_ISSUE = ("FS", "FR")
 
@@ -75,16 +76,23 @@ class IssueRequest:
     confirm_clock: bool = False
 
 
-def check_not_blocked(session: Session) -> None:
-    if session.scalar(select(IntegrityState.blocked).where(IntegrityState.id == 1)):
+def check_not_blocked(uow: UnitOfWork) -> None:
+    if uow.integrity.blocked():
         raise IntegrityError(
             "A verificação de integridade encontrou alterações nos dados fiscais. A emissão "
             "está bloqueada até um administrador confirmar o relatório ('caixa verify').")
 
 
-def _wanted_kind(session: Session, req: IssueRequest) -> str:
-    training = settings.training_mode(session)
-    if req.manual_ref or req.duplicate_ref:
+def company_region(uow: UnitOfWork) -> str:
+    region = uow.session.scalar(select(Company.tax_region).where(Company.id == 1))
+    if region is None:
+        raise ValidationError("A empresa ainda não está configurada ('caixa init').")
+    return region
+
+
+def _wanted_kind(uow: UnitOfWork, manual: bool) -> str:
+    training = uow.till_settings.training
+    if manual:
         if training:
             raise SeriesError("Modo de formação ativo: não se recuperam documentos manuais "
                               "nem duplicados em formação.")
@@ -92,23 +100,19 @@ def _wanted_kind(session: Session, req: IssueRequest) -> str:
     return "F" if training else "N"
 
 
-def lock_series(session: Session, req: IssueRequest, is_sqlite: bool) -> Series:
-    kind = _wanted_kind(session, req)
-    q = select(Series).where(Series.doc_type == req.doc_type)
-    if req.series_id:
-        q = q.where(Series.series_key == req.series_id.upper())
-    else:
-        q = q.where(Series.kind == kind, Series.status == "A",
-                    Series.validation_code.is_not(None)).order_by(Series.id)
-    if not is_sqlite:
-        q = q.with_for_update()
-    series = session.scalars(q).first()
+def lock_series(uow: UnitOfWork, doc_type: str, series_id: str | None = None,
+                manual: bool = False) -> Series:
+    """This till's series for ``doc_type`` (the one named, or the first active one of the
+    kind the till is issuing in), locked until the commit."""
+    kind = _wanted_kind(uow, manual)
+    series = uow.series.for_issuing(doc_type, kind, series_id)
     if series is None:
-        if req.series_id:
-            raise SeriesError(f"Série {brief(req.series_id)} para {req.doc_type} não existe.")
+        if series_id:
+            raise SeriesError(f"Série {brief(series_id)} para {doc_type} não existe nesta "
+                              "caixa.")
         what = {"F": "de formação", "R": "de recuperação", "N": "normal"}[kind]
         raise SeriesError(
-            f"Não há série {what} ativa e comunicada à AT para {req.doc_type}. Registe uma "
+            f"Não há série {what} ativa e comunicada à AT para {doc_type}. Registe uma "
             "série ou, sem ligação à AT, use os documentos pré-impressos.")
     if series.kind != kind:
         if kind == "F":
@@ -117,6 +121,56 @@ def lock_series(session: Session, req: IssueRequest, is_sqlite: bool) -> Series:
         raise SeriesError(f"A série {series.series_id} é do tipo {series.kind}; este documento "
                           f"precisa de uma série do tipo {kind}.")
     return series
+
+
+@dataclass(frozen=True)
+class Slot:
+    """The next number of a locked series, and the time read once the lock was held."""
+
+    series: Series
+    number: int
+    document_no: str
+    atcud: str
+    now: datetime
+    doc_date: date
+
+
+def next_in_series(uow: UnitOfWork, doc_type: str, series_id: str | None, now: Clock, *,
+                   manual: bool = False, doc_date: date | None = None,
+                   confirm_clock: bool = False) -> Slot:
+    """Lock the series, read the clock, check it, and give the next number and its ATCUD.
+
+    Every numbered document (signed or not: receipts too) takes its number here. The clock
+    is read only once the series is locked: a writer that waited for the lock must not
+    sign with a time taken before the document that held it.
+    """
+    check_not_blocked(uow)
+    series = lock_series(uow, doc_type, series_id, manual)
+    at = now()
+    SeriesState(series.series_id, series.doc_type, series.kind, series.status,
+                series.validation_code, series.last_number, series.last_hash,
+                series.last_invoice_date, series.last_system_entry).check_can_issue()
+    rules.check_clock(at, uow.series.last_system_entry(), confirm_clock)
+    day = doc_date or at.date()
+    if day > at.date():
+        raise ValidationError("A data do documento não pode ser futura.")
+    if not manual:
+        rules.check_document_date(day, series.last_invoice_date, series.series_id)
+    number = series.last_number + 1
+    return Slot(series, number, document_number(doc_type, series.series_id, number),
+                atcud(series.validation_code, number), at, day)
+
+
+def move_on(uow: UnitOfWork, slot: Slot, digest: str) -> None:
+    """The series row now ends at ``slot`` (its number, hash, dates)."""
+    series = slot.series
+    moved_on = dict(last_number=slot.number, last_hash=digest,
+                    last_invoice_date=max(slot.doc_date, series.last_invoice_date
+                                          or slot.doc_date),
+                    last_system_entry=slot.now)
+    uow.session.connection().execute(_UPDATE_SERIES, {"pk": series.id, **moved_on})
+    for key, value in moved_on.items():   # keep the session's copy of the row true
+        set_committed_value(series, key, value)
 
 
 def invoice_deadline(day: date) -> datetime:
@@ -140,34 +194,18 @@ def outbox_for(doc_type: str, series_kind: str, day: date, now: datetime,
     return None
 
 
-def issue(session: Session, req: IssueRequest, signer,
-          now: datetime | Callable[[], datetime], is_sqlite: bool = True) -> Document:
-    """Issue ``req`` inside the caller's write transaction and return the signed document.
+def issue(uow: UnitOfWork, req: IssueRequest, signer, now: Clock) -> Document:
+    """Issue ``req`` inside the unit of work's write transaction; the signed document.
 
-    Pass ``now`` as a callable (a clock's ``now``) so the time is read only once the series
-    is locked: a process that waited for the lock must not sign with a time taken before
-    the document that held it.
+    ``now`` is a clock's ``now``: it is read only once the series is locked (next_in_series).
     """
     dtype = get_doc_type(req.doc_type)
-    check_not_blocked(session)
-    region = session.scalar(select(Company.tax_region).where(Company.id == 1))
-    if region is None:
-        raise ValidationError("A empresa ainda não está configurada ('caixa init').")
-    series = lock_series(session, req, is_sqlite)
-    if callable(now):
-        now = now()
-    state = SeriesState(series.series_id, series.doc_type, series.kind, series.status,
-                        series.validation_code, series.last_number, series.last_hash,
-                        series.last_invoice_date, series.last_system_entry)
-    state.check_can_issue()
-
-    last_entry = session.scalar(select(func.max(Series.last_system_entry)))
-    rules.check_clock(now, last_entry, req.confirm_clock)
-    doc_date = req.doc_date or now.date()
-    if doc_date > now.date():
-        raise ValidationError("A data do documento não pode ser futura.")
-    if not (req.manual_ref or req.duplicate_ref):
-        rules.check_document_date(doc_date, series.last_invoice_date, series.series_id)
+    region = company_region(uow)
+    manual = bool(req.manual_ref or req.duplicate_ref)
+    slot = next_in_series(uow, req.doc_type, req.series_id, now, manual=manual,
+                          doc_date=req.doc_date, confirm_clock=req.confirm_clock)
+    series, number, doc_no, code = slot.series, slot.number, slot.document_no, slot.atcud
+    at, doc_date = slot.now, slot.doc_date
 
     lines, totals = price_lines(list(req.lines), region, doc_date)
     if dtype.is_invoice and req.doc_type in ("FS", "FT", "FR"):
@@ -178,25 +216,23 @@ def issue(session: Session, req: IssueRequest, signer,
     elif req.payments:
         raise ValidationError(f"{dtype.name} não regista pagamento: use FR ou FS.")
 
-    number = series.last_number + 1
-    doc_no = document_number(req.doc_type, series.series_id, number)
-    code = atcud(series.validation_code, number)
     key_version = signer.version
     previous = series.last_hash
-    digest = signer.sign(signature_message(doc_date, now, doc_no, totals.gross, previous)) \
+    digest = signer.sign(signature_message(doc_date, at, doc_no, totals.gross, previous)) \
         if dtype.signed else ""
     control = hash_control(key_version, req.manual_ref, req.duplicate_ref, req.doc_type) \
         if dtype.signed else ""
     doc_uuid = str(uuidlib.uuid4())
-    source_billing = "M" if (req.manual_ref or req.duplicate_ref) else "P"
+    source_billing = "M" if manual else "P"
     manual_ref = req.manual_ref or req.duplicate_ref
+    till_id = uow.till.id
     # Core statements, not ORM units of work: this is the till's hot path, and the ORM's
     # flush bookkeeping cost several times the insert itself (docs/PERFORMANCE.md).
-    conn = session.connection()
+    conn = uow.session.connection()
     doc_id = conn.execute(_INSERT_DOC, dict(
-        uuid=doc_uuid, series_pk=series.id, doc_type=req.doc_type,
+        uuid=doc_uuid, till_id=till_id, series_pk=series.id, doc_type=req.doc_type,
         series_id=series.series_id, series_kind=series.kind, number=number,
-        document_no=doc_no, atcud=code, invoice_date=doc_date, system_entry_date=now,
+        document_no=doc_no, atcud=code, invoice_date=doc_date, system_entry_date=at,
         customer_nif=req.customer.nif, customer_name=req.customer.name,
         customer_address=req.customer.address, customer_city=req.customer.city,
         customer_postal_code=req.customer.postal_code,
@@ -206,7 +242,7 @@ def issue(session: Session, req: IssueRequest, signer,
         source_billing=source_billing, user_login=req.user, manual_ref=manual_ref,
         ref_document_id=req.ref_document_id,
         extra=json.dumps(req.extra, ensure_ascii=False) if req.extra else None,
-        movement_start=req.movement_start, status="N", status_date=now, status_reason=None,
+        movement_start=req.movement_start, status="N", status_date=at, status_reason=None,
         status_user=None, at_doc_code=None,
     )).inserted_primary_key[0]
     conn.execute(_INSERT_LINE,
@@ -215,28 +251,24 @@ def issue(session: Session, req: IssueRequest, signer,
         conn.execute(_INSERT_PAYMENT, [
             {"document_id": doc_id, "method": p.method, "amount": p.amount,
              "tendered": p.tendered} for p in payments])
-    moved_on = dict(last_number=number, last_hash=digest,
-                    last_invoice_date=max(doc_date, series.last_invoice_date or doc_date),
-                    last_system_entry=now)
-    conn.execute(_UPDATE_SERIES, {"pk": series.id, **moved_on})
-    for key, value in moved_on.items():   # keep the session's copy of the row true
-        set_committed_value(series, key, value)
-    duty = outbox_for(req.doc_type, series.kind, doc_date, now, req.movement_start)
+    move_on(uow, slot, digest)
+    duty = outbox_for(req.doc_type, series.kind, doc_date, at, req.movement_start)
     if duty is not None:
         conn.execute(_INSERT_OUTBOX, dict(
-            kind=duty[0], document_id=doc_id, series_pk=None, payload=None, status="pending",
-            attempts=0, created_at=now, next_attempt_at=now, deadline=duty[1], last_error=None,
-            done_at=None, result=None))
+            till_id=till_id, kind=duty[0], document_id=doc_id, series_pk=None, payload=None,
+            status="pending", attempts=0, created_at=at, next_attempt_at=at,
+            deadline=duty[1], last_error=None, done_at=None, result=None))
     if not req.customer.is_final_consumer:
-        _remember_customer(session, req.customer)
+        _remember_customer(uow.session, req.customer)
     return Document(
         id=doc_id, uuid=doc_uuid, doc_type=req.doc_type, series_id=series.series_id,
         series_kind=series.kind, number=number, document_no=doc_no, atcud=code,
-        invoice_date=doc_date, system_entry_date=now, customer=req.customer, lines=lines,
+        invoice_date=doc_date, system_entry_date=at, customer=req.customer, lines=lines,
         totals=totals, payments=payments, previous_hash=previous, hash=digest,
         hash_control=control, key_version=key_version, source_billing=source_billing,
-        status="N", status_date=now, status_reason=None, user=req.user, tax_region=region,
-        manual_ref=manual_ref, at_doc_code=None, movement_start=req.movement_start)
+        status="N", status_date=at, status_reason=None, user=req.user, tax_region=region,
+        manual_ref=manual_ref, at_doc_code=None, movement_start=req.movement_start,
+        transport=transport_of(req.extra))
 
 
 def _remember_customer(session: Session, customer: Customer) -> None:

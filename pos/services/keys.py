@@ -8,6 +8,7 @@ file others can read is refused for signing (see ``_passphrase``).
 
 import os
 import secrets
+from collections.abc import Callable
 from pathlib import Path
 
 from sqlalchemy import func, select
@@ -15,15 +16,16 @@ from sqlalchemy import func, select
 from pos import signing
 from pos.domain.errors import KeyError_
 from pos.files import readable_by_others
-from pos.persistence.db import Database
 from pos.persistence.models import SigningKey
-
-from . import audit
+from pos.persistence.uow import UnitOfWork
 
 
 class KeyService:
-    def __init__(self, db: Database, secret_path: Path, clock):
-        self.db = db
+    """The signer and verifiers adapter. ``units(write)`` opens a unit of work for the till
+    this process acts for (key changes are audited in its chain)."""
+
+    def __init__(self, units: Callable[[bool], UnitOfWork], secret_path: Path, clock):
+        self.units = units
         self.secret_path = secret_path
         self.clock = clock
         self._signer: signing.Signer | None = None
@@ -64,23 +66,26 @@ class KeyService:
         return self._store(private_pem, public_pem, user, "imported")
 
     def _store(self, private_pem: bytes, public_pem: bytes, user: str, how: str) -> int:
-        now = self.clock.now()
-        with self.db.write() as s:
+        with self.units(True) as uow:
+            now = self.clock.now()
+            s = uow.session
             version = (s.scalar(select(func.max(SigningKey.version))) or 0) + 1
             for old in s.scalars(select(SigningKey).where(SigningKey.active)):
                 old.active = False
             s.add(SigningKey(version=version, private_pem=private_pem, public_pem=public_pem,
                              created_at=now, active=True))
-            audit.record(s, now, user, "key", f"signing key version {version} {how}")
+            uow.audit.append(now, user, "key", f"signing key version {version} {how}")
         self._signer = None
         return version
 
     def has_key(self) -> bool:
-        with self.db.read() as s:
+        with self.units(False) as uow:
+            s = uow.session
             return s.scalar(select(func.count()).select_from(SigningKey)) > 0
 
     def public_pem(self, version: int | None = None) -> bytes:
-        with self.db.read() as s:
+        with self.units(False) as uow:
+            s = uow.session
             q = select(SigningKey)
             q = q.where(SigningKey.version == version) if version else \
                 q.where(SigningKey.active)
@@ -91,15 +96,16 @@ class KeyService:
 
     def signer(self) -> signing.Signer:
         if self._signer is None:
-            with self.db.read() as s:
-                row = s.scalars(select(SigningKey).where(SigningKey.active)).first()
+            with self.units(False) as uow:
+                row = uow.session.scalars(select(SigningKey).where(SigningKey.active)).first()
             if row is None:
                 raise KeyError_("Não existe chave de assinatura. Execute 'caixa keys generate'.")
             self._signer = signing.Signer(row.private_pem, self._passphrase(), row.version)
         return self._signer
 
     def verifiers(self) -> dict[int, signing.Verifier]:
-        with self.db.read() as s:
+        with self.units(False) as uow:
+            s = uow.session
             for row in s.scalars(select(SigningKey)):
                 if row.version not in self._verifiers:
                     self._verifiers[row.version] = signing.Verifier(row.public_pem)

@@ -1,14 +1,13 @@
 """Typography books, forms voided on paper, the missing-number report, inoperability periods.
 
 The recovery itself (issuing) is in manual_recovery.py, paper transport in manual_transport.py;
-manual_desk.ManualDesk is the facade the CLI and the back-office screens call.
+pos.application.manual is what the CLI and the back-office screens call.
 """
 
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from pos.domain import manual as rules
 from pos.domain.doctypes import doc_type
@@ -22,8 +21,7 @@ from pos.persistence.models import (
     TypographyBook,
     VoidedManualNumber,
 )
-
-from . import audit
+from pos.persistence.uow import UnitOfWork
 
 MAX_VOID_REASON = 100
 MAX_PERIOD_REASON = 200
@@ -79,9 +77,10 @@ def _text(value: str, what: str, limit: int) -> str:
 
 # ---- books -----------------------------------------------------------------------------
 
-def add_book(session: Session, doc_type_code: str, manual_series: str, first: int, last: int,
+def add_book(uow: UnitOfWork, doc_type_code: str, manual_series: str, first: int, last: int,
              typography_name: str, typography_nif: str, authorization: str,
              validation_code: str | None, now: datetime, user: str) -> BookInfo:
+    session = uow.session
     dtype = doc_type(doc_type_code)
     if not dtype.signed:
         raise ValidationError(f"{dtype.name} não é recuperado de impressos (não é assinado).")
@@ -91,7 +90,7 @@ def add_book(session: Session, doc_type_code: str, manual_series: str, first: in
     nif = validate_nif(typography_nif)
     auth = _text(authorization, "a autorização da tipografia", 60)
     code = validate_validation_code(validation_code) if validation_code else None
-    for other in _books_of(session, dtype.code, series):
+    for other in _books_of(uow, dtype.code, series):
         if rules.overlaps(first, last, other.first_number, other.last_number):
             raise ValidationError(
                 f"A numeração {first}-{last} sobrepõe-se ao livro {other.id} ({other.doc_type} "
@@ -102,36 +101,40 @@ def add_book(session: Session, doc_type_code: str, manual_series: str, first: in
                           created_at=now)
     session.add(book)
     session.flush()
-    audit.record(session, now, user, "manual_book",
-                 f"book {book.id}: {dtype.code} {series} {first}-{last} ({name}, {auth})")
+    uow.audit.append(now, user, "manual_book",
+                     f"book {book.id}: {dtype.code} {series} {first}-{last} ({name}, {auth})")
     return _info(book)
 
 
-def _books_of(session: Session, doc_type_code: str, series: str) -> list[TypographyBook]:
+def _books_of(uow: UnitOfWork, doc_type_code: str, series: str) -> list[TypographyBook]:
+    session = uow.session
     # AT treats series case-insensitively; a book 'ABC' and a book 'abc' are the same series.
     rows = session.scalars(select(TypographyBook).where(TypographyBook.doc_type == doc_type_code))
     return [b for b in rows if b.manual_series.upper() == series.upper()]
 
 
-def books(session: Session) -> list[BookInfo]:
+def books(uow: UnitOfWork) -> list[BookInfo]:
+    session = uow.session
     return [_info(b) for b in session.scalars(
         select(TypographyBook).order_by(TypographyBook.doc_type, TypographyBook.manual_series,
                                         TypographyBook.first_number))]
 
 
-def get_book(session: Session, book_id: int) -> TypographyBook:
+def get_book(uow: UnitOfWork, book_id: int) -> TypographyBook:
+    session = uow.session
     book = session.get(TypographyBook, book_id)
     if book is None:
         raise NotFoundError(f"Livro de impressos {book_id} não existe ('caixa manual books').")
     return book
 
 
-def find_book(session: Session, number: int, book_id: int | None = None,
+def find_book(uow: UnitOfWork, number: int, book_id: int | None = None,
               manual_series: str | None = None, doc_type_code: str | None = None
               ) -> TypographyBook:
     """The book holding ``number``, by id or by manual series (and type when ambiguous)."""
+    session = uow.session
     if book_id is not None:
-        book = get_book(session, book_id)
+        book = get_book(uow, book_id)
     else:
         if not manual_series:
             raise ValidationError("Indique o livro (--book) ou a série manual (--series).")
@@ -158,9 +161,9 @@ def find_book(session: Session, number: int, book_id: int | None = None,
     return book
 
 
-def set_book_status(session: Session, book_id: int, status: str, now: datetime,
+def set_book_status(uow: UnitOfWork, book_id: int, status: str, now: datetime,
                     user: str) -> BookInfo:
-    book = get_book(session, book_id)
+    book = get_book(uow, book_id)
     if status not in rules.BOOK_STATUSES:
         raise ValidationError(f"Estado de livro desconhecido: {status} (use in_use ou closed).")
     if status == book.status:
@@ -169,19 +172,20 @@ def set_book_status(session: Session, book_id: int, status: str, now: datetime,
         raise StateError(
             f"O livro {book.id} está {rules.BOOK_STATUSES[book.status]}: não pode passar a "
             f"{rules.BOOK_STATUSES[status]}.")
-    audit.record(session, now, user, "manual_book",
-                 f"book {book.id}: {book.status} -> {status}")
+    uow.audit.append(now, user, "manual_book",
+                     f"book {book.id}: {book.status} -> {status}")
     book.status = status
     return _info(book)
 
 
 # ---- recovered and voided numbers ------------------------------------------------------
 
-def recovered_in(session: Session, book: TypographyBook) -> dict[int, DocumentRow]:
+def recovered_in(uow: UnitOfWork, book: TypographyBook) -> dict[int, DocumentRow]:
     """Active (status ≠ A) recovered documents of the book, by manual number.
 
     The number is compared as an integer: 'abc/1' and 'abc/00001' are the same form.
     """
+    session = uow.session
     marker = f"-{book.doc_type}M "
     rows = session.scalars(select(DocumentRow).where(
         DocumentRow.doc_type == book.doc_type, DocumentRow.source_billing == "M",
@@ -195,36 +199,38 @@ def recovered_in(session: Session, book: TypographyBook) -> dict[int, DocumentRo
     return out
 
 
-def voided_in(session: Session, book: TypographyBook) -> dict[int, VoidedManualNumber]:
+def voided_in(uow: UnitOfWork, book: TypographyBook) -> dict[int, VoidedManualNumber]:
+    session = uow.session
     return {v.number: v for v in session.scalars(
         select(VoidedManualNumber).where(VoidedManualNumber.book_id == book.id))}
 
 
-def void_number(session: Session, number: str | int, reason: str, now: datetime, user: str,
+def void_number(uow: UnitOfWork, number: str | int, reason: str, now: datetime, user: str,
                 book_id: int | None = None, manual_series: str | None = None,
                 doc_type_code: str | None = None) -> BookInfo:
     """A form spoiled or cancelled on paper: it will never be recovered."""
+    session = uow.session
     _text_number, n = rules.parse_manual_number(number)
     reason = _text(reason, "o motivo", MAX_VOID_REASON)
-    book = find_book(session, n, book_id, manual_series, doc_type_code)
-    if n in voided_in(session, book):
+    book = find_book(uow, n, book_id, manual_series, doc_type_code)
+    if n in voided_in(uow, book):
         raise StateError(f"O impresso {book.manual_series}/{n} já está inutilizado.")
-    active = recovered_in(session, book).get(n)
+    active = recovered_in(uow, book).get(n)
     if active is not None:
         raise StateError(
             f"O impresso {book.manual_series}/{n} foi recuperado em {active.document_no}: "
             "anule esse documento antes de o inutilizar.")
     session.add(VoidedManualNumber(book_id=book.id, number=n, reason=reason, at=now,
                                    user_login=user))
-    audit.record(session, now, user, "manual_void",
-                 f"book {book.id}: {book.doc_type} {book.manual_series}/{n}: {reason}")
+    uow.audit.append(now, user, "manual_void",
+                     f"book {book.id}: {book.doc_type} {book.manual_series}/{n}: {reason}")
     return _info(book)
 
 
-def report(session: Session, book_id: int) -> BookReport:
-    book = get_book(session, book_id)
-    recovered = {n: row.document_no for n, row in recovered_in(session, book).items()}
-    voided = {n: v.reason for n, v in voided_in(session, book).items()}
+def report(uow: UnitOfWork, book_id: int) -> BookReport:
+    book = get_book(uow, book_id)
+    recovered = {n: row.document_no for n, row in recovered_in(uow, book).items()}
+    voided = {n: v.reason for n, v in voided_in(uow, book).items()}
     missing = rules.missing_ranges(book.first_number, book.last_number,
                                    set(recovered) | set(voided))
     return BookReport(_info(book), dict(sorted(recovered.items())),
@@ -233,9 +239,10 @@ def report(session: Session, book_id: int) -> BookReport:
 
 # ---- inoperability periods -------------------------------------------------------------
 
-def start_period(session: Session, started_at: datetime, reason: str, now: datetime,
+def start_period(uow: UnitOfWork, started_at: datetime, reason: str, now: datetime,
                  user: str, ended_at: datetime | None = None) -> PeriodInfo:
     """Entered afterwards as a rule: the till was dead when it started."""
+    session = uow.session
     reason = _text(reason, "o motivo da inoperacionalidade", MAX_PERIOD_REASON)
     if started_at > now:
         raise ValidationError("O início da inoperacionalidade não pode ser futuro.")
@@ -253,16 +260,17 @@ def start_period(session: Session, started_at: datetime, reason: str, now: datet
                               recorded_by=user, recorded_at=now)
     session.add(row)
     session.flush()
-    audit.record(session, now, user, "inoperability_start",
-                 f"period {row.id} from {started_at:%Y-%m-%dT%H:%M:%S}: {reason}")
+    uow.audit.append(now, user, "inoperability_start",
+                     f"period {row.id} from {started_at:%Y-%m-%dT%H:%M:%S}: {reason}")
     if ended_at is not None:
-        audit.record(session, now, user, "inoperability_end",
-                     f"period {row.id} until {ended_at:%Y-%m-%dT%H:%M:%S}")
+        uow.audit.append(now, user, "inoperability_end",
+                         f"period {row.id} until {ended_at:%Y-%m-%dT%H:%M:%S}")
     return _period(row)
 
 
-def end_period(session: Session, ended_at: datetime, now: datetime, user: str,
+def end_period(uow: UnitOfWork, ended_at: datetime, now: datetime, user: str,
                period_id: int | None = None) -> PeriodInfo:
+    session = uow.session
     if period_id is None:
         row = session.scalars(select(InoperabilityPeriod).where(
             InoperabilityPeriod.ended_at.is_(None))).first()
@@ -276,12 +284,13 @@ def end_period(session: Session, ended_at: datetime, now: datetime, user: str,
         raise StateError(f"O período {row.id} já terminou ({row.ended_at:%Y-%m-%d %H:%M}).")
     _check_end(row.started_at, ended_at, now)
     row.ended_at = ended_at
-    audit.record(session, now, user, "inoperability_end",
-                 f"period {row.id} until {ended_at:%Y-%m-%dT%H:%M:%S}")
+    uow.audit.append(now, user, "inoperability_end",
+                     f"period {row.id} until {ended_at:%Y-%m-%dT%H:%M:%S}")
     return _period(row)
 
 
-def periods(session: Session) -> list[PeriodInfo]:
+def periods(uow: UnitOfWork) -> list[PeriodInfo]:
+    session = uow.session
     return [_period(p) for p in session.scalars(
         select(InoperabilityPeriod).order_by(InoperabilityPeriod.started_at))]
 

@@ -7,14 +7,12 @@ document (D8632 §3.2.2 — one active document per manual original or duplicate
 """
 
 import dataclasses
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from pos.domain import manual as rules
 from pos.domain import text
@@ -23,9 +21,10 @@ from pos.domain.documents import FINAL_CONSUMER, CartLine, Customer, Document, L
 from pos.domain.errors import NotFoundError, SeriesError, StateError, ValidationError
 from pos.domain.series import document_number
 from pos.domain.text import check_text
-from pos.persistence.models import DocumentRow, OutboxRow, Series, TypographyBook
+from pos.persistence.models import DocumentRow, Series, TypographyBook
+from pos.persistence.uow import UnitOfWork
 
-from . import audit, issuing, settings
+from . import issuing
 from .manual import find_book, recovered_in, voided_in
 
 Clock = Callable[[], datetime]
@@ -76,19 +75,21 @@ class ClosedSeries:
 
 # ---- checks shared by every recovery ---------------------------------------------------
 
-def check_not_training(session: Session) -> None:
+def check_not_training(uow: UnitOfWork) -> None:
     # Issuing picks a kind-R series whenever manual_ref is set, even in training mode: the
     # document would be real. A trainee must not be able to do that.
-    if settings.training_mode(session):
+    if uow.till_settings.training:
         raise StateError(
             "Modo de formação ligado: a recuperação emite documentos reais. Desligue-o "
             "('caixa training off') antes de recuperar documentos.")
 
 
-def require_recovery_series(session: Session, doc_type_code: str, year: int) -> Series:
+def require_recovery_series(uow: UnitOfWork, doc_type_code: str, year: int) -> Series:
+    session = uow.session
     series = session.scalars(select(Series).where(
         Series.doc_type == doc_type_code, Series.kind == "R", Series.status == "A",
-        Series.validation_code.is_not(None)).order_by(Series.id)).first()
+        Series.till_id == uow.till.id, Series.validation_code.is_not(None))
+        .order_by(Series.id)).first()
     if series is None:
         raise SeriesError(
             f"Não há série de recuperação (tipo R) ativa e comunicada à AT para "
@@ -96,13 +97,6 @@ def require_recovery_series(session: Session, doc_type_code: str, year: int) -> 
             f"--doc-type {doc_type_code} --series R{year} --kind R "
             "--validation-code CÓDIGO.")
     return series
-
-
-def _lock(session: Session, model, pk: int, is_sqlite: bool):
-    # SQLite already serialises writers (BEGIN IMMEDIATE); PostgreSQL needs the row lock so
-    # two tills cannot both find the number free and both recover it.
-    if not is_sqlite:
-        session.scalars(select(model).where(model.id == pk).with_for_update()).one()
 
 
 def _with_reference(doc_type_code: str, lines: tuple[CartLine, ...], reference: str | None,
@@ -122,7 +116,8 @@ def _with_reference(doc_type_code: str, lines: tuple[CartLine, ...], reference: 
     return tuple(dataclasses.replace(ln, reference=ref) for ln in lines)
 
 
-def _ref_document_id(session: Session, reference: str | None) -> int | None:
+def _ref_document_id(uow: UnitOfWork, reference: str | None) -> int | None:
+    session = uow.session
     if not reference:
         return None
     return session.scalar(select(DocumentRow.id).where(DocumentRow.document_no == reference))
@@ -140,68 +135,66 @@ def _sales_only(doc_type_code: str) -> None:
 
 # ---- manual forms (D8632 §2.4) ---------------------------------------------------------
 
-def locate(session: Session, entry: ManualEntry, now: datetime, is_sqlite: bool
+def locate(uow: UnitOfWork, entry: ManualEntry, now: datetime
            ) -> tuple[TypographyBook, str]:
     """The book and the 'series/number' reference, after every check of the form."""
-    check_not_training(session)
+    check_not_training(uow)
     number_text, n = rules.parse_manual_number(entry.number)
-    book = find_book(session, n, entry.book_id, entry.manual_series, entry.doc_type)
+    book = find_book(uow, n, entry.book_id, entry.manual_series, entry.doc_type)
     if entry.doc_type and doc_type(entry.doc_type).code != book.doc_type:
         raise ValidationError(f"O livro {book.id} é de {book.doc_type}, não de "
                               f"{entry.doc_type.upper()}.")
-    _lock(session, TypographyBook, book.id, is_sqlite)
+    # Two tills must not both find the number free and both recover it.
+    uow.lock(TypographyBook, book.id)
     ref = rules.manual_ref(book.manual_series, number_text)
-    void = voided_in(session, book).get(n)
+    void = voided_in(uow, book).get(n)
     if void is not None:
         raise StateError(f"O impresso {ref} foi inutilizado ({void.reason}): não se recupera.")
-    active = recovered_in(session, book).get(n)
+    active = recovered_in(uow, book).get(n)
     if active is not None:
         raise StateError(
             f"O impresso {book.doc_type} {ref} já foi recuperado no documento "
             f"{active.document_no}. Para o corrigir, anule esse documento primeiro.")
     rules.check_not_future(entry.doc_date, now.date(), "impresso")
-    require_recovery_series(session, book.doc_type, now.year)
+    require_recovery_series(uow, book.doc_type, now.year)
     return book, ref
 
 
-def issue_manual(session: Session, book: TypographyBook, ref: str, entry: ManualEntry,
-                 signer, now: datetime, is_sqlite: bool, extra: dict | None = None,
-                 movement_start: datetime | None = None, clock: Clock | None = None
-                 ) -> Document:
+def issue_manual(uow: UnitOfWork, book: TypographyBook, ref: str, entry: ManualEntry,
+                 signer, clock: Clock, extra: dict | None = None,
+                 movement_start: datetime | None = None) -> Document:
+    now = clock()
     # Fail before signing if the series would make a HashControl the XSD rejects.
     rules.recovery_hash_control(signer.version, book.doc_type, ref)
     lines = _with_reference(book.doc_type, entry.lines, entry.reference, entry.reason)
-    doc = issuing.issue(session, issuing.IssueRequest(
+    doc = issuing.issue(uow, issuing.IssueRequest(
         doc_type=book.doc_type, lines=lines, customer=entry.customer,
         payments=entry.payments, user=entry.user, doc_date=entry.doc_date, manual_ref=ref,
-        ref_document_id=_ref_document_id(session, entry.reference), extra=extra or {},
-        movement_start=movement_start, confirm_clock=entry.confirm_clock),
-        signer, clock or now, is_sqlite)
+        ref_document_id=_ref_document_id(uow, entry.reference), extra=extra or {},
+        movement_start=movement_start, confirm_clock=entry.confirm_clock), signer, clock)
     if book.status == "stock":
         # A form from it was used, so the book is in use whatever was marked before.
         book.status = "in_use"
-        audit.record(session, now, entry.user, "manual_book", f"book {book.id}: stock -> in_use")
-    audit.record(session, now, entry.user, "manual_recover",
-                 f"{book.doc_type}M {ref} dated {entry.doc_date.isoformat()} -> "
-                 f"{doc.document_no}")
+        uow.audit.append(now, entry.user, "manual_book", f"book {book.id}: stock -> in_use")
+    uow.audit.append(now, entry.user, "manual_recover",
+                     f"{book.doc_type}M {ref} dated {entry.doc_date.isoformat()} -> "
+                     f"{doc.document_no}")
     return doc
 
 
-def recover(session: Session, entry: ManualEntry, signer, now: datetime,
-            is_sqlite: bool = True, clock: Clock | None = None) -> Document:
+def recover(uow: UnitOfWork, entry: ManualEntry, signer, clock: Clock) -> Document:
     """Re-enter one manual form as a signed document of the same type in a recovery series.
 
-    ``now`` serves the checks; ``clock`` (a clock's ``now``), when given, is what issuing reads
-    once the series is locked, for the SystemEntryDate (see issuing.issue).
+    ``clock`` is a clock's ``now``, read inside the write transaction (see issuing.issue).
     """
-    book, ref = locate(session, entry, now, is_sqlite)
+    book, ref = locate(uow, entry, clock())
     _sales_only(book.doc_type)
-    return issue_manual(session, book, ref, entry, signer, now, is_sqlite, clock=clock)
+    return issue_manual(uow, book, ref, entry, signer, clock)
 
 
 # ---- lost duplicates (D8632 §2.5) ------------------------------------------------------
 
-def close_series_for_data_loss(session: Session, reason: str, now: datetime, user: str,
+def close_series_for_data_loss(uow: UnitOfWork, reason: str, now: datetime, user: str,
                                last_numbers: dict[tuple[str, str], int] | None = None
                                ) -> list[ClosedSeries]:
     """§2.5.1: after restoring a backup, finalise every series in use so that no number is
@@ -211,10 +204,12 @@ def close_series_for_data_loss(session: Session, reason: str, now: datetime, use
     duplicates: the restored database only knows the numbers that were in the backup, and AT
     must be told the real one (finalizarSerie seqUltimoDocEmitido).
     """
+    session = uow.session
     reason = check_text(reason, "o motivo do fecho das séries", MAX_JUSTIFICATION)
     wanted = {(t.upper(), s.upper()): n for (t, s), n in (last_numbers or {}).items()}
     rows = list(session.scalars(select(Series).where(
-        Series.status == "A", Series.kind.in_(("N", "R"))).order_by(Series.doc_type,
+        Series.status == "A", Series.kind.in_(("N", "R")),
+        Series.till_id == uow.till.id).order_by(Series.doc_type,
                                                                     Series.id)))
     known = {(r.doc_type, r.series_key) for r in rows}
     for key in wanted:
@@ -232,21 +227,21 @@ def close_series_for_data_loss(session: Session, reason: str, now: datetime, use
         series.status = "F"
         # sync/dispatch.py sends this as finalizarSerie (seqUltimoDocEmitido, justificacao).
         payload = {"last_number": last, "reason": reason}
-        session.add(OutboxRow(kind="series_finalize", series_pk=series.id, status="pending",
-                              payload=json.dumps(payload, ensure_ascii=False),
-                              created_at=now, next_attempt_at=now))
-        audit.record(session, now, user, "series_finalize",
-                     f"{series.doc_type} {series.series_id} last {last}: {reason}")
+        uow.outbox.add("series_finalize", now, series_pk=series.id, payload=payload)
+        uow.audit.append(now, user, "series_finalize",
+                         f"{series.doc_type} {series.series_id} last {last}: {reason}")
         closed.append(ClosedSeries(series.doc_type, series.series_id, series.kind, last))
     if not closed:
         raise StateError("Não há séries em uso para fechar.")
     return closed
 
 
-def reenter_duplicate(session: Session, entry: DuplicateEntry, signer, now: datetime,
-                      is_sqlite: bool = True, clock: Clock | None = None) -> Document:
+def reenter_duplicate(uow: UnitOfWork, entry: DuplicateEntry, signer, clock: Clock
+                      ) -> Document:
     """§2.5.2-2.5.5: a new document of the same type, HashControl '<key>-<type>D <InvoiceNo>'."""
-    check_not_training(session)
+    session = uow.session
+    now = clock()
+    check_not_training(uow)
     type_code, series_id, number = rules.parse_invoice_no(entry.original)
     _sales_only(type_code)
     series = session.scalars(select(Series).where(
@@ -262,7 +257,7 @@ def reenter_duplicate(session: Session, entry: DuplicateEntry, signer, now: date
         raise StateError(
             f"A série {series.series_id} ({type_code}) ainda está ativa: feche as séries em uso "
             "('caixa manual close-series') antes de recuperar duplicados (D8632 §2.5.1).")
-    _lock(session, Series, series.id, is_sqlite)
+    uow.lock(Series, series.id)
     original = document_number(type_code, series.series_id, number)
     if session.scalar(select(DocumentRow.id).where(DocumentRow.document_no == original)):
         raise StateError(f"O documento {original} está na base de dados: não foi perdido.")
@@ -279,15 +274,15 @@ def reenter_duplicate(session: Session, entry: DuplicateEntry, signer, now: date
         raise StateError(
             f"O duplicado {original} já foi recuperado no documento {active.document_no}. "
             "Para o corrigir, anule esse documento primeiro.")
-    require_recovery_series(session, type_code, now.year)
+    require_recovery_series(uow, type_code, now.year)
     rules.recovery_hash_control(signer.version, type_code, original, duplicate=True)
     lines = _with_reference(type_code, entry.lines, entry.reference, entry.reason)
-    doc = issuing.issue(session, issuing.IssueRequest(
+    doc = issuing.issue(uow, issuing.IssueRequest(
         doc_type=type_code, lines=lines, customer=entry.customer, payments=entry.payments,
         user=entry.user, doc_date=entry.doc_date, duplicate_ref=original,
-        ref_document_id=_ref_document_id(session, entry.reference),
-        confirm_clock=entry.confirm_clock), signer, clock or now, is_sqlite)
-    audit.record(session, now, entry.user, "manual_duplicate",
-                 f"{type_code}D {original} dated {entry.doc_date.isoformat()} -> "
-                 f"{doc.document_no}")
+        ref_document_id=_ref_document_id(uow, entry.reference),
+        confirm_clock=entry.confirm_clock), signer, clock)
+    uow.audit.append(now, entry.user, "manual_duplicate",
+                     f"{type_code}D {original} dated {entry.doc_date.isoformat()} -> "
+                     f"{doc.document_no}")
     return doc

@@ -12,18 +12,19 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from pos.domain import manual as rules
 from pos.domain.country import country_code
 from pos.domain.doctypes import doc_type
 from pos.domain.documents import Document
 from pos.domain.errors import ValidationError
+from pos.domain.series import atcud_of
 from pos.domain.signature import format_date, format_datetime
 from pos.domain.text import check_text
+from pos.domain.transport import clean_vehicle
 from pos.persistence.models import Company, DocumentRow, OutboxRow, TypographyBook
+from pos.persistence.uow import UnitOfWork
 
-from . import audit
 from .manual_recovery import Clock, ManualEntry, issue_manual, locate
 
 WORKING_DAYS = 5
@@ -71,7 +72,6 @@ def _check(t: PaperTransport, book: TypographyBook, now: datetime) -> tuple[str,
         raise ValidationError(f"O livro {book.id} é de {book.doc_type}: 'transport' é só para "
                               "guias. Use 'caixa manual recover'.")
     code = check_text(t.at_code, "o código dado pela AT por telefone", 200)
-    check_text(t.vehicle, "a matrícula", 32, required=False)      # SGDT VehicleID Max32
     if not book.validation_code:
         raise ValidationError(
             f"O livro {book.id} não tem o código de validação AT da série {book.manual_series}: "
@@ -80,25 +80,30 @@ def _check(t: PaperTransport, book: TypographyBook, now: datetime) -> tuple[str,
         raise ValidationError("O transporte não pode começar antes da data da guia.")
     called_on = t.called_on or t.movement_start.date()
     rules.check_not_future(called_on, now.date(), "telefonema")
+    clean_vehicle(t.vehicle)
     return code, called_on
 
 
-def _payload(session: Session, doc: Document, book: TypographyBook, ref: str, number: int,
+def _payload(uow: UnitOfWork, doc: Document, book: TypographyBook, ref: str,
              t: PaperTransport, code: str, load: Address, unload: Address) -> dict:
     """envioDocumentoTransporte fields (FISCAL-PT §6.2) for the form, not the recovery copy."""
+    session = uow.session
     c = session.get(Company, 1)
+    number = f"{book.doc_type} {ref}"
     return {
         "TaxRegistrationNumber": c.nif, "CompanyName": c.name,
         "CompanyAddress": Address(c.address, c.city, c.postal_code, c.country).as_at(),
-        "DocumentNumber": f"{book.doc_type} {ref}",
-        "ATCUD": f"{book.validation_code}-{number}",
+        "DocumentNumber": number,
+        # The form's number as printed, leading zeros kept (P195 art. 3.º n.º 3).
+        "ATCUD": atcud_of(book.validation_code, number),
         "ATDocCodeID": code, "MovementStatus": "N",
         "MovementDate": format_date(t.entry.doc_date), "MovementType": book.doc_type,
         "CustomerTaxID": doc.customer.nif, "CustomerName": doc.customer.name,
         "CustomerAddress": Address(doc.customer.address, doc.customer.city,
                                    doc.customer.postal_code, doc.customer.country).as_at(),
         "AddressTo": unload.as_at(), "AddressFrom": load.as_at(),
-        "MovementStartTime": format_datetime(t.movement_start), "VehicleID": t.vehicle,
+        "MovementStartTime": format_datetime(t.movement_start),
+        "VehicleID": clean_vehicle(t.vehicle),
         "Line": [{"ProductDescription": ln.description, "Quantity": str(ln.quantity),
                   "UnitOfMeasure": ln.unit, "UnitPrice": str(ln.unit_price_net)}
                  for ln in doc.lines],
@@ -106,9 +111,11 @@ def _payload(session: Session, doc: Document, book: TypographyBook, ref: str, nu
     }
 
 
-def record_paper_transport(session: Session, t: PaperTransport, signer, now: datetime,
-                           is_sqlite: bool = True, clock: Clock | None = None) -> Document:
-    book, ref = locate(session, t.entry, now, is_sqlite)
+def record_paper_transport(uow: UnitOfWork, t: PaperTransport, signer, clock: Clock
+                           ) -> Document:
+    session = uow.session
+    now = clock()
+    book, ref = locate(uow, t.entry, now)
     code, called_on = _check(t, book, now)
     company = session.get(Company, 1)
     load = t.load or Address(company.address, company.city, company.postal_code,
@@ -118,12 +125,11 @@ def record_paper_transport(session: Session, t: PaperTransport, signer, now: dat
     if not unload.detail.strip():
         raise ValidationError("Indique o local de descarga (ou a morada do destinatário).")
     extra = {"address_from": dataclasses.asdict(load), "address_to": dataclasses.asdict(unload),
-             "vehicle": t.vehicle}
-    doc = issue_manual(session, book, ref, t.entry, signer, now, is_sqlite, extra,
-                       t.movement_start, clock)
+             "vehicle": clean_vehicle(t.vehicle)}
+    doc = issue_manual(uow, book, ref, t.entry, signer, clock, extra, t.movement_start)
     session.get(DocumentRow, doc.id).at_doc_code = code
-    payload = json.dumps(_payload(session, doc, book, ref, int(t.entry.number), t, code, load,
-                                  unload), ensure_ascii=False)
+    payload = json.dumps(_payload(uow, doc, book, ref, t, code, load, unload),
+                         ensure_ascii=False)
     deadline = deadline_for(called_on)
     # Issuing queued the electronic 'transport' duty of a guide issued by the program. This
     # one was already communicated by phone: sending it again would declare a second
@@ -131,11 +137,10 @@ def record_paper_transport(session: Session, t: PaperTransport, signer, now: dat
     duty = session.scalars(select(OutboxRow).where(OutboxRow.document_id == doc.id,
                                                    OutboxRow.kind == "transport")).first()
     if duty is None:
-        duty = OutboxRow(document_id=doc.id, status="pending", created_at=now,
-                         next_attempt_at=now)
-        session.add(duty)
+        duty = session.get(OutboxRow, uow.outbox.add("transport_paper", now,
+                                                    document_id=doc.id))
     duty.kind, duty.payload, duty.deadline = "transport_paper", payload, deadline
-    audit.record(session, now, t.entry.user, "transport_paper",
-                 f"{book.doc_type} {ref} AT code {code} -> {doc.document_no}, "
-                 f"due {deadline:%Y-%m-%d}")
+    uow.audit.append(now, t.entry.user, "transport_paper",
+                     f"{book.doc_type} {ref} AT code {code} -> {doc.document_no}, "
+                     f"due {deadline:%Y-%m-%d}")
     return dataclasses.replace(doc, at_doc_code=code)

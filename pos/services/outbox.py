@@ -27,8 +27,7 @@ from pos.domain.documents import Document
 from pos.domain.errors import NotFoundError, StateError, ValidationError
 from pos.persistence import mapping
 from pos.persistence.models import Company, DocumentRow, OutboxRow, Series
-
-from . import audit, settings
+from pos.persistence.uow import UnitOfWork
 
 PENDING, SENDING, DONE, PARKED = "pending", "sending", "done", "parked"
 OPEN = (PENDING, SENDING, PARKED)
@@ -119,8 +118,9 @@ class StopInfo:
 
 # ---- claiming ----------------------------------------------------------------------------
 
-def stopped(session: Session) -> StopInfo | None:
-    raw = settings.get(session, STOP_KEY)
+def stopped(uow: UnitOfWork) -> StopInfo | None:
+    """Whether this till's queue is stopped (credentials, certificates...), and why."""
+    raw = uow.till_settings.get(STOP_KEY)
     if not raw:
         return None
     data = json.loads(raw)
@@ -138,38 +138,42 @@ def _waiting_on_earlier():
             and_(OutboxRow.series_pk.is_not(None), earlier.series_pk == OutboxRow.series_pk))))
 
 
-def claim(session: Session, now: datetime, policy: QueuePolicy, limit: int = 10,
-          is_sqlite: bool = True, kinds: Iterable[str] | None = None) -> list[int]:
-    """Lease up to ``limit`` due rows (most urgent deadline first); their ids."""
-    if stopped(session) is not None:
+def claim(uow: UnitOfWork, now: datetime, policy: QueuePolicy, limit: int = 10,
+          kinds: Iterable[str] | None = None) -> list[int]:
+    """Lease up to ``limit`` of this till's due rows (most urgent deadline first); their ids."""
+    if stopped(uow) is not None:
         return []
     allowed = [k for k in (kinds or policy.sendable) if k in policy.sendable]
     q = (select(OutboxRow)
-         .where(OutboxRow.status.in_((PENDING, SENDING)), OutboxRow.next_attempt_at <= now,
-                OutboxRow.kind.in_(allowed), ~_waiting_on_earlier())
+         .where(OutboxRow.till_id == uow.till.id, OutboxRow.status.in_((PENDING, SENDING)),
+                OutboxRow.next_attempt_at <= now, OutboxRow.kind.in_(allowed),
+                ~_waiting_on_earlier())
          .order_by(OutboxRow.deadline.is_(None), OutboxRow.deadline, OutboxRow.id)
          .limit(limit))
-    if not is_sqlite:
+    if not uow.is_sqlite:
         q = q.with_for_update(skip_locked=True)
-    rows = list(session.scalars(q))
+    rows = list(uow.session.scalars(q))
     lease = now + timedelta(seconds=policy.lease_seconds)
     for row in rows:
         row.status, row.attempts, row.next_attempt_at = SENDING, row.attempts + 1, lease
     return [r.id for r in rows]
 
 
-def _issuer(session: Session) -> Issuer | None:
-    c = session.get(Company, 1)
+def issuer(uow: UnitOfWork) -> Issuer | None:
+    """The shop as this till presents it (its establishment), or None before set-up."""
+    c = uow.session.get(Company, 1)
     if c is None:
         return None
     return Issuer(c.nif, c.name, c.address, c.city, c.postal_code, c.country, c.tax_region,
-                  c.business_name, c.establishment, c.phone, c.email,
-                  settings.get(session, "certificate_number"))
+                  c.business_name, uow.till.establishment if uow.has_till else "Global",
+                  c.phone, c.email, uow.settings.get("certificate_number"),
+                  producer=uow.settings.producer())
 
 
-def load(session: Session, ids: Iterable[int]) -> list[Duty]:
+def load(uow: UnitOfWork, ids: Iterable[int]) -> list[Duty]:
     """The claimed rows as values, in the order given."""
-    issuer = _issuer(session)
+    session = uow.session
+    issuer_ = issuer(uow)
     out = []
     for row_id in ids:
         row = session.get(OutboxRow, row_id)
@@ -185,7 +189,7 @@ def load(session: Session, ids: Iterable[int]) -> list[Duty]:
             ref = SeriesRef(s.id, s.series_id, s.doc_type, s.kind, s.status, s.validation_code,
                             s.first_number, s.last_number, s.start_date)
         out.append(Duty(row.id, row.kind, row.attempts, row.created_at, row.deadline,
-                        row.payload, doc, extra, issuer, ref))
+                        row.payload, doc, extra, issuer_, ref))
     return out
 
 
@@ -248,67 +252,79 @@ def release(session: Session, ids: Iterable[int], now: datetime) -> None:
             row.next_attempt_at = now
 
 
-def record_stop(session: Session, now: datetime, message: str, code: str | int | None = None,
+def record_stop(uow: UnitOfWork, now: datetime, message: str, code: str | int | None = None,
                 row_id: int | None = None) -> None:
     """Every request would fail the same way (credentials, certificate, configuration):
-    stop the whole queue, raise the alert and leave the row as it was, not its fault."""
+    stop this till's queue, raise the alert and leave the row as it was, not its fault."""
+    session = uow.session
     if row_id is not None:
         release(session, [row_id], now)
         _row(session, row_id).last_error = message[:MAX_ERROR]
-    first = stopped(session) is None
-    settings.put(session, STOP_KEY, json.dumps(
+    first = stopped(uow) is None
+    uow.till_settings.put(STOP_KEY, json.dumps(
         {"at": now.isoformat(), "message": message, "code": None if code is None else str(code)},
         ensure_ascii=False))
     if first:
-        audit.record(session, now, "sistema", "at_queue_stopped",
-                     f"{code if code is not None else '-'}: {message}"[:500])
+        uow.audit.append(now, "sistema", "at_queue_stopped",
+                         f"{code if code is not None else '-'}: {message}"[:500])
 
 
-def resume(session: Session, now: datetime, user: str) -> bool:
-    """A manager fixed the configuration: the queue may send again."""
-    if stopped(session) is None:
+def resume(uow: UnitOfWork, now: datetime, user: str) -> bool:
+    """A manager fixed the configuration: this till's queue may send again."""
+    if stopped(uow) is None:
         return False
-    settings.put(session, STOP_KEY, "")
-    audit.record(session, now, user, "at_queue_resumed", "")
+    uow.till_settings.put(STOP_KEY, "")
+    uow.audit.append(now, user, "at_queue_resumed", "")
     return True
 
 
-def retry_parked(session: Session, row_id: int, now: datetime, user: str) -> None:
+def _own_row(uow: UnitOfWork, row_id: int) -> OutboxRow:
+    """A row of this till's queue (another till's duties are its own business)."""
+    row = _row(uow.session, row_id)
+    if row.till_id != uow.till.id:
+        raise NotFoundError(f"Envio {row_id} não existe na fila desta caixa.")
+    return row
+
+
+def retry_parked(uow: UnitOfWork, row_id: int, now: datetime, user: str) -> None:
     """A manager corrected what AT refused (or wants one more try): send it again."""
-    row = _row(session, row_id)
+    row = _own_row(uow, row_id)
     if row.status != PARKED:
         raise StateError(f"O envio {row_id} não está retido (estado {row.status}).")
     row.status, row.next_attempt_at, row.attempts = PENDING, now, 0
-    audit.record(session, now, user, "at_queue_retry", f"{row_id} {row.kind}: {row.last_error}"
-                 [:500])
+    uow.audit.append(now, user, "at_queue_retry",
+                     f"{row_id} {row.kind}: {row.last_error}"[:500])
 
 
-def resolve_transport(session: Session, row_id: int, at_code: str, now: datetime,
+def resolve_transport(uow: UnitOfWork, row_id: int, at_code: str, now: datetime,
                       user: str) -> None:
     """AT already had a guide whose answer was lost; sgdtws cannot be asked for its code,
     so a manager copies it from the Portal das Finanças and the duty is closed with it."""
-    row = _row(session, row_id)
+    row = _own_row(uow, row_id)
     code = (at_code or "").strip()
     if row.kind != "transport" or row.status not in (PARKED, PENDING):
         raise StateError(f"O envio {row_id} não é uma guia por resolver.")
     if not code or len(code) > 200:
         raise ValidationError("Indique o código AT da guia (até 200 caracteres).")
-    record_done(session, row_id, now, {"resolved_by": user, "ATDocCodeID": code}, code)
-    audit.record(session, now, user, "at_queue_resolve", f"{row_id}: ATDocCodeID {code}")
+    record_done(uow.session, row_id, now, {"resolved_by": user, "ATDocCodeID": code}, code)
+    uow.audit.append(now, user, "at_queue_resolve", f"{row_id}: ATDocCodeID {code}")
 
 
-def confirm_saft(session: Session, year: int, month: int, now: datetime, user: str) -> int:
-    """The SAF-T of ``year-month`` was uploaded: close the invoice duties of that month."""
+def confirm_saft(uow: UnitOfWork, year: int, month: int, now: datetime, user: str) -> int:
+    """The SAF-T of ``year-month`` was uploaded: close this till's invoice duties of that
+    month."""
+    session = uow.session
     if not 1 <= month <= 12:
         raise ValidationError("Mês inválido.")
     first = date(year, month, 1)
     last = date(year, month, calendar.monthrange(year, month)[1])   # 9999-12 has no next month
     rows = session.scalars(
         select(OutboxRow).join(DocumentRow, DocumentRow.id == OutboxRow.document_id)
-        .where(OutboxRow.kind.in_(FATCORE_KINDS), OutboxRow.status.in_(OPEN),
-               DocumentRow.invoice_date >= first, DocumentRow.invoice_date <= last)).all()
+        .where(OutboxRow.till_id == uow.till.id, OutboxRow.kind.in_(FATCORE_KINDS),
+               OutboxRow.status.in_(OPEN), DocumentRow.invoice_date >= first,
+               DocumentRow.invoice_date <= last)).all()
     for row in rows:
         record_done(session, row.id, now, {"channel": "saft", "period": f"{year}-{month:02d}",
                                             "by": user})
-    audit.record(session, now, user, "at_saft_confirmed", f"{year}-{month:02d}: {len(rows)}")
+    uow.audit.append(now, user, "at_saft_confirmed", f"{year}-{month:02d}: {len(rows)}")
     return len(rows)

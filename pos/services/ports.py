@@ -1,7 +1,26 @@
-"""Ports the core needs from the outside world (implemented by adapters or tests)."""
+"""Ports the core needs from the outside world, implemented by adapters the composition
+roots hand to ``pos.bootstrap`` (ui/app.py, ui/cli.py) or by tests.
 
-from datetime import datetime
-from typing import Protocol
+- ``Clock``: local wall-clock time.
+- ``Printer``: the receipt printer (printing.PrintService behind ui/adapters.py).
+- ``AtLink``: the AT sender (sync's outbox worker behind sync/link.py).
+
+Printer and AT calls may block on a device or the network: the till calls them through its
+background helper, never on the screen's thread.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from pos.domain.at import DrainReport
+    from pos.domain.company import Issuer
+    from pos.domain.documents import Document
+
+    from .outbox import QueuePolicy
 
 
 class Clock(Protocol):
@@ -25,5 +44,111 @@ class FixedClock:
         return self.at
 
     def advance(self, **delta) -> None:
-        from datetime import timedelta
         self.at += timedelta(**delta)
+
+
+# ---- the printer ---------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class PrintOutcome:
+    ok: bool
+    error: str | None = None      # one sentence for the cashier
+    label: str = ""               # 'Original', '2.ª via'…
+    copy: int = 0                 # reprint number recorded (0 at issue)
+
+
+class Printer(Protocol):
+    description: str
+
+    def print_document(self, doc: Document, issuer: Issuer, qr: str, *, copy: bool = False,
+                       user: str = "", reason: str = "", open_drawer: bool = False
+                       ) -> PrintOutcome:
+        """Print a committed document. ``copy=True`` is a reprint: the adapter records it
+        through the application's ``record_reprint`` with the number it prints."""
+        ...
+
+    def print_text(self, title: str, lines: list[str]) -> PrintOutcome:
+        """A non-fiscal slip: the X and Z reports."""
+        ...
+
+    def open_drawer(self) -> PrintOutcome: ...
+
+
+class NoPrinter:
+    """No printer configured: sales go on; the document can be printed later (reprint)."""
+
+    description = ""
+
+    def print_document(self, doc, issuer, qr, *, copy=False, user="", reason="",
+                       open_drawer=False) -> PrintOutcome:
+        return PrintOutcome(False, "não configurada (CAIXA_PRINTER)")
+
+    def print_text(self, title, lines) -> PrintOutcome:
+        return self.print_document(None, None, "")
+
+    def open_drawer(self) -> PrintOutcome:
+        return self.print_document(None, None, "")
+
+
+# ---- the AT link ---------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class AtSnapshot:
+    """The AT queue as the till's status bar shows it."""
+
+    online: bool | None           # None: unknown (no AT link, or nothing tried yet)
+    pending: int
+    oldest: datetime | None
+    parked: int = 0               # rejected: a manager must look, never retried blindly
+    detail: str = ""
+
+
+class AtLink(Protocol):
+    """The AT sender of this process. Each call may read the configuration, start the
+    sending thread or wait for the network: call it off the screen's thread."""
+
+    def policy(self) -> QueuePolicy | None:
+        """The ``[queue]`` settings in force (None: defaults)."""
+        ...
+
+    def online(self) -> bool | None:
+        """Whether AT answered the last attempt (None: not configured or not tried yet)."""
+        ...
+
+    def problem(self) -> str:
+        """Why nothing is being sent (configuration), or ''."""
+        ...
+
+    def kick(self) -> None:
+        """A new duty is in the outbox: send it when possible (never raises to the sale)."""
+        ...
+
+    def drain(self, kinds: tuple[str, ...] | None = None) -> DrainReport:
+        """Send what is due now (only ``kinds`` when given) and report; a PosError when AT
+        cannot be used at all (not configured)."""
+        ...
+
+    def close(self) -> None: ...
+
+
+class NoAtLink:
+    """No AT sender in this process: duties wait in the outbox for one that has it."""
+
+    def policy(self):
+        return None
+
+    def online(self):
+        return None
+
+    def problem(self) -> str:
+        return ""
+
+    def kick(self) -> None:
+        pass
+
+    def drain(self, kinds=None):
+        from pos.domain.errors import ValidationError
+        raise ValidationError("Este programa não comunica com a AT.")
+
+    def close(self) -> None:
+        pass

@@ -16,21 +16,19 @@ exactly what a cash-VAT receipt (RC) requires.
 
 import uuid
 from dataclasses import dataclass
-from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from pos.domain import rules
 from pos.domain.documents import Document, settle
 from pos.domain.errors import NotFoundError, StateError, ValidationError
 from pos.domain.money import ZERO, round2, to_decimal
-from pos.domain.series import SeriesState, atcud, document_number
 from pos.persistence import mapping
 from pos.persistence.models import Company, DocumentRow, LineRow, Series
+from pos.persistence.uow import UnitOfWork
 
-from .issuing import IssueRequest, check_not_blocked, lock_series
+from .issuing import Clock, move_on, next_in_series
 
 SETTLEABLE = ("FT", "ND")   # FS and FR are paid when issued; an NC is never 'paid'
 
@@ -152,24 +150,17 @@ def _invoices(session: Session, req: ReceiptRequest, kind: str
     return out
 
 
-def issue(session: Session, req: ReceiptRequest, now: datetime,
-          is_sqlite: bool = True) -> Document:
-    """Issue an RG inside the caller's write transaction and return it."""
-    check_not_blocked(session)
-    if session.get(Company, 1) is None:
-        raise ValidationError("A empresa ainda não está configurada ('caixa init').")
-    series = lock_series(session, IssueRequest(doc_type="RG", lines=(),
-                                               series_id=req.series_id, user=req.user),
-                         is_sqlite)
-    SeriesState(series.series_id, series.doc_type, series.kind, series.status,
-                series.validation_code, series.last_number, series.last_hash,
-                series.last_invoice_date, series.last_system_entry).check_can_issue()
-    rules.check_clock(now, session.scalar(select(func.max(Series.last_system_entry))),
-                      req.confirm_clock)
-    day = now.date()
-    rules.check_document_date(day, series.last_invoice_date, series.series_id)
+def issue(uow: UnitOfWork, req: ReceiptRequest, now: Clock) -> Document:
+    """Issue an RG inside the unit of work's write transaction and return it.
 
-    settled = _invoices(session, req, series.kind)
+    Numbered like every document (next_in_series: series lock first, then the clock), but
+    not signed: previous hash, hash and HashControl stay empty.
+    """
+    if uow.session.get(Company, 1) is None:
+        raise ValidationError("A empresa ainda não está configurada ('caixa init').")
+    slot = next_in_series(uow, "RG", req.series_id, now, confirm_clock=req.confirm_clock)
+    series = slot.series
+    settled = _invoices(uow.session, req, series.kind)
     lines: list[LineRow] = []
     for invoice, amount, groups in settled:
         lines += _receipt_lines(groups, invoice, amount, len(lines) + 1)
@@ -178,30 +169,21 @@ def issue(session: Session, req: ReceiptRequest, now: datetime,
     payments, _change = settle(gross, list(req.payments))
 
     customer = settled[0][0]
-    number = series.last_number + 1
     row = DocumentRow(
-        uuid=str(uuid.uuid4()), series_pk=series.id, doc_type="RG", series_id=series.series_id,
-        series_kind=series.kind, number=number,
-        document_no=document_number("RG", series.series_id, number),
-        atcud=atcud(series.validation_code, number), invoice_date=day, system_entry_date=now,
-        customer_nif=customer.customer_nif, customer_name=customer.customer_name,
-        customer_address=customer.customer_address, customer_city=customer.customer_city,
+        uuid=str(uuid.uuid4()), till_id=uow.till.id, series_pk=series.id, doc_type="RG",
+        series_id=series.series_id, series_kind=series.kind, number=slot.number,
+        document_no=slot.document_no, atcud=slot.atcud, invoice_date=slot.doc_date,
+        system_entry_date=slot.now, customer_nif=customer.customer_nif,
+        customer_name=customer.customer_name, customer_address=customer.customer_address,
+        customer_city=customer.customer_city,
         customer_postal_code=customer.customer_postal_code,
         customer_country=customer.customer_country, tax_region=customer.tax_region,
         net_total=net, tax_payable=gross - net, gross_total=gross,
         previous_hash="", hash="", hash_control="", key_version=0, source_billing="P",
-        user_login=req.user, status="N", status_date=now)
+        user_login=req.user, status="N", status_date=slot.now)
     row.lines = lines
     row.payments = mapping.payment_rows(payments)
-    session.add(row)
-    series.last_number = number
-    series.last_invoice_date = max(day, series.last_invoice_date or day)
-    series.last_system_entry = now
-    session.flush()
+    uow.session.add(row)
+    uow.session.flush()
+    move_on(uow, slot, "")
     return mapping.row_to_document(row)
-
-
-def issue_receipt(till, req: ReceiptRequest) -> Document:
-    """The Till-level use case (the Till facade has no receipt method yet)."""
-    with till.db.write() as s:
-        return issue(s, req, till.clock.now(), till.db.is_sqlite)

@@ -43,7 +43,7 @@ def _tick(till, minutes: int = 7) -> None:
 
 def _training_sale(till, items) -> str:
     till.set_training_mode(True)
-    doc = till.sell(items, "FS")
+    doc = till.sell_items(items, "FS")
     till.set_training_mode(False)
     return doc.document_no
 
@@ -58,13 +58,13 @@ def build(till, series_id: str | None = None) -> dict[str, str]:
 
     def sell(role, items, doc_type, customer=None, payments=()):
         _tick(till)
-        doc = till.sell(items, doc_type, customer, payments, series_id)
+        doc = till.sell_items(items, doc_type, customer, payments, series_id)
         out[role] = doc.document_no
         return doc
 
     def issue(role, req):
         _tick(till)
-        doc = till.issue(req)
+        doc = till.sell(req)
         out[role] = doc.document_no
         return doc
 
@@ -81,10 +81,10 @@ def build(till, series_id: str | None = None) -> dict[str, str]:
     sell("fr_no_nif", [("BEB05", 2), ("SRV01", 1)], "FR", CUSTOMER_NO_NIF,
          (("MB", Decimal("10")), ("NU", None)))
     _tick(till)
-    out["nc"] = till.credit_note(out["ft"], "Devolução de mercadoria",
+    out["nc"] = till.credit(out["ft"], "Devolução de mercadoria",
                                  [(1, Decimal(1))]).document_no
     _tick(till)
-    out["nc_fs"] = till.credit_note(out["fs"], "Artigo com defeito").document_no
+    out["nc_fs"] = till.credit(out["fs"], "Artigo com defeito").document_no
     issue("nd", IssueRequest(
         doc_type="ND", customer=CUSTOMER_PT, series_id=series_id, ref_document_id=ft.id,
         lines=(line("SRV01", 1, LineRef(ft.document_no, 2, "Deslocação não faturada")),)))
@@ -96,11 +96,11 @@ def build(till, series_id: str | None = None) -> dict[str, str]:
         doc_type="OR", customer=CUSTOMER_ES, series_id=series_id,
         lines=(line("SRV02", 2), line("BEB05", 12))))
     _tick(till)
-    out["rg"] = receipts.issue_receipt(till, receipts.ReceiptRequest(
+    out["rg"] = till.settle(receipts.ReceiptRequest(
         settlements=(receipts.Settlement(out["ft"]), receipts.Settlement(out["nd"])),
         payments=(("TB", None),), series_id=series_id)).document_no
     _tick(till)
-    out["rg_partial"] = receipts.issue_receipt(till, receipts.ReceiptRequest(
+    out["rg_partial"] = till.settle(receipts.ReceiptRequest(
         settlements=(receipts.Settlement(out["ft_foreign"], Decimal("20.00")),),
         payments=(("CD", Decimal("5")), ("NU", None)), series_id=series_id)).document_no
     _tick(till)
@@ -128,8 +128,8 @@ def bulk_sales(till, n: int, series_id: str = "BULK", start: datetime | None = N
 
     from .demo import DEMO_NIF
 
-    with till.db.read() as s:
-        if s.get(Company, 1).nif != DEMO_NIF:
+    with till.unit(write=False) as uow:
+        if uow.session.get(Company, 1).nif != DEMO_NIF:
             raise ValidationError("Dados em massa só numa base de demonstração.")
     till.set_training_mode(False)
     if series_id not in {x.series_id for x in till.series() if x.doc_type == "FS"}:
@@ -139,7 +139,8 @@ def bulk_sales(till, n: int, series_id: str = "BULK", start: datetime | None = N
                                                 "FRU02", "PAS01")]
     nifs = _nif_pool(500)
     now = start or datetime(till.clock.now().year, 1, 1, 8, 0, 0)
-    with till.db.read() as s:
+    with till.unit(write=False) as uow:
+        s = uow.session
         series = s.scalars(select(Series).where(Series.doc_type == "FS",
                                                 Series.series_id == series_id)).one()
         pk, code, number, prev = series.id, series.validation_code, series.last_number, \
@@ -160,7 +161,8 @@ def bulk_sales(till, n: int, series_id: str = "BULK", start: datetime | None = N
                                                    prev))
             nif = nifs[i % len(nifs)] if i % 5 == 0 else CONSUMIDOR_FINAL_NIF
             docs.append(dict(
-                id=i, uuid=f"00000000-0000-4000-8000-{i:012d}", series_pk=pk, doc_type="FS",
+                id=i, uuid=f"00000000-0000-4000-8000-{i:012d}", till_id=till.till.id,
+                series_pk=pk, doc_type="FS",
                 series_id=series_id, series_kind="N", number=number, document_no=doc_no,
                 atcud=atcud(code, number), invoice_date=now.date(), system_entry_date=now,
                 customer_nif=nif, customer_name="Cliente" if i % 5 == 0 else
@@ -182,7 +184,8 @@ def bulk_sales(till, n: int, series_id: str = "BULK", start: datetime | None = N
                              tendered=totals.gross))
             prev = digest
             done += 1
-        with till.db.write() as s:
+        with till.unit(write=True) as uow:
+            s = uow.session
             conn = s.connection()   # Core executemany: the ORM's bulk path is 5x slower
             conn.execute(insert(DocumentRow.__table__), docs)
             conn.execute(insert(LineRow.__table__), lines)

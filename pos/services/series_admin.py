@@ -4,14 +4,12 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from pos.domain.doctypes import doc_type
 from pos.domain.errors import ValidationError
 from pos.domain.series import KINDS, validate_series_id, validate_validation_code
-from pos.persistence.models import Series
-
-from . import audit
+from pos.persistence.models import Series, TillRow
+from pos.persistence.uow import UnitOfWork
 
 
 @dataclass(frozen=True)
@@ -23,11 +21,13 @@ class SeriesInfo:
     validation_code: str | None
     last_number: int
     last_system_entry: datetime | None
+    till: str = ""                      # the till that issues in it
 
 
-def add(session: Session, doc_type_code: str, series_id: str, validation_code: str | None,
+def add(uow: UnitOfWork, doc_type_code: str, series_id: str, validation_code: str | None,
         kind: str, now: datetime, user: str, first_number: int = 1,
         start_date: date | None = None, registered_by: str = "manual") -> Series:
+    session = uow.session
     dtype = doc_type(doc_type_code)
     series_id = validate_series_id(series_id)
     if kind not in KINDS:
@@ -41,16 +41,20 @@ def add(session: Session, doc_type_code: str, series_id: str, validation_code: s
             "como iguais).")
     if first_number < 1:
         raise ValidationError("O número inicial da série tem de ser pelo menos 1.")
-    row = Series(series_id=series_id, series_key=series_id.upper(), doc_type=dtype.code,
-                 kind=kind, status="A", validation_code=code, first_number=first_number,
-                 last_number=first_number - 1, last_hash="", start_date=start_date or now.date(),
-                 registered_by=registered_by, created_at=now)
+    row = Series(till_id=uow.till.id, series_id=series_id, series_key=series_id.upper(),
+                 doc_type=dtype.code, kind=kind, status="A", validation_code=code,
+                 first_number=first_number, last_number=first_number - 1, last_hash="",
+                 start_date=start_date or now.date(), registered_by=registered_by,
+                 created_at=now)
     session.add(row)
-    audit.record(session, now, user, "series", f"added {dtype.code} {series_id} kind {kind}")
+    uow.audit.append(now, user, "series", f"added {dtype.code} {series_id} kind {kind}")
     return row
 
 
-def listing(session: Session) -> list[SeriesInfo]:
+def listing(uow: UnitOfWork) -> list[SeriesInfo]:
+    """Every series of the database, with the till that issues in it."""
+    rows = uow.session.execute(select(Series, TillRow.code)
+                               .join(TillRow, TillRow.id == Series.till_id)
+                               .order_by(Series.doc_type, Series.id))
     return [SeriesInfo(s.series_id, s.doc_type, s.kind, s.status, s.validation_code,
-                       s.last_number, s.last_system_entry)
-            for s in session.scalars(select(Series).order_by(Series.doc_type, Series.id))]
+                       s.last_number, s.last_system_entry, till) for s, till in rows]

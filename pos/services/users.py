@@ -5,11 +5,11 @@ import hmac
 import secrets
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from pos.domain import text
 from pos.domain.errors import NotFoundError, ValidationError
 from pos.persistence.models import User
+from pos.persistence.uow import UnitOfWork
 
 ROLES = ("cashier", "manager", "admin")
 _ITERATIONS = 120_000
@@ -29,7 +29,8 @@ def check_pin(stored: str, pin: str) -> bool:
     return hmac.compare_digest(got.hex(), digest)
 
 
-def add(session: Session, login: str, name: str, role: str, pin: str) -> None:
+def add(uow: UnitOfWork, login: str, name: str, role: str, pin: str) -> None:
+    session = uow.session
     if role not in ROLES:
         raise ValidationError(f"Perfil desconhecido: {role}.")
     login = text.USER(login)
@@ -37,15 +38,16 @@ def add(session: Session, login: str, name: str, role: str, pin: str) -> None:
     session.add(User(login=login, name=name, role=role, pin_hash=hash_pin(pin), active=True))
 
 
-def get(session: Session, login: str) -> User:
+def get(uow: UnitOfWork, login: str) -> User:
+    session = uow.session
     user = session.scalars(select(User).where(User.login == login, User.active)).first()
     if user is None:
         raise NotFoundError(f"Utilizador desconhecido: {login}.")
     return user
 
 
-def authenticate(session: Session, login: str, pin: str) -> User:
-    user = get(session, login)
+def authenticate(uow: UnitOfWork, login: str, pin: str) -> User:
+    user = get(uow, login)
     if not check_pin(user.pin_hash, pin):
         raise ValidationError("PIN errado.")
     return user

@@ -70,7 +70,10 @@ def documents(draw, shop):
     issuer = dataclasses.replace(
         shop.issuer, name=draw(texts), business_name=draw(texts), address=draw(texts),
         city=draw(texts), postal_code=draw(texts), phone=draw(texts), nif=draw(texts),
-        certificate_number=draw(texts), software=draw(texts), producer_nif=draw(texts))
+        certificate_number=draw(texts), software=draw(texts),
+        producer=dataclasses.replace(shop.issuer.producer, name=draw(texts), nif=draw(texts),
+                                     address=draw(texts), city=draw(texts),
+                                     postal_code=draw(texts)))
     return doc, issuer
 
 

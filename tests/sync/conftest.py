@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -10,15 +11,11 @@ import pytest
 from sync.clients import ATClients
 from sync.sandbox import ATSandbox, generate_pki
 
-# The shared reference folder is a sibling of the repository root.
-WSDL_DIR = Path(__file__).resolve().parents[2] / ".." / "shared" / "at" / "wsdl"
-
 
 @pytest.fixture(scope="session")
-def wsdl_dir() -> Path:
-    if not (WSDL_DIR / "fatcorews.wsdl").is_file():
-        pytest.skip(f"AT WSDLs not found at {WSDL_DIR}")
-    return WSDL_DIR
+def wsdl_dir(shared_at) -> Path:
+    """AT's WSDLs where the program finds them (pos.reference)."""
+    return shared_at / "wsdl"
 
 
 @pytest.fixture(scope="session")
@@ -38,6 +35,10 @@ def rogue_client_cert(tmp_path_factory):
 @pytest.fixture
 def sandbox(tmp_path, wsdl_dir, pki):
     with ATSandbox(tmp_path / "sandbox", wsdl_dir=wsdl_dir, pki=pki) as sb:
+        # AT's calendar stays on the day the test started, like the tills' fixed clocks:
+        # a suite running past midnight must not see series refused with 4049.
+        today = date.today()
+        sb.services["series"].today = lambda: today
         yield sb
     assert sb.internal_errors == [], "the sandbox built an answer its own WSDL refuses"
 
@@ -80,19 +81,34 @@ def live_clock():
 
 
 @pytest.fixture
-def live_till(demo_db, live_clock):
+def live_app(demo_db, live_clock):
     """The demo shop in normal mode with a registered series per document type."""
-    from pos.bootstrap import open_till
-    t = open_till(str(demo_db), clock=live_clock)
-    t.set_training_mode(False)
+    from pos.bootstrap import open_app
+    a = open_app(str(demo_db), clock=live_clock)
+    a.set_training_mode(False)
     for code in LIVE_TYPES:
-        t.add_series(code, "L2026", f"LIVE{code}CODE")
-    yield t
-    t.db.dispose()
+        a.add_series(code, "L2026", f"LIVE{code}CODE")
+    yield a
+    a.close()
 
 
 @pytest.fixture
-def make_worker(live_till, live_clock):
+def other_till(live_app, live_clock, demo_db):
+    """A second till (CX2) on the live till's database, selling in its own FS series."""
+    from pos.bootstrap import open_app
+    from pos.services import tills
+
+    with live_app.unit(write=True) as uow:
+        tills.create(uow, "CX2", "Caixa 2", live_app.till.establishment, live_clock.now())
+    other = open_app(str(demo_db), till="CX2", clock=live_clock)
+    other.set_training_mode(False)
+    other.add_series("FS", "M2026", "OTHERFSCODE")
+    yield other
+    other.close()
+
+
+@pytest.fixture
+def make_worker(live_app):
     """``make_worker(config, **kw)``: an OutboxWorker on the live till, not started."""
     from pos.services.outbox import QueuePolicy
     from sync.worker import OutboxWorker
@@ -101,8 +117,8 @@ def make_worker(live_till, live_clock):
 
     def _make(config, policy=None, **kw):
         kw.setdefault("rng", lambda: 1.0)  # full delay: deterministic backoff in tests
-        w = OutboxWorker(live_till.db, lambda: ATClients(config),
-                         policy=policy or QueuePolicy(), clock=live_clock, **kw)
+        w = OutboxWorker(live_app, lambda: ATClients(config),
+                         policy=policy or QueuePolicy(), **kw)
         made.append(w)
         return w
 

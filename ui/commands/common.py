@@ -5,11 +5,12 @@ import json
 from dataclasses import asdict, is_dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from pathlib import Path
 
-from pos.bootstrap import open_till
+from pos.bootstrap import default_db, open_app
 from pos.domain import text
 from pos.domain.documents import Document
-from pos.domain.errors import ValidationError
+from pos.domain.errors import NotFoundError, ValidationError
 from pos.domain.money import fmt2
 from pos.domain.numbers import MAX_INT, whole_number
 from pos.domain.signature import printed_hash_chars
@@ -57,16 +58,25 @@ def day(value: str) -> date:
 day.__name__ = "data"
 
 
-def till(require_setup: bool = True):
-    """The Till for the configured database; refuses a database nobody has set up."""
-    t = open_till()
+def app(require_setup: bool = True, at: bool = False, printer=None):
+    """The application for the configured database and till (``--db``/``CAIXA_DB``,
+    ``--till``/``CAIXA_TILL``); refuses a database nobody has set up, and never creates a
+    file for a command that only reads or needs an existing shop. ``at``: with the AT
+    sender, for commands that talk to AT now (it sends in this process, no thread)."""
+    db = default_db()
+    if require_setup and "://" not in db and not Path(db).expanduser().exists():
+        raise NotFoundError(f"A base de dados {db} não existe (nada foi criado): indique a "
+                            "loja com --db ou CAIXA_DB, ou crie uma com 'caixa init --demo'.")
+    link = None
+    if at:
+        from sync.link import OutboxLink
+
+        def link(application):
+            return OutboxLink(application)
+    a = open_app(db, printer=printer, at_link=link)
     if require_setup:
-        from pos.services.demo import is_configured
-        if not is_configured(t.db):
-            raise ValidationError(
-                f"A base de dados {t.db.url.removeprefix('sqlite:///')} não está configurada: "
-                "execute 'caixa init --demo'.")
-    return t
+        a.require_configured()
+    return a
 
 
 def _default(value):

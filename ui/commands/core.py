@@ -9,7 +9,7 @@ from pos.domain.money import fmt2, to_decimal
 from pos.domain.numbers import whole_number
 from pos.domain.text import shown
 
-from .common import USER, document_json, dump_json, integer, till
+from .common import USER, app, document_json, dump_json, integer
 
 
 def register(sub) -> None:
@@ -31,7 +31,8 @@ def register(sub) -> None:
     p.add_argument("--customer-address", default="")
     p.add_argument("--customer-city", default="")
     p.add_argument("--customer-postal-code", default="")
-    p.add_argument("--customer-country", default="PT")
+    p.add_argument("--customer-country", default=None,
+                   help="país (2 letras); por omissão, o do prefixo do número ou PT")
     p.add_argument("--pay", action="append", default=[], metavar="METHOD[:AMOUNT]")
     p.add_argument("--series")
     p.add_argument("--user", default="admin", type=USER)
@@ -116,44 +117,45 @@ def _split(spec: str, what: str) -> tuple[str, Decimal | None]:
 
 
 def cmd_init(args) -> int:
-    from pos.services import demo
-
-    t = till(require_setup=False)
+    a = app(require_setup=False)
     if not args.demo:
         raise ValidationError("Por agora só existe 'caixa init --demo'.")
-    demo.init_demo(t.db, t.keys, t.clock)
-    print(f"Loja de demonstração criada em {t.db.url}. Modo de formação ativo.")
+    a.init_demo()
+    print(f"Loja de demonstração criada em {a.db.url}. Modo de formação ativo.")
     return 0
 
 
 def cmd_demo(args) -> int:
-    """The README's first command: a sale on the demo shop, receipt printed to the terminal."""
-    import os
+    """The README's first command: a sale on the demo shop, receipt printed to the terminal.
 
-    from pos.bootstrap import data_dir
-    from pos.services import demo
+    The shop is the one every command opens by default (``dev.py run`` too), created as the
+    demo shop when there is none; a shop out of training mode is never sold to here.
+    """
     from printing.layout import receipt_text
 
-    os.environ.setdefault("CAIXA_DB", str(data_dir() / "demo.db"))
-    t = till(require_setup=False)
-    if not demo.is_configured(t.db):
-        demo.init_demo(t.db, t.keys, t.clock)
-        print(f"Loja de demonstração criada em {t.db.url.removeprefix('sqlite:///')}")
-    t.quick_check()
-    doc = t.sell([("PAO01", Decimal(2)), ("CAF01", Decimal(1)), ("BEB02", Decimal(1)),
-                  ("SRV02", Decimal(1))], "FS", payments=(("NU", Decimal("40")),),
-                 user="caixa1")
-    issuer = t.issuer()
-    print(receipt_text(doc, issuer, t.qr(doc, issuer), args.columns))
-    print(f"Base de dados: {t.db.url.removeprefix('sqlite:///')}  "
+    a = app(require_setup=False)
+    where = a.db.url.removeprefix('sqlite:///')
+    if not a.is_configured():
+        a.init_demo()
+        print(f"Loja de demonstração criada em {where}")
+    elif not a.training_mode():
+        raise ValidationError(f"A loja em {where} não está em modo de formação: 'caixa demo' "
+                              "não vende nela (use --db com outro ficheiro).")
+    a.quick_check()
+    doc = a.sell_items([("PAO01", Decimal(2)), ("CAF01", Decimal(1)), ("BEB02", Decimal(1)),
+                        ("SRV02", Decimal(1))], "FS", payments=(("NU", Decimal("40")),),
+                       user="caixa1")
+    issuer = a.issuer()
+    print(receipt_text(doc, issuer, a.qr(doc, issuer), args.columns))
+    print(f"Base de dados: {a.db.url.removeprefix('sqlite:///')}  "
           f"(experimente: caixa --db … documents | verify | show \"{doc.document_no}\")")
     return 0
 
 
 def cmd_sell(args) -> int:
-    from pos.services.till import make_customer
+    from pos.domain.customer import make_customer
 
-    t = till()
+    t = app()
     items = []
     for spec in args.item:
         code, qty = _split(spec, "quantidade")
@@ -163,8 +165,8 @@ def cmd_sell(args) -> int:
                              args.customer_city, args.customer_postal_code,
                              args.customer_country)
     t.quick_check()
-    doc = t.sell(items, args.type, customer, payments, args.series, args.user,
-                 args.confirm_clock)
+    doc = t.sell_items(items, args.type, customer, payments, args.series, args.user,
+                       args.confirm_clock)
     if args.json:
         print(dump_json(document_json(doc, t.qr(doc))))
     else:
@@ -174,7 +176,7 @@ def cmd_sell(args) -> int:
 
 
 def cmd_products(args) -> int:
-    products = till().products(args.search)
+    products = app().products(args.search)
     if args.json:
         print(dump_json([{"code": p.code, "name": p.name, "price": str(p.unit_price),
                           "vat": p.tax_code, "exemption_code": p.exemption_code,
@@ -187,7 +189,7 @@ def cmd_products(args) -> int:
 
 
 def cmd_documents(args) -> int:
-    docs = till().documents(args.limit)
+    docs = app().documents(args.limit)
     if args.json:
         print(dump_json([d.__dict__ for d in docs]))
         return 0
@@ -210,7 +212,7 @@ def _print_document(doc, qr: str) -> None:
 
 
 def cmd_show(args) -> int:
-    t = till()
+    t = app()
     doc = t.document(args.number)
     if args.json:
         print(dump_json(document_json(doc, t.qr(doc))))
@@ -220,20 +222,20 @@ def cmd_show(args) -> int:
 
 
 def cmd_cancel(args) -> int:
-    doc = till().cancel(args.number, args.reason, args.user)
+    doc = app().cancel(args.number, args.reason, args.user)
     print(f"{doc.document_no} anulado: {doc.status_reason}")
     return 0
 
 
 def cmd_credit_note(args) -> int:
-    t = till()
+    t = app()
     picks = []
     for spec in args.line:
         n, qty = _split(spec, "linha")
         if not (n.isascii() and n.isdigit()):
             raise ValidationError(f"Linha inválida: {shown(spec)} (use N ou N:QTD).")
         picks.append((whole_number(n, "o número da linha"), qty))
-    doc = t.credit_note(args.number, args.reason, picks or None, args.user)
+    doc = t.credit(args.number, args.reason, picks or None, args.user)
     if args.json:
         print(dump_json(document_json(doc, t.qr(doc))))
     else:
@@ -242,7 +244,7 @@ def cmd_credit_note(args) -> int:
 
 
 def cmd_verify(args) -> int:
-    t = till()
+    t = app()
     if args.acknowledge:
         done = t.acknowledge_integrity(args.acknowledge)
         print("Relatório confirmado; a emissão está desbloqueada." if done
@@ -260,14 +262,14 @@ def cmd_verify(args) -> int:
 
 
 def cmd_keys_generate(args) -> int:
-    version = till().keys.generate()
+    version = app().generate_key()
     print(f"Chave de assinatura versão {version} criada. Entregue a chave pública à AT "
           "(Modelo 24): caixa keys public")
     return 0
 
 
 def cmd_keys_public(args) -> int:
-    sys.stdout.write(till().keys.public_pem(args.version).decode("ascii"))
+    sys.stdout.write(app().public_key(args.version).decode("ascii"))
     return 0
 
 
@@ -277,14 +279,13 @@ def cmd_keys_import(args) -> int:
     from pos.files import read_file
 
     password = os.environ.get(args.password_env, "").encode() if args.password_env else None
-    version = till().keys.import_pem(read_file(args.file, "ficheiro da chave", 1 << 16),
-                                     password)
+    version = app().import_key(read_file(args.file, "ficheiro da chave", 1 << 16), password)
     print(f"Chave importada como versão {version}.")
     return 0
 
 
 def cmd_series_list(args) -> int:
-    rows = till().series()
+    rows = app().series()
     if args.json:
         print(dump_json([r.__dict__ for r in rows]))
         return 0
@@ -295,13 +296,13 @@ def cmd_series_list(args) -> int:
 
 
 def cmd_series_add(args) -> int:
-    till().add_series(args.doc_type, args.series, args.validation_code, args.kind, args.user)
+    app().add_series(args.doc_type, args.series, args.validation_code, args.kind, args.user)
     print(f"Série {args.series} ({args.doc_type}) adicionada.")
     return 0
 
 
 def cmd_training(args) -> int:
-    t = till()
+    t = app()
     if args.state != "status":
         t.set_training_mode(args.state == "on", args.user)
     print("Modo de formação: " + ("ligado" if t.training_mode() else "desligado"))

@@ -17,20 +17,19 @@ def register(sub) -> None:
 
 
 def cmd_gui(args) -> int:
-    from pos.bootstrap import default_db, open_till
-    from pos.services.demo import init_demo, is_configured
+    from pos.bootstrap import default_db, open_app
 
     db = args.gui_db or args.db or default_db()
-    till = open_till(db)
-    if not is_configured(till.db):
+    shop = open_app(db)
+    if not shop.is_configured():
         if not (args.demo or _ask_demo(db)):
             print(f"caixa: a base de dados {db} não está configurada; "
                   "use 'caixa gui --demo' ou 'caixa init'.", file=sys.stderr)
             return 2
-        init_demo(till.db, till.keys, till.clock)
+        shop.init_demo()
         print(f"caixa: loja de demonstração criada em {db} (séries de formação; "
               "utilizadores admin/1234, gerente/2222, caixa1/1111).", file=sys.stderr)
-    till.db.dispose()
+    shop.close()
     from ui.app import run
 
     return run(db, args.lang, args.fullscreen)

@@ -1,7 +1,7 @@
 """`caixa manual …`: pre-printed forms used while the till was down, and their recovery.
 
 books | book-add | book-status | void | recover | missing | down | up | periods |
-close-series | duplicate | transport. Every step calls pos.services.manual_desk.ManualDesk.
+close-series | duplicate | transport. Every step calls the application facade (pos.application).
 """
 
 from datetime import date, datetime
@@ -13,7 +13,7 @@ from pos.domain.money import fmt2, to_decimal
 from pos.domain.numbers import whole_number
 from pos.domain.text import shown
 
-from .common import USER, document_json, dump_json, integer, till
+from .common import USER, app, document_json, dump_json, integer
 
 BOOK_STATUS = {"stock": "em armazém", "in_use": "em uso", "closed": "fechado"}
 BOOK = integer(what="o livro")
@@ -123,7 +123,8 @@ def _document_args(s, payments: bool = True) -> None:
     s.add_argument("--customer-address", default="")
     s.add_argument("--customer-city", default="")
     s.add_argument("--customer-postal-code", default="")
-    s.add_argument("--customer-country", default="PT")
+    s.add_argument("--customer-country", default=None,
+                   help="país (2 letras); por omissão, o do prefixo do número ou PT")
     if payments:
         s.add_argument("--pay", action="append", default=[], metavar="METHOD[:AMOUNT]")
         s.add_argument("--ref", help="nota de crédito/débito: documento que corrige")
@@ -173,7 +174,7 @@ def _payments(specs: list[str]) -> tuple:
 
 
 def _customer(args):
-    from pos.services.till import make_customer
+    from pos.domain.customer import make_customer
     return make_customer(args.customer_nif, args.customer_name, args.customer_address,
                          args.customer_city, args.customer_postal_code, args.customer_country)
 
@@ -199,10 +200,6 @@ def _entry(t, args):
         confirm_clock=args.confirm_clock)
 
 
-def _desk():
-    from pos.services.manual_desk import ManualDesk
-    t = till()
-    return t, ManualDesk(t)
 
 
 def _print_doc(t, doc, as_json: bool) -> None:
@@ -219,7 +216,7 @@ def _print_doc(t, doc, as_json: bool) -> None:
 # ---- commands --------------------------------------------------------------------------
 
 def cmd_books(args) -> int:
-    _t, desk = _desk()
+    desk = app()
     rows = desk.books()
     if args.json:
         print(dump_json(rows))
@@ -234,7 +231,7 @@ def cmd_books(args) -> int:
 
 
 def cmd_book_add(args) -> int:
-    _t, desk = _desk()
+    desk = app()
     b = desk.add_book(args.doc_type, args.series, args.first, args.last, args.typography_name,
                       args.typography_nif, args.authorization, args.validation_code, args.user)
     print(f"Livro {b.id} registado: {b.doc_type} {b.manual_series} "
@@ -243,32 +240,32 @@ def cmd_book_add(args) -> int:
 
 
 def cmd_book_status(args) -> int:
-    _t, desk = _desk()
+    desk = app()
     b = desk.set_book_status(args.book, args.status, args.user)
     print(f"Livro {b.id}: {BOOK_STATUS[b.status]}.")
     if b.status == "closed":
-        rep = desk.report(b.id)
+        rep = desk.book_report(b.id)
         if rep.missing:
             print(f"Atenção: faltam {rep.missing_count} números: {format_ranges(rep.missing)}.")
     return 0
 
 
 def cmd_void(args) -> int:
-    _t, desk = _desk()
-    b = desk.void(args.number, args.reason, args.user, args.book, args.series, args.type)
+    desk = app()
+    b = desk.void_form(args.number, args.reason, args.user, args.book, args.series, args.type)
     print(f"Impresso {b.manual_series}/{args.number} ({b.doc_type}, livro {b.id}) inutilizado.")
     return 0
 
 
 def cmd_recover(args) -> int:
-    t, desk = _desk()
-    _print_doc(t, desk.recover(_entry(t, args)), args.json)
+    t = desk = app()
+    _print_doc(t, desk.recover_manual(_entry(t, args)), args.json)
     return 0
 
 
 def cmd_missing(args) -> int:
-    _t, desk = _desk()
-    reports = [desk.report(args.book)] if args.book else desk.reports(args.all)
+    desk = app()
+    reports = [desk.book_report(args.book)] if args.book else desk.book_reports(args.all)
     if args.json:
         print(dump_json([{"book": r.book, "recovered": r.recovered, "voided": r.voided,
                           "missing": r.missing_numbers(), "missing_ranges": r.missing,
@@ -290,8 +287,8 @@ def cmd_missing(args) -> int:
 
 
 def cmd_down(args) -> int:
-    _t, desk = _desk()
-    p = desk.start_period(_when(args.start, "de início"), args.reason, args.user,
+    desk = app()
+    p = desk.start_inoperability(_when(args.start, "de início"), args.reason, args.user,
                           _when(args.end, "de fim") if args.end else None)
     until = f" até {p.ended_at:%Y-%m-%d %H:%M}" if p.ended_at else " (em aberto)"
     print(f"Período {p.id}: inoperacional desde {p.started_at:%Y-%m-%d %H:%M}{until}.")
@@ -299,15 +296,15 @@ def cmd_down(args) -> int:
 
 
 def cmd_up(args) -> int:
-    _t, desk = _desk()
-    p = desk.end_period(_when(args.at, "de fim"), args.user, args.id)
+    desk = app()
+    p = desk.end_inoperability(_when(args.at, "de fim"), args.user, args.id)
     print(f"Período {p.id} terminado em {p.ended_at:%Y-%m-%d %H:%M}.")
     return 0
 
 
 def cmd_periods(args) -> int:
-    _t, desk = _desk()
-    rows = desk.periods()
+    desk = app()
+    rows = desk.inoperability_periods()
     if args.json:
         print(dump_json(rows))
         return 0
@@ -318,7 +315,7 @@ def cmd_periods(args) -> int:
 
 
 def cmd_close_series(args) -> int:
-    _t, desk = _desk()
+    desk = app()
     last = {}
     for spec in args.last:
         key, sep, number = spec.partition("=")
@@ -327,7 +324,7 @@ def cmd_close_series(args) -> int:
                 and number.isdigit()):
             raise ValidationError(f"--last inválido: {shown(spec)} (use TIPO:SÉRIE=N).")
         last[(doc_type, series)] = whole_number(number, "o último número", 0)
-    for c in desk.close_series(args.reason, last, args.user):
+    for c in desk.close_series_for_data_loss(args.reason, last, args.user):
         print(f"Série {c.series_id} ({c.doc_type}, tipo {c.kind}) finalizada no n.º "
               f"{c.last_number}.")
     print("Adicione séries novas ('caixa series add') e uma de recuperação (--kind R) para "
@@ -338,8 +335,8 @@ def cmd_close_series(args) -> int:
 def cmd_duplicate(args) -> int:
     from pos.services.manual_recovery import DuplicateEntry
 
-    t, desk = _desk()
-    doc = desk.duplicate(DuplicateEntry(
+    t = desk = app()
+    doc = desk.reenter_duplicate(DuplicateEntry(
         original=args.original, doc_date=_date(args.date, "do duplicado"),
         lines=_lines(t, args.item), customer=_customer(args), payments=_payments(args.pay),
         user=args.user, reference=args.ref, reason=args.ref_reason,
@@ -351,8 +348,8 @@ def cmd_duplicate(args) -> int:
 def cmd_transport(args) -> int:
     from pos.services.manual_transport import PaperTransport
 
-    t, desk = _desk()
-    doc = desk.transport(PaperTransport(
+    t = desk = app()
+    doc = desk.record_paper_transport(PaperTransport(
         entry=_entry(t, args), movement_start=_when(args.start, "de início"),
         at_code=args.at_code, load=_address(args.load), unload=_address(args.unload),
         vehicle=args.vehicle,

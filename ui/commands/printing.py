@@ -10,7 +10,7 @@ import sys
 
 from pos.domain.errors import ValidationError
 
-from .common import USER, integer, till
+from .common import USER, app, integer
 
 PRINTER_ENV = "CAIXA_PRINTER"
 # Without --preset, the paper a column count usually means (58 mm: 32; 80 mm: 42 or 48).
@@ -29,6 +29,7 @@ def register(sub) -> None:
                    help="exemplares na emissão: 1 original, 2 + duplicado, 3 + triplicado")
     p.add_argument("--drawer", action="store_true", help="abre a gaveta no fim")
     p.add_argument("--pdf", metavar="FILE", help="grava também o documento em PDF A4")
+    _sign_arg(p)
     p.add_argument("--png", metavar="FILE", help="grava também a pré-visualização PNG")
     p.set_defaults(func=cmd_print)
 
@@ -39,12 +40,42 @@ def register(sub) -> None:
     p.add_argument("--preset", default=None, help="perfil de impressora da pré-visualização")
     p.add_argument("--png", metavar="FILE", help="grava a pré-visualização do talão em PNG")
     p.add_argument("--pdf", metavar="FILE", help="grava o documento em PDF A4")
+    _sign_arg(p)
     p.set_defaults(func=cmd_receipt)
 
     p = sub.add_parser("printer-test", help="imprime uma página de teste")
     _printer_args(p)
     p.add_argument("--drawer", action="store_true", help="abre também a gaveta")
     p.set_defaults(func=cmd_printer_test)
+
+
+def _sign_arg(p) -> None:
+    p.add_argument("--sign", action="store_true",
+                   help="assina o PDF (assinatura qualificada PAdES) com o certificado da "
+                        "secção [pdf_signing] do ficheiro de configuração")
+
+
+def _signing_config(args):
+    """[pdf_signing] of the config file (secrets from files or CAIXA_PDF_SIGN_*), read
+    before anything is printed or written; None without --sign."""
+    if not args.sign:
+        return None
+    if not args.pdf:
+        raise ValidationError("--sign assina o PDF: indique também --pdf FICHEIRO.")
+    from pos.bootstrap import data_dir
+    from printing.pdf_sign import PdfSigningError, SigningConfig
+    from sync.config_file import load
+    from sync.errors import SyncError
+
+    try:
+        cfg = load(data_dir=data_dir())
+    except SyncError as err:
+        raise PdfSigningError(str(err)) from None
+    if not cfg.pdf_signing:
+        where = cfg.path or "caixa.toml"
+        raise PdfSigningError(f"Para assinar o PDF configure a secção [pdf_signing] em "
+                              f"{where} (certificado PKCS#12 ou token PKCS#11).")
+    return SigningConfig.from_mapping(cfg.pdf_signing)
 
 
 def _printer_args(p) -> None:
@@ -80,11 +111,17 @@ def _write(path: str, data: bytes, what: str) -> None:
     print(f"{what} gravado em {path}.", file=sys.stderr)
 
 
-def _files(args, doc, issuer, qr, profile, copy: int = 0, reprint: bool = False) -> None:
+def _files(args, doc, issuer, qr, profile, copy: int = 0, reprint: bool = False,
+           signing=None) -> None:
     if args.pdf:
         from printing.pdf import document_pdf
 
-        _write(args.pdf, document_pdf(doc, issuer, qr, copy, reprint), "PDF")
+        data = document_pdf(doc, issuer, qr, copy, reprint)
+        if signing is not None:
+            from printing.pdf_sign import sign_pdf
+
+            data = sign_pdf(data, signing)
+        _write(args.pdf, data, "PDF assinado" if signing else "PDF")
     if args.png:
         from printing.preview import receipt_png
 
@@ -94,12 +131,12 @@ def _files(args, doc, issuer, qr, profile, copy: int = 0, reprint: bool = False)
 def cmd_print(args) -> int:
     from printing.errors import PrinterError
 
-    t = till()
+    signing = _signing_config(args)
+    t = app()
     doc = t.document(args.number)
     issuer = t.issuer()
     qr = t.qr(doc, issuer)
-    # Recording reprints is the core's job; the Till offers it once it exists.
-    service = _service(args, getattr(t, "record_reprint", None) and t)
+    service = _service(args, t)        # the application records reprints
     result = service.print_document(doc, issuer, qr, copy=args.copy, user=args.user,
                                     reason=args.reason, copies=args.copies,
                                     open_drawer=args.drawer)
@@ -108,7 +145,7 @@ def cmd_print(args) -> int:
     if not result.ok:
         raise PrinterError(f"{result.error} O documento {doc.document_no} está guardado; "
                            "pode voltar a imprimir.")
-    _files(args, doc, issuer, qr, service.profile, result.copy, args.copy)
+    _files(args, doc, issuer, qr, service.profile, result.copy, args.copy, signing)
     print(f"{doc.document_no} impresso ({result.label}) em {service.connection.description}.")
     return 0
 
@@ -117,7 +154,8 @@ def cmd_receipt(args) -> int:
     from printing.layout import receipt_text
     from printing.profile import profile_from_config
 
-    t = till()
+    signing = _signing_config(args)
+    t = app()
     doc = t.document(args.number)
     issuer = t.issuer()
     qr = t.qr(doc, issuer)
@@ -126,7 +164,7 @@ def cmd_receipt(args) -> int:
         config["columns"] = args.columns
     profile = profile_from_config(config)
     sys.stdout.write(receipt_text(doc, issuer, qr, profile.columns))
-    _files(args, doc, issuer, qr, profile)
+    _files(args, doc, issuer, qr, profile, signing=signing)
     return 0
 
 

@@ -1,11 +1,10 @@
 """SAF-T (PT) commands: `caixa saft export` and `caixa saft validate`."""
 
-import os
 from pathlib import Path
 
 from pos.domain.errors import ValidationError
 
-from .common import dump_json, integer, till
+from .common import app, dump_json, integer
 
 
 def register(sub) -> None:
@@ -25,7 +24,8 @@ def register(sub) -> None:
 
     v = ss.add_parser("validate", help="valida um SAF-T: esquema, assinaturas e totais")
     v.add_argument("file")
-    v.add_argument("--xsd", help="esquema XSD da AT (ou a variável CAIXA_SAFT_XSD)")
+    v.add_argument("--xsd", help="esquema XSD da AT (ou a variável CAIXA_SAFT_XSD; por "
+                                 "omissão, o obtido por 'caixa at-reference')")
     v.add_argument("--xsd11", action="store_true",
                    help="usa o validador XSD 1.1 (xmlschema; lento, verifica os asserts)")
     v.add_argument("--public-key", action="append", default=[], metavar="PEM",
@@ -35,15 +35,11 @@ def register(sub) -> None:
 
 
 def cmd_export(args) -> int:
-    from pos.saft.period import period_for
-    from pos.saft.writer import export
-
     if args.month is not None and (args.start or args.end):
         raise ValidationError("Use --month ou --from/--to, não ambos.")
-    t = till()
-    today = t.clock.now().date()
-    period = period_for(today, args.year, args.month, args.start, args.end)
-    result = export(t.db, args.out, period, today, args.establishment)
+    result = app().export_saft(args.out, args.year, args.month, args.start, args.end,
+                               args.establishment)
+    period = result.period
     if args.json:
         print(dump_json({"file": str(result.path), "start": period.start,
                          "end": period.end, "documents": result.documents,
@@ -65,15 +61,17 @@ def _database_keys():
     db = default_db()
     if "://" not in db and not Path(db).expanduser().exists():
         return None
-    ring = KeyRing(till().keys.verifiers())
+    ring = KeyRing(app().verifiers())
     return ring or None
 
 
 def cmd_validate(args) -> int:
+    from pos.saft.schema import xsd_path
     from pos.saft.validator import KeyRing, validate
 
-    if args.xsd11 and not (args.xsd or os.environ.get("CAIXA_SAFT_XSD")):
-        raise ValidationError("--xsd11 precisa do esquema: indique --xsd ou CAIXA_SAFT_XSD.")
+    if args.xsd11 and xsd_path(args.xsd) is None:
+        raise ValidationError("--xsd11 precisa do esquema da AT: indique --xsd ou "
+                              "CAIXA_SAFT_XSD, ou obtenha-o com 'caixa at-reference'.")
     keyring = KeyRing.from_pem_files(args.public_key) if args.public_key \
         else _database_keys()
     report = validate(args.file, args.xsd, args.xsd11, keyring)

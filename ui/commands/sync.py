@@ -3,34 +3,22 @@
 ``caixa queue [list|retry ID|drain|resume|resolve ID|saft-sent YYYY-MM]``,
 ``caixa series register|finalize|cancel|sync|plan`` (added to core's ``series`` command),
 ``caixa at-sandbox``. Heavy imports (zeep, the sandbox) happen inside the commands, so
-``caixa`` still starts fast. Anything AT or the configuration refuses (``sync.errors``)
-becomes one sentence on stderr and exit code 2, like every other ``PosError``.
+``caixa`` still starts fast. Anything AT or the configuration refuses is a ``PosError``
+(``sync.errors.SyncError`` is one): one sentence on stderr and exit code 2.
 """
 
 import argparse
-import functools
 
 from pos.domain.errors import PosError
 from pos.domain.text import shown
 
-from .common import USER, day, dump_json, integer, till
+from .common import USER, app, day, dump_json, integer
 
 OUTBOX_ID = integer(what="o número do envio")
 
 
 class ATCommunicationError(PosError):
-    """A ``sync.errors.SyncError`` carried to the CLI's error handling."""
-
-
-def _at_errors(func):
-    @functools.wraps(func)
-    def wrapper(args):
-        from sync.errors import SyncError
-        try:
-            return func(args)
-        except SyncError as err:
-            raise ATCommunicationError(str(err)) from err
-    return wrapper
+    """AT did not take what was sent (the report above says which)."""
 
 
 def register(sub) -> None:
@@ -114,19 +102,8 @@ def _series_commands(ss) -> None:
 # ---- wiring ---------------------------------------------------------------------------------
 
 def _config():
-    from pos.bootstrap import data_dir
-    from sync.config_file import load
-    return load(data_dir=data_dir())
-
-
-def _worker(t, cfg):
-    from sync.clients import ATClients
-    from sync.worker import OutboxWorker
-
-    at = cfg.at_config()       # configuration problems: reported here, queue not stopped
-    ATClients(at).close()      # ... and so are missing certificate or WSDL files
-    return OutboxWorker(t.db, lambda: ATClients(at), policy=cfg.queue, clock=t.clock,
-                        batch=cfg.batch)
+    from sync.link import default_config
+    return default_config()
 
 
 def _print_report(report) -> int:
@@ -157,18 +134,12 @@ def _month(value: str) -> tuple[int, int]:
 _month.__name__ = "mês"
 
 
-@_at_errors
 def cmd_queue_list(args) -> int:
-    from pos.services import at_series, at_status
-    from pos.services.outbox import DONE, OPEN
-
     cfg = _config()
-    t = till()
-    now = t.clock.now()
-    with t.db.read() as s:
-        status = at_status.snapshot(s, now, cfg.queue)
-        rows = at_status.rows(s, OPEN + ((DONE,) if args.all else ()))
-        series_warnings = at_series.warnings(s, now, cfg.doc_types, cfg.series_warn_days)
+    t = app(at=True)
+    status = t.queue_status()
+    rows = t.queue_rows(include_done=args.all)
+    series_warnings = t.series_warnings(cfg.doc_types, cfg.series_warn_days)
     if args.json:
         print(dump_json({"status": status, "oldest_age_seconds": (
             status.oldest_age.total_seconds() if status.oldest_age else None),
@@ -202,60 +173,38 @@ def _duration(delta) -> str:
     return f"{minutes // 1440} dias"
 
 
-@_at_errors
 def cmd_queue_drain(args) -> int:
-    from pos.services.outbox import stopped
-
-    cfg = _config()
-    t = till()
-    with t.db.read() as s:
-        stop = stopped(s)
-    if stop is not None:
-        raise ATCommunicationError(f"Envios parados desde {stop.at:%Y-%m-%d %H:%M}: "
-                                   f"{stop.message} Depois de corrigir: caixa queue resume.")
-    worker = _worker(t, cfg)
+    t = app(at=True)
     try:
-        report = worker.drain_once()
+        report = t.drain_queue()
     finally:
-        worker.stop()
+        t.close()
     if report.retried:
         print("A AT não respondeu; o resto da fila fica para a próxima tentativa.")
     return _print_report(report)
 
 
 def cmd_queue_retry(args) -> int:
-    from pos.services import outbox
-    t = till()
-    with t.db.write() as s:
-        outbox.retry_parked(s, args.id, t.clock.now(), args.user)
+    app().queue_retry(args.id, args.user)
     print(f"Envio {args.id} volta à fila (caixa queue drain para enviar já).")
     return 0
 
 
 def cmd_queue_resume(args) -> int:
-    from pos.services import outbox
-    t = till()
-    with t.db.write() as s:
-        resumed = outbox.resume(s, t.clock.now(), args.user)
+    resumed = app().queue_resume(args.user)
     print("Envios retomados." if resumed else "Os envios não estavam parados.")
     return 0
 
 
 def cmd_queue_resolve(args) -> int:
-    from pos.services import outbox
-    t = till()
-    with t.db.write() as s:
-        outbox.resolve_transport(s, args.id, args.at_code, t.clock.now(), args.user)
+    app().queue_resolve(args.id, args.at_code, args.user)
     print(f"Envio {args.id} fechado com o código AT {args.at_code.strip()}.")
     return 0
 
 
 def cmd_queue_saft(args) -> int:
-    from pos.services import outbox
     year, month = args.month
-    t = till()
-    with t.db.write() as s:
-        n = outbox.confirm_saft(s, year, month, t.clock.now(), args.user)
+    n = app().queue_confirm_saft(year, month, args.user)
     print(f"{n} envio(s) de {year}-{month:02d} dados como comunicados no SAF-T.")
     return 0
 
@@ -266,74 +215,69 @@ def _queue_series(args, request) -> int:
     """Queue the series duty, then (unless --queue-only) send series duties right away."""
     from pos.services.outbox import SERIES_KINDS
 
-    cfg = _config()
-    t = till()
-    worker = None if args.queue_only else _worker(t, cfg)
-    with t.db.write() as s:
-        row_id = request(s, t.clock.now())
-    if worker is None:
-        print(f"Na fila de envios (n.º {row_id}).")
-        return 0
+    t = app(at=not args.queue_only)
     try:
-        report = worker.drain_once(kinds=SERIES_KINDS)
+        if not args.queue_only:
+            t.require_at()        # configuration problems are reported before queueing
+        row_id = request(t)
+        if args.queue_only:
+            print(f"Na fila de envios (n.º {row_id}).")
+            return 0
+        report = t.drain_queue(SERIES_KINDS)
     finally:
-        worker.stop()
+        t.close()
     mine = [o for rid, _, o in report.outcomes if rid == row_id]
-    if not mine or mine[0].action == "retry":
-        print("Sem ligação à AT: fica na fila e é enviado assim que possível. Até lá, uma "
-              "série por registar não pode ser usada (use os documentos pré-impressos).")
-    return _print_report(report)
+    if not mine:
+        print(f"Não enviado agora (n.º {row_id}); fica na fila e é enviado assim que possível.")
+    _print_report(report)
+    return _refused_exit(report, [row_id])
 
 
-@_at_errors
+def _refused_exit(report, row_ids) -> int:
+    """A series command did not do what it was asked when AT refused its own duty: say so
+    on stderr and exit 2, like every other refusal (``caixa queue drain`` lists refusals
+    as part of its normal report instead)."""
+    refused = [o for rid, _, o in report.outcomes if rid in row_ids and o.action == "park"]
+    if refused:
+        raise ATCommunicationError(" ".join(o.message for o in refused))
+    return 0
+
+
 def cmd_series_register(args) -> int:
-    from pos.services import at_series
-    return _queue_series(args, lambda s, now: at_series.request_registration(
-        s, args.doc_type, args.series, now, args.user, kind=args.kind, first_number=args.first,
+    return _queue_series(args, lambda t: t.request_series_registration(
+        args.doc_type, args.series, args.user, kind=args.kind, first_number=args.first,
         start_date=args.start))
 
 
-@_at_errors
 def cmd_series_finalize(args) -> int:
-    from pos.services import at_series
-    return _queue_series(args, lambda s, now: at_series.request_finalize(
-        s, args.doc_type, args.series, now, args.user, args.reason))
+    return _queue_series(args, lambda t: t.request_series_finalize(
+        args.doc_type, args.series, args.user, args.reason))
 
 
-@_at_errors
 def cmd_series_cancel(args) -> int:
-    from pos.services import at_series
-    return _queue_series(args, lambda s, now: at_series.request_cancel(
-        s, args.doc_type, args.series, now, args.user))
+    return _queue_series(args, lambda t: t.request_series_cancel(
+        args.doc_type, args.series, args.user))
 
 
-@_at_errors
 def cmd_series_sync(args) -> int:
-    from pos.services import at_series
     from sync.clients import ATClients
     from sync.series_registry import ATSeriesRegistry
 
     cfg = _config()
-    t = till()
+    t = app()
     with ATClients(cfg.at_config()) as clients:
         remotes = ATSeriesRegistry(clients).query()
-    with t.db.write() as s:
-        changes = at_series.sync(s, remotes, t.clock.now(), args.user)
+    changes = t.apply_series_sync(remotes, args.user)
     print("\n".join(changes) if changes else f"{len(remotes)} série(s) na AT; nada a mudar.")
     return 0
 
 
-@_at_errors
 def cmd_series_plan(args) -> int:
-    from pos.services import at_series
     from pos.services.outbox import SERIES_KINDS
 
     cfg = _config()
-    t = till()
-    now = t.clock.now()
-    with t.db.read() as s:
-        items = at_series.plan(s, now, cfg.doc_types, cfg.recovery_doc_types,
-                               cfg.series_warn_days)
+    t = app(at=args.apply)
+    items = t.series_plan(cfg.doc_types, cfg.recovery_doc_types, cfg.series_warn_days)
     if args.json and not args.apply:
         print(dump_json(items))
         return 0
@@ -351,14 +295,14 @@ def cmd_series_plan(args) -> int:
     if not todo:
         print("Nada a fazer.")
         return 0
-    worker = _worker(t, cfg)
-    with t.db.write() as s:
-        at_series.apply_plan(s, todo, now, args.user)
     try:
-        report = worker.drain_once(kinds=SERIES_KINDS)
+        t.require_at()            # configuration problems are reported before queueing
+        row_ids = t.apply_series_plan(todo, args.user)
+        report = t.drain_queue(SERIES_KINDS)
     finally:
-        worker.stop()
-    return _print_report(report)
+        t.close()
+    _print_report(report)
+    return _refused_exit(report, row_ids)
 
 
 def cmd_at_sandbox(args) -> int:

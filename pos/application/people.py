@@ -1,24 +1,20 @@
-"""What the cashier's screen asks of the core besides selling: who may sign in, supervisor
-approvals, the product grid by category, sensitive-action audit, and the AT queue figures.
+"""Who works at the till: signing in, supervisor approvals, sensitive actions on record;
+and what the sale screen browses: categories, products, customers."""
 
-The interfaces never issue SQL (ARCHITECTURE); these are the read and audit queries the
-touch screen needs, returned as small frozen values.
-"""
+from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
-from datetime import datetime
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import or_, select
 
 from pos.domain.documents import Customer, ProductSnapshot
 from pos.domain.errors import ValidationError
-from pos.persistence.db import Database
 from pos.persistence.models import Customer as CustomerRow
-from pos.persistence.models import OutboxRow, Product, User
+from pos.persistence.models import Product, User
+from pos.services import catalogue, users
 
-from . import audit, catalogue, users
-from .ports import Clock
+from .base import Base
 
 SUPERVISORS = ("manager", "admin")
 
@@ -35,16 +31,6 @@ class UserInfo:
         return self.role in SUPERVISORS
 
 
-@dataclass(frozen=True)
-class QueueInfo:
-    """Duties owed to AT that are not done yet (the outbox), as the status bar shows them."""
-
-    pending: int
-    oldest: datetime | None
-    parked: int          # rejected by AT or given up: need a person, never retried blindly
-    last_error: str | None
-
-
 def sort_key(text: str) -> str:
     """Portuguese reading order: 'Água' with the A's, 'Pão' before 'Papo' (SQLite sorts
     binary, which puts accented letters last)."""
@@ -52,54 +38,55 @@ def sort_key(text: str) -> str:
     return "".join(c for c in plain if not unicodedata.combining(c))
 
 
-class Desk:
-    def __init__(self, db: Database, clock: Clock):
-        self.db, self.clock = db, clock
-
+class PeopleMixin(Base):
     # ---- people ----------------------------------------------------------------------
     def users(self) -> list[UserInfo]:
-        with self.db.read() as s:
-            rows = s.execute(select(User.login, User.name, User.role).where(User.active)
-                             .order_by(User.role == "admin", User.name)).all()
+        with self._read() as uow:
+            rows = uow.session.execute(select(User.login, User.name, User.role)
+                                       .where(User.active)
+                                       .order_by(User.role == "admin", User.name)).all()
         return [UserInfo(*r) for r in rows]
 
     def sign_in(self, login: str, pin: str) -> UserInfo:
         try:
-            with self.db.write() as s:
-                user = users.authenticate(s, login, pin)
-                audit.record(s, self.clock.now(), user.login, "login", "")
+            with self._write() as uow:
+                user = users.authenticate(uow, login, pin)
+                uow.audit.append(self.clock.now(), user.login, "login", "")
                 return UserInfo(user.login, user.name, user.role)
         except ValidationError:
-            self.record(login, "login_failed")    # its own transaction: the other rolled back
+            self.record_event(login, "login_failed")   # its own unit: the other rolled back
             raise
 
     def approve(self, login: str, pin: str, action: str) -> UserInfo:
         """A supervisor's PIN for ``action``; audited with who approved it."""
-        with self.db.write() as s:
-            user = users.authenticate(s, login, pin)
+        with self._write() as uow:
+            user = users.authenticate(uow, login, pin)
             if user.role not in SUPERVISORS:
                 raise ValidationError(f"{user.name} não pode autorizar: peça a um gerente.")
-            audit.record(s, self.clock.now(), user.login, "approval", action[:200])
+            uow.audit.append(self.clock.now(), user.login, "approval", action[:200])
             return UserInfo(user.login, user.name, user.role)
 
-    def record(self, user: str, kind: str, detail: str = "") -> None:
-        """Audit a sensitive action done on screen (price override, discount, sign out…)."""
-        with self.db.write() as s:
-            audit.record(s, self.clock.now(), user, kind, detail[:500])
+    def record_event(self, user: str, kind: str, detail: str = "") -> None:
+        """Put a sensitive action done on screen on record (price override, discount, sign
+        out, voided cart…)."""
+        with self._write() as uow:
+            uow.audit.append(self.clock.now(), user, kind, detail[:500])
 
-    # ---- product grid ----------------------------------------------------------------
+    # ---- the product grid ------------------------------------------------------------
     def categories(self) -> list[str]:
-        with self.db.read() as s:
-            cats = s.scalars(select(Product.category).where(Product.active).distinct())
+        with self._read() as uow:
+            cats = uow.session.scalars(select(Product.category).where(Product.active)
+                                       .distinct())
             return sorted(cats, key=sort_key)
 
     def category_products(self, category: str, limit: int = 200) -> list[ProductSnapshot]:
-        with self.db.read() as s:
-            rows = s.scalars(select(Product).where(Product.active, Product.category == category)
-                             .order_by(Product.name).limit(limit))
+        with self._read() as uow:
+            rows = uow.session.scalars(select(Product).where(
+                Product.active, Product.category == category).order_by(Product.name)
+                .limit(limit))
             return sorted((catalogue.snapshot(p) for p in rows), key=lambda p: sort_key(p.name))
 
-    def search(self, text: str, limit: int = 48) -> list[ProductSnapshot]:
+    def search_products(self, text: str, limit: int = 48) -> list[ProductSnapshot]:
         """Products whose name or code contains ``text`` (or whose barcode is ``text``), for
         the search box: names starting with the text first, then in reading order.
 
@@ -119,8 +106,8 @@ class Desk:
                 return column.like(pattern, escape="\\")
             return column.ilike(pattern, escape="\\")
 
-        with self.db.read() as s:
-            rows = s.scalars(select(Product).where(
+        with self._read() as uow:
+            rows = uow.session.scalars(select(Product).where(
                 Product.active, or_(contains(Product.name), contains(Product.code),
                                     Product.barcode == text)).limit(limit))
             found = [catalogue.snapshot(p) for p in rows]
@@ -130,23 +117,10 @@ class Desk:
 
     def customer(self, nif: str) -> Customer | None:
         """A customer already in the file (kept by issuing), to fill name and address."""
-        with self.db.read() as s:
-            row = s.scalars(select(CustomerRow).where(CustomerRow.nif == nif)
-                            .order_by(CustomerRow.id)).first()
+        with self._read() as uow:
+            row = uow.session.scalars(select(CustomerRow).where(CustomerRow.nif == nif)
+                                      .order_by(CustomerRow.id)).first()
             if row is None:
                 return None
             return Customer(row.nif, row.name, row.address, row.city, row.postal_code,
                             row.country)
-
-    # ---- AT queue --------------------------------------------------------------------
-    def queue(self) -> QueueInfo:
-        with self.db.read() as s:
-            pending, oldest = s.execute(
-                select(func.count(), func.min(OutboxRow.created_at))
-                .where(OutboxRow.status.not_in(("done", "parked")))).one()
-            parked = s.scalar(select(func.count()).select_from(OutboxRow)
-                              .where(OutboxRow.status == "parked")) or 0
-            error = s.scalar(select(OutboxRow.last_error)
-                             .where(OutboxRow.last_error.is_not(None))
-                             .order_by(OutboxRow.id.desc()).limit(1))
-        return QueueInfo(pending or 0, oldest, parked, error)

@@ -1,0 +1,15 @@
+"""``Application``: the facade, assembled from one part per area (each under ~200 lines)."""
+
+from .at import AtMixin
+from .cash import CashMixin
+from .integrity import IntegrityMixin
+from .manual import ManualMixin
+from .people import PeopleMixin
+from .saft import SaftMixin
+from .selling import SellingMixin
+from .shop import ShopMixin
+
+
+class Application(ShopMixin, SellingMixin, PeopleMixin, CashMixin, ManualMixin, AtMixin,
+                  IntegrityMixin, SaftMixin):
+    """See the package docstring; built by ``pos.bootstrap.open_app``."""
