@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 from pos.persistence.models import DocumentRow, OutboxRow, Series
 from pos.persistence.uow import UnitOfWork
 
+from . import claims
 from .outbox import (
     DONE,
     FATCORE_KINDS,
@@ -55,6 +56,13 @@ class RowInfo:
     next_attempt_at: datetime
     deadline: datetime | None
     last_error: str | None
+    holder: str | None = None       # while sending: which process holds it (its claim)
+    holder_gone: bool = False       # ... and that process is no longer running here
+
+    @property
+    def interrupted(self) -> bool:
+        """Marked as being sent by a sender that stopped (killed, crashed): due at once."""
+        return self.status == SENDING and self.holder_gone
 
 
 @dataclass(frozen=True)
@@ -70,6 +78,7 @@ class QueueStatus:
     channel: str
     warnings: tuple[Warning, ...]
     now: datetime
+    interrupted: int = 0    # of ``sending``: held by a sender that is gone or whose lease ran out
 
     @property
     def oldest_age(self) -> timedelta | None:
@@ -83,16 +92,40 @@ def _subjects():
     return doc.scalar_subquery(), ser.scalar_subquery()
 
 
-def rows(uow: UnitOfWork, statuses=OPEN, limit: int = 200) -> list[RowInfo]:
+def _holder(status: str, token: str | None, lease: datetime, now: datetime | None
+            ) -> tuple[str | None, bool]:
+    if status != SENDING:
+        return None, False
+    who = claims.parse(token)
+    gone = claims.process_gone(token) or (now is not None and lease <= now)
+    return (who.describe() if who else "um processo anterior"), gone
+
+
+def rows(uow: UnitOfWork, statuses=OPEN, limit: int = 200, now: datetime | None = None
+         ) -> list[RowInfo]:
     session = uow.session
     doc, ser = _subjects()
     q = (select(OutboxRow.id, OutboxRow.kind, OutboxRow.status, doc, ser, OutboxRow.attempts,
                 OutboxRow.created_at, OutboxRow.next_attempt_at, OutboxRow.deadline,
-                OutboxRow.last_error)
+                OutboxRow.last_error, OutboxRow.claimed_by)
          .where(OutboxRow.till_id == uow.till.id, OutboxRow.status.in_(statuses))
          .order_by(OutboxRow.id.desc()).limit(limit))
-    return [RowInfo(r[0], r[1], r[2], r[3] or (f"série {r[4]}" if r[4] else "-"), *r[5:])
+    return [RowInfo(r[0], r[1], r[2], r[3] or (f"série {r[4]}" if r[4] else "-"), *r[5:10],
+                    *_holder(r[2], r[10], r[7], now))
             for r in session.execute(q)][::-1]
+
+
+def interrupted(uow: UnitOfWork, now: datetime) -> int:
+    """Rows marked as being sent whose sender stopped: its process is gone from this
+    machine, or its lease ran out. The next pass of any sender takes them back."""
+    count = 0
+    for token, lease, n in uow.session.execute(
+            select(OutboxRow.claimed_by, OutboxRow.next_attempt_at, func.count())
+            .where(OutboxRow.till_id == uow.till.id, OutboxRow.status == SENDING)
+            .group_by(OutboxRow.claimed_by, OutboxRow.next_attempt_at)):
+        if lease <= now or claims.process_gone(token):
+            count += n
+    return count
 
 
 def _when(d: datetime) -> str:
@@ -156,11 +189,16 @@ def snapshot(uow: UnitOfWork, now: datetime, policy: QueuePolicy) -> QueueStatus
         mine, OutboxRow.status.in_(OPEN), OutboxRow.last_error.is_not(None))
         .order_by(OutboxRow.next_attempt_at.desc()).limit(1))
     stop = stopped(uow)
+    stalled = interrupted(uow, now) if counts.get(SENDING) else 0
     warnings: list[Warning] = []
     if stop is not None:
         warnings.append(Warning(URGENT, f"Envios para a AT parados desde {_when(stop.at)}: "
                                         f"{stop.message} Depois de corrigir: caixa queue "
                                         "resume."))
+    if stalled:
+        warnings.append(Warning(WARN, f"{stalled} envio(s) interrompido(s) a meio (o programa "
+                                      "que os enviava terminou): são retomados no próximo "
+                                      "envio ('caixa queue drain' para enviar já)."))
     if counts.get(PARKED):
         warnings.append(Warning(WARN, f"{counts[PARKED]} envio(s) recusado(s) pela AT à "
                                       "espera do gerente (caixa queue list)."))
@@ -180,4 +218,4 @@ def snapshot(uow: UnitOfWork, now: datetime, policy: QueuePolicy) -> QueueStatus
     warnings += _deadline_warnings(uow, now, policy)
     return QueueStatus(counts.get(PENDING, 0), counts.get(SENDING, 0), counts.get(PARKED, 0),
                        counts.get(DONE, 0), oldest, nxt, last_error, stop,
-                       policy.invoice_channel, tuple(warnings), now)
+                       policy.invoice_channel, tuple(warnings), now, stalled)
