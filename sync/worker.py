@@ -175,11 +175,12 @@ class LeaseKeeper:
 
     A request can take longer than a lease (slow answers, long timeouts); without renewal
     another sender would see the lease run out and send the same row again. Renewing every
-    third of the lease leaves two chances to fail (a busy database) before it runs out."""
+    quarter of the lease leaves three chances to fail (a busy database, a loaded machine)
+    before it runs out."""
 
     def __init__(self, app: Application, duty: outbox.Duty, policy: outbox.QueuePolicy):
         self.app, self.duty, self.policy = app, duty, policy
-        self.interval = max(0.05, policy.lease_seconds / 3)
+        self.interval = max(0.05, policy.lease_seconds / 4)
         self._done = threading.Event()
         self._thread = threading.Thread(target=self._run, name="caixa-at-lease", daemon=True)
 

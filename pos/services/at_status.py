@@ -31,11 +31,12 @@ from .outbox import (
 
 URGENT, WARN, INFO = "urgent", "warn", "info"
 KIND_NAMES = {
-    "invoice": "fatura", "invoice_status": "anulação de fatura", "work": "documento de "
-    "conferência", "work_status": "anulação de documento de conferência", "transport":
-    "guia de transporte", "transport_status": "anulação de guia", "transport_paper":
-    "guia em papel", "series_register": "registo de série", "series_finalize":
-    "finalização de série", "series_cancel": "anulação de série",
+    "invoice": "fatura", "invoice_status": "anulação de fatura",
+    "work": "documento de conferência", "work_status": "anulação de documento de conferência",
+    "transport": "guia de transporte", "transport_status": "anulação de guia",
+    "transport_paper": "guia em papel", "transport_phoned": "guia comunicada por telefone",
+    "series_register": "registo de série", "series_finalize": "finalização de série",
+    "series_cancel": "anulação de série",
 }
 
 
@@ -138,9 +139,11 @@ def _deadline_warnings(uow: UnitOfWork, now: datetime, policy: QueuePolicy) -> l
     saft = policy.invoice_channel == "saft"
     # Invoices: grouped by deadline, one sentence per month.
     for deadline, count in session.execute(
-            select(OutboxRow.deadline, func.count()).where(
+            select(OutboxRow.deadline, func.count())
+            .outerjoin(DocumentRow, DocumentRow.id == OutboxRow.document_id).where(
                 OutboxRow.till_id == uow.till.id, OutboxRow.kind.in_(FATCORE_KINDS),
-                OutboxRow.status.in_(OPEN), OutboxRow.deadline.is_not(None))
+                OutboxRow.status.in_(OPEN), OutboxRow.deadline.is_not(None),
+                DocumentRow.movement_start.is_(None))
             .group_by(OutboxRow.deadline).order_by(OutboxRow.deadline)):
         how = "no SAF-T mensal" if saft else "por webservice"
         if deadline < now:
@@ -150,20 +153,28 @@ def _deadline_warnings(uow: UnitOfWork, now: datetime, policy: QueuePolicy) -> l
             level = WARN if deadline - now <= timedelta(days=policy.invoice_warn_days) else INFO
             out.append(Warning(level, f"{count} documento(s) a comunicar à AT {how} até "
                                       f"{deadline:%Y-%m-%d}."))
-    # Transport: each guide by name, the goods must not move before AT has it.
+    # Transport: each guide (or invoice serving as one) by name, the goods must not move
+    # before AT has it.
     soon = now + timedelta(minutes=policy.transport_warn_minutes)
     for kind, number, deadline in session.execute(
             select(OutboxRow.kind, DocumentRow.document_no, OutboxRow.deadline)
             .join(DocumentRow, DocumentRow.id == OutboxRow.document_id)
             .where(OutboxRow.till_id == uow.till.id,
-                   OutboxRow.kind.in_(("transport", "transport_paper")),
+                   OutboxRow.kind.in_(("transport", "transport_paper", "transport_phoned"))
+                   | ((OutboxRow.kind == "invoice") & DocumentRow.movement_start.is_not(None)),
                    OutboxRow.status.in_(OPEN), OutboxRow.deadline.is_not(None),
                    OutboxRow.deadline <= soon)
             .order_by(OutboxRow.deadline)):
-        if kind == "transport_paper":
+        if kind in ("transport_paper", "transport_phoned"):
             level = URGENT if deadline < now else WARN
-            out.append(Warning(level, f"{number}: guia em papel a inserir na AT até "
+            what = "guia em papel" if kind == "transport_paper" else "guia comunicada por " \
+                "telefone"
+            out.append(Warning(level, f"{number}: {what}, dados completos a enviar à AT até "
                                       f"{_when(deadline)}."))
+        elif kind == "invoice" and deadline < now:
+            out.append(Warning(URGENT, f"{number}: a fatura serve de documento de transporte "
+                                       f"e o transporte começava às {_when(deadline)} sem a AT "
+                                       "a ter recebido."))
         elif deadline < now:
             out.append(Warning(URGENT, f"{number}: o transporte começava às {_when(deadline)} "
                                        "e a AT ainda não tem a guia. Sem ligação, comunique-a "

@@ -40,7 +40,7 @@ from . import claims
 PENDING, SENDING, DONE, PARKED = "pending", "sending", "done", "parked"
 OPEN = (PENDING, SENDING, PARKED)
 FATCORE_KINDS = ("invoice", "invoice_status", "work", "work_status")
-TRANSPORT_KINDS = ("transport", "transport_status", "transport_paper")
+TRANSPORT_KINDS = ("transport", "transport_status", "transport_paper", "transport_phoned")
 SERIES_KINDS = ("series_register", "series_finalize", "series_cancel")
 KINDS = FATCORE_KINDS + TRANSPORT_KINDS + SERIES_KINDS
 CHANNELS = ("webservice", "saft")
@@ -280,11 +280,19 @@ def record_retry(session: Session, row_id: int, now: datetime, error: str,
     when the backoff would say otherwise: after the start it is too late."""
     row = _row(session, row_id)
     when = now + backoff(row.attempts, policy, rng)
-    if row.kind == "transport" and row.deadline is not None and now < row.deadline < when:
+    before_start = row.kind == "transport" or (row.kind == "invoice" and _moves_goods(session,
+                                                                                      row))
+    if before_start and row.deadline is not None and now < row.deadline < when:
         when = max(row.deadline - timedelta(minutes=1), now + timedelta(seconds=5))
     row.status, row.next_attempt_at, row.last_error = PENDING, when, error[:MAX_ERROR]
     row.claimed_by = None
     return when
+
+
+def _moves_goods(session: Session, row: OutboxRow) -> bool:
+    """An invoice that serves as transport document (its deadline is the start)."""
+    return row.document_id is not None and session.scalar(
+        select(DocumentRow.movement_start).where(DocumentRow.id == row.document_id)) is not None
 
 
 def record_park(session: Session, row_id: int, now: datetime, code: str | int | None,
