@@ -10,8 +10,6 @@ import pytest
 from tests.printing.conftest import FakePrinter
 from tests.printing.escpos_parse import text_of
 
-from .test_cli import caixa, configured  # noqa: F401 (fixtures)
-
 RECIPIENT = ["--customer-nif", "123456789", "--customer-name", "Cliente Exemplo, Lda",
              "--customer-address", "Rua Nova 5", "--customer-city", "Porto",
              "--customer-postal-code", "4000-100"]

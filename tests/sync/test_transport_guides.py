@@ -35,6 +35,17 @@ CUSTOMER = make_customer("123456789", "Cliente Exemplo, Lda", "Rua Nova 5", "Por
 GUIDE_TYPES = ("GR", "GA", "GC", "GD")
 
 
+def _valid_saft(app, path, shared_at) -> None:
+    """The export passes AT's XSD (as XSD 1.0, and 1.1 with its assertions) and the business
+    checks, every signature verified."""
+    from pos.saft.validator import KeyRing, validate
+
+    for xsd11 in (False, True):
+        report = validate(path, shared_at / "SAFTPT1.04_01.xsd", xsd11=xsd11,
+                          keyring=KeyRing(app.verifiers()))
+        assert report.ok, report.text()
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -131,7 +142,7 @@ def test_every_guide_type_is_accepted_by_at(open_till, sandbox, live_clock):
 
 
 def test_a_guide_from_an_invoice_names_it_to_at_and_in_saft(open_till, sandbox, live_clock,
-                                                           tmp_path):
+                                                           tmp_path, shared_at):
     app = open_till(sandbox)
     ft = app.sell_items([("MER01", 4), ("SRV02", 1), ("PAO01", 2)], "FT", CUSTOMER)
     gr = app.issue_transport(TransportRequest(
@@ -146,17 +157,17 @@ def test_a_guide_from_an_invoice_names_it_to_at_and_in_saft(open_till, sandbox, 
         app.issue_transport(TransportRequest("GR", live_clock.now() + timedelta(hours=3),
                                              CUSTOMER, from_invoice=ft.document_no,
                                              picks=((1, 5),)))
-    result = app.export_saft(tmp_path / "saft.xml", start=str(live_clock.now().date()),
-                             end=str(live_clock.now().date()))
+    app.export_saft(tmp_path / "saft.xml", start=str(live_clock.now().date()),
+                    end=str(live_clock.now().date()))
+    _valid_saft(app, tmp_path / "saft.xml", shared_at)
     xml = (tmp_path / "saft.xml").read_text(encoding="utf-8")
-    assert result is not None
     movement = xml[xml.index(f"<DocumentNumber>{gr.document_no}<"):]
     assert (f"<OrderReferences><OriginatingON>{ft.document_no}</OriginatingON>"
             "</OrderReferences>") in movement[:movement.index("</StockMovement>")]
 
 
 def test_an_invoice_that_serves_as_transport_document(open_till, sandbox, live_clock,
-                                                      tmp_path, printer):
+                                                      tmp_path, printer, shared_at):
     app = open_till(sandbox)
     app.sell_items([("PAO01", 1)], "FS")                  # an ordinary sale, queued first
     with pytest.raises(ValidationError, match="simplificada não serve"):
@@ -179,6 +190,7 @@ def test_an_invoice_that_serves_as_transport_document(open_till, sandbox, live_c
 
     app.export_saft(tmp_path / "saft.xml", start=str(live_clock.now().date()),
                     end=str(live_clock.now().date()))
+    _valid_saft(app, tmp_path / "saft.xml", shared_at)
     xml = (tmp_path / "saft.xml").read_text(encoding="utf-8")
     invoice = xml[xml.index(f"<InvoiceNo>{ft.document_no}<"):]
     invoice = invoice[:invoice.index("</Invoice>")]
