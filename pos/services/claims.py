@@ -118,6 +118,8 @@ def _windows_start(pid: int) -> str | None:   # pragma: no cover - exercised on 
     from ctypes import wintypes
 
     kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)
+    kernel32.OpenProcess.restype = wintypes.HANDLE      # not a truncated int on 64 bits
+    kernel32.OpenProcess.argtypes = (wintypes.DWORD, wintypes.BOOL, wintypes.DWORD)
     handle = kernel32.OpenProcess(0x1000, False, pid)   # PROCESS_QUERY_LIMITED_INFORMATION
     if not handle:
         # 5 = access denied: it exists but belongs to someone else.
