@@ -171,7 +171,7 @@ def _table(xf, fh, conn: Connection, table: str, period: Period, totals, company
             for doc, lines, doc_pays in queries.documents(
                     conn, pk, period, pays, receipt=table == "Payments"):
                 if table == "SalesInvoices":
-                    text = elements.invoice(doc, lines, doc_pays, _cid(doc))
+                    text = elements.invoice(doc, lines, doc_pays, _cid(doc), company)
                 elif table == "MovementOfGoods":
                     text = elements.stock_movement(doc, lines, _cid(doc), company)
                 elif table == "WorkingDocuments":

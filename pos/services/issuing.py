@@ -186,7 +186,10 @@ def outbox_for(doc_type: str, series_kind: str, day: date, now: datetime,
         return None
     at_class = get_doc_type(doc_type).at_class
     if at_class == "SI":
-        return "invoice", invoice_deadline(day)
+        # An invoice that serves as transport document must reach AT before the goods
+        # move (RBC art. 5.º n.º 5; services/transport.py), not only by day 5.
+        due = invoice_deadline(day)
+        return "invoice", min(due, movement_start) if movement_start else due
     if at_class == "WD":
         return "work", invoice_deadline(day)
     if at_class == "MG":

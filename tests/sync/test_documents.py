@@ -151,8 +151,12 @@ def test_transport_document_gets_an_at_code(clients, sandbox):
 
 
 def test_a_guide_cannot_be_cancelled_after_its_transport_started(clients, sandbox):
-    started = {**movement("GT G2025/6"), "MovementStartTime": NOW - dt.timedelta(minutes=5)}
-    code = clients.transport.envio_documento_transporte(started).at_doc_code_id
+    guide = movement("GT G2025/6")
+    code = clients.transport.envio_documento_transporte(guide).at_doc_code_id
+    # Time passes at AT: the transport it registered has started.
+    stored = sandbox.services["transport"].documents[("599999993", "GT G2025/6")]
+    stored.start = NOW - dt.timedelta(minutes=5)
+    started = {**guide, "MovementStartTime": stored.start}
     with pytest.raises(Rejected) as err:
         clients.transport.envio_documento_transporte(
             {**started, "ATDocCodeID": code, "MovementStatus": "A"})
@@ -161,6 +165,14 @@ def test_a_guide_cannot_be_cancelled_after_its_transport_started(clients, sandbo
         clients.transport.envio_documento_transporte(
             {**movement("GT G2025/7"), "ATDocCodeID": "NOSUCHCODE", "MovementStatus": "A"})
     assert err.value.code == -8
+
+
+def test_a_guide_sent_after_its_start_is_a_mere_communication_without_code(clients, sandbox):
+    late = {**movement("GT G2025/8"), "MovementStartTime": NOW - dt.timedelta(minutes=5)}
+    res = clients.transport.envio_documento_transporte(late)
+    assert res.at_doc_code_id is None and res.return_code == 0
+    assert res.warnings and "mera comunicação" in res.warnings[0]
+    assert sandbox.accepted_count("transport", "GT G2025/8") == 1
 
 
 def test_duplicate_transport_document(clients, sandbox):

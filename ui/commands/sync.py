@@ -146,8 +146,14 @@ def cmd_queue_list(args) -> int:
             "series_warnings": series_warnings, "rows": rows}))
         return 0
     age = status.oldest_age
+    sending = ""
+    if status.sending:
+        sending = f", {status.sending} a enviar" + (
+            f" ({status.interrupted} interrompido(s): retomados no próximo envio)"
+            if status.interrupted else "")
     print(f"Fila AT ({'SAF-T mensal' if status.channel == 'saft' else 'webservice'}): "
-          f"{status.pending} por enviar, {status.parked} retidos, {status.done} enviados"
+          f"{status.pending} por enviar{sending}, {status.parked} retidos, "
+          f"{status.done} enviados"
           + (f"; mais antigo há {_duration(age)}" if age else "")
           + (f"; próxima tentativa {status.next_attempt:%Y-%m-%d %H:%M:%S}"
              if status.next_attempt and status.pending else ""))
@@ -160,8 +166,16 @@ def cmd_queue_list(args) -> int:
     for r in rows:
         print(f"{r.id:>6} {r.kind:<16} {r.status:<8} {r.subject:<24} tent. {r.attempts:<3}"
               + (f" prazo {r.deadline:%Y-%m-%d %H:%M}" if r.deadline else "")
+              + (f"\n       {_holding(r)}" if r.status == "sending" else "")
               + (f"\n       {r.last_error}" if r.last_error and r.status != "done" else ""))
     return 0
+
+
+def _holding(r) -> str:
+    if r.holder_gone:
+        return (f"interrompido: {r.holder} já não está a enviar; retomado no próximo envio "
+                "(caixa queue drain)")
+    return f"a ser enviado por {r.holder} (reserva até {r.next_attempt_at:%H:%M:%S})"
 
 
 def _duration(delta) -> str:
