@@ -15,14 +15,13 @@ import time
 from datetime import datetime
 from itertools import cycle
 
-from pos.bootstrap import open_till
+from pos import reference
+from pos.bootstrap import open_app
 from pos.services.ports import FixedClock
 
 from . import datagen
-from .common import ROOT, Row, copy_db, median, ms, rate, remove_db, say, work_dir
+from .common import Row, copy_db, median, ms, rate, remove_db, say, work_dir
 from .sale import CARTS
-
-WSDL_DIR = ROOT.parent / "shared" / "at" / "wsdl"
 
 
 def _serve(workdir: str, wsdl_dir: str, conn) -> None:
@@ -40,27 +39,29 @@ def missing() -> str | None:
         from sync.sandbox import ATSandbox  # noqa: F401
     except ImportError as exc:
         return f"no outbox worker / sandbox yet ({exc})"
-    if not (WSDL_DIR / "fatcorews.wsdl").is_file():
-        return f"AT WSDLs not found at {WSDL_DIR}"
+    if reference.wsdl_dir() is None:
+        return "AT's WSDLs are not set up (run `caixa at-reference`)"
     return None
 
 
-def _claim_seconds(till, now) -> float:
-    """One claim of 10 due rows, rolled back (the median of 3)."""
-    from sqlalchemy.orm import Session
+class _RollBack(Exception):
+    """Raised to leave a unit of work without committing what it did."""
 
+
+def _claim_seconds(app, now) -> float:
+    """One claim of 10 due rows, rolled back (the median of 3)."""
     from pos.services import outbox
 
     times = []
     for _ in range(3):
-        session = Session(till.db.engine)
         try:
-            start = time.perf_counter()
-            outbox.claim(session, now, outbox.QueuePolicy(), 10, till.db.is_sqlite)
-            times.append(time.perf_counter() - start)
-        finally:
-            session.rollback()
-            session.close()
+            with app.unit(write=True) as uow:
+                start = time.perf_counter()
+                outbox.claim(uow, now, outbox.QueuePolicy(), 10)
+                times.append(time.perf_counter() - start)
+                raise _RollBack
+        except _RollBack:
+            pass
     return median(times)
 
 
@@ -71,28 +72,29 @@ def measure(pending: int, runs: int) -> tuple[list[float], float]:
 
     ctx = mp.get_context("spawn")
     parent, child = ctx.Pipe()
-    server = ctx.Process(target=_serve, args=(str(work_dir() / "at-sandbox"), str(WSDL_DIR),
+    server = ctx.Process(target=_serve, args=(str(work_dir() / "at-sandbox"),
+                                              str(reference.wsdl_dir()),
                                               child), daemon=True)
     server.start()
     db = copy_db(datagen.ensure(0), work_dir() / "drain.db")
-    till = None
+    app = None
     try:
         if not parent.poll(60):
             raise RuntimeError("the AT sandbox did not start")
         config = ATConfig.from_mapping({**parent.recv(), "connect_timeout": 10.0,
                                         "read_timeout": 10.0}, env={})
         clock = FixedClock(datetime.now())   # AT refuses documents dated far from today
-        till = open_till(str(db), clock)
+        app = open_app(str(db), clock=clock)
         carts = cycle(CARTS)
-        worker = OutboxWorker(till.db, lambda: ATClients(config), clock=clock)
+        worker = OutboxWorker(app, lambda: ATClients(config))
         rates, claim = [], float("nan")
         try:
             for r in range(runs):
                 for _ in range(pending):
                     clock.advance(seconds=1)
-                    till.sell(next(carts))
+                    app.sell_items(next(carts))
                 if r == 0:
-                    claim = _claim_seconds(till, clock.now())
+                    claim = _claim_seconds(app, clock.now())
                 start = time.perf_counter()
                 report = worker.drain_once()
                 seconds = time.perf_counter() - start
@@ -108,8 +110,8 @@ def measure(pending: int, runs: int) -> tuple[list[float], float]:
         assert not errors, f"the sandbox built answers its own WSDL refuses: {errors[:2]}"
         return rates, claim
     finally:
-        if till is not None:
-            till.db.dispose()
+        if app is not None:
+            app.close()
         remove_db(db)
         server.join(10)
         if server.is_alive():

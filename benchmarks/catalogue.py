@@ -2,10 +2,10 @@
 
 The UI figures (launch to ready sale screen, scan-to-cart, search as the cashier sees them)
 come from ``benchmarks/ui_bench.py``; these are the core calls under them, on the demo shop
-with 50,000 products (cached like the document histories): ``Till.product(barcode)`` +
-``cart_line`` for a scan; ``Desk.search(text, 48)`` for the search box (what the sale screen
-calls: stops at the first 48 matches); ``Till.products(text)`` for the full, sorted listing
-(``caixa products``), shown for contrast.
+with 50,000 products (cached like the document histories): ``Application.product(barcode)``
++ ``cart_line`` for a scan; ``Application.search_products(text, 48)`` for the search box
+(what the sale screen calls: stops at the first 48 matches); ``Application.products(text)``
+for the full, sorted listing (``caixa products``), shown for contrast.
 """
 
 import json
@@ -16,7 +16,7 @@ from pathlib import Path
 
 from sqlalchemy import insert
 
-from pos.bootstrap import open_till
+from pos.bootstrap import open_app
 from pos.domain.documents import cart_line
 from pos.persistence.models import Product
 from pos.services.demo import ean13
@@ -71,14 +71,14 @@ def ensure(n: int) -> Path:
                          tax_code=rng.choice(TAXES), exemption_code=None, unit="UN",
                          product_type="P", barcode=ean13(f"5609{i:08d}"),
                          category=rng.choice(WORDS), active=True))
-    till = open_till(str(path))
+    app = open_app(str(path))
     try:
-        with till.db.engine.begin() as conn:
-            conn.execute(insert(Product), rows)
-        with till.db.engine.connect() as conn:
+        with app.unit(write=True) as uow:
+            uow.session.execute(insert(Product), rows)
+        with app.db.engine.connect() as conn:
             conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
-        till.db.dispose()
+        app.close()
     meta.write_text(json.dumps({"products": n}))
     return path
 
@@ -96,29 +96,24 @@ class CatalogueFigures:
 
 def measure(n: int, runs: int, per_run: int) -> CatalogueFigures:
     path = ensure(n)
-    till = open_till(str(path), FixedClock(datagen.sale_clock_start(0)))
+    app = open_app(str(path), clock=FixedClock(datagen.sale_clock_start(0)))
     rng = random.Random(16)
     barcodes = [ean13(f"5609{rng.randrange(n):08d}") for _ in range(per_run)]
     texts = ["leite", "arroz int", "cafe", "5609000123", "choc", "vinho 75", "pao", "xyz"]
     state = {"i": 0}
-    try:
-        from pos.services.desk import Desk
-        desk_search, searcher = Desk(till.db, till.clock).search, "Desk.search(text, 48)"
-    except ImportError:
-        desk_search, searcher = (lambda text, limit: till.products(text, limit),
-                                 "Till.products(text, limit=48)")
+    searcher = "Application.search_products(text, 48)"
 
     def scan():
         i = state["i"] = state["i"] + 1
-        cart_line(till.product(barcodes[i % len(barcodes)]), 1)
+        cart_line(app.product(barcodes[i % len(barcodes)]), 1)
 
     def search():
         i = state["i"] = state["i"] + 1
-        desk_search(texts[i % len(texts)], 48)
+        app.search_products(texts[i % len(texts)], 48)
 
     def listing():
         i = state["i"] = state["i"] + 1
-        till.products(texts[i % len(texts)])
+        app.products(texts[i % len(texts)])
 
     try:
         scan(), search(), listing()
@@ -131,7 +126,7 @@ def measure(n: int, runs: int, per_run: int) -> CatalogueFigures:
             searches.append((percentile(lat, 50), percentile(lat, 99)))
             listings.append(percentile(latencies(listing, 8), 50))
     finally:
-        till.db.dispose()
+        app.close()
     figures = CatalogueFigures(n, median(s[0] for s in scans), median(s[1] for s in scans),
                                median(s[0] for s in searches), median(s[1] for s in searches),
                                median(listings), searcher)
@@ -143,13 +138,13 @@ def measure(n: int, runs: int, per_run: int) -> CatalogueFigures:
 def rows(f: CatalogueFigures) -> list[Row]:
     size = f"{human(f.products)} products"
     return [
-        Row("scan-to-cart, core part (Till.product(barcode) + cart_line)", size,
+        Row("scan-to-cart, core part (Application.product(barcode) + cart_line)", size,
             f"p50 {ms(f.scan_p50)} · p99 {ms(f.scan_p99)}", "—",
             f"(UI total < {SCAN_MS:.0f} ms)", verdict(f.scan_p99 < SCAN_MS / 1000)),
         Row(f"product search, core part ({f.searcher})", size,
             f"p50 {ms(f.search_p50)} · p99 {ms(f.search_p99)}", "—",
             f"(UI total < {SEARCH_MS:.0f} ms)", verdict(f.search_p99 < SEARCH_MS / 1000)),
-        Row("full sorted listing (Till.products(text), caixa products)", size,
+        Row("full sorted listing (Application.products(text), caixa products)", size,
             f"p50 {ms(f.listing_p50)}", "—", "—", "n/a",
             note="sorts every match by category and name: not on the sale screen's path"),
     ]

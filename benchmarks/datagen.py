@@ -4,12 +4,13 @@ The history is one fiscal year (2025) of a busy till: fatura simplificada (FS) i
 A2025 and, every tenth document, a fatura (FT) to one of 500 customers in its own series,
 each with 3-5 lines, a payment (FS) and an AT outbox row already sent ('done'), one
 document every 30 seconds from 2 January. Every document is signed in its chain with the
-till's own key (``till.keys.signer().sign(signature_message(...))``), so the database passes
-``Till.verify`` — which is asserted once per cached database (by the integrity benchmark
-when it runs in the same suite, else before the database is first handed out).
+till's own key (``app.keys.signer().sign(signature_message(...))``), so the database passes
+``Application.verify`` — which is asserted once per cached database (by the integrity
+benchmark when it runs in the same suite, else before the database is first handed out).
+Every row belongs to the demo shop's till (CX1), as issuing would write it.
 
 Rows are bulk-inserted with SQLAlchemy Core (one executemany per table per batch, in large
-transactions) instead of going through ``Till.sell``: a million sales one by one would take
+transactions) instead of going through ``Application.sell``: a million sales one by one would take
 hours. Signing runs in a child process (``_sign_chain``) one batch ahead of the inserts.
 Nothing signed is ever updated (the append-only triggers stay untouched); only the series
 rows are moved on after each batch, as issuing does.
@@ -32,7 +33,7 @@ from pathlib import Path
 from sqlalchemy import func, insert, select, update
 from sqlalchemy.dialects import sqlite
 
-from pos.bootstrap import open_till
+from pos.bootstrap import open_app
 from pos.domain.documents import Customer, cart_line, price_lines
 from pos.domain.nif import check_digit
 from pos.domain.series import atcud, document_number
@@ -47,7 +48,6 @@ from pos.persistence.models import (
     PaymentRow,
     Series,
 )
-from pos.services import demo
 from pos.services.issuing import invoice_deadline
 from pos.services.ports import FixedClock
 
@@ -128,12 +128,12 @@ class _Columns:
 DOC_KEYS = [c.name for c in DocumentRow.__table__.columns]
 LINE_KEYS = [c.name for c in LineRow.__table__.columns if c.name != "id"]
 PAY_KEYS = ["document_id", "method", "amount", "tendered"]
-OUT_KEYS = ["kind", "document_id", "status", "attempts", "created_at", "next_attempt_at",
-            "deadline", "done_at", "result"]
+OUT_KEYS = ["till_id", "kind", "document_id", "status", "attempts", "created_at",
+            "next_attempt_at", "deadline", "done_at", "result"]
 
 
-def _carts(till, lcols: _Columns, dcols: _Columns, pcols: _Columns) -> list[Cart]:
-    products = till.products()
+def _carts(app, lcols: _Columns, dcols: _Columns, pcols: _Columns) -> list[Cart]:
+    products = app.products()
     rng = random.Random(8)
     out = []
     for _ in range(CARTS):
@@ -164,16 +164,17 @@ def _carts(till, lcols: _Columns, dcols: _Columns, pcols: _Columns) -> list[Cart
 def _template(path: Path):
     """The demo shop, out of training mode, with the two normal series of the history."""
     clock = FixedClock(START - timedelta(hours=1))
-    till = open_till(str(path), clock)
-    demo.init_demo(till.db, till.keys, clock)
-    till.set_training_mode(False)
+    app = open_app(str(path), clock=clock)
+    app.init_demo()
+    app.set_training_mode(False)
     for doc_type, code in VALIDATION.items():
-        till.add_series(doc_type, SERIES, code)
-    with till.db.write() as s:
+        app.add_series(doc_type, SERIES, code)
+    with app.unit(write=True) as uow:
         for c in customers():
-            s.add(CustomerRow(nif=c.nif, name=c.name, address=c.address, city=c.city,
-                              postal_code=c.postal_code, country=c.country))
-    return till
+            uow.session.add(CustomerRow(nif=c.nif, name=c.name, address=c.address,
+                                        city=c.city, postal_code=c.postal_code,
+                                        country=c.country))
+    return app
 
 
 def _sign_chain(path: str, previous: dict[str, str], conn) -> None:
@@ -183,13 +184,9 @@ def _sign_chain(path: str, previous: dict[str, str], conn) -> None:
     hash), so it runs beside the main process, which meanwhile builds and inserts the rows
     of the batch signed before: about 1.6x faster generation when a second core is free.
     """
-    from pos.bootstrap import secret_path_for
-    from pos.persistence.db import Database
-    from pos.services.keys import KeyService
-
-    db = Database(path)
-    signer = KeyService(db, secret_path_for(path), None).signer()
-    db.dispose()
+    app = open_app(path)
+    signer = app.keys.signer()
+    app.close()
     conn.send(signer.version)
     while (jobs := conn.recv()) is not None:
         out = []
@@ -206,7 +203,7 @@ def _datetime_text(moment: datetime) -> str:
     return moment.isoformat(" ") + ".000000"
 
 
-def _extend(till, target: int, progress: bool = True) -> None:
+def _extend(app, target: int, progress: bool = True) -> None:
     """Append documents until the database holds ``target`` of them."""
     dcols = _Columns(DocumentRow.__table__, DOC_KEYS)
     lcols = _Columns(LineRow.__table__, LINE_KEYS)
@@ -215,9 +212,10 @@ def _extend(till, target: int, progress: bool = True) -> None:
     assert lcols.order[0] == pcols.order[0] == "document_id"
     assert dcols.value("system_entry_date", START) == _datetime_text(START)
     assert ocols.order == OUT_KEYS, ocols.order
-    carts = _carts(till, lcols, dcols, pcols)
+    carts = _carts(app, lcols, dcols, pcols)
     people = customers()
-    engine = till.db.engine
+    till_id = app.till.id
+    engine = app.db.engine
     with engine.connect() as conn:
         raw = conn.connection.driver_connection    # pragmas outside any transaction
         raw.execute("PRAGMA cache_size=-262144")     # 256 MB for the index pages
@@ -237,7 +235,7 @@ def _extend(till, target: int, progress: bool = True) -> None:
         ctx = mp.get_context("spawn")
         parent, child = ctx.Pipe()
         signer = ctx.Process(target=_sign_chain, daemon=True, args=(
-            str(till.db.engine.url.database), {t: st[2] for t, st in state.items()}, child))
+            str(app.db.engine.url.database), {t: st[2] for t, st in state.items()}, child))
         signer.start()
 
         def plan(first: int, end: int) -> list[tuple]:
@@ -258,7 +256,8 @@ def _extend(till, target: int, progress: bool = True) -> None:
             templates = {}
             for doc_type, st in state.items():     # what every document of a series shares
                 t = [None] * len(dcols.order)
-                for k, v in dict(series_pk=st[0], doc_type=doc_type, series_id=SERIES,
+                for k, v in dict(till_id=till_id, series_pk=st[0], doc_type=doc_type,
+                                 series_id=SERIES,
                                  series_kind="N", tax_region="PT",
                                  hash_control=hash_control(version), key_version=version,
                                  source_billing="P", user_login="caixa1",
@@ -299,7 +298,7 @@ def _extend(till, target: int, progress: bool = True) -> None:
                 deadline = deadlines.get(day)
                 if deadline is None:
                     deadline = deadlines[day] = _datetime_text(invoice_deadline(day))
-                outs.append(("invoice", doc_id, "done", 1, entry_s, entry_s, deadline,
+                outs.append((till_id, "invoice", doc_id, "done", 1, entry_s, entry_s, deadline,
                              _datetime_text(entry + timedelta(minutes=2)), "0"))
                 st[1], st[2], st[3], st[4] = number, digest, day, entry
             with conn.begin():
@@ -365,11 +364,11 @@ def verify_cached(n: int) -> None:
     if meta is None or meta.get("verified"):
         return
     say(f"  verifying the generated {human(n)} database ...")
-    till = open_till(str(cache_path(n)))
+    app = open_app(str(cache_path(n)))
     try:
-        report = till.verify()
+        report = app.verify()
     finally:
-        till.db.dispose()
+        app.close()
     assert report.ok, f"generated database does not verify:\n{report.text()}"
     assert report.documents == n, (report.documents, n)
     mark_verified(n)
@@ -416,19 +415,19 @@ def _generate(n: int) -> None:
     if base:
         say(f"generating {human(n)} documents on top of the cached {human(base)} ...")
         copy_db(cache_path(base), path)
-        till = open_till(str(path), FixedClock(sale_clock_start(n)))
+        app = open_app(str(path), clock=FixedClock(sale_clock_start(n)))
     else:
         say(f"generating {human(n)} documents ...")
-        till = _template(path)
+        app = _template(path)
     try:
-        _extend(till, n)
-        with till.db.engine.connect() as conn:
+        _extend(app, n)
+        with app.db.engine.connect() as conn:
             conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     except BaseException:
-        till.db.dispose()
+        app.close()
         remove_db(path)
         raise
-    till.db.dispose()
+    app.close()
     seconds = time.perf_counter() - started
     meta = {"documents": n, "key": cache_key(), "seconds": round(seconds, 1),
             "verified": False, "created": datetime.now().isoformat(timespec="seconds")}

@@ -1,4 +1,5 @@
-"""Full integrity verification (``Till.verify``) and the start-up check (``Till.quick_check``).
+"""Full integrity verification (``Application.verify``) and the start-up check
+(``Application.quick_check``).
 
 Both run on the cached shop itself (they only read while the data is intact). Every full
 verification run must come back clean with exactly N documents: that is the assertion that
@@ -8,7 +9,7 @@ bare RSA-1024 verifications.
 
 from dataclasses import dataclass
 
-from pos.bootstrap import open_till
+from pos.bootstrap import open_app
 
 from . import datagen, floors
 from .common import Row, collect, human, load, median, ms, rate, say, timed, verdict
@@ -32,12 +33,12 @@ class VerifyFigures:
 
 def measure_verify(n: int, runs: int) -> VerifyFigures:
     path = datagen.ensure(n, verify=False)
-    till = open_till(str(path))
+    app = open_app(str(path))
     try:
         times, floor_times, loads = [], [], []
         for r in range(runs):
             collect()
-            seconds, report = timed(till.verify)
+            seconds, report = timed(app.verify)
             assert report.ok, f"generated database does not verify:\n{report.text()}"
             assert report.documents == n, (report.documents, n)
             datagen.mark_verified(n)
@@ -47,7 +48,7 @@ def measure_verify(n: int, runs: int) -> VerifyFigures:
             say(f"  verify @ {human(n)} run {r + 1}/{runs}: {seconds:.2f} s "
                 f"({n / seconds:,.0f} docs/s); floor {floor_times[-1]:.2f} s")
     finally:
-        till.db.dispose()
+        app.close()
     return VerifyFigures(n, median(times), median(floor_times), runs, median(loads))
 
 
@@ -75,16 +76,16 @@ def measure_startup(n: int, runs: int) -> StartupFigures:
         collect()
 
         def open_and_check():
-            till = open_till(str(path))
-            check, _ = timed(till.quick_check)
-            return till, check
+            app = open_app(str(path))
+            check, _ = timed(app.quick_check)
+            return app, check
 
-        total, (till, check) = timed(open_and_check)
-        till.db.dispose()
+        total, (app, check) = timed(open_and_check)
+        app.close()
         checks.append(check)
         opens.append(total)
         say(f"  start-up @ {human(n)} run {r + 1}/{runs}: quick_check {ms(check)}, "
-            f"open_till + quick_check {ms(total)}")
+            f"open_app + quick_check {ms(total)}")
     return StartupFigures(n, median(checks), median(opens))
 
 
@@ -93,7 +94,7 @@ def rows(verify: list[VerifyFigures], startup: StartupFigures | None) -> list[Ro
     for f in verify:
         floor_rate = f.documents / f.floor_seconds
         out.append(Row(
-            "full integrity verification (Till.verify)", human(f.documents),
+            "full integrity verification (Application.verify)", human(f.documents),
             f"{f.seconds:.1f} s · {rate(f.per_second, 'docs')}"
             + ("" if f.runs > 1 else " (1 run: see note)"),
             f"{f.documents:,} bare RSA verifications: {f.floor_seconds:.1f} s "
@@ -104,7 +105,7 @@ def rows(verify: list[VerifyFigures], startup: StartupFigures | None) -> list[Ro
             "suite at this verification speed (runs are budgeted from the smaller size)"))
     if startup is not None:
         out.append(Row(
-            "start-up check (Till.quick_check)", human(startup.documents),
-            f"{ms(startup.quick_check)} (open_till + check {ms(startup.open_and_check)})",
+            "start-up check (Application.quick_check)", human(startup.documents),
+            f"{ms(startup.quick_check)} (open_app + check {ms(startup.open_and_check)})",
             "—", f"< {STARTUP_S} s", verdict(startup.quick_check < STARTUP_S)))
     return out

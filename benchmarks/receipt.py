@@ -9,7 +9,7 @@ import importlib
 import time
 from dataclasses import dataclass
 
-from pos.bootstrap import open_till
+from pos.bootstrap import open_app
 from pos.services.ports import FixedClock
 
 from . import datagen
@@ -44,19 +44,19 @@ def measure(runs: int, per_run: int) -> ReceiptFigures | str:
         return f"printing/ not importable ({why})"
     layout, render, profile_mod = mods
     db = copy_db(datagen.ensure(0), _work() / "receipt.db")
-    till = open_till(str(db), FixedClock(datagen.sale_clock_start(0)))
+    app = open_app(str(db), clock=FixedClock(datagen.sale_clock_start(0)))
     try:
-        doc = till.sell([("PAO01", 2), ("CAF01", 1), ("FRU02", "1.250"), ("SEL01", 1)])
-        issuer = till.issuer()
+        doc = app.sell_items([("PAO01", 2), ("CAF01", 1), ("FRU02", "1.250"), ("SEL01", 1)])
+        issuer = app.issuer()
     finally:
-        till.db.dispose()
+        app.close()
         remove_db(db)
     image = profile_mod.Profile()
     native = profile_mod.Profile(name="tm-t20ii", columns=48, qr_mode="native",
                                  escpos_profile="TM-T20II")
     if not native.native_qr:
         native = None
-    payload = till.qr(doc, issuer)
+    payload = app.qr(doc, issuer)
 
     start = time.perf_counter()
     first_bytes = render.render_receipt(doc, issuer, payload, image)
@@ -69,7 +69,7 @@ def measure(runs: int, per_run: int) -> ReceiptFigures | str:
             per_runs.append(percentile(latencies(fn, per_run), 50))
         return median(per_runs)
 
-    qr = figures(lambda: till.qr(doc, issuer))
+    qr = figures(lambda: app.qr(doc, issuer))
     lay = figures(lambda: layout.receipt_lines(doc, issuer, payload, image.columns))
     esc_image = figures(lambda: render.render_receipt(doc, issuer, payload, image))
     esc_native = bytes_native = None
@@ -86,7 +86,7 @@ def rows(f: ReceiptFigures | str) -> list[Row]:
         return [Row("receipt layout + ESC/POS bytes", "1 receipt", "not yet measurable",
                     verdict="pending", note=f)]
     out = [
-        Row("receipt: QR payload (Till.qr)", "1 receipt", ms(f.qr), verdict="n/a"),
+        Row("receipt: QR payload (Application.qr)", "1 receipt", ms(f.qr), verdict="n/a"),
         Row("receipt: layout (printing.layout.receipt_lines)", "1 receipt", ms(f.layout),
             verdict="n/a"),
         Row("receipt: layout + ESC/POS bytes, QR as image", "1 receipt",

@@ -68,10 +68,9 @@ print(json.dumps({"documents": result.documents, "seconds": time.perf_counter() 
 
 _VALIDATE = _MEMORY + """
 import json, sys, time
-from pos.bootstrap import open_till
+from pos.bootstrap import open_app
 from pos.saft.validator import KeyRing, validate
-till = open_till(sys.argv[1])
-keys = KeyRing(till.keys.verifiers())
+keys = KeyRing(open_app(sys.argv[1]).verifiers())
 wall = time.perf_counter()
 report = validate(sys.argv[2], keyring=keys)
 print(json.dumps({"documents": report.documents, "ok": report.ok,
@@ -132,21 +131,21 @@ def _own_db(n: int) -> Path:
     done = path.with_suffix(".json")
     if done.exists() and path.exists():
         return path
-    from pos.bootstrap import open_till
-    from pos.services import demo, saft_demo
+    from pos.bootstrap import open_app
+    from pos.services import saft_demo
     from pos.services.ports import FixedClock
 
     CACHE.mkdir(parents=True, exist_ok=True)
     for old in (path, Path(f"{path}-wal"), path.with_suffix(".secret")):
         old.unlink(missing_ok=True)
-    till = open_till(str(path), clock=FixedClock(datetime(2025, 1, 1, 7, 0, 0)))
-    demo.init_demo(till.db, till.keys, till.clock)
+    app = open_app(str(path), clock=FixedClock(datetime(2025, 1, 1, 7, 0, 0)))
+    app.init_demo()
     started = time.perf_counter()
-    saft_demo.bulk_sales(till, n, start=datetime(2025, 1, 1, 8, 0, 0), batch=20_000,
+    saft_demo.bulk_sales(app, n, start=datetime(2025, 1, 1, 8, 0, 0), batch=20_000,
                          progress=lambda k: say(f"  generated {k:,} / {n:,} "
                                                 f"({k / (time.perf_counter() - started):,.0f}/s)")
                          if k % 100_000 == 0 or k == n else None)
-    till.db.dispose()
+    app.close()
     done.write_text(json.dumps({"documents": n}))
     return path
 

@@ -1,12 +1,13 @@
 """Issuing one sale: cart of 3-5 lines, sign, commit (no UI, no printing).
 
-The headline is ``Till.issue`` with the cart already built, which is what the Pay button
-costs (ARCHITECTURE, the hot path: the cart is built in memory while scanning). ``Till.sell``
-(the same plus a catalogue look-up per line in its own read transaction) is shown beside it.
+The headline is ``Application.sell`` with the cart already built, which is what the Pay
+button costs (ARCHITECTURE, the hot path: the cart is built in memory while scanning).
+``Application.sell_items`` (the same plus a catalogue look-up per line in its own read
+transaction) is shown beside it.
 Each size sells on a fresh copy of the cached shop (so the cache keeps exactly N documents),
 with a FixedClock one second further for every sale; all sizes are open at once and their
 runs interleaved, so load drifting on the shared machine weighs on every size alike. A run
-is ``per_run`` sales (``Till.issue``; half as many ``Till.sell``) timed one by one: p50, p99
+is ``per_run`` sales (``sell``; half as many ``sell_items``) timed one by one: p50, p99
 and sales/s (sales over the summed latencies). Right after each run the floor is measured
 in the same directory: a bare insert+commit with the till's pragmas and a bare RSA-1024
 signature. Figures are the medians over the runs.
@@ -15,7 +16,7 @@ signature. Figures are the medians over the runs.
 from dataclasses import dataclass
 from itertools import cycle
 
-from pos.bootstrap import open_till
+from pos.bootstrap import open_app
 from pos.domain.documents import cart_line
 from pos.services.issuing import IssueRequest
 from pos.services.ports import FixedClock
@@ -65,7 +66,7 @@ class SaleFigures:
     floor: floors.SaleFloor
     load: float = float("nan")     # median 1-minute load average over the runs
 
-    # the headline (Till.issue), for the comparisons
+    # the headline (Application.sell), for the comparisons
     @property
     def p50(self) -> float:
         return self.issue.p50
@@ -97,7 +98,7 @@ class _Shop:
         self.n = n
         self.db = copy_db(datagen.ensure(n), work_dir() / f"sale-{index}.db")
         self.clock = FixedClock(datagen.sale_clock_start(n))
-        self.till = open_till(str(self.db), self.clock)
+        self.app = open_app(str(self.db), clock=self.clock)
         self.carts = cycle(CARTS)
         self.requests = []
         self.pay = cycle(self.requests)
@@ -105,24 +106,24 @@ class _Shop:
 
     def prepare(self, warmup: int) -> None:
         for cart in CARTS:
-            lines = tuple(cart_line(self.till.product(code), qty) for code, qty in cart)
+            lines = tuple(cart_line(self.app.product(code), qty) for code, qty in cart)
             self.requests.append(IssueRequest(doc_type="FS", lines=lines,
                                               payments=(("NU", None),)))
-        self.till.keys.signer()       # decrypting the key happens once, when the till opens
+        self.app.keys.signer()        # decrypting the key happens once, when the till opens
         for _ in range(warmup):
             self.sale()
             self.issue()
 
     def sale(self) -> None:
         self.clock.advance(seconds=1)
-        self.till.sell(next(self.carts))
+        self.app.sell_items(next(self.carts))
 
     def issue(self) -> None:
         self.clock.advance(seconds=1)
-        self.till.issue(next(self.pay))
+        self.app.sell(next(self.pay))
 
     def close(self) -> None:
-        self.till.db.dispose()
+        self.app.close()
         remove_db(self.db)
 
     def figures(self) -> "SaleFigures":
@@ -153,7 +154,7 @@ def measure_all(sizes: list[int], runs: int, per_run: int, warmup: int = 30
                     f"{ms(shop.floors[-1].p99)}")
         for shop in shops:
             if shop.n <= 20_000:
-                report = shop.till.verify()
+                report = shop.app.verify()
                 assert report.ok, report.text()
         return [shop.figures() for shop in shops]
     finally:
@@ -171,7 +172,8 @@ def rows(figures: list[SaleFigures]) -> list[Row]:
         ok_abs = f.p99 < P99_MS / 1000
         ok_floor = f.p50 <= FLOOR_FACTOR * f.floor.p50 and f.p99 <= FLOOR_FACTOR * f.floor.p99
         out.append(Row(
-            "issue one sale: Pay (Till.issue, cart of 3-5 lines built)", human(f.documents),
+            "issue one sale: Pay (Application.sell, cart of 3-5 lines built)",
+            human(f.documents),
             f"p50 {ms(f.p50)} · p99 {ms(f.p99)} · {rate(f.per_second, 'sales')}",
             f"insert+commit {ms(f.floor.commit_p50)} + sign {ms(f.floor.sign_p50)} = "
             f"{ms(f.floor.p50)} (p99 {ms(f.floor.p99)}); ×{f.p50 / f.floor.p50:.1f} / "
@@ -181,7 +183,7 @@ def rows(figures: list[SaleFigures]) -> list[Row]:
             note=("" if ok_abs else "p99 over 15 ms; ")
             + ("" if ok_floor else "more than 3× the floor")))
         out.append(Row(
-            "sale with look-ups (Till.sell: codes -> catalogue -> issue)", human(f.documents),
+            "sale with look-ups (sell_items: codes -> catalogue -> issue)", human(f.documents),
             f"p50 {ms(f.sell.p50)} · p99 {ms(f.sell.p99)} · "
             f"{rate(f.sell.per_second, 'sales')}", "as above", f"p99 < {P99_MS:.0f} ms",
             verdict(f.sell.p99 < P99_MS / 1000), load=f.load))

@@ -7,12 +7,13 @@ platform, so the figures include what a cashier waits for and nothing of the sui
 - launch: from the process start (``python -m ...`` spawned) until the sale screen is shown
   and idle after signing in (split: to the sign-in screen; sign-in + session to selling).
 - scan-to-cart: a keyboard-wedge scan (13 key events + Enter into the entry field) until the
-  cart, total and document type are updated and painted; a new sale every 20 scans.
-- search: the text the cashier typed → query (``Till.products(text, 48)``) → the grid
-  rebuilt with the results and painted.
+  look-up came back from the background helper and the cart, total and document type are
+  updated and painted; a new sale every 20 scans.
+- search: the text the cashier typed → query (``Application.search_products(text, 48)``,
+  in the background helper) → the grid rebuilt with the results and painted.
 
 Without ``catalogue_db`` the catalogue is made here: the demo shop plus ``products`` items
-added with ``pos.services.catalogue.add`` in one write transaction (cached in cache_dir).
+added with ``pos.services.catalogue.add`` in one unit of work (cached in cache_dir).
 Standalone: ``python -m benchmarks.ui_bench [--quick]``.
 """
 
@@ -43,29 +44,29 @@ def barcode_of(i: int) -> str:
 
 
 def make_catalogue(path: Path, n: int) -> Path:
-    """Demo shop + ``n`` products through the catalogue service, one write transaction."""
-    from pos.bootstrap import open_till
-    from pos.services import catalogue, demo
+    """Demo shop + ``n`` products through the catalogue service, one unit of work."""
+    from pos.bootstrap import open_app
+    from pos.services import catalogue
 
     for suffix in ("", "-wal", "-shm"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)
-    till = open_till(str(path))
+    app = open_app(str(path))
     try:
-        demo.init_demo(till.db, till.keys, till.clock)
+        app.init_demo()
         rng = random.Random(7)
         started = time.perf_counter()
-        with till.db.write() as s:
+        with app.unit(write=True) as uow:
             for i in range(n):
                 name = f"{rng.choice(WORDS)} {rng.choice(WORDS).lower()} {i}"
-                catalogue.add(s, f"B{i:06d}", name, f"{rng.randint(19, 2999) / 100:.2f}",
+                catalogue.add(uow, f"B{i:06d}", name, f"{rng.randint(19, 2999) / 100:.2f}",
                               rng.choice(("RED", "INT", "NOR")), barcode=barcode_of(i),
                               category=rng.choice(CATEGORIES))
         print(f"ui_bench: {n} products added in {time.perf_counter() - started:.1f} s",
               file=sys.stderr)
-        with till.db.engine.connect() as conn:
+        with app.db.engine.connect() as conn:
             conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
-        till.db.dispose()
+        app.close()
     return path
 
 
@@ -79,7 +80,7 @@ def shop_copy(source: Path, work: Path, name: str) -> Path:
     shutil.copyfile(source, dst)
     if Path(f"{source}-wal").exists():
         shutil.copyfile(f"{source}-wal", f"{dst}-wal")
-    shutil.copyfile(source.with_suffix(".secret"), dst.with_suffix(".secret"))
+    shutil.copy(source.with_suffix(".secret"), dst.with_suffix(".secret"))
     return dst
 
 
@@ -97,29 +98,41 @@ def _child(args: list[str], timeout: float = 600) -> dict:
 
 def _ready_window(db: str, started: float | None = None):
     """Build the app on ``db``, sign in as the cashier, open the session: the sale screen."""
-    from PySide6.QtWidgets import QApplication
-
     from ui.app import build
 
     built = build(db)
     w = built.window
     w.resize(1024, 768)
     w.show()
-    app = QApplication.instance()
-    app.processEvents()
+    _settle(built)                                      # the cashiers' names are shown
     at_signin = time.time()
     w.signin.choose("caixa1")
     w.signin.pin.setText("1111")
     w.signin.submit()
-    while w.stack.currentWidget() is w.signin:          # PIN check runs in the worker
-        app.processEvents()
-        time.sleep(0.001)
+    _settle(built)                                      # the PIN is checked in the worker
     if w.stack.currentWidget() is w.open_session:
         w.open_session.amount.setText("50")
         w.open_session.submit()
+        _settle(built)                                  # the session opens in the worker
     assert w.stack.currentWidget() is w.sale
-    app.processEvents()
+    _settle(built)
     return built, at_signin
+
+
+def _settle(built, timeout: float = 30.0) -> None:
+    """Until every use case handed to the background helper has come back to the screen
+    and what it changed is painted (what the cashier waits for)."""
+    from PySide6.QtWidgets import QApplication
+
+    app, worker = QApplication.instance(), built.ctx.worker
+    deadline = time.monotonic() + timeout
+    app.processEvents()
+    while not worker.idle():
+        if time.monotonic() > deadline:
+            raise RuntimeError("the background helper did not answer")
+        app.processEvents()
+        time.sleep(0.0002)
+    app.processEvents()
 
 
 def child_launch(db: str, started: float) -> dict:
@@ -134,38 +147,41 @@ def child_launch(db: str, started: float) -> dict:
 def _close(built) -> None:
     from PySide6.QtWidgets import QApplication
 
+    from ui.app import shutdown
+
     built.window.close()
     QApplication.instance().processEvents()
-    built.ctx.worker.shutdown()
-    built.ctx.till.db.dispose()
+    shutdown(built)
 
 
 def child_interact(db: str, scans: int, searches: int) -> dict:
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
-    from PySide6.QtWidgets import QApplication
+    from sqlalchemy import func, select
 
-    built, _ = _ready_window(db)
-    app, sale = QApplication.instance(), built.window.sale
-    with built.ctx.till.db.read() as s:
-        from sqlalchemy import func, select
+    from pos.bootstrap import open_app
+    from pos.persistence.models import Product
 
-        from pos.persistence.models import Product
-        count = s.scalar(select(func.count()).select_from(Product))
-        codes = [b for (b,) in s.execute(select(Product.barcode).where(
+    shop = open_app(db)            # what to scan, read beside the till (not on its screen)
+    with shop.unit(write=False) as uow:
+        count = uow.session.scalar(select(func.count()).select_from(Product))
+        codes = [b for (b,) in uow.session.execute(select(Product.barcode).where(
             Product.barcode.is_not(None)).order_by(func.random()).limit(scans))]
+    shop.close()
+    built, _ = _ready_window(db)
+    sale = built.window.sale
     field = sale.search
     scan_times, scan_cpu = [], []
     cpu = time.process_time
     for i, code in enumerate(codes):
         if i % 20 == 0:
             sale.new_sale()
-            app.processEvents()
+            _settle(built)
         before = sum(ln.quantity for ln in sale.cart.lines)
         start, start_cpu = time.perf_counter(), cpu()
         QTest.keyClicks(field, code)
         QTest.keyClick(field, Qt.Key.Key_Return)
-        app.processEvents()                      # painted: what the cashier sees
+        _settle(built)                           # looked up, added, painted
         scan_times.append(time.perf_counter() - start)
         scan_cpu.append(cpu() - start_cpu)
         assert sum(ln.quantity for ln in sale.cart.lines) == before + 1, f"{code} not added"
@@ -175,7 +191,7 @@ def child_interact(db: str, scans: int, searches: int) -> dict:
     for term in terms:
         start, start_cpu = time.perf_counter(), cpu()
         sale.run_search(term)
-        app.processEvents()
+        _settle(built)
         search_times.append(time.perf_counter() - start)
         search_cpu.append(cpu() - start_cpu)
         found.append(len(sale.grid.products))

@@ -7,10 +7,14 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from sqlalchemy import func, select
+
 from pos.application import Application
 from pos.domain.errors import ValidationError
+from pos.installation import data_dir
 from pos.persistence import migrate
 from pos.persistence.db import Database
+from pos.persistence.models import TillRow
 from pos.persistence.uow import UnitOfWork, till_ref
 from pos.services.anchors import Anchors, AnchorStore
 from pos.services.keys import KeyService
@@ -20,16 +24,21 @@ from pos.services.vault import open_vault
 TILL_ENV = "CAIXA_TILL"
 
 
-def data_dir() -> Path:
-    if sys.platform == "win32":
-        base = Path(os.environ.get("LOCALAPPDATA", Path.home() / "AppData" / "Local"))
-        return base / "Caixa"
-    base = Path(os.environ.get("XDG_DATA_HOME", Path.home() / ".local" / "share"))
-    return base / "caixa"
-
-
 def default_db() -> str:
     return os.environ.get("CAIXA_DB") or str(data_dir() / "caixa.db")
+
+
+def database_label(db: str | None = None) -> str:
+    """The database for messages: the file, or the URL with its password hidden."""
+    db = db or default_db()
+    if "://" not in db:
+        return db
+    from sqlalchemy.engine import make_url
+
+    try:
+        return make_url(db).render_as_string(hide_password=True)
+    except Exception:  # an unparsable URL: say which variable holds it instead
+        return "indicada em --db/CAIXA_DB"
 
 
 def secret_path_for(db: str) -> Path:
@@ -58,26 +67,29 @@ def _owner_only(db: str) -> None:
 
 
 def open_app(db: str | None = None, *, till: str | None = None, clock: Clock | None = None,
-             printer: Printer | None = None,
+             printer: Callable[[Application], Printer] | None = None,
              at_link: Callable[[Application], AtLink] | None = None,
              anchor_store: AnchorStore | None = None) -> Application:
     """Open (creating and migrating when needed) the database and build the facade.
 
     ``till``: the till this process acts for (its code), else ``CAIXA_TILL``, else the
-    database's only till; none before set-up. ``at_link`` builds the AT sender from the
-    application it will drain (the sender calls the facade back). ``anchor_store``: the
-    central store's copy of the anchors (issue 18), when there is one.
+    database's only till; none before set-up. ``printer`` and ``at_link`` build the
+    adapters from the application they serve, since both call it back: the printer records
+    the copies it prints, the AT sender drains the queue. ``anchor_store``: the central
+    store's copy of the anchors (issue 18), when there is one.
     """
     db = db or default_db()
     if "://" not in db:
         _owner_only(db)
     database = Database(db)
-    migrate.upgrade(database)
+    done = migrate.upgrade(database)    # an older shop: verified backup, migrate, verify
+    if done is not None:
+        print(f"caixa: {done.describe()}", file=sys.stderr)
     clock = clock or SystemClock()
     wanted = till or os.environ.get(TILL_ENV) or None
     with UnitOfWork(database, None, write=False) as uow:
         ref = till_ref(uow.session, wanted)
-        if ref is None and wanted and till_ref(uow.session) is not None:
+        if ref is None and wanted and uow.session.scalar(select(func.count(TillRow.id))):
             raise ValidationError(f"A caixa {wanted} não existe nesta base de dados.")
     holder: list[Application] = []
 
@@ -86,10 +98,12 @@ def open_app(db: str | None = None, *, till: str | None = None, clock: Clock | N
 
     vault = open_vault()
     keys = KeyService(units, secret_path_for(db), clock, vault)
-    app = Application(database, ref, clock, keys, printer,
+    app = Application(database, ref, clock, keys,
                       anchors=Anchors(vault, store=anchor_store))
     holder.append(app)
     app.seal_upgrade()
+    if printer is not None:
+        app.printer = printer(app)
     if at_link is not None:
         app.at_link = at_link(app)
     return app

@@ -18,6 +18,7 @@ from pos.domain.documents import PAYMENT_METHODS, Document
 from pos.domain.errors import ValidationError
 from pos.domain.money import round2
 from pos.domain.signature import certification_line
+from pos.domain.text import refused
 
 TRAINING_MENTION = "Documento emitido para fins de Formação"
 NOT_INVOICE_MENTION = "Este documento não serve de fatura"
@@ -61,6 +62,23 @@ class Cut:
 
 
 Element = Text | Separator | QR | Feed | Logo | Cut
+
+
+# ---- what data may put on paper or on a terminal ---------------------------------------
+_BLANKS = frozenset("\t\n\v\f\r\x1c\x1d\x1e\x1f\x85\u2028\u2029")
+
+
+def visible(text: str) -> str:
+    """Data as printable characters only, one for one (widths are kept).
+
+    Documents carry text from everywhere (the cashier, a catalogue import, replication, AT's
+    answers); none of it may reach a printer or a terminal as a command. Whitespace
+    controls become spaces, every other control, bidi or invisible character a '?'.
+    Every renderer calls this where data text enters its output.
+    """
+    if text.isprintable():
+        return text
+    return "".join((" " if ch in _BLANKS else "?") if refused(ch) else ch for ch in text)
 
 
 # ---- formatting helpers (also used by the A4 PDF) ------------------------------------
@@ -154,6 +172,27 @@ def customer_lines(doc: Document) -> list[str]:
     return out
 
 
+def movement_lines(doc: Document) -> list[str]:
+    """A guide's AT code, transport start, load and unload places and vehicle."""
+    out = []
+    if doc.at_doc_code:
+        out.append(f"Código AT: {doc.at_doc_code}")
+    if doc.movement_start:
+        out.append(f"Início do transporte: {doc.movement_start:%Y-%m-%d %H:%M}")
+    moved = doc.transport
+    if moved is None:
+        return out
+    for label, place in (("Carga", moved.load), ("Descarga", moved.unload)):
+        if place is not None:
+            where = " ".join(p for p in (place.postal_code, place.city) if p)
+            country = "" if place.country in ("PT", "") else f" ({place.country})"
+            out.append(f"{label}: {', '.join(p for p in (place.detail, where) if p)}"
+                       f"{country}")
+    if moved.vehicle:
+        out.append(f"Viatura: {moved.vehicle}")
+    return out
+
+
 def references(doc: Document) -> list[str]:
     """Credit/debit notes: the documents corrected and the reasons, each said once."""
     docs, reasons = [], []
@@ -211,6 +250,16 @@ def _widths(columns: int) -> tuple[int, int, int]:
 
 
 def _header(b: _Builder, doc: Document, issuer: Issuer) -> None:
+    if doc.training:
+        # D8632 §1.5: the software producer's identification *instead of* the shop's (no
+        # shop name, NIF or logo), and the expression.
+        for k, line in enumerate(issuer.producer.lines()):
+            b.text(line, "center", bold=k == 0)
+        b.add(Separator("="))
+        b.text(TRAINING_MENTION, "center", bold=True)
+        b.text(f"Software: {issuer.software}", "center")
+        b.add(Separator("="))
+        return
     b.add(Logo())
     if issuer.business_name:
         b.text(issuer.business_name, "center", bold=True, height=2)
@@ -223,16 +272,7 @@ def _header(b: _Builder, doc: Document, issuer: Issuer) -> None:
     b.text(f"NIF: {issuer.nif}", "center")
     if issuer.phone:
         b.text(f"Tel.: {issuer.phone}", "center")
-    if doc.training:
-        # D8632 §1.5: the expression, and the software producer's identification.
-        b.add(Separator("="))
-        b.text(TRAINING_MENTION, "center", bold=True)
-        b.text(f"Software: {issuer.software}", "center")
-        if issuer.producer_nif:
-            b.text(f"Produtor NIF {issuer.producer_nif}", "center")
-        b.add(Separator("="))
-    else:
-        b.add(Separator())
+    b.add(Separator())
 
 
 def _document_block(b: _Builder, doc: Document, copy: int, reprint: bool) -> None:
@@ -246,10 +286,8 @@ def _document_block(b: _Builder, doc: Document, copy: int, reprint: bool) -> Non
         b.text(mention, bold=True)
     for line in date_lines(doc):
         b.text(line)
-    if doc.at_doc_code:
-        b.text(f"Código AT: {doc.at_doc_code}")
-    if doc.movement_start:
-        b.text(f"Início do transporte: {doc.movement_start:%Y-%m-%d %H:%M}")
+    for line in movement_lines(doc):
+        b.text(line, indent="  ")
     b.add(Separator())
     for line in customer_lines(doc):
         b.text(line, indent="  ")
@@ -350,19 +388,20 @@ def elements_text(elements: list[Element], columns: int) -> str:
     for el in elements:
         if isinstance(el, Text):
             room = columns // el.width
+            text = visible(el.text)
             if el.align == "center":
-                line = el.text.center(room).rstrip()
+                line = text.center(room).rstrip()
             elif el.align == "right":
-                line = el.text.rjust(room)
+                line = text.rjust(room)
             else:
-                line = el.text
+                line = text
             if el.width == 2:
                 line = line.upper()   # a hint, in plain text, that the printer makes it big
             out.append(line)
         elif isinstance(el, Separator):
-            out.append(el.char * columns)
+            out.append(visible(el.char * columns))
         elif isinstance(el, QR):
-            out.append(el.payload)
+            out.append(visible(el.payload))
         elif isinstance(el, Feed):
             out.extend([""] * el.lines)
     return "\n".join(out) + "\n"

@@ -27,6 +27,7 @@ from .layout import (
     exemption_lines,
     is_invoice,
     money,
+    movement_lines,
     original_copy_mention,
     quantity,
     rate_label,
@@ -103,7 +104,7 @@ class _Pdf:
         self.buf = BytesIO()
         self.c = Canvas(self.buf, pagesize=(PAGE_W, PAGE_H), pageCompression=1)
         self.c.setTitle(f"{doc_type_name(doc.doc_type)} {doc.document_no}")
-        self.c.setAuthor(issuer.name)
+        self.c.setAuthor(issuer.producer.name if doc.training else issuer.name)
         self.c.setCreator(f"{issuer.software} (programa certificado n.º "
                           f"{issuer.certificate_number}/AT)")
         self.split = simpleSplit
@@ -117,13 +118,22 @@ class _Pdf:
         else:
             self.c.drawString(x, y, s)
 
+    def _identity(self) -> tuple[str, list[str]]:
+        """Title and lines of the header's identification: the shop's, or on a training
+        document the software producer's instead (D8632 §1.5)."""
+        i = self.issuer
+        if self.doc.training:
+            first, *rest = i.producer.lines()
+            return first, rest
+        return i.business_name or i.name, ([i.name] if i.business_name else []) + [
+            i.address, " ".join(p for p in (i.postal_code, i.city) if p), f"NIF: {i.nif}",
+            " · ".join(p for p in (f"Tel.: {i.phone}" if i.phone else "", i.email) if p)]
+
     def header(self, page: int, pages: int) -> None:
         d, i = self.doc, self.issuer
         y = PAGE_H - 18 * MM
-        self.text(LEFT, y, i.business_name or i.name, 15, True)
-        lines = ([i.name] if i.business_name else []) + [
-            i.address, " ".join(p for p in (i.postal_code, i.city) if p), f"NIF: {i.nif}",
-            " · ".join(p for p in (f"Tel.: {i.phone}" if i.phone else "", i.email) if p)]
+        title, lines = self._identity()
+        self.text(LEFT, y, title, 15, True)
         for k, s in enumerate(x for x in lines if x):
             self.text(LEFT, y - (6 + 4.2 * k) * MM, s, 9)
         x = RIGHT
@@ -140,15 +150,21 @@ class _Pdf:
             self.c.setFillGray(0.85)
             self.c.rect(LEFT, y + 1.5 * MM, RIGHT - LEFT, 6.5 * MM, stroke=0, fill=1)
             self.c.setFillGray(0)
-            self.text(PAGE_W / 2, y + 3.5 * MM, f"{TRAINING_MENTION} · Software: {i.software}"
-                      + (f" · Produtor NIF {i.producer_nif}" if i.producer_nif else ""),
+            self.text(PAGE_W / 2, y + 3.5 * MM, f"{TRAINING_MENTION} · Software: {i.software}",
                       10, True, "c")
         mention = original_copy_mention(d)
         if mention:
             self.text(LEFT, y - 4 * MM, mention, 10, True)
         y -= 12 * MM
-        for k, s in enumerate(customer_lines(d) + references(d)):
-            self.text(LEFT, y - 4.4 * MM * k, s, 9, bold=k == 0)
+        moved = movement_lines(d)
+        # A guide's transport data goes in a second column, beside the customer.
+        width = (RIGHT - LEFT) / 2 - 4 * MM if moved else RIGHT - LEFT
+        for x, column in ((LEFT, customer_lines(d) + references(d)),
+                          ((LEFT + RIGHT) / 2, moved)):
+            rows = [(part, k == 0 and x == LEFT) for k, s in enumerate(column)
+                    for part in self.split(s, FONT, 9, width)]
+            for k, (s, bold) in enumerate(rows):
+                self.text(x, y - 4.4 * MM * k, s, 9, bold=bold)
 
     def footer(self, page: int, pages: int) -> None:
         d = self.doc

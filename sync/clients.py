@@ -150,13 +150,11 @@ class SeriesClient(ServiceClient):
         if code // 1000 == 2:
             return code, msg
         if code == 4001:
-            raise e.AlreadyRegistered(code, e.already_message(self.label, code, msg),
-                                      at_message=msg, service=self.service)
+            raise e.already(self.label, code, msg, service=self.service)
         if code == 5000 or code == 0:
-            raise e.TransportError(e.transport_message(f"AT {code}: {msg}"), code=code,
-                                   at_message=msg, service=self.service)
-        raise e.Rejected(code, e.rejected_message(self.label, code, msg), at_message=msg,
-                         service=self.service)
+            raise e.server_failed(self.label, f"código {code}", msg, code=code,
+                                  at_message=msg, service=self.service)
+        raise e.rejected(self.label, code, msg, service=self.service)
 
 
 class InvoiceClient(ServiceClient):
@@ -166,8 +164,15 @@ class InvoiceClient(ServiceClient):
     label = "e-Fatura"
     binding = "{http://factemi.at.min_financas.pt/documents}fatcorewsPortSoap11"
 
-    # -3 "registered with different values" is still a duplicate: reconcile, don't resend.
-    ALREADY = frozenset({-3, -10})
+    # What each operation answers when AT already holds the document, from the table of
+    # codes the manual gives *for that operation* (FATCORE §2.2.4): the same situation has
+    # a different number in each one. -3 ("registered with different values") is a
+    # duplicate too: never resent, parked by the outbox.
+    ALREADY = {
+        "RegisterInvoice": frozenset({-3, -10}),
+        "RegisterWork": frozenset({-22}),
+        "RegisterPayment": frozenset({-25}),
+    }
     TRY_LATER = frozenset({-97, -99})
 
     def register_invoice(self, invoice: Any, *, tax_registration_number: str | None = None,
@@ -183,7 +188,7 @@ class InvoiceClient(ServiceClient):
             TaxRegistrationNumber=self._nif(tax_registration_number),
             InvoiceHeader=_pick(invoice, INVOICE_HEADER_FIELDS),
             InvoiceStatus={"InvoiceStatus": status, "InvoiceStatusDate": status_date})
-        return self._check(reply)
+        return self._check("ChangeInvoiceStatus", reply)
 
     def register_work(self, work: Any, *, tax_registration_number: str | None = None,
                       audit_file_version: str = AUDIT_FILE_VERSION) -> FatcoreResult:
@@ -197,7 +202,7 @@ class InvoiceClient(ServiceClient):
             TaxRegistrationNumber=self._nif(tax_registration_number),
             WorkHeader=_pick(work, WORK_HEADER_FIELDS),
             WorkStatus={"WorkStatus": status, "WorkStatusDate": status_date})
-        return self._check(reply)
+        return self._check("ChangeWorkStatus", reply)
 
     def register_payment(self, payment: Any, *, tax_registration_number: str | None = None,
                          audit_file_version: str = AUDIT_FILE_VERSION) -> FatcoreResult:
@@ -214,9 +219,9 @@ class InvoiceClient(ServiceClient):
             TaxRegistrationNumber=self._nif(nif), TaxEntity=self.config.tax_entity,
             SoftwareCertificateNumber=self.config.software_certificate_number,
             **{part: to_soap(data)})
-        return self._check(reply)
+        return self._check(operation, reply)
 
-    def _check(self, reply: Any) -> FatcoreResult:
+    def _check(self, operation: str, reply: Any) -> FatcoreResult:
         # A single-child response is unwrapped by zeep; accept both shapes.
         response = reply.get("Response", reply) if isinstance(reply, dict) else {}
         code = int(response.get("CodigoResposta", -99))
@@ -224,14 +229,15 @@ class InvoiceClient(ServiceClient):
         result = FatcoreResult(code, msg, response.get("DataOperacao"))
         if code == 0:
             return result
-        kw = {"at_message": msg, "service": self.service}
         if code in AUTH_CODES:
-            raise e.AuthError(e.auth_message(f"código {code}: {msg}"), code=code, **kw)
-        if code in self.ALREADY:
-            raise e.AlreadyRegistered(code, e.already_message(self.label, code, msg), **kw)
+            raise e.auth_failed(f"código {code}: {msg}", code=code, at_message=msg,
+                                service=self.service)
+        if code in self.ALREADY.get(operation, ()):
+            raise e.already(self.label, code, msg, service=self.service)
         if code in self.TRY_LATER:
-            raise e.TransportError(e.transport_message(f"AT {code}: {msg}"), code=code, **kw)
-        raise e.Rejected(code, e.rejected_message(self.label, code, msg), **kw)
+            raise e.server_failed(self.label, f"código {code}", msg, code=code,
+                                  at_message=msg, service=self.service)
+        raise e.rejected(self.label, code, msg, service=self.service)
 
 
 class TransportClient(ServiceClient):
@@ -268,14 +274,15 @@ class TransportClient(ServiceClient):
             at_doc_code_id=reply.get("ATDocCodeID"), warnings=warnings)
 
     def _raise(self, code: int, msg: str) -> None:
-        kw = {"at_message": msg, "service": self.service}
         if code in AUTH_CODES:
-            raise e.AuthError(e.auth_message(f"código {code}: {msg}"), code=code, **kw)
+            raise e.auth_failed(f"código {code}: {msg}", code=code, at_message=msg,
+                                service=self.service)
         if code in self.ALREADY:
-            raise e.AlreadyRegistered(code, e.already_message(self.label, code, msg), **kw)
+            raise e.already(self.label, code, msg, service=self.service)
         if code in self.TRY_LATER:
-            raise e.TransportError(e.transport_message(f"AT {code}: {msg}"), code=code, **kw)
-        raise e.Rejected(code, e.rejected_message(self.label, code, msg), **kw)
+            raise e.server_failed(self.label, f"código {code}", msg, code=code,
+                                  at_message=msg, service=self.service)
+        raise e.rejected(self.label, code, msg, service=self.service)
 
 
 class ATClients:

@@ -26,7 +26,12 @@ from pos.domain.errors import PosError
 
 class SyncError(PosError):
     """Base of every error raised by ``sync``: a ``PosError``, so every interface reports it
-    like any other. ``str(err)`` is the message for a person."""
+    like any other. ``str(err)`` is the message for a person.
+
+    ``reason`` is the first part of that message, what happened, without the advice: the
+    outbox (``sync.messages``) adds the advice that fits the duty (a guide, a series...).
+    ``advice`` is set when the raiser knows better than a generic line what to do.
+    """
 
     action: str = STOP
     retryable: bool = False
@@ -39,6 +44,8 @@ class SyncError(PosError):
         at_message: str | None = None,
         detail: str | None = None,
         service: str | None = None,
+        reason: str | None = None,
+        advice: str | None = None,
     ):
         super().__init__(message)
         self.message = message
@@ -46,6 +53,8 @@ class SyncError(PosError):
         self.at_message = at_message
         self.detail = detail
         self.service = service
+        self.reason = reason or message
+        self.advice = advice
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(code={self.code!r}, message={self.message!r})"
@@ -88,28 +97,47 @@ class AlreadyRegistered(SyncError):
         super().__init__(message, code=code, **kw)
 
 
-# Messages are built here so the wording stays consistent across the three services.
+# Errors are built here so the wording stays consistent across the three services. Each
+# message is "what happened" (``reason``) followed by a generic "what to do"; the outbox
+# replaces the second part with advice for the kind of duty (sync.messages).
 
 def _sentence(text: str) -> str:
     return text.strip().rstrip(".")
 
 
-def transport_message(what: str) -> str:
-    return (f"Sem resposta válida da AT ({_sentence(what)}). O envio fica na fila e será "
-            "repetido automaticamente; não é preciso fazer nada.")
+def unreachable(what: str, **kw) -> TransportError:
+    """No usable answer (network, timeout, unreadable reply)."""
+    reason = f"Sem resposta válida da AT ({_sentence(what)})."
+    return TransportError(f"{reason} O envio fica na fila e é repetido automaticamente; não "
+                          "é preciso fazer nada.", reason=reason, **kw)
 
 
-def auth_message(what: str) -> str:
-    return (f"A AT recusou a autenticação: {_sentence(what)}. Os envios ficam parados até "
-            "corrigir em Configuração › AT (sub-utilizador, senha, certificados).")
+def server_failed(label: str, status: int | str | None, what: str = "", **kw) -> TransportError:
+    """AT's own server failed (HTTP 5xx, an error page, ``S:Server`` fault, -99)."""
+    how = f"HTTP {status}" if isinstance(status, int) else (status or "erro interno")
+    reason = (f"O servidor da AT ({label}) falhou ({how}"
+              + (f": {_sentence(what)}" if what else "") + "). A falha é da AT, não desta "
+              "caixa.")
+    return TransportError(f"{reason} O envio fica na fila e é repetido automaticamente mais "
+                          "tarde; não é preciso fazer nada.", reason=reason, **kw)
 
 
-def rejected_message(service: str, code: int | str, at_message: str) -> str:
-    return (f"A AT rejeitou o pedido ({service}, código {code}): {_sentence(at_message)}. "
-            "O documento fica retido para o gerente corrigir e reenviar.")
+def auth_failed(what: str, **kw) -> AuthError:
+    message = (f"A AT recusou a autenticação: {_sentence(what)}. Os envios ficam parados até "
+               "corrigir em Configuração › AT (sub-utilizador, senha, certificados).")
+    return AuthError(message, **kw)
 
 
-def already_message(service: str, code: int | str, at_message: str) -> str:
-    return (f"A AT indica que já tem este registo ({service}, código {code}): "
-            f"{_sentence(at_message)}. Confirme no Portal das Finanças; o registo será "
-            "reconciliado, não reenviado.")
+def rejected(label: str, code: int | str, at_message: str, **kw) -> Rejected:
+    # What happened only: whether anything waits for a manager depends on the caller (a
+    # queued duty gets its advice from sync.messages; a request made on the spot, none).
+    reason = f"A AT recusou o pedido ({label}, código {code}): {_sentence(at_message)}."
+    return Rejected(code, reason, at_message=at_message, reason=reason, **kw)
+
+
+def already(label: str, code: int | str, at_message: str, **kw) -> AlreadyRegistered:
+    reason = (f"A AT indica que já tem este registo ({label}, código {code}): "
+              f"{_sentence(at_message)}.")
+    return AlreadyRegistered(code, f"{reason} Confirme no Portal das Finanças; o registo é "
+                                   "reconciliado, não reenviado.", at_message=at_message,
+                             reason=reason, **kw)

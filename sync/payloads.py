@@ -1,9 +1,11 @@
-"""Signed documents to AT request data (FISCAL-PT §6.1 fatcorews, §6.2 sgdtws). Pure functions.
+"""Outbox duties to AT request data (FISCAL-PT §4 series, §6.1 fatcorews, §6.2 sgdtws).
+Pure functions.
 
 Keys are AT's element names, so the result goes straight to ``sync.clients``. Every value
-comes from the signed document, never from the clock: a resend after a lost answer is
-byte-identical to the first send, which is what lets AT answer "already registered" (-10)
-instead of "registered with different values" (-3).
+of a document comes from the signed document, never from the clock: a resend after a lost
+answer is byte-identical to the first send, which is what lets AT answer "already
+registered" (-10) instead of "registered with different values" (-3). A series' start date
+is the exception: AT judges it against its own calendar on the day it arrives.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Mapping
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -22,6 +25,16 @@ from pos.domain.signature import printed_hash_chars
 CENT = Decimal("0.01")
 UNKNOWN_COUNTRY = "Desconhecido"  # allowed by TaxIDCountry ("[A-Z]{2}|Desconhecido")
 _POSTAL_PT = re.compile(r"^[0-9]{4}-[0-9]{3}$")
+
+
+def series_start_date(planned: date | None, today: date) -> date:
+    """``dataInicioPrevUtiliz`` for a registration sent ``today``.
+
+    AT refuses a start before its current date (4049, SER-E §1.4), so the date cannot be
+    fixed when the registration is queued: one queued at 23:50 and sent after midnight
+    would never be accepted. A later planned start (next year's series) is kept.
+    """
+    return max(planned or today, today)
 
 
 def _money(value: Decimal) -> Decimal:
@@ -156,13 +169,15 @@ def _address_from(extra: Mapping[str, Any], key: str) -> dict[str, str] | None:
 
 
 def stock_movement(doc: Document, issuer: Issuer, extra: Mapping[str, Any] | None = None,
-                   *, status: str = "N") -> dict[str, Any]:
+                   *, status: str = "N", at_code: str | None = None) -> dict[str, Any]:
     """``StockMovement`` for envioDocumentoTransporte (GR, GT...).
 
     Load and unload places come from the document's ``extra`` (``address_from`` /
     ``address_to``, as the manual-transport module stores them) when present; otherwise
     the company's address is the load place and the customer's the unload place.
-    ``status="A"`` with the document's ``at_doc_code`` is how sgdtws cancels a guide.
+    ``status="A"`` with the document's ``at_doc_code`` is how sgdtws cancels a guide;
+    ``at_code`` (status N) completes a guide AT coded by phone. A line taken from an invoice
+    names it (``OrderReferences``).
     """
     extra = extra or {}
     company = address(issuer.address, issuer.city, issuer.postal_code, issuer.country)
@@ -174,7 +189,7 @@ def stock_movement(doc: Document, issuer: Issuer, extra: Mapping[str, Any] | Non
         "CompanyAddress": company,
         "DocumentNumber": doc.document_no,
         "ATCUD": doc.atcud,
-        "ATDocCodeID": doc.at_doc_code if status != "N" else None,
+        "ATDocCodeID": at_code or (doc.at_doc_code if status != "N" else None),
         "MovementStatus": status,
         "MovementDate": doc.invoice_date,
         "MovementType": doc.doc_type,
@@ -185,7 +200,9 @@ def stock_movement(doc: Document, issuer: Issuer, extra: Mapping[str, Any] | Non
         "AddressFrom": _address_from(extra, "address_from") or company,
         "MovementStartTime": doc.movement_start or doc.system_entry_date,
         "VehicleID": (str(extra.get("vehicle") or "").strip()[:32]) or None,
-        "Line": [{"ProductDescription": ln.description[:200],
+        "Line": [{**({"OrderReferences": [{"OriginatingON": ln.reference.document_no[:60]}]}
+                     if ln.reference is not None else {}),
+                  "ProductDescription": ln.description[:200],
                   "Quantity": ln.quantity,
                   "UnitOfMeasure": ln.unit[:20],
                   "UnitPrice": ln.unit_price_net} for ln in doc.lines],

@@ -48,10 +48,13 @@ class ATSeriesRegistry:
             # Adopt AT's record only if it is ours: same kind and first number. Another
             # till registering the same name would otherwise share our numbering.
             if remote is None or remote.kind != kind or remote.first_number != first_number:
+                advice = ("A AT já tem uma série com este nome e outros dados (outra caixa "
+                          "com o mesmo nome?): registe esta com outro identificador "
+                          "('caixa series register').")
                 raise e.Rejected(err.code, f"A série {series_id} ({doc_type}) já está "
-                                 "registada na AT com outros dados (outra caixa com o mesmo "
-                                 "nome?). Escolha outro identificador.",
-                                 at_message=err.at_message, service=err.service) from err
+                                 f"registada na AT com outros dados. {advice}",
+                                 at_message=err.at_message, service=err.service,
+                                 advice=advice) from err
             return remote
         return to_remote(res.info)
 

@@ -127,11 +127,14 @@ class ServiceClient:
         """Invoke ``operation`` and return the reply as plain dicts/lists."""
         log.debug("AT %s.%s -> %s", self.service, operation, self.config.endpoint(self.service))
         try:
-            # raw_response: look at the HTTP status before zeep tries to parse an HTML error
-            # page (which it turns into an AttributeError or a content-free Fault).
+            # raw_response: look at what came back before zeep parses it. zeep trusts the
+            # Content-Type, and a "text/xml" error page that is not a SOAP envelope (a proxy's
+            # HTML, a bare "Internal Server Error") ends inside zeep as an AttributeError.
             with self._client.settings(raw_response=True):
                 response = getattr(self._service, operation)(**kwargs)
-            if "xml" not in response.headers.get("Content-Type", "").lower():
+            shape = soap_shape(response.content)
+            if shape is None or (shape == ENVELOPE and response.status_code >= 400):
+                # Not SOAP at all, or an error status with no Fault to explain it.
                 raise self._translate_http(response.status_code, response.text[:300])
             binding = self._service._binding
             reply = binding.process_reply(self._client, binding.get(operation), response)
@@ -146,6 +149,7 @@ class ServiceClient:
 
     def _translate(self, exc: Exception) -> e.SyncError:
         svc = self.label
+        kw: dict[str, Any] = {"detail": repr(exc), "service": self.service}
         if isinstance(exc, LocalSchemaError):
             return e.Rejected(
                 "XSD",
@@ -159,26 +163,21 @@ class ServiceClient:
         if isinstance(exc, requests.exceptions.SSLError):
             return self._translate_tls(exc)
         if isinstance(exc, requests.exceptions.Timeout):
-            return e.TransportError(e.transport_message("tempo limite esgotado"),
-                                    detail=repr(exc), service=self.service)
+            return e.unreachable("tempo limite esgotado", **kw)
         if isinstance(exc, requests.exceptions.RequestException):
-            return e.TransportError(e.transport_message("falha de rede ou ligação interrompida"),
-                                    detail=repr(exc), service=self.service)
+            return e.unreachable("falha de rede ou ligação interrompida", **kw)
         if isinstance(exc, zeep.exceptions.XMLSyntaxError | etree.XMLSyntaxError):
-            return e.TransportError(e.transport_message("resposta ilegível"),
-                                    detail=repr(exc), service=self.service)
+            return e.unreachable("resposta ilegível", **kw)
         if isinstance(exc, zeep.exceptions.ValidationError | TypeError):
             # zeep refuses a missing mandatory element or an unknown field before sending.
             return e.Rejected("LOCAL", f"Dados incompletos para a AT ({svc}): {exc}. "
-                              "O documento não foi enviado; corrija-o.",
-                              detail=repr(exc), service=self.service)
+                              "O documento não foi enviado; corrija-o.", **kw)
         if isinstance(exc, OSError):
             # requests raises a bare OSError when a certificate or key file is unreadable.
             return e.ConfigurationError(
-                f"Não foi possível usar os certificados configurados para a AT: {exc}.",
-                detail=repr(exc), service=self.service)
-        return e.TransportError(e.transport_message(f"erro inesperado: {type(exc).__name__}"),
-                                detail=repr(exc), service=self.service)
+                f"Não foi possível usar os certificados configurados para a AT: {exc}.", **kw)
+        # Whatever else: the class name goes to the log (detail), never to the manager.
+        return e.unreachable("resposta que não foi possível interpretar", **kw)
 
     def _translate_tls(self, exc: Exception) -> e.SyncError:
         text = str(exc)
@@ -190,27 +189,25 @@ class ServiceClient:
             # TLS failure is treated as "stop": retrying a refused certificate never helps.
             what = ("a ligação segura foi recusada; o certificado do cliente pode estar "
                     "expirado, revogado ou não ser o assinado pela AT para este ambiente")
-        return e.AuthError(e.auth_message(what), code="TLS", detail=text, service=self.service)
+        return e.auth_failed(what, code="TLS", detail=text, service=self.service)
 
     def _translate_http(self, status: int, detail: str) -> e.SyncError:
+        kw: dict[str, Any] = {"code": status, "detail": detail, "service": self.service}
         if status == 200:
-            return e.TransportError(e.transport_message(
-                "resposta que não é SOAP; um proxy ou portal de rede pode estar no caminho"),
-                code=status, detail=detail, service=self.service)
+            return e.unreachable("resposta que não é SOAP; um proxy ou portal de rede pode "
+                                 "estar no caminho", **kw)
         if status in (401, 403):
-            return e.AuthError(e.auth_message(f"HTTP {status}, acesso negado"), code=status,
-                               detail=detail, service=self.service)
+            return e.auth_failed(f"HTTP {status}, acesso negado", **kw)
         if status in (404, 405):
             return e.ConfigurationError(
                 f"O endereço configurado para {self.label} não é um serviço AT (HTTP {status}): "
-                f"{self.config.endpoint(self.service)}.", code=status, detail=detail,
-                service=self.service)
+                f"{self.config.endpoint(self.service)}.", **kw)
         if 400 <= status < 500 and status not in (408, 429):
-            return e.Rejected(f"HTTP {status}", e.rejected_message(
-                self.label, f"HTTP {status}", "pedido recusado"), detail=detail,
-                service=self.service)
-        return e.TransportError(e.transport_message(f"HTTP {status or 'sem estado'}"),
-                                code=status, detail=detail, service=self.service)
+            kw.pop("code")
+            return e.rejected(self.label, f"HTTP {status}", "pedido recusado", **kw)
+        if status and status >= 500:
+            return e.server_failed(self.label, status, **kw)
+        return e.unreachable(f"HTTP {status or 'sem estado'}", **kw)
 
     def _translate_fault(self, exc: zeep.exceptions.Fault) -> e.SyncError:
         text = (exc.message or "").strip()
@@ -218,15 +215,33 @@ class ServiceClient:
         match = _FAULT_CODE_RE.search(text)
         auth_code = int(match.group(1)) if match else None
         if (auth_code in AUTH_CODES) or any(w in text.lower() for w in _AUTH_WORDS):
-            return e.AuthError(e.auth_message(text or "falha de autenticação"),
-                               code=auth_code if auth_code is not None else code,
-                               at_message=text, detail=code, service=self.service)
-        if not code:
-            # zeep reports an XML error page without a SOAP Fault this way.
-            return e.TransportError(e.transport_message("resposta de erro sem SOAP Fault"),
-                                    at_message=text, detail=str(exc.detail), service=self.service)
-        if code.endswith("Server"):
-            return e.TransportError(e.transport_message(f"erro no servidor da AT: {text}"),
-                                    code=code, at_message=text, service=self.service)
-        return e.Rejected(code, e.rejected_message(self.label, code, text), at_message=text,
-                          service=self.service)
+            return e.auth_failed(text or "falha de autenticação",
+                                 code=auth_code if auth_code is not None else code,
+                                 at_message=text, detail=code, service=self.service)
+        if not code or code.endswith("Server"):
+            # A Fault without a faultcode, or AT saying the fault is on its side.
+            return e.server_failed(self.label, "SOAP Fault", text, code=code or None,
+                                   at_message=text, detail=str(exc.detail),
+                                   service=self.service)
+        return e.rejected(self.label, code, text, service=self.service)
+
+
+ENVELOPE, FAULT = "envelope", "fault"
+_SOAP_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+
+
+def soap_shape(content: bytes) -> str | None:
+    """``FAULT``, ``ENVELOPE`` (an answer), or None when the body is not SOAP 1.1 at all.
+
+    AT's answers are a few kilobytes, so parsing them once more here costs microseconds.
+    """
+    if not content or not content.strip():
+        return None
+    try:
+        root = etree.fromstring(content, _SOAP_PARSER)
+    except etree.XMLSyntaxError:
+        return None
+    if root.tag != f"{{{SOAP11_NS}}}Envelope":
+        return None
+    fault = root.find(f"{{{SOAP11_NS}}}Body/{{{SOAP11_NS}}}Fault")
+    return FAULT if fault is not None else ENVELOPE

@@ -1,5 +1,6 @@
-"""Composition root of the desktop app: builds the services, the adapters, the one background
-helper and the till window. Nothing here runs at import time."""
+"""Composition root of the desktop app: builds the application facade once (with the
+printer and the AT link), the one background helper and the till window. Nothing here runs
+at import time."""
 
 import logging
 import os
@@ -8,14 +9,13 @@ from dataclasses import dataclass
 
 from PySide6.QtWidgets import QApplication
 
-from pos.bootstrap import open_till
-from pos.services.cash import CashDesk
-from pos.services.desk import Desk
+from pos.application import Application
+from pos.bootstrap import open_app
+from pos.services.ports import AtLink
 
-from . import i18n, qtcompat
+from . import i18n
 from .cashier.context import DEFAULT_METHODS, Context
 from .cashier.window import TillWindow
-from .ports import AtPort, PrinterPort
 from .widgets import theme
 from .workers import Worker
 
@@ -24,7 +24,6 @@ log = logging.getLogger(__name__)
 
 def application(argv: list[str] | None = None) -> QApplication:
     """The QApplication (reused when one exists, as under pytest-qt) with the till style."""
-    qtcompat.protect_none()
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setApplicationName("Caixa")
     app.setOrganizationName("Caixa")
@@ -43,42 +42,58 @@ def payment_methods() -> tuple[str, ...]:
     return chosen if "NU" in chosen else DEFAULT_METHODS
 
 
+def outbox_link(app: Application) -> AtLink:
+    """The AT link: the sync package's outbox worker, sending in its own thread (started on
+    first use, off the screen's thread; without AT configuration the queue is only shown)."""
+    from sync.link import OutboxLink
+
+    return OutboxLink(app, background=True)
+
+
+def open_till_app(db: str | None) -> Application:
+    """The application as the till uses it: the printer from ``CAIXA_PRINTER`` (copies are
+    recorded by the application it prints for) and the AT link sending in the background."""
+    from .adapters import printer_from_environment
+
+    return open_app(db, printer=printer_from_environment, at_link=outbox_link)
+
+
 @dataclass
 class Built:
-    app: QApplication
+    qt: QApplication
     window: TillWindow
     ctx: Context
+    owns_app: bool = True       # built here, so closed here at exit
+
+    @property
+    def app(self) -> Application:
+        return self.ctx.app
 
 
-def build(db: str | None = None, lang: str = "pt", *, till=None,
-          printer: PrinterPort | None = None, at: AtPort | None = None,
+def build(db: str | None = None, lang: str = "pt", *, app: Application | None = None,
           worker: Worker | None = None, at_delay_ms: int = 3000) -> Built:
-    """Everything the till needs, wired. Tests pass their own till, printer, AT and worker."""
-    app = application()
-    i18n.install(app, lang)
-    till = till or open_till(db)
-    till.quick_check()               # refuses to open on altered fiscal data (DL 28/2019)
-    desk = Desk(till.db, till.clock)
-    cash = CashDesk(till.db, till.clock)
-    if printer is None:
-        from .adapters import printer_from_environment
+    """Everything the till needs, wired. Tests pass their own application (built by
+    ``open_app`` with their printer and AT link) and worker.
 
-        printer = printer_from_environment(till)
-    at = at or sync_port(till)
-    worker = worker or Worker()
-    ctx = Context(till=till, desk=desk, cash=cash, printer=printer, at=at, worker=worker,
-                  methods=payment_methods())
+    Before the window exists, and so before there is a screen to freeze: the start-up
+    integrity check (it refuses to open on altered fiscal data, DL 28/2019) and the facts
+    the screens keep for the whole run (the shop as printed, training mode, the till)."""
+    qt = application()
+    i18n.install(qt, lang)
+    owns = app is None
+    app = app or open_till_app(db)
+    try:
+        app.quick_check()
+        ctx = Context(app=app, worker=worker or Worker(), issuer=app.issuer(),
+                      training=app.training_mode(), till_name=app.till_name(),
+                      methods=payment_methods())
+    except BaseException:
+        if owns:
+            app.close()
+        raise
     window = TillWindow(ctx)
     window.start(at_delay_ms)
-    return Built(app, window, ctx)
-
-
-def sync_port(till) -> AtPort:
-    """The AT link: the outbox and the sync package's worker (started in the background on
-    first use; without AT configuration the queue is only shown)."""
-    from .adapters import OutboxAt
-
-    return OutboxAt(till)
+    return Built(qt, window, ctx, owns)
 
 
 def run(db: str | None, lang: str = "pt", fullscreen: bool = False) -> int:
@@ -88,22 +103,20 @@ def run(db: str | None, lang: str = "pt", fullscreen: bool = False) -> int:
     if quit_after:
         from PySide6.QtCore import QTimer
 
-        QTimer.singleShot(int(quit_after), built.app.quit)
+        QTimer.singleShot(int(quit_after), built.qt.quit)
     if fullscreen:
         w.showFullScreen()
     else:
         w.resize(1280, 800)
         w.show()
     try:
-        return built.app.exec()
+        return built.qt.exec()
     finally:
         shutdown(built)
 
 
 def shutdown(built: Built) -> None:
-    """Wait for the background work, stop the AT sender, close the database."""
+    """Wait for the background work, then stop the AT sender and close the database."""
     built.ctx.worker.shutdown()
-    close = getattr(built.ctx.at, "close", None)
-    if close is not None:
-        close()
-    built.ctx.till.db.dispose()
+    if built.owns_app:
+        built.app.close()

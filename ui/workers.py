@@ -1,24 +1,33 @@
 """The one background-work helper of the desktop app.
 
-The UI thread only draws and reacts; anything that can block on a device or the network
-(printing, the drawer, AT, exports, status probes) goes through ``Worker.submit``.
+The UI thread only draws and reacts; every use case of the application facade, and anything
+that can block on a device or the network, goes through ``Worker.submit`` and comes back to
+the UI thread with its result or its error.
 
 Thread pools, all created here, and why:
 
+- ``counter``: one thread for what the cashier does at the counter: sign-in and approvals
+  (PIN hashing, ~80 ms), look-ups, scans, searches, issuing, the cash session. One thread
+  keeps results in the order the cashier acted (a scan never overtakes the one before it;
+  the cart fills in scan order) and never runs two of the cashier's writes side by side.
+  Each job takes milliseconds.
 - ``printer``: one thread. A receipt printer takes one job at a time and receipts must come
   out in the order of the sales; more threads would only queue inside the driver.
-- ``background``: two threads for AT sends and status checks, exports and reports. A call may
-  block for its full network timeout; two threads keep one slow call from delaying the next.
+- ``background``: two threads for the AT status and other slow reads. A call may block for
+  its full network timeout (or the AT sender's first start); two threads keep one slow call
+  from delaying the next, and none of them from delaying the counter.
 
 Results come back to the main thread through a queued signal of ``Worker`` (a QObject that
 lives in the main thread), so callbacks may touch widgets. A job's exception never kills a
-pool thread: it is logged and handed to ``on_error`` (or shown through ``failed``).
+pool thread: it is handed to ``on_error`` (or announced through ``failed``). A ``PosError``
+is an expected refusal with a sentence for a person; anything else is a bug and is logged
+here with its traceback (the screens show one generic sentence for it).
 
-Jobs receive plain values and return plain values (DTOs, frozen dataclasses), never ORM
-objects or widgets; the services open their own database session per call, in the thread that
-runs them (LIBRARIES §3.3). Tests either build ``Worker(synchronous=True)`` to run jobs inline
-or wait with ``qtbot.waitUntil(worker.idle)``. ``shutdown`` waits for running jobs so that no
-signal is emitted into a destroyed object at exit.
+Jobs receive plain values and return plain values (DTOs, frozen dataclasses), never widgets;
+the facade opens its own unit of work per call, in the thread that runs it. Tests either
+build ``Worker(synchronous=True)`` to run jobs inline or wait with
+``qtbot.waitUntil(worker.idle)``. ``shutdown`` waits for running jobs so that no signal is
+emitted into a destroyed object at exit.
 """
 
 import itertools
@@ -27,9 +36,11 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 
+from pos.domain.errors import PosError
+
 log = logging.getLogger(__name__)
 
-LANES = {"printer": 1, "background": 2}
+LANES = {"counter": 1, "printer": 1, "background": 2}
 
 
 class _Job(QRunnable):
@@ -60,7 +71,8 @@ class Worker(QObject):
                 pool.setMaxThreadCount(threads)
                 pool.setObjectName(f"caixa-{name}")
                 self._pools[name] = pool
-        self._callbacks: dict[int, tuple[str, Callable | None, Callable | None]] = {}
+        # job id -> (name, lane, on_done, on_error)
+        self._callbacks: dict[int, tuple[str, str, Callable | None, Callable | None]] = {}
         self._ids = itertools.count(1)
         # Explicitly queued: the signal is emitted from pool threads and must run the
         # callbacks here, in the thread this object lives in (the UI thread).
@@ -68,11 +80,14 @@ class Worker(QObject):
 
     @staticmethod
     def call(fn: Callable, args, kwargs) -> tuple[bool, object]:
+        name = getattr(fn, "__name__", repr(fn))
         try:
             return True, fn(*args, **kwargs)
-        except Exception as exc:      # never let a pool thread die silently
-            log.warning("background job %s failed: %s", getattr(fn, "__name__", fn), exc,
-                        exc_info=not _is_pos_error(exc))
+        except PosError as exc:       # a refusal with a sentence: the screen shows it
+            log.info("%s refused: %s", name, exc)
+            return False, exc
+        except Exception as exc:      # a bug: keep the traceback, never kill the thread
+            log.error("background job %s failed", name, exc_info=exc)
             return False, exc
 
     def submit(self, fn: Callable, *args, lane: str = "background",
@@ -80,8 +95,11 @@ class Worker(QObject):
                name: str = "", **kwargs) -> int:
         """Run ``fn(*args, **kwargs)`` in ``lane``; ``on_done(result)`` or ``on_error(exc)``
         are called later on the UI thread. Returns the job id."""
+        if lane not in LANES:
+            raise KeyError(f"no lane {lane!r}")
         job_id = next(self._ids)
-        self._callbacks[job_id] = (name or getattr(fn, "__name__", "job"), on_done, on_error)
+        self._callbacks[job_id] = (name or getattr(fn, "__name__", "job"), lane, on_done,
+                                   on_error)
         self.busy_changed.emit(len(self._callbacks))
         if self.synchronous:
             ok, value = self.call(fn, args, kwargs)
@@ -92,7 +110,8 @@ class Worker(QObject):
 
     @Slot(int, bool, object)
     def _deliver(self, job_id: int, ok: bool, value: object) -> None:
-        name, on_done, on_error = self._callbacks.pop(job_id, ("job", None, None))
+        name, _lane, on_done, on_error = self._callbacks.pop(
+            job_id, ("job", "background", None, None))
         try:
             if ok and on_done is not None:
                 on_done(value)
@@ -104,11 +123,12 @@ class Worker(QObject):
         finally:
             self.busy_changed.emit(len(self._callbacks))
 
-    def pending(self) -> int:
-        return len(self._callbacks)
+    def pending(self, lane: str | None = None) -> int:
+        """Jobs submitted and not yet delivered (in ``lane``, or in all lanes)."""
+        return sum(1 for job in self._callbacks.values() if lane is None or job[1] == lane)
 
-    def idle(self) -> bool:
-        return not self._callbacks
+    def idle(self, lane: str | None = None) -> bool:
+        return self.pending(lane) == 0
 
     def shutdown(self, timeout_ms: int = 10_000) -> bool:
         """Drop queued jobs and wait for running ones (call at exit and in test teardown)."""
@@ -117,9 +137,3 @@ class Worker(QObject):
             pool.clear()
             done = pool.waitForDone(timeout_ms) and done
         return done
-
-
-def _is_pos_error(exc: Exception) -> bool:
-    from pos.domain.errors import PosError
-
-    return isinstance(exc, PosError)

@@ -12,9 +12,10 @@ from .people import PeopleMixin
 from .saft import SaftMixin
 from .selling import SellingMixin
 from .shop import ShopMixin
+from .transport import TransportMixin
 
 
 class Application(ShopMixin, SellingMixin, PeopleMixin, CashMixin, ManualMixin, AtMixin,
                   IntegrityMixin, JournalMixin, BackupMixin, ClockMixin, ArchiveMixin,
-                  SaftMixin):
+                  SaftMixin, TransportMixin):
     """See the package docstring; built by ``pos.bootstrap.open_app``."""

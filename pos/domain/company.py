@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass
 
+from .producer import CAIXA_PRODUCER, Producer
+
 
 @dataclass(frozen=True)
 class Issuer:
@@ -18,4 +20,5 @@ class Issuer:
     email: str = ""
     certificate_number: str = "0000"
     software: str = "Caixa"
-    producer_nif: str = ""     # the software producer, shown on training documents (§1.5)
+    # The software producer: its identity replaces the shop's on training documents (§1.5).
+    producer: Producer = CAIXA_PRODUCER

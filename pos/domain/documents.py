@@ -11,9 +11,10 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from .errors import ValidationError
-from .money import ZERO, round2, to_decimal
+from .money import ZERO, net_of_vat, round2, to_decimal
 from .nif import CONSUMIDOR_FINAL_NAME, CONSUMIDOR_FINAL_NIF
 from .taxes import exemption_reason, rate_for
+from .transport import Transport
 
 MAX_DESCRIPTION = 200
 MAX_NAME = 100
@@ -110,8 +111,11 @@ def credit_line(original, quantity: Decimal, reference: LineRef) -> CartLine:
     """The credit-note line that gives back ``quantity`` of ``original`` (a priced line of
     the corrected document): its unit price and VAT rate, and its discount in proportion,
     half-up to the cent. The refund a screen shows is this line's ``gross_amount``, so the
-    screen and the credit note can never disagree."""
-    discount = round2(original.discount * quantity / original.quantity)
+    screen and the credit note can never disagree. The proportional discount is capped at
+    the value of what comes back (0.102 of a 0.107 kg line given away entirely would
+    otherwise round to a discount larger than the goods)."""
+    discount = min(round2(original.discount * quantity / original.quantity),
+                   round2(quantity * original.unit_price))
     product = ProductSnapshot(original.product_code, original.description,
                               original.unit_price, original.tax_code, original.exemption_code,
                               original.unit, original.product_type)
@@ -143,6 +147,12 @@ class PricedLine:
     def unit_price_net(self) -> Decimal:
         """SAF-T UnitPrice: net of VAT and of discounts."""
         return (self.net_amount / self.quantity).quantize(Decimal("0.000001"))
+
+    @property
+    def settlement_amount(self) -> Decimal:
+        """SAF-T SettlementAmount (P302 4.1.4.19.18): the line's discount, without VAT like
+        every other amount of a SAF-T line."""
+        return net_of_vat(self.discount, self.tax_percentage)
 
 
 @dataclass(frozen=True)
@@ -181,14 +191,14 @@ def price_lines(lines: list[CartLine], region: str, day: date
         if p.tax_code == "ISE" and not exemption:
             raise ValidationError(f"Produto isento sem motivo de isenção: {p.code}.")
         gross = line.gross_amount
-        net = round2(gross * 100 / (100 + pct))
+        net = net_of_vat(gross, pct)
         drafts.append(dict(line=line, pct=pct, exemption=exemption, gross=gross, net=net))
         groups.setdefault((p.tax_code, pct, exemption), []).append(i)
 
     summaries = []
     for (code, pct, exemption), idxs in groups.items():
         gross = sum((drafts[i]["gross"] for i in idxs), ZERO)
-        base = round2(gross * 100 / (100 + pct))
+        base = net_of_vat(gross, pct)
         # Put the rounding difference on the largest line so lines add up to the rate base.
         diff = base - sum((drafts[i]["net"] for i in idxs), ZERO)
         if diff:
@@ -285,6 +295,7 @@ class Document:
     manual_ref: str | None = None
     at_doc_code: str | None = None
     movement_start: datetime | None = None
+    transport: Transport | None = None     # load/unload places and vehicle of a guide
 
     @property
     def training(self) -> bool:

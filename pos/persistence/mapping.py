@@ -10,6 +10,7 @@ from pos.domain.documents import (
     Totals,
 )
 from pos.domain.money import ZERO
+from pos.domain.transport import transport_of
 
 from .models import DocumentRow, LineRow, PaymentRow
 
@@ -74,7 +75,7 @@ def row_to_document(row: DocumentRow) -> Document:
         key_version=row.key_version, source_billing=row.source_billing, status=row.status,
         status_date=row.status_date, status_reason=row.status_reason, user=row.user_login,
         tax_region=row.tax_region, manual_ref=row.manual_ref, at_doc_code=row.at_doc_code,
-        movement_start=row.movement_start)
+        movement_start=row.movement_start, transport=transport_of(row.extra))
 
 
 def _columns(obj, table) -> dict:

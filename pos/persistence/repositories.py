@@ -17,6 +17,8 @@ from sqlalchemy.orm import Session
 
 from pos.domain import seal
 from pos.domain.errors import NotFoundError
+from pos.domain.producer import CAIXA_PRODUCER, SETTING_FIELDS, Producer, producer_from
+from pos.domain.text import brief
 
 from .models import (
     AuditEvent,
@@ -34,8 +36,8 @@ if TYPE_CHECKING:
 
 SHOP_DEFAULTS = {
     "certificate_number": "0000",
-    "producer_nif": "599999993",
-    "product_id": "Caixa/Caixa POS",
+    # The software producer (never the shop): Caixa's unless an installation overrides it.
+    **{key: getattr(CAIXA_PRODUCER, name) for key, name in SETTING_FIELDS.items()},
     "product_version": "0.1.0",
 }
 TILL_DEFAULTS = {
@@ -55,6 +57,10 @@ class ShopSettings:
     def get(self, key: str) -> str:
         value = self.session.scalar(select(Setting.value).where(Setting.key == key))
         return value if value is not None else SHOP_DEFAULTS.get(key, "")
+
+    def producer(self) -> Producer:
+        """Who produced the software (SAF-T header, training documents)."""
+        return producer_from({key: self.get(key) for key in SETTING_FIELDS})
 
     def put(self, key: str, value: str) -> None:
         row = self.session.get(Setting, key)
@@ -215,7 +221,7 @@ class Documents:
         row = self.session.scalars(select(DocumentRow).where(
             DocumentRow.document_no == document_no)).first()
         if row is None:
-            raise NotFoundError(f"Documento não encontrado: {document_no}.")
+            raise NotFoundError(f"Documento não encontrado: {brief(document_no)}.")
         return row
 
 

@@ -1,10 +1,13 @@
 """The checks an inspector runs on a SAF-T file, in one streaming pass.
 
 Per document: number and ATCUD well formed and consistent with the series, numbering without
-gaps, the signature chain (given the public keys), lines against DocumentTotals and
-Net + Tax = Gross, exemption rules, payments against the total, customers and products
-present in MasterFiles. Per table: the control totals. Documents are dropped from the tree
-once checked, and only a few values per series are kept, so memory stays flat.
+gaps, the signature chain (given the public keys), HashControl against the type and source
+of the document, a reason on every cancellation, lines against DocumentTotals and
+Net + Tax = Gross, UnitPrice net of the line's discount (SettlementAmount), exemption rules,
+payments against the total, customers and products present in MasterFiles, load and unload
+places on guides. Per table: the control totals. Across documents (pos/saft/relations.py):
+what credit and debit notes cite. Documents are dropped from the tree once checked, and only
+a few values per series are kept, so memory stays flat.
 """
 
 import re
@@ -13,7 +16,12 @@ from decimal import Decimal, InvalidOperation
 
 from lxml import etree
 
+from pos.domain.errors import ValidationError
 from pos.domain.money import ZERO, fmt2, round2
+from pos.domain.nif import CONSUMIDOR_FINAL_NIF
+from pos.domain.tax_ids import split_tax_id
+
+from .relations import NOTES, RECOVERED_RE, Relations
 
 NS = "urn:OECD:StandardAuditFile-Tax:PT_1.04_01"
 _Q = {}
@@ -110,17 +118,43 @@ class Checker:
         self.series: dict[tuple[str, str], _Series] = {}
         self.tables: dict[str, _Table] = {}
         self.start = self.end = None
+        self.relations = Relations(self.flag, NS)
 
     def flag(self, where: str, what: str) -> None:
         self.problems.append(Problem(where, what))
 
     def run(self, path) -> None:
+        if not self._is_audit_file(path):
+            return
         tags = [q(t) for t in ("Header", "Customer", "Product", *CONTROL, *KINDS, *TABLES)]
         try:
             for _ev, el in etree.iterparse(str(path), events=("end",), tag=tags):
                 self._element(el)
         except etree.XMLSyntaxError as exc:
             self.flag("ficheiro", f"XML mal formado: {exc.msg}")
+            return
+        if self.start is None:
+            self.flag("ficheiro", "falta o Header (não é um SAF-T completo)")
+            return
+        self.relations.finish(path)
+
+    def _is_audit_file(self, path) -> bool:
+        """The root must be AuditFile in SAF-T (PT) 1.04_01's namespace: otherwise the
+        streaming checks below would find nothing to check and call the file clean."""
+        try:
+            with open(path, "rb") as fh:
+                root = next((el for _ev, el in etree.iterparse(fh, events=("start",))), None)
+        except etree.XMLSyntaxError as exc:
+            self.flag("ficheiro", f"XML mal formado: {exc.msg}")
+            return False
+        if root is not None and root.tag == q("AuditFile"):
+            return True
+        qname = etree.QName(root) if root is not None else None
+        found = f"<{qname.localname}> no espaço de nomes {qname.namespace or '(nenhum)'}" \
+            if qname else "nada"
+        self.flag("ficheiro", f"não é um SAF-T (PT) 1.04_01: a raiz é {found}, e devia ser "
+                              f"<AuditFile> em {NS}")
+        return False
 
     def _element(self, el) -> None:
         local = el.tag[len(NS) + 2:]
@@ -137,7 +171,7 @@ class Checker:
             self.tables.setdefault(ptag, _Table()).declared[local] = el.text
             return
         elif local == "Customer":
-            self.customers.add(el.findtext(q("CustomerID")))
+            self._customer(el)
         elif local == "Product":
             self.products.add(el.findtext(q("ProductCode")))
         elif local == "Header":
@@ -162,8 +196,8 @@ class Checker:
                 f[tag] = ch
         text = {tag: ch.text for tag, ch in f.items()}
         no = text.get(kind.number) or "?"
-        status = _texts(f["DocumentStatus"]).get(kind.status) if "DocumentStatus" in f \
-            else None
+        state = _texts(f["DocumentStatus"]) if "DocumentStatus" in f else {}
+        status = state.get(kind.status)
         doc_type, day = text.get(kind.type), text.get(kind.date) or ""
         m = NUMBER_RE.match(no)
         if m is None:
@@ -174,6 +208,15 @@ class Checker:
         if self.start and self.end and not self.start <= day <= self.end:
             self.flag(no, f"data {day} fora do período {self.start} a {self.end}")
         self._numbering(no, m, text.get("ATCUD"))
+        if status == "A" and not (state.get("Reason") or "").strip():
+            self.flag(no, "anulado sem motivo (DocumentStatus/Reason)")
+        if kind.signed:
+            self._hash_control(no, doc_type, text.get("HashControl") or "",
+                               state.get("SourceBilling") or "")
+        if kind.table == "SalesInvoices":
+            self.relations.document(no, doc_type, text.get("HashControl") or "")
+        if kind.table == "MovementOfGoods":
+            self._places(no, f, day, text.get("MovementStartTime"))
         totals = f.get("DocumentTotals")
         sums = _texts(totals) if totals is not None else {}
         if kind.signed:
@@ -185,6 +228,74 @@ class Checker:
         cid = text.get("CustomerID")
         if cid not in self.customers:
             self.flag(no, f"cliente {cid} não está em MasterFiles")
+
+    def _customer(self, el) -> None:
+        f = _texts(el)
+        cid, tax_id = f.get("CustomerID"), f.get("CustomerTaxID") or ""
+        self.customers.add(cid)
+        country = el.findtext(f"{q('BillingAddress')}/{q('Country')}") or ""
+        if tax_id == CONSUMIDOR_FINAL_NIF or len(country) != 2:
+            return
+        try:
+            number, _ = split_tax_id(tax_id, country)
+        except ValidationError:
+            return          # another country's prefix, or not a tax number at all
+        if number != tax_id:
+            self.flag(f"cliente {cid}", f"CustomerTaxID {tax_id} com o prefixo do país: "
+                                        f"deve ser {number}, com o país em Country (P302 "
+                                        "2.2.3)")
+
+    def _hash_control(self, no: str, doc_type: str, control: str, source: str) -> None:
+        """HashControl says how the document came to be; it must agree with the document."""
+        m = RECOVERED_RE.match(control)
+        if m is None:
+            if source == "M":
+                self.flag(no, f"SourceBilling M com HashControl {control!r}: um documento "
+                              "recuperado leva '<versão>-<tipo>M <série>/<n.º>' ou "
+                              "'<versão>-<tipo>D <número>'")
+            return
+        if m.group(1) != doc_type:
+            self.flag(no, f"HashControl {control} é de {m.group(1)}, mas o documento é "
+                          f"{doc_type}")
+        elif m.group(2) == "D" and not m.group(3).startswith(f"{doc_type} "):
+            self.flag(no, f"HashControl {control}: o original perdido não é um {doc_type}")
+        if source != "M":
+            self.flag(no, f"HashControl {control} de documento recuperado, mas SourceBilling "
+                          f"{source or 'em falta'} (devia ser M)")
+
+    def _places(self, no: str, f: dict, day: str, start: str | None) -> None:
+        """A guide names where the goods are loaded and unloaded (P302 4.2.3.16-17)."""
+        for tag, what in (("ShipFrom", "carga"), ("ShipTo", "descarga")):
+            el = f.get(tag)
+            address = el.find(q("Address")) if el is not None else None
+            detail = address.findtext(q("AddressDetail")) if address is not None else None
+            if not detail or detail == "Desconhecido" or \
+                    (address.findtext(q("City")) or "Desconhecido") == "Desconhecido":
+                self.flag(no, f"guia sem local de {what} ({tag}/Address com morada e "
+                              "localidade)")
+        if start and day and start[:10] < day:
+            self.flag(no, f"MovementStartTime {start} anterior à data da guia {day}")
+
+    def _unit_price(self, no: str, lf: dict, amount: Decimal) -> None:
+        """UnitPrice is net of VAT and of the line's discounts (P302 4.1.4.19.7), which go
+        in SettlementAmount (4.1.4.19.18): UnitPrice × Quantity must give the line's amount,
+        to the precision UnitPrice is written with."""
+        price_text = _text(lf.get("UnitPrice"))
+        price, qty = _dec(price_text), _dec(_text(lf.get("Quantity")))
+        if not price or qty is None:
+            return              # TaxBase lines carry UnitPrice 0 (XSD assertion)
+        places = len(price_text.partition(".")[2])
+        slack = Decimal(5).scaleb(-places - 1) * qty + Decimal("0.005")
+        if abs(price * qty - amount) <= slack:
+            return
+        line = _text(lf.get("LineNumber"))
+        discount = _dec(_text(lf.get("SettlementAmount")))
+        if discount and abs(price * qty - amount - discount) <= slack:
+            self.flag(no, f"linha {line}: UnitPrice {price_text} não desconta o "
+                          f"SettlementAmount {fmt2(discount)} (P302 4.1.4.19.7)")
+        else:
+            self.flag(no, f"linha {line}: UnitPrice × Quantity ({fmt2(price * qty)}) "
+                          f"diferente do valor da linha ({fmt2(amount)})")
 
     def _numbering(self, no: str, m, atcud: str | None) -> None:
         key, seq = (m.group(1), m.group(2)), int(m.group(3))
@@ -258,6 +369,10 @@ class Checker:
             debit += d or ZERO
             credit += c or ZERO
             qty += _dec(_text(lf.get("Quantity"))) or ZERO
+            if kind.table != "Payments":
+                self._unit_price(no, lf, amount)
+            if doc_type in NOTES and kind.table == "SalesInvoices":
+                self.relations.note_line(no, doc_type, status != "A", lf)
             code = _text(lf.get("ProductCode"))
             if kind.table != "Payments" and code not in self.products:
                 self.flag(no, f"produto {code} não está em MasterFiles")

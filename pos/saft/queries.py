@@ -179,10 +179,11 @@ DOC_COLS = (D.id, D.doc_type, D.document_no, D.atcud, _raw(D.invoice_date),
             D.hash_control, D.source_billing, D.user_login, STATUS,
             _raw(func.coalesce(C.at, D.system_entry_date)).label("status_date"),
             C.reason.label("status_reason"), C.user_login.label("status_user"),
-            _raw(D.movement_start), T.value.label("at_doc_code"))
+            _raw(D.movement_start), T.value.label("at_doc_code"), D.extra)
 LINE_COLS = (L.document_id, L.line_no, L.product_code, L.description, _raw(L.quantity),
              L.unit, _raw(L.net_amount), L.tax_code, _raw(L.tax_percentage),
-             L.exemption_code, L.exemption_reason, L.ref_document_no, L.ref_reason)
+             L.exemption_code, L.exemption_reason, L.ref_document_no, L.ref_reason,
+             _raw(L.discount))
 
 
 # Plain named tuples: attribute access on a SQLAlchemy Row costs ~10x more, and the

@@ -10,7 +10,7 @@ import re
 from decimal import Decimal
 from functools import lru_cache
 
-from pos.domain.money import fmt2
+from pos.domain.money import fmt2, net_of_vat
 
 _SIX = Decimal("0.000001")
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -50,6 +50,21 @@ def unit_price(net, qty) -> str:
     text = format((Decimal(net) / Decimal(qty)).quantize(_SIX), "f").rstrip("0")
     head, _, tail = text.partition(".")
     return f"{head}.{tail:0<2}"
+
+
+@lru_cache(maxsize=1024)
+def settlement(discount, pct) -> str:
+    """The SettlementAmount element of a discounted line (P302 4.1.4.19.18), else ''.
+
+    The till records a line's discount with VAT, as the customer sees it; SAF-T lines are
+    without VAT, so the element carries the discount's net part (PricedLine does the same).
+    """
+    if discount is None or discount in ("0", "0.00"):
+        return ""
+    d = Decimal(discount)
+    if not d:
+        return ""
+    return f"<SettlementAmount>{fmt2(net_of_vat(d, Decimal(pct)))}</SettlementAmount>"
 
 
 def quantity(v) -> str:

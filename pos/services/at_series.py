@@ -24,7 +24,7 @@ from pos.persistence.models import OutboxRow, Series
 from pos.persistence.uow import UnitOfWork
 
 from . import series_admin
-from .outbox import OPEN
+from .outbox import OPEN, PARKED
 
 DEFAULT_DOC_TYPES = ("FS", "FR", "FT", "NC", "ND", "GT")
 DEFAULT_RECOVERY_DOC_TYPES = ("FS", "FT", "FR", "NC", "GT")
@@ -50,9 +50,10 @@ class SeriesRegistry(Protocol):
 
 
 def _find(uow: UnitOfWork, doc_type: str, series_id: str) -> Series:
+    """One of this till's series (another till finalises or cancels its own)."""
     row = uow.series.find(doc_type, series_id)
-    if row is None:
-        raise NotFoundError(f"Série {series_id} para {doc_type} não existe.")
+    if row is None or row.till_id != uow.till.id:
+        raise NotFoundError(f"Série {series_id} para {doc_type} não existe nesta caixa.")
     return row
 
 
@@ -121,6 +122,10 @@ def apply_remote(uow: UnitOfWork, series_pk: int, remote: RemoteSeries, now: dat
         row.validation_code, row.registered_by = remote.validation_code, "ws"
         uow.audit.append(now, "sistema", "series",
                          f"AT code {remote.validation_code} for {row.doc_type} {row.series_id}")
+    if remote.start_date is not None and row.start_date != remote.start_date:
+        # The start date is decided when the registration is sent (a day after it was
+        # queued, maybe): keep the one AT holds.
+        row.start_date = remote.start_date
     if remote.status in ("F", "N"):
         row.status = remote.status
 
@@ -132,12 +137,12 @@ def sync(uow: UnitOfWork, remotes: list[RemoteSeries], now: datetime, user: str)
     ATCUD. A series AT closed is closed here too; one closed here but open at AT is
     reported, since closing it at AT is a queued duty, not something to undo locally.
     """
-    session = uow.session
     changes = []
     for r in remotes:
-        row = session.scalars(select(Series).where(
-            Series.doc_type == r.doc_type, Series.series_key == r.series_id.upper())).first()
+        row = uow.series.find(r.doc_type, r.series_id)
         label = f"{r.doc_type} {r.series_id}"
+        if row is not None and row.till_id != uow.till.id:
+            continue          # another till of this database keeps its own series in line
         if row is None:
             changes.append(f"{label}: registada na AT mas desconhecida nesta caixa.")
             continue
@@ -151,7 +156,8 @@ def sync(uow: UnitOfWork, remotes: list[RemoteSeries], now: datetime, user: str)
             row.status = r.status
             changes.append(f"{label}: estado {r.status} na AT, atualizado nesta caixa.")
         elif r.status == "A" and row.status != "A":
-            changes.append(f"{label}: ainda ativa na AT (o fecho está na fila de envios).")
+            changes.append(f"{label}: ainda ativa na AT; o fecho feito nesta caixa ainda não "
+                           "foi aceite pela AT (veja 'caixa queue list').")
     if changes:
         uow.audit.append(now, user, "series_sync", "; ".join(changes)[:1000])
     return changes
@@ -204,8 +210,10 @@ def plan(uow: UnitOfWork, now: datetime, doc_types=DEFAULT_DOC_TYPES,
     till = uow.till.code
     series = list(session.scalars(select(Series).where(Series.kind.in_(("N", "R")),
                                                        Series.till_id == uow.till.id)))
-    waiting = set(session.scalars(select(OutboxRow.series_pk).where(
-        OutboxRow.kind == "series_register", OutboxRow.status.in_(OPEN))))
+    waiting = dict(session.execute(select(OutboxRow.series_pk, OutboxRow.id).where(
+        OutboxRow.kind == "series_register", OutboxRow.status.in_(OPEN))).all())
+    refused = set(session.scalars(select(OutboxRow.series_pk).where(
+        OutboxRow.kind == "series_register", OutboxRow.status == PARKED)))
     items: list[PlanItem] = []
     needs = [("N", t) for t in doc_types] + [("R", t) for t in recovery_doc_types]
     for year in _years(now, warn_days):
@@ -219,7 +227,10 @@ def plan(uow: UnitOfWork, now: datetime, doc_types=DEFAULT_DOC_TYPES,
             if live:
                 items.append(PlanItem("ok", dtype, live[0].series_id, kind, year))
             elif have:
-                note = ("registo na fila de envios" if have[0].id in waiting else
+                pk = have[0].id
+                note = (f"registo recusado pela AT: veja 'caixa queue list', corrija e "
+                        f"'caixa queue retry {waiting[pk]}'" if pk in refused else
+                        "registo na fila de envios" if pk in waiting else
                         "sem registo na fila: veja 'caixa queue list' ou 'caixa series sync'")
                 items.append(PlanItem("waiting", dtype, have[0].series_id, kind, year, note=note))
             else:

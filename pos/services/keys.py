@@ -24,6 +24,7 @@ from sqlalchemy import func, select
 
 from pos import signing
 from pos.domain.errors import KeyError_
+from pos.files import readable_by_others
 from pos.persistence.models import SealKey, SigningKey
 from pos.persistence.uow import UnitOfWork
 
@@ -78,6 +79,14 @@ class KeyService:
         if found:
             return found
         if name and self.secret_path.exists():
+            if readable_by_others(self.secret_path):
+                # Refused, not adopted: with this file and a copy of the database anyone
+                # could sign as the shop. Older versions created it 0600, so only a loosened
+                # mode gets here; reading, showing and verifying documents still work.
+                raise KeyError_(
+                    f"O ficheiro da palavra-passe da chave de assinatura {self.secret_path} "
+                    "pode ser lido por outros utilizadores: a assinatura fica bloqueada até "
+                    f"'chmod 600 {self.secret_path}'.")
             legacy = self.secret_path.read_bytes().strip()
             self.vault.put(name, legacy)
             self.secret_path.unlink()

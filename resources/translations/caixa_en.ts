@@ -4,22 +4,22 @@
 <context>
     <name>ApprovalBox</name>
     <message>
-        <location filename="../../ui/cashier/approval.py" line="17"/>
+        <location filename="../../ui/cashier/approval.py" line="23"/>
         <source>Autorização de um gerente</source>
         <translation>Manager approval</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/approval.py" line="26"/>
+        <location filename="../../ui/cashier/approval.py" line="32"/>
         <source>PIN do gerente</source>
         <translation>Manager&apos;s PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/approval.py" line="58"/>
+        <location filename="../../ui/cashier/approval.py" line="71"/>
         <source>Escolha o gerente que autoriza.</source>
         <translation>Choose the approving manager.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/approval.py" line="60"/>
+        <location filename="../../ui/cashier/approval.py" line="73"/>
         <source>Falta o PIN do gerente.</source>
         <translation>The manager&apos;s PIN is missing.</translation>
     </message>
@@ -55,22 +55,22 @@
 <context>
     <name>ClosePage</name>
     <message>
-        <location filename="../../ui/cashier/session_pages.py" line="180"/>
+        <location filename="../../ui/cashier/session_pages.py" line="179"/>
         <source>Fechar a caixa — contagem cega</source>
         <translation>Close the till — blind count</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/session_pages.py" line="181"/>
+        <location filename="../../ui/cashier/session_pages.py" line="180"/>
         <source>Conte o dinheiro da gaveta e os totais dos talões de cada meio de pagamento. As diferenças aparecem depois de confirmar.</source>
         <translation>Count the cash in the drawer and the slip totals of each payment method. Differences are shown after you confirm.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/session_pages.py" line="192"/>
+        <location filename="../../ui/cashier/session_pages.py" line="191"/>
         <source>Voltar</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/session_pages.py" line="199"/>
+        <location filename="../../ui/cashier/session_pages.py" line="198"/>
         <source>Confirmar fecho</source>
         <translation>Confirm closing</translation>
     </message>
@@ -78,78 +78,83 @@
 <context>
     <name>CreditNotePage</name>
     <message>
-        <location filename="../../ui/cashier/returns.py" line="40"/>
-        <location filename="../../ui/cashier/returns.py" line="111"/>
+        <location filename="../../ui/cashier/returns.py" line="44"/>
+        <location filename="../../ui/cashier/returns.py" line="120"/>
         <source>Devolução: escolha o documento</source>
         <translation>Return: choose the document</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/returns.py" line="49"/>
+        <location filename="../../ui/cashier/returns.py" line="55"/>
         <source>Marque as linhas a devolver; − e + mudam a quantidade.</source>
         <translation>Tick the lines to return; − and + change the quantity.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/returns.py" line="61"/>
+        <location filename="../../ui/cashier/returns.py" line="67"/>
         <source>Outro documento</source>
         <translation>Another document</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/returns.py" line="79"/>
+        <location filename="../../ui/cashier/returns.py" line="85"/>
         <source>Motivo</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/returns.py" line="81"/>
+        <location filename="../../ui/cashier/returns.py" line="87"/>
         <source>Devolução</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/returns.py" line="81"/>
+        <location filename="../../ui/cashier/returns.py" line="87"/>
         <source>Defeito</source>
         <translation>Faulty</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/returns.py" line="81"/>
+        <location filename="../../ui/cashier/returns.py" line="87"/>
         <source>Engano</source>
         <translation>Mistake</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/returns.py" line="88"/>
+        <location filename="../../ui/cashier/returns.py" line="94"/>
         <source>motivo da devolução</source>
         <translation>reason for the return</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/returns.py" line="67"/>
+        <location filename="../../ui/cashier/returns.py" line="245"/>
+        <source>A emitir…</source>
+        <translation>Issuing…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/returns.py" line="73"/>
         <source>Voltar</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/returns.py" line="98"/>
+        <location filename="../../ui/cashier/returns.py" line="104"/>
         <source>Emitir nota de crédito</source>
         <translation>Issue credit note</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/returns.py" line="123"/>
+        <location filename="../../ui/cashier/returns.py" line="143"/>
         <source>Não se faz nota de crédito sobre %1.</source>
         <translation>No credit note can be issued on %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/returns.py" line="130"/>
+        <location filename="../../ui/cashier/returns.py" line="147"/>
         <source>Devolução de %1</source>
         <translation>Return of %1</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/returns.py" line="180"/>
+        <location filename="../../ui/cashier/returns.py" line="208"/>
         <source>A devolver: %1</source>
         <translation>To refund: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/returns.py" line="198"/>
+        <location filename="../../ui/cashier/returns.py" line="235"/>
         <source>Marque pelo menos uma linha.</source>
         <translation>Tick at least one line.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/returns.py" line="200"/>
+        <location filename="../../ui/cashier/returns.py" line="238"/>
         <source>Indique o motivo.</source>
         <translation>Give the reason.</translation>
     </message>
@@ -157,72 +162,72 @@
 <context>
     <name>CustomerPage</name>
     <message>
-        <location filename="../../ui/cashier/customer.py" line="42"/>
+        <location filename="../../ui/cashier/customer.py" line="43"/>
         <source>Cliente</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/customer.py" line="44"/>
+        <location filename="../../ui/cashier/customer.py" line="45"/>
         <source>NIF</source>
         <translation>Tax no.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/customer.py" line="60"/>
+        <location filename="../../ui/cashier/customer.py" line="61"/>
         <source>Simplificada</source>
         <translation>Simplified</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/customer.py" line="60"/>
+        <location filename="../../ui/cashier/customer.py" line="61"/>
         <source>Fatura-recibo</source>
         <translation>Invoice-receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/customer.py" line="61"/>
+        <location filename="../../ui/cashier/customer.py" line="62"/>
         <source>Fatura a crédito</source>
         <translation>Invoice on credit</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/customer.py" line="86"/>
+        <location filename="../../ui/cashier/customer.py" line="87"/>
         <source>Nome</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/customer.py" line="87"/>
+        <location filename="../../ui/cashier/customer.py" line="88"/>
         <source>Morada</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/customer.py" line="90"/>
+        <location filename="../../ui/cashier/customer.py" line="91"/>
         <source>Cód. postal</source>
         <translation>Postcode</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/customer.py" line="93"/>
+        <location filename="../../ui/cashier/customer.py" line="94"/>
         <source>Localidade</source>
         <translation>Town</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/customer.py" line="101"/>
+        <location filename="../../ui/cashier/customer.py" line="102"/>
         <source>Sem NIF</source>
         <translation>No tax no.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/customer.py" line="103"/>
+        <location filename="../../ui/cashier/customer.py" line="104"/>
         <source>Voltar</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/customer.py" line="105"/>
+        <location filename="../../ui/cashier/customer.py" line="106"/>
         <source>Confirmar</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/customer.py" line="147"/>
+        <location filename="../../ui/cashier/customer.py" line="148"/>
         <source>Sem NIF: consumidor final.</source>
         <translation>No tax number: final consumer.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/cashier/customer.py" line="149"/>
+        <location filename="../../ui/cashier/customer.py" line="150"/>
         <source>Faltam %n algarismo(s).</source>
         <translation>
             <numerusform>%n digit missing.</numerusform>
@@ -230,22 +235,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/customer.py" line="151"/>
+        <location filename="../../ui/cashier/customer.py" line="152"/>
         <source>NIF válido.</source>
         <translation>Valid tax number.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/customer.py" line="158"/>
+        <location filename="../../ui/cashier/customer.py" line="171"/>
         <source>NIF válido: %1.</source>
         <translation>Valid tax number: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/customer.py" line="160"/>
+        <location filename="../../ui/cashier/customer.py" line="155"/>
         <source>NIF inválido: confira os algarismos.</source>
         <translation>Invalid tax number: check the digits.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/customer.py" line="211"/>
+        <location filename="../../ui/cashier/customer.py" line="218"/>
         <source>Esta fatura precisa do nome e da morada do cliente.</source>
         <translation>This invoice needs the customer&apos;s name and address.</translation>
     </message>
@@ -253,52 +258,52 @@
 <context>
     <name>DocType</name>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="348"/>
+        <location filename="../../ui/cashier/sale.py" line="376"/>
         <source>com serviços</source>
         <translation>with services</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="348"/>
+        <location filename="../../ui/cashier/sale.py" line="376"/>
         <source>bens</source>
         <translation>goods</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="349"/>
+        <location filename="../../ui/cashier/sale.py" line="377"/>
         <source>Fatura simplificada</source>
         <translation>Simplified invoice</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="350"/>
+        <location filename="../../ui/cashier/sale.py" line="378"/>
         <source>Fatura-recibo</source>
         <translation>Invoice-receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="351"/>
+        <location filename="../../ui/cashier/sale.py" line="379"/>
         <source>Fatura (a pagar depois)</source>
         <translation>Invoice (paid later)</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="353"/>
+        <location filename="../../ui/cashier/sale.py" line="381"/>
         <source>consumidor final, até %1 (%2).</source>
         <translation>final consumer, up to %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="354"/>
+        <location filename="../../ui/cashier/sale.py" line="382"/>
         <source>com o NIF do cliente, até %1 (%2).</source>
         <translation>with the customer&apos;s tax number, up to %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="355"/>
+        <location filename="../../ui/cashier/sale.py" line="383"/>
         <source>o cliente deu nome e morada.</source>
         <translation>the customer gave name and address.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="356"/>
+        <location filename="../../ui/cashier/sale.py" line="384"/>
         <source>obrigatória: o total passa %1, o limite da fatura simplificada (%2). Nome e morada do cliente são precisos.</source>
         <translation>required: the total is over %1, the simplified invoice limit (%2). The customer&apos;s name and address are needed.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="358"/>
+        <location filename="../../ui/cashier/sale.py" line="386"/>
         <source>pedida pelo cliente: nome e morada são precisos.</source>
         <translation>asked for by the customer: name and address are needed.</translation>
     </message>
@@ -306,12 +311,12 @@
 <context>
     <name>DocumentPicker</name>
     <message>
-        <location filename="../../ui/cashier/picker.py" line="29"/>
+        <location filename="../../ui/cashier/picker.py" line="31"/>
         <source>Número (ex.: FS A2026/12) ou leia o QR do talão</source>
         <translation>Number (e.g. FS A2026/12) or scan the receipt QR</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/picker.py" line="45"/>
+        <location filename="../../ui/cashier/picker.py" line="55"/>
         <source> · anulado</source>
         <translation> · cancelled</translation>
     </message>
@@ -319,37 +324,37 @@
 <context>
     <name>LinePage</name>
     <message>
-        <location filename="../../ui/cashier/line_page.py" line="53"/>
+        <location filename="../../ui/cashier/line_page.py" line="54"/>
         <source>Voltar</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/line_page.py" line="55"/>
+        <location filename="../../ui/cashier/line_page.py" line="56"/>
         <source>Aplicar</source>
         <translation>Apply</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/line_page.py" line="78"/>
+        <location filename="../../ui/cashier/line_page.py" line="79"/>
         <source>Quantidade</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/line_page.py" line="78"/>
+        <location filename="../../ui/cashier/line_page.py" line="79"/>
         <source>Desconto na linha (€)</source>
         <translation>Line discount (€)</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/line_page.py" line="79"/>
+        <location filename="../../ui/cashier/line_page.py" line="80"/>
         <source>Preço unitário (€)</source>
         <translation>Unit price (€)</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/line_page.py" line="81"/>
+        <location filename="../../ui/cashier/line_page.py" line="82"/>
         <source>Quantidade %1 · preço %2 · desconto %3 · valor %4</source>
         <translation>Quantity %1 · price %2 · discount %3 · amount %4</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/line_page.py" line="106"/>
+        <location filename="../../ui/cashier/line_page.py" line="113"/>
         <source>valor</source>
         <translation>value</translation>
     </message>
@@ -395,24 +400,32 @@
 <context>
     <name>OpenSessionPage</name>
     <message>
-        <location filename="../../ui/cashier/session_pages.py" line="52"/>
+        <location filename="../../ui/cashier/session_pages.py" line="53"/>
         <source>Abrir a caixa</source>
         <translation>Open the till</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/session_pages.py" line="53"/>
+        <location filename="../../ui/cashier/session_pages.py" line="54"/>
         <source>Conte o fundo de caixa (o dinheiro na gaveta para trocos) e indique o valor.</source>
         <translation>Count the float (the change money in the drawer) and enter the amount.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/session_pages.py" line="69"/>
+        <location filename="../../ui/cashier/session_pages.py" line="70"/>
         <source>Sair</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/session_pages.py" line="77"/>
+        <location filename="../../ui/cashier/session_pages.py" line="78"/>
         <source>Abrir caixa</source>
         <translation>Open till</translation>
+    </message>
+</context>
+<context>
+    <name>Page</name>
+    <message>
+        <location filename="../../ui/cashier/page.py" line="19"/>
+        <source>Erro inesperado do programa (os detalhes ficaram no registo). Tente de novo; se repetir, chame o suporte.</source>
+        <translation>Unexpected program error (the details are in the log). Try again; if it happens again, call support.</translation>
     </message>
 </context>
 <context>
@@ -478,17 +491,17 @@
         <translation>Exact</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/payment.py" line="186"/>
+        <location filename="../../ui/cashier/payment.py" line="188"/>
         <source>Nada em falta: confirme o pagamento.</source>
         <translation>Nothing due: confirm the payment.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/payment.py" line="188"/>
+        <location filename="../../ui/cashier/payment.py" line="190"/>
         <source>Só o numerário pode passar o valor em falta (dá troco).</source>
         <translation>Only cash may exceed the amount due (it gives change).</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/payment.py" line="227"/>
+        <location filename="../../ui/cashier/payment.py" line="239"/>
         <source>Falta receber %1.</source>
         <translation>Still due: %1.</translation>
     </message>
@@ -622,38 +635,38 @@
 <context>
     <name>ReportPage</name>
     <message>
-        <location filename="../../ui/cashier/session_pages.py" line="124"/>
+        <location filename="../../ui/cashier/session_pages.py" line="123"/>
         <source>Imprimir</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/session_pages.py" line="126"/>
-        <location filename="../../ui/cashier/session_pages.py" line="140"/>
+        <location filename="../../ui/cashier/session_pages.py" line="125"/>
+        <location filename="../../ui/cashier/session_pages.py" line="139"/>
         <source>Voltar</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/session_pages.py" line="140"/>
+        <location filename="../../ui/cashier/session_pages.py" line="139"/>
         <source>Terminar</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/session_pages.py" line="146"/>
+        <location filename="../../ui/cashier/session_pages.py" line="145"/>
         <source>%1: esperado %2 · contado %3 · diferença %4</source>
         <translation>%1: expected %2 · counted %3 · difference %4</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/session_pages.py" line="152"/>
+        <location filename="../../ui/cashier/session_pages.py" line="151"/>
         <source>Numerário certo: sem diferenças.</source>
         <translation>Cash is right: no difference.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/session_pages.py" line="153"/>
+        <location filename="../../ui/cashier/session_pages.py" line="152"/>
         <source>Diferença em numerário: %1</source>
         <translation>Cash difference: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/session_pages.py" line="166"/>
+        <location filename="../../ui/cashier/session_pages.py" line="165"/>
         <source>Enviado para a impressora.</source>
         <translation>Sent to the printer.</translation>
     </message>
@@ -661,59 +674,59 @@
 <context>
     <name>ReprintPage</name>
     <message>
-        <location filename="../../ui/cashier/reprint.py" line="21"/>
+        <location filename="../../ui/cashier/reprint.py" line="22"/>
         <source>Reimprimir um documento</source>
         <translation>Reprint a document</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/reprint.py" line="27"/>
-        <location filename="../../ui/cashier/reprint.py" line="63"/>
-        <location filename="../../ui/cashier/reprint.py" line="82"/>
+        <location filename="../../ui/cashier/reprint.py" line="30"/>
+        <location filename="../../ui/cashier/reprint.py" line="67"/>
+        <location filename="../../ui/cashier/reprint.py" line="98"/>
         <source>Escolha o documento.</source>
         <translation>Choose the document.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/reprint.py" line="31"/>
+        <location filename="../../ui/cashier/reprint.py" line="34"/>
         <source>Motivo</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/reprint.py" line="34"/>
+        <location filename="../../ui/cashier/reprint.py" line="37"/>
         <source>Pedido do cliente</source>
         <translation>Customer&apos;s request</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/reprint.py" line="34"/>
+        <location filename="../../ui/cashier/reprint.py" line="37"/>
         <source>Talão ilegível</source>
         <translation>Receipt unreadable</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/reprint.py" line="35"/>
+        <location filename="../../ui/cashier/reprint.py" line="38"/>
         <source>Falha na impressão</source>
         <translation>Printing failed</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/reprint.py" line="35"/>
+        <location filename="../../ui/cashier/reprint.py" line="38"/>
         <source>Talão perdido</source>
         <translation>Receipt lost</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/reprint.py" line="44"/>
+        <location filename="../../ui/cashier/reprint.py" line="47"/>
         <source>ou escreva o motivo</source>
         <translation>or type the reason</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/reprint.py" line="50"/>
+        <location filename="../../ui/cashier/reprint.py" line="53"/>
         <source>Voltar</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/reprint.py" line="52"/>
+        <location filename="../../ui/cashier/reprint.py" line="55"/>
         <source>Reimprimir cópia</source>
         <translation>Reprint copy</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/reprint.py" line="86"/>
+        <location filename="../../ui/cashier/reprint.py" line="102"/>
         <source>Indique o motivo da reimpressão.</source>
         <translation>Give the reason for the reprint.</translation>
     </message>
@@ -721,88 +734,88 @@
 <context>
     <name>SalePage</name>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="54"/>
+        <location filename="../../ui/cashier/sale.py" line="55"/>
         <source>Procurar artigo ou ler código de barras (F2)</source>
         <translation>Search an item or scan a barcode (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="78"/>
+        <location filename="../../ui/cashier/sale.py" line="79"/>
         <source>Anular venda</source>
         <translation>Void sale</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="88"/>
+        <location filename="../../ui/cashier/sale.py" line="89"/>
         <source>Qtd.</source>
         <translation>Qty</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="89"/>
+        <location filename="../../ui/cashier/sale.py" line="90"/>
         <source>Remover</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="94"/>
-        <location filename="../../ui/cashier/sale.py" line="163"/>
+        <location filename="../../ui/cashier/sale.py" line="95"/>
+        <location filename="../../ui/cashier/sale.py" line="164"/>
         <source>Desconto</source>
         <translation>Discount</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="95"/>
-        <location filename="../../ui/cashier/sale.py" line="164"/>
+        <location filename="../../ui/cashier/sale.py" line="96"/>
+        <location filename="../../ui/cashier/sale.py" line="165"/>
         <source>Alterar preço</source>
         <translation>Change price</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="100"/>
+        <location filename="../../ui/cashier/sale.py" line="101"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="114"/>
+        <location filename="../../ui/cashier/sale.py" line="115"/>
         <source>Cliente / NIF
 F3</source>
         <translation>Customer / Tax no.
 F3</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="115"/>
+        <location filename="../../ui/cashier/sale.py" line="116"/>
         <source>PAGAR
 F4</source>
         <translation>PAY
 F4</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="126"/>
+        <location filename="../../ui/cashier/sale.py" line="127"/>
         <source>Reimprimir</source>
         <translation>Reprint</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="127"/>
+        <location filename="../../ui/cashier/sale.py" line="128"/>
         <source>Devolução</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="128"/>
+        <location filename="../../ui/cashier/sale.py" line="129"/>
         <source>Relatório X</source>
         <translation>X report</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="129"/>
+        <location filename="../../ui/cashier/sale.py" line="130"/>
         <source>Fechar caixa</source>
         <translation>Close till</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="130"/>
+        <location filename="../../ui/cashier/sale.py" line="131"/>
         <source>Gaveta</source>
         <translation>Drawer</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="131"/>
+        <location filename="../../ui/cashier/sale.py" line="132"/>
         <source>Sair</source>
         <translation>Sign out</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/cashier/sale.py" line="198"/>
+        <location filename="../../ui/cashier/sale.py" line="217"/>
         <source>%n artigo(s) para “%1”</source>
         <translation>
             <numerusform>%n item for “%1”</numerusform>
@@ -810,27 +823,27 @@ F4</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="200"/>
+        <location filename="../../ui/cashier/sale.py" line="219"/>
         <source> — mostra os primeiros; escreva mais para afinar</source>
         <translation> — showing the first; type more to narrow</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="240"/>
+        <location filename="../../ui/cashier/sale.py" line="252"/>
         <source>Código desconhecido: %1</source>
         <translation>Unknown code: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="292"/>
+        <location filename="../../ui/cashier/sale.py" line="316"/>
         <source>O carrinho está vazio.</source>
         <translation>The cart is empty.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="304"/>
+        <location filename="../../ui/cashier/sale.py" line="328"/>
         <source>Venda anulada antes do pagamento.</source>
         <translation>Sale voided before payment.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/cashier/sale.py" line="315"/>
+        <location filename="../../ui/cashier/sale.py" line="343"/>
         <source>%n artigo(s)</source>
         <translation>
             <numerusform>%n item</numerusform>
@@ -838,12 +851,12 @@ F4</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="318"/>
+        <location filename="../../ui/cashier/sale.py" line="346"/>
         <source>Consumidor final</source>
         <translation>Final consumer</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="321"/>
+        <location filename="../../ui/cashier/sale.py" line="349"/>
         <source>Cliente: %1</source>
         <translation>Customer: %1</translation>
     </message>
@@ -866,27 +879,27 @@ F4</translation>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/signin.py" line="79"/>
+        <location filename="../../ui/cashier/signin.py" line="78"/>
         <source>Caixa</source>
         <translation>Cashier</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/signin.py" line="79"/>
+        <location filename="../../ui/cashier/signin.py" line="78"/>
         <source>Gerente</source>
         <translation>Manager</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/signin.py" line="80"/>
+        <location filename="../../ui/cashier/signin.py" line="79"/>
         <source>Administrador</source>
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/signin.py" line="99"/>
+        <location filename="../../ui/cashier/signin.py" line="98"/>
         <source>Toque no seu nome primeiro.</source>
         <translation>Tap your name first.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/signin.py" line="102"/>
+        <location filename="../../ui/cashier/signin.py" line="101"/>
         <source>Escreva o PIN.</source>
         <translation>Type your PIN.</translation>
     </message>
@@ -946,31 +959,36 @@ F4</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/status.py" line="112"/>
+        <source>AT: estado indisponível</source>
+        <translation>AT: status unavailable</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/status.py" line="119"/>
         <source>Impressora: …</source>
         <translation>Printer: …</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/status.py" line="114"/>
+        <location filename="../../ui/widgets/status.py" line="121"/>
         <source>Impressora: pronta</source>
         <translation>Printer: ready</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/status.py" line="116"/>
+        <location filename="../../ui/widgets/status.py" line="123"/>
         <source>Impressora: %1</source>
         <translation>Printer: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/status.py" line="122"/>
+        <location filename="../../ui/widgets/status.py" line="129"/>
         <source>Sem utilizador</source>
         <translation>Nobody signed in</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/status.py" line="126"/>
+        <location filename="../../ui/widgets/status.py" line="133"/>
         <source>Caixa fechada</source>
         <translation>Till closed</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/status.py" line="128"/>
+        <location filename="../../ui/widgets/status.py" line="135"/>
         <source>%1 · sessão %2 desde %3</source>
         <translation>%1 · session %2 since %3</translation>
     </message>
@@ -978,47 +996,52 @@ F4</translation>
 <context>
     <name>TillWindow</name>
     <message>
-        <location filename="../../ui/cashier/window.py" line="86"/>
+        <location filename="../../ui/cashier/window.py" line="89"/>
         <source>Impressora: %1</source>
         <translation>Printer: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/window.py" line="87"/>
+        <location filename="../../ui/cashier/window.py" line="90"/>
         <source>não configurada</source>
         <translation>not set up</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/window.py" line="171"/>
+        <location filename="../../ui/cashier/window.py" line="182"/>
         <source>Termine ou anule a venda antes de sair.</source>
         <translation>Finish or void the sale before signing out.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/window.py" line="182"/>
+        <location filename="../../ui/cashier/window.py" line="195"/>
         <source>Registe primeiro os artigos.</source>
         <translation>Register the items first.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/window.py" line="198"/>
+        <location filename="../../ui/cashier/window.py" line="211"/>
         <source>Esta venda tem de ser fatura com nome e morada do cliente.</source>
         <translation>This sale must be an invoice with the customer&apos;s name and address.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/window.py" line="221"/>
+        <location filename="../../ui/cashier/window.py" line="229"/>
+        <source>A emitir…</source>
+        <translation>Issuing…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/window.py" line="240"/>
         <source>%1 emitida · %2</source>
         <translation>%1 issued · %2</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/window.py" line="224"/>
+        <location filename="../../ui/cashier/window.py" line="243"/>
         <source>TROCO %1</source>
         <translation>CHANGE %1</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/window.py" line="231"/>
+        <location filename="../../ui/cashier/window.py" line="250"/>
         <source>Cópia de %1 enviada para a impressora.</source>
         <translation>Copy of %1 sent to the printer.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/window.py" line="238"/>
+        <location filename="../../ui/cashier/window.py" line="257"/>
         <source>%1 emitida: devolva %2 ao cliente.</source>
         <translation>%1 issued: refund %2 to the customer.</translation>
     </message>

@@ -12,6 +12,18 @@ from .security import AuthFailure, Credentials
 from .services import Outcome, Service, new_code
 
 
+def _now() -> dt.datetime:
+    """AT's clock: local time, as the naive ``AAAA-MM-DDThh:mm:ss`` values it compares."""
+    return dt.datetime.now().replace(microsecond=0)
+
+
+def _local(text: str | None) -> dt.datetime | None:
+    if not text:
+        return None
+    when = dt.datetime.fromisoformat(text)
+    return when.astimezone().replace(tzinfo=None) if when.tzinfo else when
+
+
 def _content(element: etree._Element) -> bytes:
     """Canonical bytes of a document, to tell an identical resend from a different one."""
     copy = etree.fromstring(etree.tostring(element))
@@ -27,6 +39,40 @@ class _Stored:
     content: bytes
     status: str
     code: str | None = None
+    start: dt.datetime | None = None       # a guide's MovementStartTime
+    answer_code: str | None = None         # see TransportService.phoned
+
+
+@dataclass(frozen=True)
+class _Codes:
+    """The data codes one fatcorews operation answers with (FATCORE §2.2.4).
+
+    Each operation has its own table: "already registered" is -10 for an invoice, -22 for a
+    working document and -25 for a receipt; "no such document" is -11, -19 or -38.
+    """
+
+    already: tuple[int, str] | None = None         # Register*: the same document again
+    different: tuple[int, str] | None = None       # Register*: same number, other values
+    missing: tuple[int, str] | None = None         # Change*Status: never registered
+    invalid_change: tuple[int, str] | None = None  # Change*Status: a change that makes no sense
+
+
+_ALREADY = "O documento já foi registado pelo emitente"
+_MISSING = "O documento não existe"
+CODES = {
+    "RegisterInvoice": _Codes(already=(-10, _ALREADY),
+                              different=(-3, "Documento registado com valores diferentes")),
+    "ChangeInvoiceStatus": _Codes(missing=(-11, _MISSING),
+                                  invalid_change=(-12, "Estado de documento inválido")),
+    # RegisterWork lists no "different values" code: -22 answers both.
+    "RegisterWork": _Codes(already=(-22, _ALREADY), different=(-22, _ALREADY)),
+    "ChangeWorkStatus": _Codes(missing=(-19, _MISSING),
+                               invalid_change=(-37, "Alteração de estado não permitida")),
+    "RegisterPayment": _Codes(already=(-25, _ALREADY), different=(-25, _ALREADY)),
+    # ChangePaymentStatus lists no "invalid state" code; its nearest is "incoherent input".
+    "ChangePaymentStatus": _Codes(missing=(-38, _MISSING),
+                                  invalid_change=(-26, "Parâmetros de entrada incoerentes")),
+}
 
 
 class FatcoreService(Service):
@@ -91,19 +137,20 @@ class FatcoreService(Service):
         ident = (creds.nif, kind, key or "")
         stored = self.documents.get(ident)
         status = self.get(el, status_path) or "N"
+        codes = CODES[op]
         if op.startswith("Register"):
             content = _content(el.find(self.q(part)))
             if stored is not None:
-                if stored.content == content:
-                    return self._resp(op, -10, "O documento já foi registado pelo emitente",
-                                      key=key)
-                return self._resp(op, -3, "Documento registado com valores diferentes", key=key)
+                code, msg = codes.already if stored.content == content else codes.different
+                return self._resp(op, code, msg, key=key)
             self.documents[ident] = _Stored(content, status)
             return self._resp(op, 0, "Operação efetuada com sucesso", key=key, accepted=True)
         if stored is None:
-            return self._resp(op, -1, "Documento inválido: documento não registado", key=key)
-        if stored.status == status:
-            return self._resp(op, -6, "Estado de documento inválido", key=key)
+            return self._resp(op, *codes.missing, key=key)
+        # Only a document in force can change state: the same state again (cancelling
+        # twice) or reviving a cancelled one is refused.
+        if stored.status == status or stored.status == "A":
+            return self._resp(op, *codes.invalid_change, key=key)
         stored.status = status
         return self._resp(op, 0, "Operação efetuada com sucesso", key=key, accepted=True)
 
@@ -124,10 +171,16 @@ class TransportService(Service):
         self.documents: dict[tuple[str, str], _Stored] = {}
         self._codes: set[str] = set()
 
-    def phoned(self, nif: str, document_number: str, code: str) -> None:
+    def phoned(self, nif: str, document_number: str, code: str,
+               answer_code: str | None = None) -> None:
         """AT's phone service gave ``code`` for a guide written on paper (RBC5 n.º 6 b); the
-        full data sent later with that ATDocCodeID is then accepted as its completion."""
-        self.documents[(nif, document_number)] = _Stored(b"", "N", code)
+        full data sent later with that ATDocCodeID is then accepted as its completion.
+
+        ``answer_code``: the completion is answered with this other ATDocCodeID, as a shop
+        saw happen (issue 16); the phone code stays the one that identifies the guide.
+        """
+        self.documents[(nif, document_number)] = _Stored(b"", "N", code,
+                                                         answer_code=answer_code)
         self._codes.add(code)
 
     def operation(self, element: etree._Element) -> str:
@@ -138,9 +191,12 @@ class TransportService(Service):
         return self.get(element, "DocumentNumber")
 
     def _resp(self, code: int, msg: str, el: etree._Element | None = None,
-              at_code: str | None = None, *, accepted: bool = False) -> Outcome:
+              at_code: str | None = None, *, accepted: bool = False,
+              alerts: tuple[tuple[int, str], ...] = ()) -> Outcome:
         number = self.get(el, "DocumentNumber") if el is not None else None
-        data = {"ResponseStatus": {"ReturnCode": code, "ReturnMessage": msg[:256]},
+        statuses = [{"ReturnCode": c, "ReturnMessage": m[:256]}
+                    for c, m in ((code, msg), *alerts)]
+        data = {"ResponseStatus": statuses,
                 "DocumentNumber": number,
                 "ATCUD": self.get(el, "ATCUD") if el is not None else None,
                 "ATDocCodeID": at_code}
@@ -148,6 +204,11 @@ class TransportService(Service):
 
     def auth_failed(self, op: str, failure: AuthFailure) -> Outcome:
         return self._resp(self.AUTH_CODES.get(failure.reason, failure.code), failure.text)
+
+    def invalid_request(self) -> Outcome:
+        # sgdtws has one operation, so even an unreadable request gets its typed answer,
+        # with the code the manual lists for it (SGDT §4.2: "33 - Pedido SOAP inválido").
+        return self._resp(33, "Pedido SOAP inválido")
 
     def invalid(self, op: str, problems: list[str]) -> Outcome:
         return self._resp(-1, f"Parâmetro de entrada inválido: {'; '.join(problems)}")
@@ -170,11 +231,25 @@ class TransportService(Service):
             if stored.status == "A":
                 return self._resp(-4, "Já foi anulado o Documento de Transporte com o número "
                                   "fornecido", el)
+            if status == "A" and stored.start is not None and stored.start <= _now():
+                return self._resp(-13, "Não pode ser alterado um Documento de Transporte "
+                                  "quando a Data de Início já decorreu", el)
             stored.status = status
-            return self._resp(0, "Documento registado com sucesso.", el, given, accepted=True)
+            return self._resp(0, "Documento registado com sucesso.", el,
+                              stored.answer_code or given, accepted=True)
         if stored is not None:
             return self._resp(-3, "Já foi inserido um Documento de Transporte com o número "
                               "fornecido", el)
+        start = _local(self.get(el, "MovementStartTime"))
+        if start is not None and start < _now():
+            # SGDT §4.2 alert -100, and AT's FAQ: a guide communicated after its transport
+            # started is accepted as a mere communication, without an identification code.
+            self.documents[ident] = _Stored(_content(el), status, None, start)
+            return self._resp(0, "Documento registado com sucesso.", el, None, accepted=True,
+                              alerts=((-100, "A data início de transporte é inferior à data "
+                                             "atual, pelo que esta informação será "
+                                             "considerada uma mera comunicação de dados à "
+                                             "AT"),))
         code = new_code(12, self._codes)
-        self.documents[ident] = _Stored(_content(el), status, code)
+        self.documents[ident] = _Stored(_content(el), status, code, start)
         return self._resp(0, "Documento registado com sucesso.", el, code, accepted=True)

@@ -64,6 +64,9 @@ class Fault:
     delay: float = 5.0
     status: int = 500
     process: bool = False
+    # http500 only: the body and Content-Type sent (default: a proxy's HTML error page).
+    body: bytes | None = None
+    content_type: str = "text/html"
 
     def matches(self, service: str, operation: str | None) -> bool:
         return (self.service in (None, service)) and (self.operation in (None, operation))
@@ -87,6 +90,7 @@ class Received:
     code: int | str | None = None
     key: str | None = None
     accepted: bool = False
+    status: int | None = None        # the HTTP status of the answer (500 for a SOAP Fault)
 
 
 class _Server(ThreadingHTTPServer):
@@ -269,10 +273,12 @@ class ATSandbox:
             return [r for r in self.received if service in (None, r.service)
                     and operation in (None, r.operation)]
 
-    def phoned(self, document_number: str, code: str, nif: str = "599999993") -> None:
+    def phoned(self, document_number: str, code: str, nif: str = "599999993", *,
+               answer_code: str | None = None) -> None:
         """Imitate AT's phone service for a paper guide (see ``TransportService.phoned``)."""
         with self._lock:
-            self.services["transport"].phoned(nif, document_number, code)  # type: ignore
+            self.services["transport"].phoned(  # type: ignore[attr-defined]
+                nif, document_number, code, answer_code)
 
     def accepted_count(self, service: str, key: str) -> int:
         """How many requests for document ``key`` AT-sandbox accepted (1 = exactly once)."""
@@ -312,8 +318,9 @@ class ATSandbox:
                                                               no_network=True))
             element = envelope.find(f"{{{SOAP11_NS}}}Body")[0]
         except (etree.XMLSyntaxError, TypeError, IndexError):
-            rec.code = "FAULT"
-            return self._send(h, 500, responses.fault("S:Client", "Pedido SOAP inválido"))
+            outcome = service.invalid_request()
+            rec.code, rec.status = outcome.code, outcome.status
+            return self._send(h, outcome.status, outcome.body)
         rec.operation = service.operation(element)
         rec.key = service.key(rec.operation, element)
         with self._lock:
@@ -331,6 +338,7 @@ class ATSandbox:
                 outcome = Outcome(500, responses.fault("S:Server", "sandbox bug"), "BUG")
             rec.code, rec.accepted = outcome.code, outcome.accepted
         if fault is None or fault.kind == "reject":
+            rec.status = outcome.status
             return self._send(h, outcome.status, outcome.body)
         self._misbehave(h, fault, outcome)
 
@@ -370,7 +378,8 @@ class ATSandbox:
             if not self._stopping.wait(fault.delay) and outcome is not None:
                 self._send(h, outcome.status, outcome.body)
         elif fault.kind == "http500":
-            self._send(h, fault.status, _HTML_ERROR % str(fault.status).encode(), "text/html")
+            body = _HTML_ERROR % str(fault.status).encode() if fault.body is None else fault.body
+            self._send(h, fault.status, body, fault.content_type)
         elif fault.kind == "soap_fault":
             self._send(h, 500, responses.fault(str(fault.code or "S:Server"),
                                                fault.message or "Erro interno (sandbox)"))

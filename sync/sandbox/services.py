@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import secrets
 import string
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -81,6 +82,10 @@ class Service:
     def fault(self, code: str, message: str, detail: str | None = None) -> Outcome:
         return Outcome(500, r.fault(code, message, detail), "FAULT")
 
+    def invalid_request(self) -> Outcome:
+        """The body is not a SOAP envelope: without an operation there is no typed answer."""
+        return self.fault("S:Client", "Pedido SOAP inválido")
+
     def auth_failed(self, op: str, failure: AuthFailure) -> Outcome:
         raise NotImplementedError
 
@@ -106,6 +111,9 @@ class SeriesService(Service):
         super().__init__(wsdl_dir)
         self.series: dict[tuple[str, str, str], dict[str, Any]] = {}
         self._codes: set[str] = set()
+        # AT's calendar, against which a start date is judged (4049). A test may pin it, so
+        # "the day turned at AT" does not depend on when the test runs.
+        self.today: Callable[[], dt.date] = dt.date.today
 
     def key(self, op: str, element: etree._Element) -> str | None:
         serie, tipo = self.get(element, "serie"), self.get(element, "tipoDoc")
@@ -148,7 +156,7 @@ class SeriesService(Service):
                               "os erros nos campos assinalados. [tipoSerie/meioProcessamento]",
                               key=key)
         start = dt.date.fromisoformat(self.get(el, "dataInicioPrevUtiliz") or "")
-        if start < dt.date.today():
+        if start < self.today():
             return self._resp(op, 4049, "O valor indicado no início previsto de utilização deve "
                               "ser superior ou igual à data atual do sistema.", key=key)
         ident = (creds.nif, tipo, serie.upper())  # uniqueness is case-insensitive

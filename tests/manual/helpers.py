@@ -8,32 +8,33 @@ TYPOGRAPHY = dict(typography_name="Tipografia Exemplo, Lda.", typography_nif="50
 MANUAL_DAY = date(2026, 3, 10)      # the till was down that day; the test clock says 03-14
 
 
-def lines(till, *items):
+def lines(app, *items):
     from pos.domain.documents import cart_line
-    return tuple(cart_line(till.product(code), Decimal(qty)) for code, qty in items)
+    return tuple(cart_line(app.product(code), Decimal(qty)) for code, qty in items)
 
 
-def entry(till, number, day=MANUAL_DAY, items=(("PAO01", 2),), **kw):
+def entry(app, number, day=MANUAL_DAY, items=(("PAO01", 2),), **kw):
     from pos.services.manual_recovery import ManualEntry
     if "book_id" not in kw:
         kw.setdefault("manual_series", "abc")
-    return ManualEntry(number=number, doc_date=day, lines=lines(till, *items), **kw)
+    return ManualEntry(number=number, doc_date=day, lines=lines(app, *items), **kw)
 
 
-def outbox(till, **where):
+def outbox(app, **where):
     from sqlalchemy import select
 
     from pos.persistence.models import OutboxRow
-    with till.db.read() as s:
+    with app.unit(write=False) as uow:
         q = select(OutboxRow).order_by(OutboxRow.id)
         for key, value in where.items():
             q = q.where(getattr(OutboxRow, key) == value)
-        return list(s.scalars(q))
+        return list(uow.session.scalars(q))
 
 
-def audit_kinds(till) -> list[str]:
+def audit_kinds(app) -> list[str]:
     from sqlalchemy import select
 
     from pos.persistence.models import AuditEvent
-    with till.db.read() as s:
-        return list(s.scalars(select(AuditEvent.kind).order_by(AuditEvent.id)))
+    with app.unit(write=False) as uow:
+        return list(uow.session.scalars(select(AuditEvent.kind).where(
+            AuditEvent.till_id == app.till.id).order_by(AuditEvent.id)))

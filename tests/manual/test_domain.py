@@ -12,7 +12,7 @@ from pos.domain.errors import ValidationError
 def test_hash_control_pattern_is_the_xsd_one(shared_at: Path):
     """Our regex must be the XSD's: read the pattern from the schema itself."""
     from lxml import etree
-    xsd = etree.parse(str(shared_at / "SAFTPT1.04_01-xsd10.xsd"))
+    xsd = etree.parse(str(shared_at / "SAFTPT1.04_01.xsd"))
     ns = {"xs": "http://www.w3.org/2001/XMLSchema"}
     (pattern,) = xsd.xpath("//xs:simpleType[@name='SAFPTHashControl']//xs:pattern/@value",
                            namespaces=ns)
@@ -83,3 +83,15 @@ def test_working_days():
     assert date(2014, 6, 19) not in m.national_holidays(2014)     # suspended 2013-2015
     assert not m.is_working_day(date(2026, 12, 8))
     assert m.working_day_after(date(2026, 12, 23), 5) == date(2026, 12, 31)
+
+
+def test_atcud_keeps_the_digits_after_the_slash():
+    """P195 art. 3.º n.º 3: the sequence is the characters after '/', zeros included."""
+    from pos.domain.series import atcud, atcud_of, sequence_text
+    assert atcud_of("MANGT001", "GT TIPG/00001") == "MANGT001-00001"
+    assert atcud_of("CSDF7T5H", "FT AB2019/0035") == "CSDF7T5H-0035"     # QRSPEC example
+    assert atcud_of("ABCD1234", "FS A2026/17") == atcud("ABCD1234", 17)
+    assert sequence_text("GT gt/0001") == "0001"
+    for bad in ("GT TIPG", "GT TIPG/", "GT TIPG/1a", "GT TIPG/١"):
+        with pytest.raises(ValidationError, match="sequência"):
+            sequence_text(bad)

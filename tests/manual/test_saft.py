@@ -12,47 +12,47 @@ NS = {"s": "urn:OECD:StandardAuditFile-Tax:PT_1.04_01"}
 
 
 @pytest.fixture
-def exported(desk, book, clock, tmp_path, shared_at):
+def exported(shop, book, clock, tmp_path, shared_at):
+    from pos.domain.customer import make_customer
     from pos.saft.period import Period
     from pos.saft.writer import export
     from pos.services.manual_recovery import DuplicateEntry
     from pos.services.manual_transport import Address, PaperTransport
-    from pos.domain.customer import make_customer
 
-    till = desk.till
     # A training sale first: it must never reach the file.
-    till.set_training_mode(True)
-    till.sell([("PAO01", 1)], "FS")
-    till.set_training_mode(False)
+    shop.set_training_mode(True)
+    shop.sell_items([("PAO01", 1)], "FS")
+    shop.set_training_mode(False)
     clock.advance(minutes=1)
     # Recovered out of date order: the recovery series follows the forms' own dates.
-    desk.recover(entry(till, "00005", day=date(2026, 3, 12),
-                       customer=make_customer("123456789", "Cliente", "Rua A, 1", "Lisboa",
-                                              "1000-001")))
-    desk.recover(entry(till, "00002", day=date(2026, 3, 10), items=(("BEB05", 1),)))
-    till.sell([("PAO01", 1)], "FS")
+    shop.recover_manual(entry(shop, "00005", day=date(2026, 3, 12),
+                              customer=make_customer("123456789", "Cliente", "Rua A, 1",
+                                                     "Lisboa", "1000-001")))
+    shop.recover_manual(entry(shop, "00002", day=date(2026, 3, 10), items=(("BEB05", 1),)))
+    shop.sell_items([("PAO01", 1)], "FS")
     clock.advance(minutes=1)
-    till.credit_note("FT R2026/1", "Devolução")
+    shop.credit("FT R2026/1", "Devolução")
     # A lost duplicate, re-entered after closing the series.
-    desk.close_series("Reposição de cópia", {("FS", "A2026"): 2})
-    desk.duplicate(DuplicateEntry("FS A2026/2", date(2026, 3, 14), lines(till, ("CAF01", 2)),
-                                  payments=(("NU", Decimal("5")),)))
-    gt = desk.add_book("GT", "gt", 1, 10, validation_code="GTVALID1", **TYPOGRAPHY)
-    desk.transport(PaperTransport(
-        entry(till, "01", day=date(2026, 3, 11), book_id=gt.id,
+    shop.close_series_for_data_loss("Reposição de cópia", {("FS", "A2026"): 2})
+    shop.reenter_duplicate(DuplicateEntry("FS A2026/2", date(2026, 3, 14),
+                                          lines(shop, ("CAF01", 2)),
+                                          payments=(("NU", Decimal("5")),)))
+    gt = shop.add_book("GT", "gt", 1, 10, validation_code="GTVALID1", **TYPOGRAPHY)
+    shop.record_paper_transport(PaperTransport(
+        entry(shop, "01", day=date(2026, 3, 11), book_id=gt.id,
               customer=make_customer("123456789", "Cliente", "Rua A, 1", "Lisboa",
                                      "1000-001")),
-        movement_start=datetime(2026, 3, 11, 9, 0), at_code="TEL-1",
+        movement_start=datetime(2026, 3, 11, 9, 0), at_code="TEL-1", vehicle="AA-00-BB",
         load=Address("Rua da Sé, 1", "Lisboa", "1100-585")))
     out = tmp_path / "saft.xml"
-    export(till.db, out, Period(date(2026, 3, 1), date(2026, 3, 31)), clock.now().date())
+    export(shop.db, out, Period(date(2026, 3, 1), date(2026, 3, 31)), clock.now().date())
     return out
 
 
-def test_recovered_documents_export_and_validate(exported, shared_at, desk):
+def test_recovered_documents_export_and_validate(exported, shared_at, shop):
     from pos.saft import schema
 
-    assert schema.validate_xsd10(exported, shared_at / "SAFTPT1.04_01-xsd10.xsd") == []
+    assert schema.validate_xsd10(exported, shared_at / "SAFTPT1.04_01.xsd") == []
     tree = etree.parse(str(exported))
 
     def invoice(number):
@@ -75,14 +75,24 @@ def test_recovered_documents_export_and_validate(exported, shared_at, desk):
     (gt,) = tree.xpath("//s:StockMovement", namespaces=NS)
     assert gt.findtext("s:HashControl", namespaces=NS) == "1-GTM gt/01"
     assert gt.findtext("s:ATDocCodeID", namespaces=NS) == "TEL-1"
+    # The vehicle is ShipFrom/DeliveryID (P302 4.2.3.17.1); the places are the guide's own.
+    assert gt.findtext("s:ShipFrom/s:DeliveryID", namespaces=NS) == "AA-00-BB"
+    assert gt.findtext("s:ShipFrom/s:Address/s:AddressDetail", namespaces=NS) == \
+        "Rua da Sé, 1"
+    assert gt.findtext("s:ShipTo/s:Address/s:AddressDetail", namespaces=NS) == "Rua A, 1"
+    assert schema.validate_xsd11(exported, shared_at / "SAFTPT1.04_01.xsd") == []
     # Training documents stay out of the file.
     assert "DEMO2026" not in exported.read_text(encoding="utf-8")
 
 
-def test_recovered_file_passes_the_saft_validator_with_signatures(exported, shared_at, desk):
+def test_recovered_file_passes_the_saft_validator_with_signatures(exported, shared_at, shop):
     from pos.saft.validator import KeyRing, validate
 
-    report = validate(exported, shared_at / "SAFTPT1.04_01-xsd10.xsd",
-                      keyring=KeyRing(by_version=desk.till.keys.verifiers()))
-    assert report.ok, report.text()
+    report = validate(exported, shared_at / "SAFTPT1.04_01.xsd",
+                      keyring=KeyRing(by_version=shop.verifiers()))
+    # Issue 14 defect 3: 'credit-note' on a recovered FT still cites 'FTM abc/00005'; the
+    # validator names it, and nothing else is wrong.
+    assert [str(p) for p in report.problems] == [
+        "NC A2026/1: linha 1: referência 'FTM abc/00005' fora da forma 'TIPO SÉRIE/N' de um "
+        "documento de venda"], report.text()
     assert report.signatures == report.documents

@@ -3,15 +3,15 @@
 import sys
 from decimal import Decimal
 
-from pos.bootstrap import open_till
+from pos.bootstrap import open_app
 
 
 def main(db: str, count: int) -> None:
-    till = open_till(db)
+    app = open_app(db)
     n = 0
     while count < 0 or n < count:
-        doc = till.sell([("PAO01", Decimal(1 + n % 3)), ("CAF01", Decimal(1))],
-                        payments=(("NU", None),))
+        doc = app.sell_items([("PAO01", Decimal(1 + n % 3)), ("CAF01", Decimal(1))],
+                             payments=(("NU", None),))
         print(doc.number, flush=True)
         n += 1
 

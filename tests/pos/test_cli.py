@@ -63,6 +63,8 @@ def test_user_mistakes_are_one_sentence_and_non_zero(shop):
           "ABCDEFGH"], "Identificador de série inválido"),
         (["sell", "--item", "MER02:200"], "Fatura simplificada só até"),
         (["credit-note", "FS DEMO2026/1", "--reason", "x"], "não encontrado"),
+        (["sell", "--item", "PAO01", "--type", "FT", "--customer-nif", "ESB12345678",
+          "--customer-country", "FR"], "prefixo de ES"),
     ]
     for args, message in cases:
         proc = shop(*args)
@@ -70,6 +72,15 @@ def test_user_mistakes_are_one_sentence_and_non_zero(shop):
         assert message in proc.stderr, (args, proc.stderr)
         assert "Traceback" not in proc.stderr
         assert len(proc.stderr.strip().splitlines()) == 1
+
+
+def test_foreign_customer_typed_with_its_vat_prefix(shop):
+    """The prefix names the country and comes off the number (SAF-T 2.2.3, QR B and C)."""
+    ft = json.loads(shop("sell", "--item", "PAO01", "--type", "FT", "--customer-nif",
+                         "ESB12345678", "--customer-name", "Cliente SL", "--json",
+                         check=True).stdout)
+    assert ft["customer"]["nif"] == "B12345678" and ft["customer"]["country"] == "ES"
+    assert "*B:B12345678*C:ES*" in ft["qr"]
 
 
 def test_cancel_credit_note_and_listing(shop):

@@ -9,7 +9,7 @@ import time
 
 from sqlalchemy import func, select
 
-from pos.bootstrap import open_till
+from pos.bootstrap import open_app
 from pos.persistence.models import DocumentRow, Series
 from tests.conftest import ROOT
 
@@ -21,14 +21,15 @@ def _issuer(db, count):
 
 
 def _numbers(db):
-    till = open_till(str(db))
-    with till.db.read() as s:
+    app = open_app(str(db))
+    with app.unit(write=False) as uow:
+        s = uow.session
         numbers = s.scalars(select(DocumentRow.number).where(DocumentRow.doc_type == "FS")
                             .order_by(DocumentRow.number)).all()
         last = s.scalar(select(Series.last_number).where(Series.doc_type == "FS"))
         count = s.scalar(select(func.count()).select_from(DocumentRow))
-    report = till.verify()
-    till.db.dispose()
+    report = app.verify()
+    app.close()
     return numbers, last, count, report
 
 

@@ -4,7 +4,7 @@ import sqlite3
 
 import pytest
 
-from pos.domain.errors import IntegrityError
+from pos.domain.errors import IntegrityError, ValidationError
 from tests.conftest import run_cli
 
 TRIGGERS = ("documents_signed", "documents_status", "documents_delete",
@@ -13,12 +13,12 @@ TRIGGERS = ("documents_signed", "documents_status", "documents_delete",
 
 
 @pytest.fixture
-def sold(till):
+def sold(app):
     for items in ([("PAO01", 2)], [("CAF01", 1), ("BEB02", 1)], [("MER01", 1)],
                   [("JOR01", 1)]):
-        till.sell(items)
-    till.db.dispose()
-    return till
+        app.sell_items(items)
+    app.db.dispose()
+    return app
 
 
 def attacker(db_path):
@@ -29,8 +29,8 @@ def attacker(db_path):
     return con
 
 
-def problems_for(till):
-    report = till.verify()
+def problems_for(app):
+    report = app.verify()
     assert not report.ok
     return {p.document_no for p in report.problems}, report.text()
 
@@ -101,6 +101,10 @@ def test_cli_verify_fails_blocks_selling_until_acknowledged(sold, db_path):
     assert proc.returncode == 1 and "FS DEMO2026/1" in proc.stdout
     blocked = run_cli(db_path, "sell", "--item", "PAO01")
     assert blocked.returncode == 2 and "bloqueada" in blocked.stderr
+    manager = run_cli(db_path, "verify", "--acknowledge", "gerente")    # an admin only
+    assert manager.returncode == 2 and "administrador" in manager.stderr
+    assert len(manager.stderr.strip().splitlines()) == 1
+    assert run_cli(db_path, "sell", "--item", "PAO01").returncode == 2
     run_cli(db_path, "verify", "--acknowledge", "admin", check=True)
     assert run_cli(db_path, "sell", "--item", "PAO01").returncode == 0
 
@@ -111,4 +115,19 @@ def test_start_up_check_catches_a_changed_last_document(sold, db_path):
     with pytest.raises(IntegrityError, match="FS DEMO2026/4"):
         sold.quick_check()
     with pytest.raises(IntegrityError, match="bloqueada"):
-        sold.sell([("PAO01", 1)])
+        sold.sell_items([("PAO01", 1)])
+
+
+def test_only_an_administrator_acknowledges_a_report(sold, db_path):
+    # Changed on purpose with the facade: a manager could acknowledge before; now the
+    # report must be confirmed by an administrator.
+    with attacker(db_path) as con:
+        con.execute("UPDATE documents SET gross_total='0.50' WHERE document_no='FS DEMO2026/1'")
+    assert not sold.verify().ok
+    with pytest.raises(ValidationError, match="administrador"):
+        sold.acknowledge_integrity("gerente")
+    with pytest.raises(IntegrityError, match="bloqueada"):
+        sold.sell_items([("PAO01", 1)])
+    assert sold.acknowledge_integrity("admin") is True
+    assert sold.acknowledge_integrity("admin") is False       # nothing is blocked any more
+    assert sold.sell_items([("PAO01", 1)]).number == 5

@@ -31,32 +31,33 @@ def _escpos_cache(tmp_path_factory):
 def shop(tmp_path_factory):
     """Demo shop with an FS (3 rates, exemptions, change), an FT with a customer, an NC,
     a recovered manual document and an FS in a normal (non-training) series."""
-    from pos.bootstrap import open_till
-    from pos.services import demo
-    from pos.services.ports import FixedClock
+    from pos.bootstrap import open_app
     from pos.domain.customer import make_customer
+    from pos.services.ports import FixedClock
 
     path = tmp_path_factory.mktemp("shop") / "caixa.db"
-    t = open_till(str(path), clock=FixedClock(WHEN))
-    t.keys.import_pem(KEY.read_bytes(), None)
-    demo.init_demo(t.db, t.keys, t.clock)
-    fs = t.sell([("PAO01", 2), ("CAF01", 1), ("BEB02", 1), ("SRV02", 1), ("SEL01", 1)],
-                payments=(("NU", Decimal("50")),))
-    ft = t.sell([("PAO01", 2), ("FRU01", Decimal("1.250")), ("MER03", 3)], "FT",
-                make_customer("123456789", "Cliente Exemplo, Lda.", "Rua do Almada, 10",
-                              "Porto", "4050-038"))
-    nc = t.credit_note(fs.document_no, "Devolução", [(1, Decimal(1))])
+    app = open_app(str(path), clock=FixedClock(WHEN))
+    app.init_demo()
+    # A key change is audited in the till's chain, so the fixed key comes once the till
+    # exists: it becomes the active version (signatures depend on the key, not the version).
+    app.import_key(KEY.read_bytes(), None)
+    fs = app.sell_items([("PAO01", 2), ("CAF01", 1), ("BEB02", 1), ("SRV02", 1),
+                         ("SEL01", 1)], payments=(("NU", Decimal("50")),))
+    ft = app.sell_items([("PAO01", 2), ("FRU01", Decimal("1.250")), ("MER03", 3)], "FT",
+                        make_customer("123456789", "Cliente Exemplo, Lda.",
+                                      "Rua do Almada, 10", "Porto", "4050-038"))
+    nc = app.credit(fs.document_no, "Devolução", [(1, Decimal(1))])
     recovered = dataclasses.replace(ft, source_billing="M", hash_control="1-FTM abc/00001",
                                     manual_ref="abc/00001")
-    t.set_training_mode(False)
-    t.add_series("FS", "A2026", "ATCFS2026X")
-    normal = t.sell([("CAF01", 2)], payments=(("CC", None),))
-    issuer = t.issuer()
+    app.set_training_mode(False)
+    app.add_series("FS", "A2026", "ATCFS2026X")
+    normal = app.sell_items([("CAF01", 2)], payments=(("CC", None),))
+    issuer = app.issuer()
     docs = {"FS": fs, "FT": ft, "NC": nc, "recovered": recovered, "normal": normal}
     shop = SimpleNamespace(path=path, issuer=issuer, docs=docs,
-                           qr={k: t.qr(d, issuer) for k, d in docs.items()}, till=t)
+                           qr={k: app.qr(d, issuer) for k, d in docs.items()}, app=app)
     yield shop
-    t.db.dispose()
+    app.close()
 
 
 @pytest.fixture
@@ -67,7 +68,7 @@ def shop_db(shop, tmp_path) -> Path:
         src = Path(f"{shop.path}{suffix}")
         if src.exists():
             shutil.copyfile(src, f"{target}{suffix}")
-    shutil.copyfile(shop.path.with_suffix(".secret"), target.with_suffix(".secret"))
+    shutil.copy(shop.path.with_suffix(".secret"), target.with_suffix(".secret"))
     return target
 
 

@@ -10,6 +10,7 @@ from pos.domain.errors import ValidationError
 from printing.layout import (
     QR,
     Cut,
+    Logo,
     Separator,
     Text,
     copy_label,
@@ -81,6 +82,22 @@ def test_training_series_mentions_training_and_the_software(shop):
     assert text.count(TRAINING) == 2     # under the header and again by the certificate
     assert "Software: Caixa" in text
     assert TRAINING not in joined(lines_for(shop, "normal"))
+
+
+def test_training_header_is_the_producers_instead_of_the_shops(shop):
+    """D8632 §1.5: the software producer's identification *instead of* the shop's."""
+    from pos.domain.producer import CAIXA_PRODUCER
+    producer, issuer = shop.issuer.producer, shop.issuer
+    assert producer == CAIXA_PRODUCER and producer.nif != issuer.nif
+    training = lines_for(shop, "FS")
+    header = texts(training)[:texts(training).index(TRAINING)]
+    assert header[0] == producer.name and f"NIF: {producer.nif}" in header
+    text = joined(training)
+    assert issuer.nif not in text and issuer.name not in text
+    assert issuer.business_name not in text
+    assert not any(isinstance(e, Logo) for e in training)
+    normal = joined(lines_for(shop, "normal"))
+    assert f"NIF: {issuer.nif}" in normal and producer.nif not in normal
 
 
 @pytest.mark.parametrize("code", ["OR", "PF", "CM", "GT", "GR"])
@@ -212,7 +229,7 @@ def test_transport_document_shows_the_at_code(shop):
 
 
 def test_issuer_header(shop):
-    t = texts(lines_for(shop, "FS"))
+    t = texts(lines_for(shop, "normal"))
     assert t[:5] == ["Loja Demo", "Loja Demonstração, Lda.", "Rua da Sé, 1", "1100-585 Lisboa",
                      "NIF: 599999993"]
 

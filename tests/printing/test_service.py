@@ -60,13 +60,13 @@ def test_print_to_a_network_printer(shop, fake_printer):
 
 
 def test_printer_down_returns_an_error_and_the_sale_stays(shop_db, closed_port):
-    from pos.bootstrap import open_till
+    from pos.bootstrap import open_app
     from pos.services.ports import FixedClock
 
-    t = open_till(str(shop_db), clock=FixedClock(datetime(2026, 3, 14, 11, 0)))
+    t = open_app(str(shop_db), clock=FixedClock(datetime(2026, 3, 14, 11, 0)))
     try:
         before = len(t.documents())
-        doc = t.sell([("PAS01", 2)], payments=(("NU", Decimal("5")),))
+        doc = t.sell_items([("PAS01", 2)], payments=(("NU", Decimal("5")),))
         issuer = t.issuer()
         service = PrintService(Profile(), NetworkConnection("127.0.0.1", closed_port))
         result = service.print_document(doc, issuer, t.qr(doc, issuer), open_drawer=True)
@@ -77,7 +77,7 @@ def test_printer_down_returns_an_error_and_the_sale_stays(shop_db, closed_port):
         assert len(t.documents()) == before + 1
         assert t.verify().ok
     finally:
-        t.db.dispose()
+        t.close()
 
 
 def test_unexpected_failure_is_caught(shop):

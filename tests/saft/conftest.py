@@ -6,40 +6,42 @@ from pathlib import Path
 
 import pytest
 
-# The AT files live beside the repository and are never copied into it.
-SHARED_AT = Path(__file__).resolve().parents[2].parent / "shared" / "at"
-XSD10 = SHARED_AT / "SAFTPT1.04_01-xsd10.xsd"
-XSD11 = SHARED_AT / "SAFTPT1.04_01.xsd"
 NS = {"s": "urn:OECD:StandardAuditFile-Tax:PT_1.04_01"}
 TODAY = date(2026, 4, 2)
+
+
+def _copy(template: Path, folder: Path) -> Path:
+    """A copy of the demo shop (database and key secret) in ``folder``."""
+    path = folder / "caixa.db"
+    for suffix in ("", "-wal"):
+        if Path(f"{template}{suffix}").exists():
+            shutil.copyfile(f"{template}{suffix}", f"{path}{suffix}")
+    shutil.copy(template.with_suffix(".secret"), path.with_suffix(".secret"))   # keeps 0600
+    return path
 
 
 @pytest.fixture(scope="session")
 def saft_db(demo_template, tmp_path_factory):
     """(database path, document numbers by role) of the SAF-T demo shop."""
-    from pos.bootstrap import open_till
+    from pos.bootstrap import open_app
     from pos.services import saft_demo
     from pos.services.ports import FixedClock
 
-    path = tmp_path_factory.mktemp("saft") / "caixa.db"
-    for suffix in ("", "-wal"):
-        if Path(f"{demo_template}{suffix}").exists():
-            shutil.copyfile(f"{demo_template}{suffix}", f"{path}{suffix}")
-    shutil.copyfile(demo_template.with_suffix(".secret"), path.with_suffix(".secret"))
-    till = open_till(str(path), clock=FixedClock(datetime(2026, 3, 14, 10, 15, 30)))
-    roles = saft_demo.build(till)
-    till.db.dispose()
+    path = _copy(demo_template, tmp_path_factory.mktemp("saft"))
+    app = open_app(str(path), clock=FixedClock(datetime(2026, 3, 14, 10, 15, 30)))
+    roles = saft_demo.build(app)
+    app.close()
     return path, roles
 
 
 @pytest.fixture(scope="session")
-def saft_till(saft_db):
-    from pos.bootstrap import open_till
+def saft_app(saft_db):
+    from pos.bootstrap import open_app
     from pos.services.ports import FixedClock
 
-    till = open_till(str(saft_db[0]), clock=FixedClock(datetime(2026, 4, 2, 9, 0, 0)))
-    yield till
-    till.db.dispose()
+    app = open_app(str(saft_db[0]), clock=FixedClock(datetime(2026, 4, 2, 9, 0, 0)))
+    yield app
+    app.close()
 
 
 @pytest.fixture(scope="session")
@@ -48,31 +50,48 @@ def roles(saft_db) -> dict[str, str]:
 
 
 @pytest.fixture(scope="session")
-def exported(saft_till, tmp_path_factory) -> Path:
+def exported(saft_app, tmp_path_factory) -> Path:
     """The March 2026 SAF-T of the demo shop (read-only: tests that alter it copy it)."""
-    from pos.saft.period import period_for
-    from pos.saft.writer import export
-
     out = tmp_path_factory.mktemp("export") / "saft-2026-03.xml"
-    export(saft_till.db, out, period_for(TODAY, 2026, 3), TODAY)
+    saft_app.export_saft(out, 2026, 3)
     return out
 
 
 @pytest.fixture(scope="session")
-def keyring(saft_till):
+def keyring(saft_app):
     from pos.saft.validator import KeyRing
-    return KeyRing(saft_till.keys.verifiers())
+    return KeyRing(saft_app.verifiers())
 
 
 @pytest.fixture(scope="session")
-def xsd10() -> Path:
-    if not XSD10.is_file():
-        pytest.fail(f"AT schema not found at {XSD10}")
-    return XSD10
+def xsd11(shared_at) -> Path:
+    """AT's official XSD (1.1, with its assertions), where the program finds it."""
+    return shared_at / "SAFTPT1.04_01.xsd"
 
 
 @pytest.fixture(scope="session")
-def xsd11() -> Path:
-    if not XSD11.is_file():
-        pytest.fail(f"AT schema not found at {XSD11}")
-    return XSD11
+def xsd10(xsd11) -> Path:
+    """The file lxml validates with: the same official XSD, its 1.0 variant derived in
+    memory by pos.saft.schema (no second file)."""
+    return xsd11
+
+
+@pytest.fixture(scope="session")
+def inspected(demo_template, tmp_path_factory):
+    """(export path, roles, keyring) of tests/saft/inspected.py's shop, March 2026."""
+    from pos.bootstrap import open_app
+    from pos.saft.period import Period
+    from pos.saft.validator import KeyRing
+    from pos.saft.writer import export
+    from pos.services.ports import FixedClock
+
+    from .inspected import build
+
+    path = _copy(demo_template, tmp_path_factory.mktemp("inspected"))
+    app = open_app(str(path), clock=FixedClock(datetime(2026, 3, 14, 10, 15, 30)))
+    roles = build(app)
+    out = path.parent / "saft-inspected.xml"
+    export(app.db, out, Period(date(2026, 3, 1), date(2026, 3, 31)), TODAY)
+    keyring = KeyRing(app.verifiers())
+    app.close()
+    return out, roles, keyring

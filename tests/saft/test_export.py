@@ -49,20 +49,23 @@ def test_header(exported):
         ("2026", "2026-03-01", "2026-03-31")
     assert get("DateCreated") == TODAY.isoformat()
     assert get("TaxEntity") == "Global"
-    assert get("ProductCompanyTaxID") == "599999993"
+    # The software producer's NIF, never the shop's (the demo shop is 599999993).
+    assert get("ProductCompanyTaxID") == "500000000"
+    assert get("ProductID") == "Caixa/Caixa POS"
     assert get("SoftwareCertificateNumber") == "9999"
     assert get("ProductID").startswith("Caixa/")
     assert get("CompanyID") == get("TaxRegistrationNumber") == "599999993"
 
 
-def test_every_document_type_in_normal_series_and_no_training(exported, roles, saft_till):
+def test_every_document_type_in_normal_series_and_no_training(exported, roles, saft_app):
     root = tree(exported).getroot()
     types = set(texts(root, "//s:InvoiceType|//s:MovementType|//s:WorkType|//s:PaymentType"))
     assert types == {"FS", "FT", "FR", "NC", "ND", "GT", "OR", "RG"}
     numbers = set(texts(root, "//s:InvoiceNo|//s:DocumentNumber|//s:PaymentRefNo"))
     assert roles["training_1"] not in numbers and roles["training_2"] not in numbers
     assert not any("DEMO" in n for n in numbers)
-    with saft_till.db.read() as s:
+    with saft_app.unit(write=False) as uow:
+        s = uow.session
         real = s.scalar(select(func.count()).select_from(DocumentRow)
                         .where(DocumentRow.series_kind == "N"))
         training = s.scalar(select(func.count()).select_from(DocumentRow)
@@ -175,28 +178,23 @@ def test_goods_movement_totals_and_start_time(exported, roles):
         gt.findtext("s:SystemEntryDate", namespaces=NS)
 
 
-def test_an_empty_period_is_still_a_valid_file(saft_till, tmp_path, xsd10):
-    from pos.saft.period import period_for
-    from pos.saft.writer import export
-
+def test_an_empty_period_is_still_a_valid_file(saft_app, tmp_path, xsd10):
     out = tmp_path / "feb.xml"
-    result = export(saft_till.db, out, period_for(TODAY, start="2026-02-01",
-                                                  end="2026-02-28"), TODAY)
+    result = saft_app.export_saft(out, start="2026-02-01", end="2026-02-28")
     assert result.documents == 0
     assert schema.validate_xsd10(out, xsd10) == []
     assert validate(out).ok
 
 
-def test_markup_characters_in_text_are_escaped(normal_till, tmp_path, xsd10):
-    from pos.saft.period import period_for
-    from pos.saft.writer import export
-    from pos.domain.customer import make_customer
+def test_markup_characters_in_text_are_escaped(normal_app, tmp_path, xsd10):
+    from pos.domain.documents import Customer
 
-    odd = make_customer("123456789", "A & B <Lda> \x01", "Rua \"1\" & 2", "Lisboa",
-                        "1000-001")
-    normal_till.sell([("PAO01", 1)], "FT", odd, series_id="A2026")
+    # Typed input refuses control characters now (pos.domain.text); rows written by older
+    # versions or replicated from elsewhere may still hold them, and the export copes.
+    odd = Customer("123456789", "A & B <Lda> \x01", "Rua \"1\" & 2", "Lisboa", "1000-001")
+    normal_app.sell_items([("PAO01", 1)], "FT", odd, series_id="A2026")
     out = tmp_path / "odd.xml"
-    export(normal_till.db, out, period_for(TODAY, 2026, 3), TODAY)
+    normal_app.export_saft(out, 2026, 3)
     assert schema.validate_xsd10(out, xsd10) == []
     root = tree(out).getroot()
     assert texts(root, "//s:Customer[s:CustomerID='123456789']/s:CompanyName") == \

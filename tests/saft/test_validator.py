@@ -137,9 +137,9 @@ def test_a_zero_rate_line_without_exemption_reason(exported, tmp_path, keyring, 
     assert named(found, roles["ft"], "linha 2", "sem motivo de isenção")
 
 
-def test_signatures_with_a_public_key_file_or_the_wrong_key(exported, tmp_path, saft_till):
+def test_signatures_with_a_public_key_file_or_the_wrong_key(exported, tmp_path, saft_app):
     pem = tmp_path / "public.pem"
-    pem.write_bytes(saft_till.keys.public_pem())
+    pem.write_bytes(saft_app.public_key())
     assert validate(exported, keyring=KeyRing.from_pem_files([pem])).signatures == 11
     from pos import signing
     _, other = signing.generate_private_pem(b"x")

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import time
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -10,15 +12,11 @@ import pytest
 from sync.clients import ATClients
 from sync.sandbox import ATSandbox, generate_pki
 
-# The shared reference folder is a sibling of the repository root.
-WSDL_DIR = Path(__file__).resolve().parents[2] / ".." / "shared" / "at" / "wsdl"
-
 
 @pytest.fixture(scope="session")
-def wsdl_dir() -> Path:
-    if not (WSDL_DIR / "fatcorews.wsdl").is_file():
-        pytest.skip(f"AT WSDLs not found at {WSDL_DIR}")
-    return WSDL_DIR
+def wsdl_dir(shared_at) -> Path:
+    """AT's WSDLs where the program finds them (pos.reference)."""
+    return shared_at / "wsdl"
 
 
 @pytest.fixture(scope="session")
@@ -38,6 +36,10 @@ def rogue_client_cert(tmp_path_factory):
 @pytest.fixture
 def sandbox(tmp_path, wsdl_dir, pki):
     with ATSandbox(tmp_path / "sandbox", wsdl_dir=wsdl_dir, pki=pki) as sb:
+        # AT's calendar stays on the day the test started, like the tills' fixed clocks:
+        # a suite running past midnight must not see series refused with 4049.
+        today = date.today()
+        sb.services["series"].today = lambda: today
         yield sb
     assert sb.internal_errors == [], "the sandbox built an answer its own WSDL refuses"
 
@@ -92,6 +94,21 @@ def live_app(demo_db, live_clock):
 
 
 @pytest.fixture
+def other_till(live_app, live_clock, demo_db):
+    """A second till (CX2) on the live till's database, selling in its own FS series."""
+    from pos.bootstrap import open_app
+    from pos.services import tills
+
+    with live_app.unit(write=True) as uow:
+        tills.create(uow, "CX2", "Caixa 2", live_app.till.establishment, live_clock.now())
+    other = open_app(str(demo_db), till="CX2", clock=live_clock)
+    other.set_training_mode(False)
+    other.add_series("FS", "M2026", "OTHERFSCODE")
+    yield other
+    other.close()
+
+
+@pytest.fixture
 def make_worker(live_app):
     """``make_worker(config, **kw)``: an OutboxWorker on the live till, not started."""
     from pos.services.outbox import QueuePolicy
@@ -109,3 +126,34 @@ def make_worker(live_app):
     yield _make
     for w in made:
         w.stop()
+
+
+# ---- the CLI in-process, on the live till ------------------------------------------------
+
+@pytest.fixture
+def caixa(live_app, tmp_path, monkeypatch, capsys, demo_db):
+    """Run ``caixa ARGS`` on the live till's database; returns (exit code, stdout, stderr)."""
+    for var in [v for v in os.environ if v.startswith("CAIXA_")]:
+        monkeypatch.delenv(var)
+    monkeypatch.setenv("CAIXA_DB", str(demo_db))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+
+    from ui.cli import main
+
+    def run(*args):
+        capsys.readouterr()
+        code = main(list(args))
+        out = capsys.readouterr()
+        return code, out.out, out.err
+
+    return run
+
+
+@pytest.fixture
+def configured(caixa, sandbox, tmp_path, monkeypatch):
+    lines = ["[at]"] + [f'{k} = "{v}"' for k, v in sandbox.config_mapping().items()]
+    path = tmp_path / "caixa.toml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    path.chmod(0o600)
+    monkeypatch.setenv("CAIXA_CONFIG", str(path))
+    return caixa

@@ -67,10 +67,46 @@ def test_work_documents_and_payments(clients, sandbox):
     assert [r.code for r in sandbox.received] == [0, 0, 0]
 
 
-def test_status_change_of_unknown_invoice_is_rejected(clients):
-    with pytest.raises(Rejected) as err:
-        clients.invoices.change_invoice_status(invoice("FT X/404"), "A", NOW)
-    assert err.value.code == -1
+# FATCORE §2.2.4 lists the data codes per operation: the same situation has a different
+# number in each, and the sandbox answers each operation from its own list.
+STATUS_CHANGES = {
+    "invoice": (lambda c, n: c.invoices.register_invoice(invoice(n)),
+                lambda c, n: c.invoices.change_invoice_status(invoice(n), "A", NOW),
+                "FT X/404", -11, -12),
+    "work": (lambda c, n: c.invoices.register_work(work(n)),
+             lambda c, n: c.invoices.change_work_status(work(n), "A", NOW),
+             "OR X/404", -19, -37),
+}
+
+
+@pytest.mark.parametrize("kind", STATUS_CHANGES)
+def test_status_changes_that_make_no_sense_are_refused_with_the_operations_codes(
+        clients, sandbox, kind):
+    register, cancel, number, missing, invalid = STATUS_CHANGES[kind]
+    with pytest.raises(Rejected) as err:          # cancelling what AT never received
+        cancel(clients, number)
+    assert err.value.code == missing and "não existe" in err.value.at_message
+    register(clients, number)
+    cancel(clients, number)
+    with pytest.raises(Rejected) as err:          # cancelling twice
+        cancel(clients, number)
+    assert err.value.code == invalid and err.value.action == "park"
+    assert [r.code for r in sandbox.received] == [missing, 0, 0, invalid]
+
+
+@pytest.mark.parametrize("register, code", [
+    (lambda c, d: c.invoices.register_invoice(d), -10),
+    (lambda c, d: c.invoices.register_work(d), -22),
+    (lambda c, d: c.invoices.register_payment(d), -25),
+])
+def test_each_register_operation_has_its_own_already_registered_code(clients, register, code):
+    # The same document both times (a resend): built once, so no timestamp can differ.
+    data = {-10: lambda: invoice("FT A2025/8"), -22: lambda: work("OR W2025/8"),
+            -25: lambda: payment("RC R2025/8")}[code]()
+    register(clients, data)
+    with pytest.raises(AlreadyRegistered) as err:
+        register(clients, data)
+    assert err.value.code == code and err.value.action == "reconcile"
 
 
 def test_issuer_nif_must_match_the_sub_user(clients):
@@ -112,6 +148,31 @@ def test_transport_document_gets_an_at_code(clients, sandbox):
     cancel = {**movement("GT G2025/1"), "ATDocCodeID": res.at_doc_code_id, "MovementStatus": "A"}
     assert clients.transport.envio_documento_transporte(cancel).at_doc_code_id == (
         res.at_doc_code_id)
+
+
+def test_a_guide_cannot_be_cancelled_after_its_transport_started(clients, sandbox):
+    guide = movement("GT G2025/6")
+    code = clients.transport.envio_documento_transporte(guide).at_doc_code_id
+    # Time passes at AT: the transport it registered has started.
+    stored = sandbox.services["transport"].documents[("599999993", "GT G2025/6")]
+    stored.start = NOW - dt.timedelta(minutes=5)
+    started = {**guide, "MovementStartTime": stored.start}
+    with pytest.raises(Rejected) as err:
+        clients.transport.envio_documento_transporte(
+            {**started, "ATDocCodeID": code, "MovementStatus": "A"})
+    assert err.value.code == -13 and "Data de Início" in err.value.at_message
+    with pytest.raises(Rejected) as err:          # a code AT never gave
+        clients.transport.envio_documento_transporte(
+            {**movement("GT G2025/7"), "ATDocCodeID": "NOSUCHCODE", "MovementStatus": "A"})
+    assert err.value.code == -8
+
+
+def test_a_guide_sent_after_its_start_is_a_mere_communication_without_code(clients, sandbox):
+    late = {**movement("GT G2025/8"), "MovementStartTime": NOW - dt.timedelta(minutes=5)}
+    res = clients.transport.envio_documento_transporte(late)
+    assert res.at_doc_code_id is None and res.return_code == 0
+    assert res.warnings and "mera comunicação" in res.warnings[0]
+    assert sandbox.accepted_count("transport", "GT G2025/8") == 1
 
 
 def test_duplicate_transport_document(clients, sandbox):

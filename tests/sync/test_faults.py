@@ -168,3 +168,84 @@ def test_missing_files_fail_before_any_request(sandbox, tmp_path):
         ATClients(sandbox.config(client_cert=str(tmp_path / "nope.pem")))
     with pytest.raises(ConfigurationError, match="WSDL"):
         ATClients(sandbox.config(wsdl_dir=str(tmp_path)))
+
+
+def test_every_sync_error_is_a_pos_error_with_a_queue_action():
+    import inspect
+
+    import sync.errors as errors
+    from pos.domain.at import ACTIONS, PARK, RECONCILE
+    from pos.domain.errors import PosError
+
+    defined = [c for _, c in inspect.getmembers(errors, inspect.isclass)
+               if issubclass(c, BaseException) and c.__module__ == errors.__name__]
+    assert {c.__name__ for c in defined} >= {"SyncError", "TransportError", "AuthError",
+                                             "ConfigurationError", "Rejected",
+                                             "AlreadyRegistered"}
+    for cls in defined:
+        assert issubclass(cls, errors.SyncError) and issubclass(cls, PosError), cls
+        assert cls.action in (*ACTIONS, RECONCILE), cls
+    refusal = errors.rejected("comunicação de faturas", -7, "Valores anómalos.")
+    with pytest.raises(PosError) as caught:       # every interface catches the one family
+        raise refusal
+    assert "Valores anómalos" in str(caught.value) and caught.value.code == -7
+    assert caught.value.action == PARK
+@pytest.mark.parametrize("service", CALLS)
+@pytest.mark.parametrize("body, ctype", [
+    (b"Internal Server Error", "text/xml"),                     # was "AttributeError"
+    (b"<html><body><h1>500</h1></body></html>", "text/xml; charset=utf-8"),
+    (b"", "text/xml"),
+    (b'{"error": "backend down"}', "application/json"),
+    (b'<?xml version="1.0"?><S:Envelope xmlns:S="http://schemas.xmlsoap.org/soap/envelope/">'
+     b'<S:Body/></S:Envelope>', "text/xml"),                    # an envelope, but no Fault
+])
+def test_http_500_without_a_soap_fault_says_ats_server_failed(clients, sandbox, service, body,
+                                                               ctype):
+    sandbox.inject("http500", service=service, body=body, content_type=ctype)
+    with pytest.raises(TransportError) as err:
+        CALLS[service](clients)
+    text = str(err.value)
+    assert "servidor da AT" in text and "HTTP 500" in text and "repetido" in text
+    assert "inesperado" not in text and "Error" not in text     # no Python class names
+    assert err.value.action == "retry" and err.value.code == 500
+
+
+@pytest.mark.parametrize("service", ["invoices", "transport"])
+@pytest.mark.parametrize("how, codes", [
+    ("password", {"invoices": 99, "transport": 99}),
+    ("expired", {"invoices": 10, "transport": 11}),
+    ("no_header", {"invoices": 1, "transport": 50}),
+])
+def test_authentication_codes_come_inside_the_reply(config, sandbox, pki, service, how, codes):
+    """fatcorews and sgdtws list the authentication codes among their return codes
+    (FATCORE §2.2.4, SGDT §4.2): an ordinary HTTP 200 answer, not a SOAP fault."""
+    if how == "password":
+        clients = ATClients(dataclasses.replace(config, password="errada"))
+    elif how == "expired":
+        clients = ATClients(config, wsse=ATWsse(
+            config.username, config.password, pki.at_public_cert,
+            clock=lambda: dt.datetime.now(dt.UTC) - dt.timedelta(hours=1)))
+    else:
+        clients = ATClients(config, wsse=_NoHeader())
+    with clients, pytest.raises(AuthError) as err:
+        CALLS[service](clients)
+    (rec,) = sandbox.received
+    assert (rec.status, rec.code, err.value.code) == (200, codes[service], codes[service])
+    assert err.value.action == "stop"
+
+
+def test_series_authentication_failure_is_a_soap_fault(config, sandbox):
+    # The series manuals list no authentication codes (SER-E §2): a fault, still a stop.
+    with ATClients(dataclasses.replace(config, password="errada")) as clients:
+        with pytest.raises(AuthError) as err:
+            clients.series.consultar_series()
+    assert sandbox.received[0].status == 500 and err.value.code == 99
+
+
+def test_an_unreadable_request_is_answered_33_by_sgdtws(clients, sandbox):
+    answer = clients.session.post(sandbox.url("transport"), data=b"not soap",
+                                  headers={"Content-Type": "text/xml"}, timeout=5)
+    assert answer.status_code == 200 and b"<ReturnCode>33</ReturnCode>" in answer.content
+    answer = clients.session.post(sandbox.url("invoices"), data=b"not soap",
+                                  headers={"Content-Type": "text/xml"}, timeout=5)
+    assert answer.status_code == 500 and b"Fault" in answer.content

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 import pytest
 from sqlalchemy import select
 
-from pos.domain.errors import StateError, ValidationError
+from pos.domain.errors import NotFoundError, StateError, ValidationError
 from pos.persistence.models import AuditEvent, DocumentRow, OutboxRow
 from pos.services import at_status, outbox
 from pos.services.outbox import QueuePolicy
@@ -15,65 +15,65 @@ from pos.services.outbox import QueuePolicy
 POLICY = QueuePolicy(retry_base_seconds=30, retry_max_seconds=3600, lease_seconds=300)
 
 
-def _claim(till, now=None, **kw):
-    with till.db.write() as s:
-        return outbox.claim(s, now or till.clock.now(), kw.pop("policy", POLICY), **kw)
+def _claim(app, now=None, **kw):
+    with app.unit(write=True) as uow:
+        return outbox.claim(uow, now or app.clock.now(), kw.pop("policy", POLICY), **kw)
 
 
-def _row(till, row_id) -> OutboxRow:
-    with till.db.read() as s:
-        return s.get(OutboxRow, row_id)
+def _row(app, row_id) -> OutboxRow:
+    with app.unit(write=False) as uow:
+        return uow.session.get(OutboxRow, row_id)
 
 
-def _sell(till, n=1, doc_type="FS"):
-    return [till.sell([("PAO01", 1)], doc_type) for _ in range(n)]
+def _sell(app, n=1, doc_type="FS"):
+    return [app.sell_items([("PAO01", 1)], doc_type) for _ in range(n)]
 
 
-def test_training_documents_never_reach_the_queue(till):
-    till.sell([("PAO01", 1)], "FS")
-    assert _claim(till) == []
+def test_training_documents_never_reach_the_queue(app):
+    app.sell_items([("PAO01", 1)], "FS")
+    assert _claim(app) == []
 
 
-def test_claim_leases_rows_and_a_dead_workers_lease_expires(live_till, live_clock):
-    _sell(live_till, 3)
+def test_claim_leases_rows_and_a_dead_workers_lease_expires(live_app, live_clock):
+    _sell(live_app, 3)
     now = live_clock.now()
-    ids = _claim(live_till, limit=2)
+    ids = _claim(live_app, limit=2)
     assert len(ids) == 2
-    row = _row(live_till, ids[0])
+    row = _row(live_app, ids[0])
     assert (row.status, row.attempts) == ("sending", 1)
     assert row.next_attempt_at == now + timedelta(seconds=300)
     # The third is still free; the two leased are not handed out again...
-    assert len(_claim(live_till)) == 1
-    assert _claim(live_till) == []
+    assert len(_claim(live_app)) == 1
+    assert _claim(live_app) == []
     # ...until the lease runs out (the worker that took them died).
-    again = _claim(live_till, now + timedelta(seconds=301))
-    assert set(ids) <= set(again) and _row(live_till, ids[0]).attempts == 2
+    again = _claim(live_app, now + timedelta(seconds=301))
+    assert set(ids) <= set(again) and _row(live_app, ids[0]).attempts == 2
 
 
-def test_most_urgent_deadline_first(live_till, live_clock):
+def test_most_urgent_deadline_first(live_app, live_clock):
     from pos.domain.documents import cart_line
     from pos.services.issuing import IssueRequest
 
-    _sell(live_till, 2)
-    gt = live_till.issue(IssueRequest("GT", (cart_line(live_till.product("MER01"), 1),),
-                                      movement_start=live_clock.now() + timedelta(hours=1)))
-    first = _claim(live_till, limit=1)[0]
-    with live_till.db.read() as s:
-        assert s.get(OutboxRow, first).document_id == gt.id
+    _sell(live_app, 2)
+    gt = live_app.sell(IssueRequest("GT", (cart_line(live_app.product("MER01"), 1),),
+                                    movement_start=live_clock.now() + timedelta(hours=1)))
+    first = _claim(live_app, limit=1)[0]
+    with live_app.unit(write=False) as uow:
+        assert uow.session.get(OutboxRow, first).document_id == gt.id
 
 
-def test_a_cancellation_waits_for_its_registration(live_till):
-    doc = _sell(live_till)[0]
-    live_till.cancel(doc.document_no, "engano")
-    ids = _claim(live_till)
-    assert len(ids) == 1 and _row(live_till, ids[0]).kind == "invoice"
-    with live_till.db.write() as s:
-        outbox.record_park(s, ids[0], live_till.clock.now(), -7, "valores anómalos")
-    assert _claim(live_till) == []          # parked registration still blocks the status
-    with live_till.db.write() as s:
-        outbox.retry_parked(s, ids[0], live_till.clock.now(), "gerente")
-        outbox.record_done(s, ids[0], live_till.clock.now())
-    assert [_row(live_till, i).kind for i in _claim(live_till)] == ["invoice_status"]
+def test_a_cancellation_waits_for_its_registration(live_app):
+    doc = _sell(live_app)[0]
+    live_app.cancel(doc.document_no, "engano")
+    ids = _claim(live_app)
+    assert len(ids) == 1 and _row(live_app, ids[0]).kind == "invoice"
+    with live_app.unit(write=True) as uow:
+        outbox.record_park(uow.session, ids[0], live_app.clock.now(), -7, "valores anómalos")
+    assert _claim(live_app) == []          # parked registration still blocks the status
+    with live_app.unit(write=True) as uow:
+        outbox.retry_parked(uow, ids[0], live_app.clock.now(), "gerente")
+        outbox.record_done(uow.session, ids[0], live_app.clock.now())
+    assert [_row(live_app, i).kind for i in _claim(live_app)] == ["invoice_status"]
 
 
 def test_backoff_is_exponential_capped_and_jittered():
@@ -82,80 +82,80 @@ def test_backoff_is_exponential_capped_and_jittered():
     assert outbox.backoff(3, POLICY, lambda: 0.0).total_seconds() == 60  # half fixed
 
 
-def test_retry_park_and_manager_retry(live_till, live_clock):
-    _sell(live_till, 2)
-    a, b = _claim(live_till)
+def test_retry_park_and_manager_retry(live_app, live_clock):
+    _sell(live_app, 2)
+    a, b = _claim(live_app)
     now = live_clock.now()
-    with live_till.db.write() as s:
-        when = outbox.record_retry(s, a, now, "sem rede", POLICY, lambda: 1.0)
-        outbox.record_park(s, b, now, -7, "Valores anómalos")
+    with live_app.unit(write=True) as uow:
+        when = outbox.record_retry(uow.session, a, now, "sem rede", POLICY, lambda: 1.0)
+        outbox.record_park(uow.session, b, now, -7, "Valores anómalos")
     assert when == now + timedelta(seconds=30)
-    ra, rb = _row(live_till, a), _row(live_till, b)
+    ra, rb = _row(live_app, a), _row(live_app, b)
     assert (ra.status, ra.next_attempt_at, ra.last_error) == ("pending", when, "sem rede")
     assert (rb.status, rb.last_error) == ("parked", "[-7] Valores anómalos")
-    assert _claim(live_till) == []                              # neither is due
-    assert _claim(live_till, when) == [a]                       # parked never comes back alone
-    with live_till.db.write() as s:
-        outbox.retry_parked(s, b, now, "gerente")
+    assert _claim(live_app) == []                              # neither is due
+    assert _claim(live_app, when) == [a]                       # parked never comes back alone
+    with live_app.unit(write=True) as uow:
+        outbox.retry_parked(uow, b, now, "gerente")
         with pytest.raises(StateError):
-            outbox.retry_parked(s, a, now, "gerente")
-    assert _claim(live_till, now) == [b] and _row(live_till, b).attempts == 1
-    with live_till.db.read() as s:
-        kinds = s.scalars(select(AuditEvent.kind)).all()
+            outbox.retry_parked(uow, a, now, "gerente")
+    assert _claim(live_app, now) == [b] and _row(live_app, b).attempts == 1
+    with live_app.unit(write=False) as uow:
+        kinds = uow.session.scalars(select(AuditEvent.kind)).all()
     assert "at_queue_retry" in kinds
 
 
-def test_transport_retry_never_lands_after_the_transport_starts(live_till, live_clock):
+def test_transport_retry_never_lands_after_the_transport_starts(live_app, live_clock):
     from pos.domain.documents import cart_line
     from pos.services.issuing import IssueRequest
 
     start = live_clock.now() + timedelta(minutes=10)
-    live_till.issue(IssueRequest("GT", (cart_line(live_till.product("MER01"), 1),),
-                                 movement_start=start))
-    (row_id,) = _claim(live_till)
-    with live_till.db.write() as s:
+    live_app.sell(IssueRequest("GT", (cart_line(live_app.product("MER01"), 1),),
+                               movement_start=start))
+    (row_id,) = _claim(live_app)
+    with live_app.unit(write=True) as uow:
         for _ in range(6):   # 30 s, 60 s, ... would reach past the start
-            when = outbox.record_retry(s, row_id, live_clock.now(), "sem rede", POLICY,
+            when = outbox.record_retry(uow.session, row_id, live_clock.now(), "sem rede", POLICY,
                                        lambda: 1.0)
-            s.get(OutboxRow, row_id).attempts += 1
+            uow.session.get(OutboxRow, row_id).attempts += 1
     assert when == start - timedelta(minutes=1)
 
 
-def test_stop_alerts_once_blocks_claims_until_resumed(live_till, live_clock):
-    _sell(live_till, 2)
-    a, b = _claim(live_till)
+def test_stop_alerts_once_blocks_claims_until_resumed(live_app, live_clock):
+    _sell(live_app, 2)
+    a, b = _claim(live_app)
     now = live_clock.now()
-    with live_till.db.write() as s:
-        outbox.record_stop(s, now, "Senha errada.", 99, a)
-        outbox.release(s, [b], now)
-        outbox.record_stop(s, now, "Senha errada.", 99)   # a second worker: no second event
-    r = _row(live_till, a)
+    with live_app.unit(write=True) as uow:
+        outbox.record_stop(uow, now, "Senha errada.", 99, a)
+        outbox.release(uow.session, [b], now)
+        outbox.record_stop(uow, now, "Senha errada.", 99)   # a second worker: no second event
+    r = _row(live_app, a)
     assert (r.status, r.attempts, r.last_error) == ("pending", 0, "Senha errada.")
-    assert _claim(live_till) == []
-    with live_till.db.read() as s:
-        status = at_status.snapshot(s, now, POLICY)
-        events = s.scalars(select(AuditEvent.kind)).all()
+    assert _claim(live_app) == []
+    with live_app.unit(write=False) as uow:
+        status = at_status.snapshot(uow, now, POLICY)
+        events = uow.session.scalars(select(AuditEvent.kind)).all()
     assert status.stopped.message == "Senha errada." and status.stopped.code == "99"
     assert status.warnings[0].level == "urgent" and "queue resume" in status.warnings[0].text
     assert events.count("at_queue_stopped") == 1
-    with live_till.db.write() as s:
-        assert outbox.resume(s, now, "gerente") is True
-        assert outbox.resume(s, now, "gerente") is False
-    assert len(_claim(live_till)) == 2
+    with live_app.unit(write=True) as uow:
+        assert outbox.resume(uow, now, "gerente") is True
+        assert outbox.resume(uow, now, "gerente") is False
+    assert len(_claim(live_app)) == 2
 
 
-def test_status_counts_ages_and_invoice_deadlines(live_till, live_clock):
-    _sell(live_till, 3)
-    (first, *_) = _claim(live_till, limit=1)
+def test_status_counts_ages_and_invoice_deadlines(live_app, live_clock):
+    _sell(live_app, 3)
+    (first, *_) = _claim(live_app, limit=1)
     start = live_clock.now()
-    with live_till.db.write() as s:
-        outbox.record_retry(s, first, start, "HTTP 503", POLICY, lambda: 1.0)
-    with live_till.db.read() as s:
-        deadline = s.scalar(select(OutboxRow.deadline).limit(1))
+    with live_app.unit(write=True) as uow:
+        outbox.record_retry(uow.session, first, start, "HTTP 503", POLICY, lambda: 1.0)
+    with live_app.unit(write=False) as uow:
+        deadline = uow.session.scalar(select(OutboxRow.deadline).limit(1))
         later = start + timedelta(hours=2)
-        st = at_status.snapshot(s, later, POLICY)
-        near = at_status.snapshot(s, deadline - timedelta(days=1), POLICY)
-        late = at_status.snapshot(s, deadline + timedelta(hours=1), POLICY)
+        st = at_status.snapshot(uow, later, POLICY)
+        near = at_status.snapshot(uow, deadline - timedelta(days=1), POLICY)
+        late = at_status.snapshot(uow, deadline + timedelta(hours=1), POLICY)
     assert deadline.day == 5 and deadline > start
     assert (st.pending, st.parked, st.done) == (3, 0, 0)
     assert st.oldest_age == timedelta(hours=2)
@@ -165,56 +165,57 @@ def test_status_counts_ages_and_invoice_deadlines(live_till, live_clock):
     assert any(w.level == "urgent" and "ultrapassado" in w.text for w in late.warnings)
 
 
-def test_transport_warning_before_the_goods_move(live_till, live_clock):
+def test_transport_warning_before_the_goods_move(live_app, live_clock):
     from pos.domain.documents import cart_line
     from pos.services.issuing import IssueRequest
 
     start = live_clock.now() + timedelta(minutes=90)
-    gt = live_till.issue(IssueRequest("GT", (cart_line(live_till.product("MER01"), 1),),
-                                      movement_start=start))
-    with live_till.db.read() as s:
-        quiet = at_status.snapshot(s, live_clock.now(), POLICY).warnings
-        soon = at_status.snapshot(s, start - timedelta(minutes=30), POLICY).warnings
-        gone = at_status.snapshot(s, start + timedelta(minutes=1), POLICY).warnings
+    gt = live_app.sell(IssueRequest("GT", (cart_line(live_app.product("MER01"), 1),),
+                                    movement_start=start))
+    with live_app.unit(write=False) as uow:
+        quiet = at_status.snapshot(uow, live_clock.now(), POLICY).warnings
+        soon = at_status.snapshot(uow, start - timedelta(minutes=30), POLICY).warnings
+        gone = at_status.snapshot(uow, start + timedelta(minutes=1), POLICY).warnings
     assert not quiet
     assert soon[0].level == "warn" and gt.document_no in soon[0].text
     assert gone[0].level == "urgent" and "telefónico" in gone[0].text
 
 
-def test_saft_channel_only_tracks_invoices(live_till, live_clock):
+def test_saft_channel_only_tracks_invoices(live_app, live_clock):
     from pos.domain.documents import cart_line
     from pos.services.issuing import IssueRequest
 
     saft = QueuePolicy(invoice_channel="saft")
-    docs = _sell(live_till, 2)
-    live_till.issue(IssueRequest("GT", (cart_line(live_till.product("MER01"), 1),),
-                                 movement_start=live_clock.now() + timedelta(hours=3)))
-    ids = _claim(live_till, policy=saft)
-    assert [_row(live_till, i).kind for i in ids] == ["transport"]
-    with live_till.db.read() as s:
-        st = at_status.snapshot(s, live_clock.now(), saft)
+    docs = _sell(live_app, 2)
+    live_app.sell(IssueRequest("GT", (cart_line(live_app.product("MER01"), 1),),
+                               movement_start=live_clock.now() + timedelta(hours=3)))
+    ids = _claim(live_app, policy=saft)
+    assert [_row(live_app, i).kind for i in ids] == ["transport"]
+    with live_app.unit(write=False) as uow:
+        st = at_status.snapshot(uow, live_clock.now(), saft)
     assert st.channel == "saft" and any("SAF-T mensal" in w.text for w in st.warnings)
     day = docs[0].invoice_date
-    with live_till.db.write() as s:
-        assert outbox.confirm_saft(s, day.year, day.month, live_clock.now(), "gerente") == 2
-        done = s.scalars(select(OutboxRow.status).where(OutboxRow.kind == "invoice")).all()
+    with live_app.unit(write=True) as uow:
+        assert outbox.confirm_saft(uow, day.year, day.month, live_clock.now(), "gerente") == 2
+        done = uow.session.scalars(
+            select(OutboxRow.status).where(OutboxRow.kind == "invoice")).all()
     assert done == ["done", "done"]
 
 
-def test_resolve_a_guide_whose_answer_was_lost(live_till, live_clock):
+def test_resolve_a_guide_whose_answer_was_lost(live_app, live_clock):
     from pos.domain.documents import cart_line
     from pos.services.issuing import IssueRequest
 
-    gt = live_till.issue(IssueRequest("GT", (cart_line(live_till.product("MER01"), 1),),
-                                      movement_start=live_clock.now() + timedelta(hours=3)))
-    (row_id,) = _claim(live_till)
-    with live_till.db.write() as s:
-        outbox.record_park(s, row_id, live_clock.now(), -3, "já inserido")
-        outbox.resolve_transport(s, row_id, " ABC123XYZ ", live_clock.now(), "gerente")
-    with live_till.db.read() as s:
-        assert s.get(DocumentRow, gt.id).at_doc_code == "ABC123XYZ"
-    assert _row(live_till, row_id).status == "done"
-    assert live_till.document(gt.document_no).at_doc_code == "ABC123XYZ"
+    gt = live_app.sell(IssueRequest("GT", (cart_line(live_app.product("MER01"), 1),),
+                                    movement_start=live_clock.now() + timedelta(hours=3)))
+    (row_id,) = _claim(live_app)
+    with live_app.unit(write=True) as uow:
+        outbox.record_park(uow.session, row_id, live_clock.now(), -3, "já inserido")
+        outbox.resolve_transport(uow, row_id, " ABC123XYZ ", live_clock.now(), "gerente")
+    with live_app.unit(write=False) as uow:
+        assert uow.session.get(DocumentRow, gt.id).at_doc_code == "ABC123XYZ"
+    assert _row(live_app, row_id).status == "done"
+    assert live_app.document(gt.document_no).at_doc_code == "ABC123XYZ"
 
 
 def test_policy_refuses_nonsense():
@@ -224,13 +225,70 @@ def test_policy_refuses_nonsense():
         QueuePolicy(retry_base_seconds=10, retry_max_seconds=5)
 
 
-def test_rows_listing_names_documents_and_series(live_till, live_clock):
+def test_rows_listing_names_documents_and_series(live_app, live_clock):
     from pos.services import at_series
 
-    _sell(live_till)
-    with live_till.db.write() as s:
-        at_series.request_registration(s, "FS", "NEXT1", live_clock.now(), "admin")
-    with live_till.db.read() as s:
-        listed = at_status.rows(s)
+    _sell(live_app)
+    with live_app.unit(write=True) as uow:
+        at_series.request_registration(uow, "FS", "NEXT1", live_clock.now(), "admin")
+    with live_app.unit(write=False) as uow:
+        listed = at_status.rows(uow)
     assert [r.subject for r in listed] == ["FS L2026/1", "série FS NEXT1"]
     assert datetime.now() - listed[0].created_at < timedelta(minutes=5)
+
+
+# ---- two tills on one database: each has its own queue ------------------------------------
+
+def test_each_till_claims_counts_and_stops_only_its_own_queue(live_app, other_till,
+                                                            live_clock):
+    mine = _sell(live_app, 2)
+    (theirs,) = _sell(other_till, 1)
+    assert (live_app.queue_status().pending, other_till.queue_status().pending) == (2, 1)
+    assert [r.subject for r in other_till.queue_rows()] == [theirs.document_no]
+    assert [r.subject for r in live_app.queue_rows()] == [d.document_no for d in mine]
+
+    with live_app.unit(write=True) as uow:   # CX1's credentials are wrong: CX1 stops
+        outbox.record_stop(uow, live_clock.now(), "Senha errada.", 99)
+    assert _claim(live_app) == [] and live_app.queue_stopped() is not None
+    assert other_till.queue_stopped() is None and other_till.queue_status().stopped is None
+    (claimed,) = _claim(other_till)
+    with other_till.unit(write=False) as uow:
+        assert uow.session.get(OutboxRow, claimed).document_id == theirs.id
+    assert other_till.queue_resume("gerente") is False       # nothing of CX2's was stopped
+    assert live_app.queue_stopped() is not None
+    assert live_app.queue_resume("gerente") is True
+    assert {_row(live_app, i).document_id for i in _claim(live_app)} == {d.id for d in mine}
+
+
+def test_training_mode_and_the_series_plan_belong_to_the_till(live_app, other_till,
+                                                             live_clock):
+    live_app.set_training_mode(True)
+    assert live_app.training_mode() and not other_till.training_mode()
+    year = live_clock.now().year
+    plan = {(i.action, i.series_id) for i in other_till.series_plan(("FS", "GT"), (),
+                                                                    warn_days=0)}
+    # CX1's hand-added L2026 series are not CX2's: it must register its own GT series.
+    assert plan == {("ok", "M2026"), ("register", f"CX2N{year}")}
+
+
+@pytest.mark.parametrize("action", ["retry", "resolve"])
+def test_a_till_cannot_act_on_another_tills_duty(live_app, other_till, live_clock, action):
+    from pos.domain.documents import cart_line
+    from pos.services.issuing import IssueRequest
+
+    # A guide of CX1 that AT refused: CX1's manager may retry or resolve it, CX2's may not.
+    live_app.sell(IssueRequest("GT", (cart_line(live_app.product("MER01"), 1),),
+                               movement_start=live_clock.now() + timedelta(hours=3)))
+    (row_id,) = _claim(live_app)
+    with live_app.unit(write=True) as uow:
+        outbox.record_park(uow.session, row_id, live_clock.now(), -3, "já inserido")
+    with pytest.raises(NotFoundError):
+        if action == "retry":
+            other_till.queue_retry(row_id, "gerente")
+        else:
+            other_till.queue_resolve(row_id, "FROMPORTAL1", "gerente")
+    assert _row(live_app, row_id).status == "parked"
+    with other_till.unit(write=False) as uow:
+        kinds = uow.session.scalars(select(AuditEvent.kind).where(
+            AuditEvent.till_id == other_till.till.id)).all()
+    assert not {"at_queue_retry", "at_queue_resolve"} & set(kinds)

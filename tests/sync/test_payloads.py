@@ -10,9 +10,9 @@ from decimal import Decimal
 import pytest
 import zeep
 
+from pos.domain.customer import make_customer
 from pos.domain.documents import cart_line
 from pos.services.issuing import IssueRequest
-from pos.domain.customer import make_customer
 from sync import payloads
 from sync.wsdl_schema import load_wsdl_schema, validation_errors
 from sync.wsse import SOAP11_NS
@@ -40,9 +40,9 @@ def _register(render, data, operation="RegisterInvoice", part="InvoiceData"):
                   TaxEntity="Global", SoftwareCertificateNumber=0, **{part: to_soap(data)})
 
 
-def test_invoice_line_summary_per_rate_and_exemption(live_till, render):
-    doc = live_till.sell([("PAO01", 2), ("PAO02", 3), ("CAF01", 1), ("BEB02", 1),
-                          ("SRV02", 1), ("SEL01", 2)], "FS")
+def test_invoice_line_summary_per_rate_and_exemption(live_app, render):
+    doc = live_app.sell_items([("PAO01", 2), ("PAO02", 3), ("CAF01", 1), ("BEB02", 1),
+                               ("SRV02", 1), ("SEL01", 2)], "FS")
     data = payloads.invoice_data(doc)
     summaries = data["LineSummary"]
     keys = sorted((s["Tax"]["TaxCode"], s["Tax"]["TaxPercentage"], s.get("TaxExemptionCode"))
@@ -62,10 +62,10 @@ def test_invoice_line_summary_per_rate_and_exemption(live_till, render):
     assert _register(render, data) == []
 
 
-def test_credit_note_is_on_the_debit_side_and_cites_the_invoice(live_till, render):
+def test_credit_note_is_on_the_debit_side_and_cites_the_invoice(live_app, render):
     customer = make_customer("123456789", "Cliente, Lda")
-    ft = live_till.sell([("PAO01", 2), ("BEB02", 1)], "FT", customer)
-    nc = live_till.credit_note(ft.document_no, "Devolução", [(1, Decimal(1))])
+    ft = live_app.sell_items([("PAO01", 2), ("BEB02", 1)], "FT", customer)
+    nc = live_app.credit(ft.document_no, "Devolução", [(1, Decimal(1))])
     data = payloads.invoice_data(nc)
     (summary,) = data["LineSummary"]
     assert summary["DebitCreditIndicator"] == "D"
@@ -74,9 +74,9 @@ def test_credit_note_is_on_the_debit_side_and_cites_the_invoice(live_till, rende
     assert _register(render, data) == []
 
 
-def test_foreign_and_unknown_customer_countries(live_till, render):
-    es = live_till.sell([("PAO01", 1)], "FT", make_customer("B12345678", "Cliente ES",
-                                                             country="ES"))
+def test_foreign_and_unknown_customer_countries(live_app, render):
+    es = live_app.sell_items([("PAO01", 1)], "FT", make_customer("B12345678", "Cliente ES",
+                                                                 country="ES"))
     data = payloads.invoice_data(es)
     assert (data["CustomerTaxID"], data["CustomerTaxIDCountry"]) == ("B12345678", "ES")
     assert _register(render, data) == []
@@ -86,8 +86,8 @@ def test_foreign_and_unknown_customer_countries(live_till, render):
     assert _register(render, payloads.invoice_data(odd)) == []
 
 
-def test_working_document_and_status_changes(live_till, render):
-    orc = live_till.issue(IssueRequest("OR", (cart_line(live_till.product("MER01"), 2),)))
+def test_working_document_and_status_changes(live_app, render):
+    orc = live_app.sell(IssueRequest("OR", (cart_line(live_app.product("MER01"), 2),)))
     data = payloads.work_data(orc)
     assert data["WorkType"] == "OR" and data["DocumentStatus"]["WorkStatus"] == "N"
     assert _register(render, data, "RegisterWork", "WorkData") == []
@@ -96,7 +96,7 @@ def test_working_document_and_status_changes(live_till, render):
                   TaxRegistrationNumber=599999993,
                   WorkHeader=_pick(data, WORK_HEADER_FIELDS),
                   WorkStatus={"WorkStatus": "A", "WorkStatusDate": orc.system_entry_date}) == []
-    fs = live_till.sell([("PAO01", 1)], "FS")
+    fs = live_app.sell_items([("PAO01", 1)], "FS")
     assert render("fatcorews.wsdl", "ChangeInvoiceStatus", eFaturaMDVersion="0.0.1",
                   TaxRegistrationNumber=599999993,
                   InvoiceHeader=_pick(payloads.invoice_data(fs), INVOICE_HEADER_FIELDS),
@@ -104,12 +104,12 @@ def test_working_document_and_status_changes(live_till, render):
                                  "InvoiceStatusDate": fs.system_entry_date}) == []
 
 
-def test_stock_movement_addresses_vehicle_and_start(live_till, live_clock, render):
-    issuer = live_till.issuer()
+def test_stock_movement_addresses_vehicle_and_start(live_app, live_clock, render):
+    issuer = live_app.issuer()
     start = live_clock.now() + timedelta(hours=2)
     customer = make_customer("123456789", "Cliente, Lda", "Rua Nova 5", "Porto", "4000-100")
-    plain = live_till.issue(IssueRequest("GT", (cart_line(live_till.product("MER01"), 4),),
-                                         customer, movement_start=start))
+    plain = live_app.sell(IssueRequest("GT", (cart_line(live_app.product("MER01"), 4),),
+                                       customer, movement_start=start))
     data = payloads.stock_movement(plain, issuer)
     assert data["AddressFrom"] == data["CompanyAddress"] == {
         "Addressdetail": "Rua da Sé, 1", "City": "Lisboa", "PostalCode": "1100-585",
@@ -127,8 +127,8 @@ def test_stock_movement_addresses_vehicle_and_start(live_till, live_clock, rende
                               "postal_code": "2670-001", "country": "PT"},
              "address_to": {"detail": "Feira", "city": "Braga", "postal_code": "desconhecido"},
              "vehicle": "AA-00-BB"}
-    moved = live_till.issue(IssueRequest("GT", (cart_line(live_till.product("MER01"), 1),),
-                                         customer, movement_start=start, extra=extra))
+    moved = live_app.sell(IssueRequest("GT", (cart_line(live_app.product("MER01"), 1),),
+                                       customer, movement_start=start, extra=extra))
     data = payloads.stock_movement(moved, issuer, extra)
     assert data["AddressFrom"]["Addressdetail"] == "Armazém 3"
     assert data["AddressTo"] == {"Addressdetail": "Feira", "City": "Braga", "Country": "PT"}

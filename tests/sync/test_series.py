@@ -13,6 +13,12 @@ from sync.errors import AlreadyRegistered, Rejected
 TODAY = dt.date.today()
 
 
+@pytest.fixture(autouse=True)
+def _at_calendar(sandbox):
+    """AT's today is this module's TODAY, even when the suite runs past midnight."""
+    sandbox.services["series"].today = lambda: TODAY
+
+
 def test_session_is_isolated_from_the_environment(clients, config):
     s = clients.session
     assert s.trust_env is False

@@ -1,5 +1,5 @@
-"""UI tests: offscreen Qt, the real services on a fresh demo database, real worker threads,
-fake printer and AT ports (see fakes.py)."""
+"""UI tests: offscreen Qt, the real application facade on a fresh demo database, real
+worker threads, fake printer and AT ports (see fakes.py)."""
 
 import os
 
@@ -9,21 +9,23 @@ os.environ.setdefault("PYTEST_QT_API", "pyside6")
 import pytest  # noqa: E402
 from PySide6.QtCore import Qt  # noqa: E402
 
-from ui import qtcompat  # noqa: E402
-
-qtcompat.protect_none()      # see ui/qtcompat.py: PySide6 6.12.0 on Python 3.11
-
 from .fakes import FakeAt, FakePrinter  # noqa: E402
 
 
 class Driver:
-    """Drives the till window the way a cashier does: taps, types, scans."""
+    """Drives the till window the way a cashier does: taps, types, scans. After each
+    action it waits for the counter lane of the background helper (what the tap started:
+    a look-up, a sign-in, a sale) the way a cashier waits for the screen to answer."""
 
     def __init__(self, qtbot, built, printer, at):
         self.qtbot, self.built, self.printer, self.at = qtbot, built, printer, at
         self.w = built.window
         self.ctx = built.ctx
-        self.till = built.ctx.till
+        self.app = built.app
+
+    def settle(self, timeout: int = 10_000) -> None:
+        """Wait until the cashier's jobs have answered (printing and AT may still run)."""
+        self.qtbot.waitUntil(lambda: self.ctx.worker.idle("counter"), timeout=timeout)
 
     def tap(self, widget, pos=None) -> None:
         # Widgets added to a shown layout appear on the next event loop pass.
@@ -33,8 +35,10 @@ class Driver:
             self.qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
         else:
             self.qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=pos)
+        self.settle()
 
     def wait_idle(self, timeout: int = 10_000) -> None:
+        """Wait for every job, printing and AT included."""
         self.qtbot.waitUntil(self.ctx.worker.idle, timeout=timeout)
 
     def key(self, key, widget=None) -> None:
@@ -44,6 +48,7 @@ class Driver:
             self.qtbot.waitUntil(self.w.isActiveWindow)
         self.qtbot.keyClick(widget or self.w.focusWidget() or self.w, key)
         self.qtbot.wait(150)
+        self.settle()
 
     def page(self):
         return self.w.stack.currentWidget()
@@ -55,10 +60,11 @@ class Driver:
     def sign_in(self, login: str = "caixa1", pin: str = "1111", float_: str = "50") -> None:
         signin = self.w.signin
         assert self.page() is signin
+        self.settle()                                   # the names are listed
         self.tap(signin.user_buttons[login])
         self.pad(signin.pad, pin)
         self.tap(signin.enter)
-        self.qtbot.waitUntil(lambda: self.page() is not signin, timeout=10_000)
+        assert self.page() is not signin, signin.notice.text()
         if self.page() is self.w.open_session and float_ is not None:
             self.pad(self.w.open_session.pad, float_)
             self.tap(self.w.open_session.open_button)
@@ -66,9 +72,11 @@ class Driver:
 
     def tap_product(self, category: str, code: str, times: int = 1) -> None:
         grid = self.w.sale.grid
+        self.settle()
         for i in range(grid.tabs.count()):
             if grid.tabs.tabData(i) == category:
                 grid.tabs.setCurrentIndex(i)
+        self.settle()                                   # the category's products
         for _ in range(times):
             self.tap(grid.buttons[code])
 
@@ -77,6 +85,7 @@ class Driver:
         field = self.w.sale.search
         self.qtbot.keyClicks(field, code)
         self.qtbot.keyClick(field, Qt.Key.Key_Return)
+        self.settle()
 
     def pay_cash_exact(self) -> None:
         self.tap(self.w.sale.pay_button)
@@ -87,11 +96,35 @@ class Driver:
     def total(self) -> str:
         return self.w.sale.total.text()
 
+    def documents(self):
+        return self.app.documents()
 
-def _build(qtbot, till, printer, at, size=(1024, 768), lang="pt"):
+    def last_document(self):
+        return self.app.document(self.app.documents()[0].document_no)
+
+    def audit(self) -> list[tuple[str, str]]:
+        """(kind, user) of every audit event, oldest first."""
+        from sqlalchemy import select
+
+        from pos.persistence.models import AuditEvent
+        with self.app.unit(False) as uow:
+            return [(e.kind, e.user_login) for e in uow.session.scalars(
+                select(AuditEvent).order_by(AuditEvent.id))]
+
+    def reprints(self) -> list[tuple[int, str, str]]:
+        """(copy number, user, reason) of every reprint recorded."""
+        from sqlalchemy import select
+
+        from pos.persistence.models import Reprint
+        with self.app.unit(False) as uow:
+            return [(r.copy_number, r.user_login, r.reason) for r in uow.session.scalars(
+                select(Reprint).order_by(Reprint.id))]
+
+
+def _build(qtbot, app, size=(1024, 768), lang="pt"):
     from ui.app import build
 
-    built = build(till=till, printer=printer, at=at, lang=lang, at_delay_ms=0)
+    built = build(app=app, lang=lang, at_delay_ms=0)
     w = built.window
     qtbot.addWidget(w)
     w.resize(*size)
@@ -107,14 +140,18 @@ def _build(qtbot, till, printer, at, size=(1024, 768), lang="pt"):
 def make_driver(qtbot):
     made = []
 
-    def make(till, printer=None, at=None, **kw):
-        from pos.services.desk import Desk
-
-        printer = printer or FakePrinter(reprint_log=till)
-        at = at or FakeAt(lambda: Desk(till.db, till.clock))
-        built = _build(qtbot, till, printer, at, **kw)
+    def make(app, printer=None, at=None, **kw):
+        """The till on ``app`` with ``printer`` and ``at`` plugged in as ``open_app`` plugs
+        the ones it is given (default: a working fake printer recording copies in ``app``,
+        an online fake AT link)."""
+        printer = printer if printer is not None else FakePrinter(reprint_log=app)
+        at = at if at is not None else FakeAt()
+        app.printer, app.at_link = printer, at
+        built = _build(qtbot, app, **kw)
         made.append(built)
-        return Driver(qtbot, built, printer, at)
+        driver = Driver(qtbot, built, printer, at)
+        driver.settle()
+        return driver
 
     yield make
     for built in made:
@@ -123,5 +160,5 @@ def make_driver(qtbot):
 
 
 @pytest.fixture
-def driver(make_driver, till):
-    return make_driver(till)
+def driver(make_driver, app):
+    return make_driver(app)

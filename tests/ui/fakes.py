@@ -1,13 +1,19 @@
-"""Fakes for the till's ports: a printer that records (or fails, or hangs) and an AT link
-that is online or unreachable. The real printing/sync adapters are tested in their own
-folders; these let the screen tests decide what the outside world does."""
+"""Fakes for the application's printer and AT ports: a printer that records (or fails, or
+hangs) and an AT link that is online or unreachable; and ``Watched``, the application seen
+through a window that notes, holds or breaks its use cases. The real printing/sync adapters are
+tested in their own folders (and in test_real_printer.py, test_at_link.py); these let the
+screen tests decide what the outside world does."""
 
 import threading
 
-from ui.ports import AtSnapshot, PrintOutcome
+from pos.domain.at import DrainReport
+from pos.services.ports import PrintOutcome
 
 
 class FakePrinter:
+    """The ``Printer`` port. Copies are recorded through ``reprint_log`` (the application,
+    ``record_reprint``) before they are printed, as ``printing.PrintService`` does."""
+
     description = "impressora de teste"
 
     def __init__(self, reprint_log=None, fail: str | None = None,
@@ -28,13 +34,14 @@ class FakePrinter:
         return PrintOutcome(True, label=job.get("label", "Original"), copy=job.get("copy", 0))
 
     def print_document(self, doc, issuer, qr, *, copy=False, user="", reason="",
-                       open_drawer=False) -> PrintOutcome:
+                       open_drawer=False, copies=1) -> PrintOutcome:
         n = 0
         if copy:                            # like PrintService: record first, then print
             n = self.reprint_log.record_reprint(doc.document_no, user, reason)
         assert qr.startswith(f"A:{issuer.nif}*")
         return self._job(kind="document", number=doc.document_no, copy=n, reason=reason,
-                         drawer=open_drawer, user=user)
+                         drawer=open_drawer, user=user,
+                         **({"copies": copies} if copies != 1 else {}))
 
     def print_text(self, title, lines) -> PrintOutcome:
         return self._job(kind="text", title=title, lines=list(lines))
@@ -47,19 +54,71 @@ class FakePrinter:
 
 
 class FakeAt:
-    """Online: reports the outbox figures. Unreachable: every call fails like a timeout."""
+    """The ``AtLink`` port. Online: AT answered the last attempt. Unreachable: it did not,
+    and every send fails like a timeout (the queue figures come from the database)."""
 
-    def __init__(self, desk_factory, unreachable: bool = False):
-        self.desk_factory, self.unreachable = desk_factory, unreachable
+    def __init__(self, unreachable: bool = False):
+        self.unreachable = unreachable
         self.kicks = 0
+        self.closed = False
 
-    def snapshot(self) -> AtSnapshot:
-        if self.unreachable:
-            raise ConnectionError("AT não responde (tempo esgotado)")
-        q = self.desk_factory().queue()
-        return AtSnapshot(True, q.pending, q.oldest, q.parked)
+    def policy(self):
+        return None
+
+    def online(self) -> bool:
+        return not self.unreachable
+
+    def problem(self) -> str:
+        return ""
 
     def kick(self) -> None:
         self.kicks += 1
         if self.unreachable:
             raise ConnectionError("AT não responde (tempo esgotado)")
+
+    def drain(self, kinds=None) -> DrainReport:
+        if self.unreachable:
+            raise ConnectionError("AT não responde (tempo esgotado)")
+        return DrainReport()
+
+    def close(self) -> None:
+        self.closed = True
+
+
+class Watched:
+    """The application as the till sees it, noting which use cases run on the UI thread,
+    and able to hold one use case until the test lets it go (a slow disk, a busy lock)."""
+
+    def __init__(self, app):
+        self._app = app
+        self.on_ui_thread: set[str] = set()
+        self.watching = False
+        self.gates: dict[str, threading.Event] = {}
+        self.calls: list[str] = []
+        self.broken: dict[str, Exception] = {}
+
+    def __getattr__(self, name):
+        value = getattr(self._app, name)
+        if not callable(value) or name.startswith("_"):
+            return value
+
+        def call(*args, **kwargs):
+            if self.watching and threading.current_thread() is threading.main_thread():
+                self.on_ui_thread.add(name)
+            self.calls.append(name)
+            gate = self.gates.get(name)
+            if gate is not None:
+                assert gate.wait(10), f"{name} held too long"
+            if name in self.broken:
+                raise self.broken[name]
+            return value(*args, **kwargs)
+        return call
+
+
+def watched_driver(make_driver, app):
+    """A till driven over ``Watched(app)``; returns (driver, watched)."""
+    w = Watched(app)
+    d = make_driver(w)
+    d.app = app                       # the test's own reads go straight to the application
+    w.watching = True                 # after start-up (the composition root reads first)
+    return d, w

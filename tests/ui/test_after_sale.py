@@ -4,16 +4,13 @@ manager, finding the document by number, from the list, or by its scanned QR cod
 from decimal import Decimal as D
 
 from PySide6.QtCore import Qt
-from sqlalchemy import select
-
-from pos.persistence.models import AuditEvent, Reprint
 
 
 def sell(d, *taps):
     for category, code, times in taps:
         d.tap_product(category, code, times)
     d.pay_cash_exact()
-    return d.till.document(d.till.documents()[0].document_no)
+    return d.last_document()
 
 
 def test_reprint_is_a_recorded_copy_with_a_reason(driver):
@@ -28,6 +25,7 @@ def test_reprint_is_a_recorded_copy_with_a_reason(driver):
     assert "motivo" in r.notice.text()                               # a reason is required
     r.picker.field.setText(first.document_no)                       # typed number
     d.qtbot.keyClick(r.picker.field, Qt.Key.Key_Return)
+    d.settle()
     assert r.doc.document_no == first.document_no
     d.tap(r.reasons["Talão ilegível"])
     d.tap(r.go)
@@ -36,11 +34,8 @@ def test_reprint_is_a_recorded_copy_with_a_reason(driver):
     copy = d.printer.documents()[-1]
     assert copy == {"kind": "document", "number": first.document_no, "copy": 1,
                     "reason": "Talão ilegível", "drawer": False, "user": "caixa1"}
-    with d.till.db.read() as s:
-        rows = s.scalars(select(Reprint)).all()
-        assert [(x.copy_number, x.user_login, x.reason) for x in rows] == [
-            (1, "caixa1", "Talão ilegível")]
-    assert len(d.till.documents()) == 2                              # a copy issues nothing
+    assert d.reprints() == [(1, "caixa1", "Talão ilegível")]
+    assert len(d.app.documents()) == 2                              # a copy issues nothing
 
 
 def test_credit_note_of_chosen_lines_with_manager_approval(driver):
@@ -52,9 +47,10 @@ def test_credit_note_of_chosen_lines_with_manager_approval(driver):
     c = d.w.credit
     assert d.page() is c
     # Found by scanning the receipt's QR code (the scanner types the AT payload).
-    qr = d.till.qr(sale)
+    qr = d.app.qr(sale)
     c.picker.field.setText(qr)
     d.qtbot.keyClick(c.picker.field, Qt.Key.Key_Return)
+    d.settle()
     assert c.doc.document_no == sale.document_no and c.lines.count() == 2
     assert not c.go.isEnabled()
     c.lines.setCurrentRow(0)
@@ -69,24 +65,23 @@ def test_credit_note_of_chosen_lines_with_manager_approval(driver):
     d.pad(c.pad, "9999")
     d.tap(c.go)
     assert "PIN errado" in c.notice.text()
-    assert len(d.till.documents()) == 2         # nothing issued without approval
+    assert len(d.app.documents()) == 2         # nothing issued without approval
     d.pad(c.pad, "2222")
     d.tap(c.go)
     assert d.page() is d.w.sale and "devolva 2,40 €" in d.w.sale.notice.text()
 
-    note = d.till.document(d.till.documents()[0].document_no)
+    note = d.last_document()
     assert note.doc_type == "NC" and note.user == "caixa1"
     assert note.totals.gross == D("2.40")
     [line] = note.lines
     assert line.product_code == "PAS01" and line.quantity == 2
     assert line.reference.document_no == sale.document_no and line.reference.line_no == 1
     assert line.reference.reason == "Defeito"
-    assert d.till.document(other.document_no).status == "N"
+    assert d.app.document(other.document_no).status == "N"
     d.wait_idle()
     job = d.printer.documents()[-1]
     assert job["number"] == note.document_no and job["drawer"]       # cash back
-    with d.till.db.read() as s:
-        events = [(e.kind, e.user_login) for e in s.scalars(select(AuditEvent))]
+    events = d.audit()
     assert ("approval", "gerente") in events and ("credit_note", "caixa1") in events
 
 
@@ -94,10 +89,11 @@ def test_credit_note_refuses_more_than_what_is_left(driver):
     d = driver
     d.sign_in("gerente", "2222")
     sale = sell(d, ("Pastelaria", "PAS02", 1))
-    d.till.credit_note(sale.document_no, "Devolução", user="gerente")
+    d.app.credit(sale.document_no, "Devolução", user="gerente")
     d.tap(d.w.sale.functions["credit"])
     c = d.w.credit
     c.choose(sale.document_no)
+    d.settle()
     c.check(1)
     c.reason.setText("Outra vez")
     assert c.approval.buttons["gerente"].isChecked()          # the manager approves himself

@@ -21,13 +21,12 @@ def test_gui_starts_on_a_new_demo_database_and_quits(tmp_path):
     proc = run_gui("gui", "--demo", "--db", str(db), "--lang", "en")
     assert proc.returncode == 0, proc.stderr[-600:]
     assert "demonstração criada" in proc.stderr
-    from pos.bootstrap import open_till
-    from pos.services.demo import is_configured
-    till = open_till(str(db))
+    from pos.bootstrap import open_app
+    app = open_app(str(db))
     try:
-        assert is_configured(till.db) and till.training_mode()
+        assert app.is_configured() and app.training_mode()
     finally:
-        till.db.dispose()
+        app.close()
     again = run_gui("--db", str(db), "gui")         # the global --db works too
     assert again.returncode == 0, again.stderr[-600:]
     assert "demonstração" not in again.stderr
@@ -38,10 +37,10 @@ def test_gui_refuses_an_altered_database(tmp_path):
     assert run_gui("gui", "--demo", "--db", str(db)).returncode == 0
     import sqlite3
 
-    from pos.bootstrap import open_till
-    till = open_till(str(db))
-    till.sell([("PAS01", 1)])
-    till.db.dispose()
+    from pos.bootstrap import open_app
+    app = open_app(str(db))
+    app.sell_items([("PAS01", 1)])
+    app.close()
     con = sqlite3.connect(db)                      # tamper, bypassing the triggers
     triggers = [r[0] for r in con.execute(
         "select name from sqlite_master where type='trigger' and tbl_name='documents'")]

@@ -3,9 +3,9 @@
 from resources import path
 
 
-def test_english_translation(make_driver, till):
+def test_english_translation(make_driver, app):
     assert path("translations", "caixa_en.qm").exists()
-    d = make_driver(till, lang="en")
+    d = make_driver(app, lang="en")
     try:
         assert d.w.banner.text() == "TRAINING MODE — documents have no fiscal value"
         d.sign_in()

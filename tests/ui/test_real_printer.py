@@ -2,24 +2,22 @@
 
 import json
 
-from sqlalchemy import select
-
-from pos.persistence.models import Reprint
+from pos.services.ports import NoPrinter
 from ui.adapters import ReceiptPrinter, printer_from_environment
-from ui.ports import NoPrinter
+from ui.app import open_till_app
 
 
-def test_sale_and_reprint_through_the_print_service(make_driver, till, tmp_path, monkeypatch):
+def test_sale_and_reprint_through_the_print_service(make_driver, app, tmp_path, monkeypatch):
     out = tmp_path / "printer.bin"
     monkeypatch.setenv("CAIXA_PRINTER", json.dumps({"connection": f"file:{out}"}))
-    printer = printer_from_environment(till)
+    printer = printer_from_environment(reprint_log=app)
     assert isinstance(printer, ReceiptPrinter)
-    d = make_driver(till, printer)
+    d = make_driver(app, printer)
     d.sign_in()
     d.tap_product("Pastelaria", "PAS01")
     d.pay_cash_exact()
     d.wait_idle()
-    doc = till.documents()[0]
+    doc = app.documents()[0]
     data = out.read_bytes()
     assert doc.document_no.encode() in data and b"ATCUD" in data
     assert b"\x1bp" in data                                              # drawer kick (ESC p)
@@ -29,16 +27,33 @@ def test_sale_and_reprint_through_the_print_service(make_driver, till, tmp_path,
     d.tap(d.w.reprint.go)
     d.wait_idle()
     assert b"via" in out.read_bytes()                                    # '2.ª via'
-    with till.db.read() as s:
-        assert [r.copy_number for r in s.scalars(select(Reprint))] == [1]
+    assert [copy for copy, _user, _reason in d.reprints()] == [1]
     d.tap(d.w.sale.functions["x"])
     d.tap(d.w.report.print_button)
     d.wait_idle()
     assert b"RELAT" in out.read_bytes()
 
 
-def test_printer_settings_that_cannot_work_leave_the_till_selling(till, monkeypatch):
+def test_the_till_application_records_copies_it_prints(demo_db, tmp_path, monkeypatch):
+    """As ui/app.py builds it: the printer from CAIXA_PRINTER records copies through the
+    application it prints for (a copy is never printed unrecorded)."""
+    out = tmp_path / "printer.bin"
+    monkeypatch.setenv("CAIXA_PRINTER", json.dumps({"connection": f"file:{out}"}))
+    app = open_till_app(str(demo_db))
+    try:
+        assert isinstance(app.printer, ReceiptPrinter)
+        doc = app.sell_items([("PAS01", 1)])
+        outcome = app.print_document(doc.document_no, copy=True, user="caixa1",
+                                     reason="Talão perdido")
+        assert outcome.ok and outcome.copy == 1, outcome
+        assert b"2." in out.read_bytes() and b"via" in out.read_bytes()
+        assert app.record_reprint(doc.document_no, "caixa1", "outra") == 2
+    finally:
+        app.close()
+
+
+def test_printer_settings_that_cannot_work_leave_the_till_selling(app, monkeypatch):
     monkeypatch.setenv("CAIXA_PRINTER", '{"connection": "nonsense:1"}')
-    assert isinstance(printer_from_environment(till), NoPrinter)
+    assert isinstance(printer_from_environment(app), NoPrinter)
     monkeypatch.delenv("CAIXA_PRINTER")
-    assert isinstance(printer_from_environment(till), NoPrinter)
+    assert isinstance(printer_from_environment(app), NoPrinter)

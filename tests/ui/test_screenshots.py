@@ -27,8 +27,8 @@ def shoot(widget, name: str, size, tmp_path) -> Path:
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_screenshots(make_driver, till, size, tmp_path):
-    d = make_driver(till, size=size)
+def test_screenshots(make_driver, app, size, tmp_path):
+    d = make_driver(app, size=size)
     assert QFontInfo(d.w.font()).family().startswith("DejaVu")
     d.tap(d.w.signin.user_buttons["caixa1"])
     d.pad(d.w.signin.pad, "11")
@@ -64,7 +64,8 @@ def test_screenshots(make_driver, till, size, tmp_path):
 
     d.tap(d.w.sale.functions["credit"])
     c = d.w.credit
-    c.choose(d.till.documents()[0].document_no)
+    c.choose(d.app.documents()[0].document_no)
+    d.settle()
     c.check(1, D(1))
     c.reason.setText("Defeito")
     d.qtbot.wait(50)

@@ -1,4 +1,4 @@
-"""Selling at the till, driven like a cashier: taps, the numeric pads, a barcode scanner.
+"""Selling at the app, driven like a cashier: taps, the numeric pads, a barcode scanner.
 Every test checks the documents the core really issued."""
 
 from decimal import Decimal as D
@@ -29,7 +29,7 @@ def test_sell_by_button(driver):
     assert d.page() is d.w.sale and d.total() == "0,00 €"      # next customer at once
     assert "FS DEMO2026/1 emitida" in d.w.sale.notice.text()
 
-    doc = d.till.document(d.till.documents()[0].document_no)
+    doc = d.last_document()
     assert doc.doc_type == "FS" and doc.user == "caixa1" and doc.training
     assert [(ln.product_code, ln.quantity) for ln in doc.lines] == [("PAS01", 2), ("CAF01", 1)]
     assert doc.totals.gross == D("3.15")
@@ -57,16 +57,16 @@ def test_plus_minus_remove_and_keyboard_shortcuts(driver):
     assert d.page() is d.w.payment
     d.key(Qt.Key.Key_Return, d.w.payment.amount)            # Enter = exact cash, confirm
     assert d.page() is d.w.sale
-    doc = d.till.documents()[0]
+    doc = d.app.documents()[0]
     assert doc.gross_total == D("0.54")
 
 
 def test_sell_by_scanned_barcodes_including_scale_labels(driver):
     d = driver
-    with d.till.db.write() as s:   # a cheese sold by weight and a cake priced by the scale
-        catalogue.add(s, "QJ042", "Queijo da Serra", "12.90", "RED", unit="KG",
+    with d.app.unit(True) as uow:   # a cheese sold by weight and a cake priced by the scale
+        catalogue.add(uow, "QJ042", "Queijo da Serra", "12.90", "RED", unit="KG",
                       barcode=in_store_code(1, "00042", 0), category="Charcutaria")
-        catalogue.add(s, "00043", "Bolo à fatia", "0", "INT", category="Pastelaria")
+        catalogue.add(uow, "00043", "Bolo à fatia", "0", "INT", category="Pastelaria")
     d.sign_in()
     d.scan(barcode("PAS01"))
     d.scan(barcode("PAS01"))
@@ -85,7 +85,7 @@ def test_sell_by_scanned_barcodes_including_scale_labels(driver):
         ("PAS01", 2), ("QJ042", D("0.750")), ("00043", 1)]
     assert d.total() == "15,58 €"                   # 2,40 + 9,68 + 3,50
     d.pay_cash_exact()
-    doc = d.till.document(d.till.documents()[0].document_no)
+    doc = d.last_document()
     assert [ln.gross_amount for ln in doc.lines] == [D("2.40"), D("9.68"), D("3.50")]
     assert doc.lines[1].unit == "KG"
 
@@ -96,14 +96,17 @@ def test_typed_search_then_enter(driver):
     field = d.w.sale.search
     d.qtbot.keyClicks(field, "nata")
     d.w.sale.run_search(field.text())            # the debounce timer, without the wait
+    d.settle()
     assert list(d.w.sale.grid.buttons) == ["PAS01"]
     assert "1 artigo" in d.w.sale.grid.caption.text()
     field.pause()                                # a person pauses before Enter
     d.qtbot.keyClick(field, Qt.Key.Key_Return)
+    d.settle()
     assert [ln.product.code for ln in d.w.sale.cart.lines] == ["PAS01"]
     d.qtbot.keyClicks(field, "2*pao01")            # quantity, then a typed code
     field.pause()
     d.qtbot.keyClick(field, Qt.Key.Key_Return)
+    d.settle()
     assert [(ln.product.code, ln.quantity) for ln in d.w.sale.cart.lines] == [
         ("PAS01", 1), ("PAO01", 2)]
 
@@ -128,7 +131,7 @@ def test_nif_wrong_then_right(driver):
     d.tap(c.ok)
     assert d.page() is d.w.sale and "123456789" in d.w.sale.customer_label.text()
     d.pay_cash_exact()
-    doc = d.till.document(d.till.documents()[0].document_no)
+    doc = d.last_document()
     assert doc.doc_type == "FS" and doc.customer.nif == "123456789"
 
 
@@ -157,7 +160,7 @@ def test_above_the_fs_limit_an_invoice_with_name_and_address(driver):
     assert d.w.payment.heading.text().endswith("FR")
     d.tap(d.w.payment.method_buttons["MB"])
     d.tap(d.w.payment.confirm_button)
-    doc = d.till.document(d.till.documents()[0].document_no)
+    doc = d.last_document()
     assert doc.doc_type == "FR" and doc.totals.gross == D("1078.80")
     assert doc.customer.name == "Restaurante O Tasco, Lda." and doc.customer.city == "Porto"
     assert [(p.method, p.amount) for p in doc.payments] == [("MB", D("1078.80"))]
@@ -185,7 +188,7 @@ def test_split_payment_with_change(driver):
     assert p.change_label.text() == "5,36 €" and p.confirm_button.isEnabled()
     d.tap(p.confirm_button)
     assert "TROCO 5,36 €" in d.w.sale.notice.text()
-    doc = d.till.document(d.till.documents()[0].document_no)
+    doc = d.last_document()
     assert [(x.method, x.amount, x.tendered) for x in doc.payments] == [
         ("CD", D("5.00"), D("5.00")), ("MB", D("3.00"), D("3.00")),
         ("NU", D("4.64"), D("10.00"))]
@@ -208,13 +211,9 @@ def test_discount_and_price_change_need_a_supervisor(driver):
     d.tap(line.ok)
     assert d.page() is d.w.sale and d.total() == "7,15 €"
     d.pay_cash_exact()
-    doc = d.till.document(d.till.documents()[0].document_no)
+    doc = d.last_document()
     assert doc.lines[0].discount == D("0.80") and doc.totals.gross == D("7.15")
-    from sqlalchemy import select
-
-    from pos.persistence.models import AuditEvent
-    with d.till.db.read() as s:
-        kinds = [(e.kind, e.user_login) for e in s.scalars(select(AuditEvent))]
+    kinds = d.audit()
     assert ("approval", "gerente") in kinds and ("discount", "caixa1") in kinds
 
 
@@ -225,14 +224,10 @@ def test_void_the_cart_and_no_sign_out_with_a_sale_open(driver):
     d.tap(d.w.sale.functions["out"])
     assert d.page() is d.w.sale and "antes de sair" in d.w.sale.notice.text()
     d.tap(d.w.sale.void)
-    assert d.w.sale.cart.lines == [] and d.till.documents() == []
+    assert d.w.sale.cart.lines == [] and d.app.documents() == []
     d.tap(d.w.sale.functions["out"])
     assert d.page() is d.w.signin
-    from sqlalchemy import select
-
-    from pos.persistence.models import AuditEvent
-    with d.till.db.read() as s:
-        kinds = [e.kind for e in s.scalars(select(AuditEvent))]
+    kinds = [kind for kind, _user in d.audit()]
     assert "cart_voided" in kinds and kinds[-1] == "logout"
 
 
@@ -251,5 +246,5 @@ def test_invoice_on_credit_takes_no_payment(driver):
     p = d.w.payment
     assert not p.method_buttons["NU"].isEnabled() and p.confirm_button.isEnabled()
     d.tap(p.confirm_button)
-    doc = d.till.document(d.till.documents()[0].document_no)
+    doc = d.last_document()
     assert doc.doc_type == "FT" and doc.payments == () and doc.customer.nif == "123456789"

@@ -38,8 +38,8 @@ def test_x_report_then_close_with_blind_count(driver):
     z = [j for j in d.printer.jobs if j["kind"] == "text"][-1]
     assert z["title"].startswith("RELATÓRIO Z") and any("-1,40 €" in ln for ln in z["lines"])
 
-    assert d.ctx.cash.current() is None
-    report = d.ctx.cash.x_report(d.ctx.session.id if d.ctx.session else 1)
+    assert d.app.current_session() is None
+    report = d.app.x_report(d.ctx.session.id if d.ctx.session else 1)
     assert report.z_number == 1 and report.session.closed_by == "caixa1"
     assert {c.method: (c.expected, c.counted) for c in report.counts} == {
         "NU": (D("102.40"), D("101")), "CD": (D("7.95"), D("7.95"))}

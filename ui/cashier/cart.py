@@ -24,7 +24,8 @@ class Line:
 
     @property
     def amount(self) -> Decimal:
-        return round2(self.quantity * self.unit_price) - round2(self.discount)
+        """The line's amount as the document will have it (the domain's own rounding)."""
+        return CartLine(self.product, self.quantity, self.unit_price, self.discount).gross_amount
 
     def mergeable_with(self, product: ProductSnapshot) -> bool:
         return (self.product.code == product.code and not self.weighed

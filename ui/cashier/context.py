@@ -1,14 +1,15 @@
-"""What every page of the till needs: the services, the ports, the background helper and who
-is signed in. Built once by ``ui/app.py``."""
+"""What every page of the till needs: the application facade, the background helper, the
+facts read once at start-up and who is signed in. Built once by ``ui/app.py``.
 
-from dataclasses import dataclass, field
+Pages call the facade only through ``worker`` (``Page.run``): never on the UI thread."""
 
+from dataclasses import dataclass
+
+from pos.application import Application
+from pos.application.people import UserInfo
 from pos.domain.company import Issuer
-from pos.services.cash import CashDesk, SessionInfo
-from pos.services.desk import Desk, UserInfo
-from pos.services.till import Till
+from pos.services.cash import SessionInfo
 
-from ..ports import AtPort, PrinterPort
 from ..workers import Worker
 
 # SAF-T payment codes offered at the till, in button order (CAIXA_PAYMENTS overrides).
@@ -17,21 +18,15 @@ DEFAULT_METHODS = ("NU", "CD", "MB", "CC", "TB", "CH", "OU")
 
 @dataclass
 class Context:
-    till: Till
-    desk: Desk
-    cash: CashDesk
-    printer: PrinterPort
-    at: AtPort
+    app: Application
     worker: Worker
+    issuer: Issuer                # the shop as printed (changes only in set-up)
+    training: bool = False
+    till_name: str = ""
     methods: tuple[str, ...] = DEFAULT_METHODS
     user: UserInfo | None = None
     session: SessionInfo | None = None
-    training: bool = False
-    till_name: str = ""
-    _issuer: Issuer | None = field(default=None, repr=False)
 
-    def issuer(self) -> Issuer:
-        """The shop as printed; read once (it changes only in setup)."""
-        if self._issuer is None:
-            self._issuer = self.till.issuer()
-        return self._issuer
+    @property
+    def login(self) -> str:
+        return self.user.login if self.user is not None else ""

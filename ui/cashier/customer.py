@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from pos.domain.customer import make_customer
 from pos.domain.documents import FINAL_CONSUMER, price_lines
+from pos.domain.errors import PosError
 from pos.domain.nif import CONSUMIDOR_FINAL_NIF, is_valid_nif
 
 from ..widgets.numpad import NumPad
@@ -149,19 +150,25 @@ class CustomerPage(Page):
             msg = self.tr("Faltam %n algarismo(s).", "", 9 - len(text))
         elif is_valid_nif(text) and text != CONSUMIDOR_FINAL_NIF:
             msg, state = self.tr("NIF válido."), "true"
-            known = self.ctx.desk.customer(text)
-            if known and not self.name.text():
-                self.name.setText(known.name)
-                self.address.setText(known.address)
-                self.postal.setText(known.postal_code)
-                self.city.setText(known.city)
-                msg = self.tr("NIF válido: %1.").replace("%1", known.name)
+            self.run(self.ctx.app.customer, text, on_done=lambda known: self.known(text, known))
         else:
             msg, state = self.tr("NIF inválido: confira os algarismos."), "false"
         self.nif.setProperty("valid", state)
         self.nif.style().unpolish(self.nif)
         self.nif.style().polish(self.nif)
         self.nif_state.setText(msg)
+        self.update_type()
+
+    def known(self, nif: str, customer) -> None:
+        """A customer already in the file: fill name and address, unless the NIF changed
+        meanwhile or the cashier already typed a name."""
+        if customer is None or self.nif.text() != nif or self.name.text():
+            return
+        self.name.setText(customer.name)
+        self.address.setText(customer.address)
+        self.postal.setText(customer.postal_code)
+        self.city.setText(customer.city)
+        self.nif_state.setText(self.tr("NIF válido: %1.").replace("%1", customer.name))
         self.update_type()
 
     def want(self, code: str) -> None:
@@ -176,9 +183,9 @@ class CustomerPage(Page):
     def decision(self):
         try:
             customer = self.customer()
-        except Exception:        # half-typed data: decide as for a final consumer
+        except PosError:         # half-typed data: decide as for a final consumer
             customer = FINAL_CONSUMER
-        region = self.ctx.issuer().tax_region
+        region = self.ctx.issuer.tax_region
         lines, totals = price_lines(list(self.cart.cart_lines()), region, date.today())
         return decide(totals.gross, lines, customer, self.wanted)
 
@@ -201,7 +208,7 @@ class CustomerPage(Page):
     def confirm(self) -> None:
         try:
             customer = self.customer()
-        except Exception as exc:
+        except PosError as exc:
             self.notice.error(self.message(exc))
             return
         d = self.decision()

@@ -1,14 +1,22 @@
-"""Printer, drawer and AT work, always through the background helper; their state goes to
-the status strip through signals. Nothing here ever waits on a device on the UI thread."""
+"""Printer, drawer and AT status, always through the background helper; their state goes to
+the status strip through signals. Nothing here ever waits on a device on the UI thread.
 
+Printing goes through the facade (``print_document``, ``open_drawer``, ``print_text``) on
+the printer lane: the application reads the committed document, records a copy before it
+is printed, and hands the result of the printer port back as a ``PrintOutcome``."""
+
+import itertools
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 
 from pos.domain.documents import Document
+from pos.domain.errors import PosError
+from pos.services.ports import AtSnapshot, PrintOutcome
 
-from ..ports import AtSnapshot, PrintOutcome
 from .context import Context
+from .page import message
 
 log = logging.getLogger(__name__)
 
@@ -16,6 +24,7 @@ log = logging.getLogger(__name__)
 class Devices(QObject):
     printer_changed = Signal(object, str)     # ok (None = unknown), sentence
     at_changed = Signal(object)               # AtSnapshot
+    at_failed = Signal(str)                   # the AT status could not be read (sentence)
     printed = Signal(str, object)             # document number (or title), PrintOutcome
 
     def __init__(self, ctx: Context, parent: QObject | None = None):
@@ -23,6 +32,8 @@ class Devices(QObject):
         self.ctx = ctx
         self.last_at: AtSnapshot | None = None
         self.printer_ok: bool | None = None
+        self._at_asked = itertools.count(1)
+        self._at_shown = 0                    # the newest AT look delivered
 
     def _outcome(self, what: str, outcome: PrintOutcome) -> None:
         self.printer_ok = outcome.ok
@@ -30,50 +41,64 @@ class Devices(QObject):
         self.printed.emit(what, outcome)
 
     def _failed(self, what: str, exc: Exception) -> None:
-        self._outcome(what, PrintOutcome(False, str(exc) or type(exc).__name__))
+        self._outcome(what, PrintOutcome(False, message(exc)))
 
     def print_document(self, doc: Document, *, copy: bool = False, reason: str = "",
                        drawer: bool = False) -> None:
         """Print a committed document (and kick the drawer after it, for cash)."""
         ctx = self.ctx
-        issuer = ctx.issuer()
-        qr = ctx.till.qr(doc, issuer)
-        user = ctx.user.login if ctx.user else ""
         ctx.worker.submit(
-            ctx.printer.print_document, doc, issuer, qr, copy=copy, user=user, reason=reason,
-            open_drawer=drawer, lane="printer", name=f"print {doc.document_no}",
+            ctx.app.print_document, doc.document_no, copy=copy, user=ctx.login,
+            reason=reason, open_drawer=drawer, lane="printer",
+            name=f"print {doc.document_no}",
             on_done=lambda out: self._outcome(doc.document_no, out),
             on_error=lambda exc: self._failed(doc.document_no, exc))
 
     def print_text(self, title: str, lines: list[str]) -> None:
-        self.ctx.worker.submit(self.ctx.printer.print_text, title, lines, lane="printer",
+        self.ctx.worker.submit(self.ctx.app.print_text, title, lines, lane="printer",
                                on_done=lambda out: self._outcome(title, out),
                                on_error=lambda exc: self._failed(title, exc))
 
-    def open_drawer(self) -> None:
-        self.ctx.worker.submit(self.ctx.printer.open_drawer, lane="printer",
-                               on_done=lambda out: self._outcome("drawer", out),
-                               on_error=lambda exc: self._failed("drawer", exc))
+    def open_drawer(self, reason: str = "", session_id: int | None = None,
+                    on_done: Callable | None = None,
+                    on_refused: Callable | None = None) -> None:
+        """Open the drawer; with ``session_id`` it is first put on record (a drawer opened
+        without a sale), and ``on_refused(exc)`` hears when the record was refused."""
+        def done(out: PrintOutcome) -> None:
+            self._outcome("drawer", out)
+            if on_done is not None:
+                on_done(out)
 
-    def sent_to_at(self) -> None:
-        """A document with an AT duty was committed: nudge the sender, then refresh."""
-        self.ctx.worker.submit(self.ctx.at.kick, name="at kick",
-                               on_done=lambda _: self.refresh_at(),
-                               on_error=lambda _exc: self.refresh_at())
+        def failed(exc: Exception) -> None:
+            if isinstance(exc, PosError) and on_refused is not None:
+                on_refused(exc)               # not recorded, so not opened
+                return
+            self._failed("drawer", exc)
+            if on_done is not None:
+                on_done(None)
+
+        self.ctx.worker.submit(self.ctx.app.open_drawer, self.ctx.login, reason, session_id,
+                               lane="printer", name="drawer", on_done=done, on_error=failed)
 
     def refresh_at(self) -> None:
-        self.ctx.worker.submit(self._snapshot, name="at snapshot", on_done=self._at)
+        """Ask for the AT status (the queue in the database and whether AT answered)."""
+        asked = next(self._at_asked)
+        self.ctx.worker.submit(self.ctx.app.at_snapshot, name="at snapshot",
+                               on_done=lambda snap: self._at(asked, snap),
+                               on_error=lambda exc: self._at_error(asked, exc))
 
-    def _snapshot(self) -> AtSnapshot:
-        """Runs in the background lane. When the AT side fails (unreachable, bad answer) the
-        link shows offline and the queue figures come from the till's own outbox."""
-        try:
-            return self.ctx.at.snapshot()
-        except Exception as exc:
-            log.info("AT status unavailable: %s", exc)
-            q = self.ctx.desk.queue()
-            return AtSnapshot(False, q.pending, q.oldest, q.parked, str(exc))
+    def _newest(self, asked: int) -> bool:
+        """Two looks may come back out of order (two background threads): keep the newer."""
+        if asked < self._at_shown:
+            return False
+        self._at_shown = asked
+        return True
 
-    def _at(self, snap: AtSnapshot) -> None:
-        self.last_at = snap
-        self.at_changed.emit(snap)
+    def _at(self, asked: int, snap: AtSnapshot) -> None:
+        if self._newest(asked):
+            self.last_at = snap
+            self.at_changed.emit(snap)
+
+    def _at_error(self, asked: int, exc: Exception) -> None:
+        if self._newest(asked):
+            self.at_failed.emit(message(exc))

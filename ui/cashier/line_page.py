@@ -6,6 +6,7 @@ from decimal import Decimal
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from pos.domain.errors import PosError
 from pos.domain.money import round2, to_decimal
 
 from ..widgets.numpad import NumPad
@@ -101,26 +102,42 @@ class LinePage(Page):
         self.value.setText(f"{round2(gross * p / Decimal(100)):.2f}".replace(".", ","))
 
     def apply(self) -> None:
-        line = self.cart.lines[self.index]
+        """Quantity: changed at once. Discount or price: changed in the cart, then approved
+        (when the cashier is not a supervisor) and put on record in one background job;
+        the change is undone if either is refused."""
+        if self.busy:
+            return
+        cart, index, mode = self.cart, self.index, self.mode
+        before = cart.lines[index]
         try:
             value = to_decimal(self.value.text(), self.tr("valor"))
-            approver = None
-            what = f"{line.product.code} {self.mode} {value}"
-            if self.approval.isVisible():
-                approver = self.approval.approve(what)
-            if self.mode == "qty":
-                self.cart.set_quantity(self.index, value)
-            elif self.mode == "discount":
-                self.cart.set_discount(self.index, value)
-            else:
-                self.cart.set_price(self.index, value)
-            if self.mode != "qty":
-                kind = "discount" if self.mode == "discount" else "price_override"
-                by = approver.login if approver else self.ctx.user.login
-                self.ctx.desk.record(self.ctx.user.login, kind,
-                                     f"{what} (was {line.unit_price}/{line.discount}) "
-                                     f"approved by {by}")
-        except Exception as exc:
+            credentials = self.approval.credentials() if self.approval.isVisible() else None
+            {"qty": cart.set_quantity, "discount": cart.set_discount,
+             "price": cart.set_price}[mode](index, value)
+        except PosError as exc:
             self.notice.error(self.message(exc))
             return
-        self.done.emit(self.index)
+        if mode == "qty":
+            self.done.emit(index)
+            return
+        what = f"{before.product.code} {mode} {value}"
+        detail = f"{what} (was {before.unit_price}/{before.discount})"
+        kind = "discount" if mode == "discount" else "price_override"
+
+        def refused(exc) -> None:
+            cart.lines[index] = before
+            self.notice.error(self.message(exc))
+
+        self.run(approved_change, self.ctx.app, self.ctx.login, kind, what, detail,
+                 credentials, hold=(self.ok, self.back), on_done=lambda _: self.done.emit(index),
+                 on_error=refused)
+
+
+def approved_change(app, user: str, kind: str, what: str, detail: str,
+                    credentials: tuple[str, str] | None) -> None:
+    """A supervisor's approval (``credentials``: login and PIN; None when the cashier is
+    one) and the record of the change, with who approved it."""
+    by = user
+    if credentials is not None:
+        by = app.approve(*credentials, what).login
+    app.record_event(user, kind, f"{detail} approved by {by}")

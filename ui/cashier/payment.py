@@ -178,6 +178,8 @@ class PaymentPage(Page):
     # ---- actions --------------------------------------------------------------------
     def add(self, method: str, amount: Decimal | None = None) -> bool:
         """Add a payment: the given amount, else the one typed, else what is still due."""
+        if self.busy:
+            return False
         try:
             if amount is None:
                 text = self.amount.text().strip()
@@ -206,6 +208,8 @@ class PaymentPage(Page):
     def enter(self) -> None:
         """Keyboard: an amount then Enter is cash handed over; Enter alone when nothing was
         entered is the exact amount in cash; when covered, Enter confirms."""
+        if self.busy:
+            return
         if self.amount.text().strip():
             if not self.add("NU"):
                 return
@@ -222,7 +226,15 @@ class PaymentPage(Page):
             [p for p in self.payments if p[0] == "NU"]
         return tuple(ordered)
 
+    def held(self) -> tuple:
+        """What waits while the document is being issued: nothing on this page may change
+        the payments, leave, or confirm a second time."""
+        return (self.confirm_button, self.back, self.remove, *self.method_buttons.values(),
+                *self.quick_buttons)
+
     def confirm(self) -> None:
+        if self.busy:
+            return
         if not self.covered:
             self.notice.error(self.tr("Falta receber %1.").replace("%1", eur(self.due)))
             return

@@ -19,6 +19,8 @@ def document_number(text: str) -> str:
 
 class DocumentPicker(QWidget):
     picked = Signal(str)
+    loaded = Signal()                 # the recent documents are listed
+    problem = Signal(object)          # they could not be read (the exception)
 
     def __init__(self, ctx, types: tuple[str, ...] | None = None, parent=None):
         super().__init__(parent)
@@ -37,9 +39,17 @@ class DocumentPicker(QWidget):
         box.addWidget(self.list, 1)
 
     def reload(self) -> None:
+        """List the recent documents (read in the background; ``loaded`` when shown)."""
         self.field.clear()
         self.list.clear()
-        for d in self.ctx.till.documents(limit=40):
+        self.field.setFocus()
+        self.ctx.worker.submit(self.ctx.app.documents, limit=40, lane="counter",
+                               name="recent documents", on_done=self._show,
+                               on_error=self.problem.emit)
+
+    def _show(self, documents) -> None:
+        self.list.clear()
+        for d in documents:
             if self.types and d.doc_type not in self.types:
                 continue
             state = self.tr(" · anulado") if d.status == "A" else ""
@@ -47,7 +57,7 @@ class DocumentPicker(QWidget):
                                    f"{eur(d.gross_total)}{state}")
             item.setData(Qt.ItemDataRole.UserRole, d.document_no)
             self.list.addItem(item)
-        self.field.setFocus()
+        self.loaded.emit()
 
     def _typed(self) -> None:
         number = document_number(self.field.text())

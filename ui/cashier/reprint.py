@@ -14,6 +14,7 @@ class ReprintPage(Page):
     def __init__(self, ctx, parent: QWidget | None = None):
         super().__init__(ctx, parent)
         self.doc = None
+        self._asked: str | None = None       # the number last chosen
         outer = QHBoxLayout(self)
         outer.setContentsMargins(24, 16, 24, 16)
         outer.setSpacing(24)
@@ -21,7 +22,9 @@ class ReprintPage(Page):
         left.addWidget(title(self.tr("Reimprimir um documento")))
         self.picker = DocumentPicker(ctx)
         self.picker.picked.connect(self.choose)
+        self.picker.loaded.connect(self._choose_last)
         left.addWidget(self.picker, 1)
+        self.picker.problem.connect(self.show_error)
         outer.addLayout(left, 3)
         right = QVBoxLayout()
         self.chosen = QLabel(self.tr("Escolha o documento."))
@@ -58,24 +61,37 @@ class ReprintPage(Page):
 
     def entered(self) -> None:
         self.doc = None
+        self._asked = None
         self.reason.clear()
         self.notice.clear()
         self.chosen.setText(self.tr("Escolha o documento."))
         self.picker.reload()
-        if self.picker.list.count():      # the last document is the usual one
+
+    def _choose_last(self) -> None:
+        """The last document is the usual one: chosen as soon as the list is shown."""
+        if self.doc is None and self._asked is None and self.picker.list.count():
             self.picker.list.setCurrentRow(0)
             self.choose(self.picker.list.item(0).data(Qt.ItemDataRole.UserRole))
 
     def choose(self, number: str) -> None:
-        try:
-            self.doc = self.ctx.till.document(number)
-        except Exception as exc:
-            self.doc = None
-            self.notice.error(self.message(exc))
+        """Read the document in the background; only the last one asked for is shown."""
+        self._asked = number
+        self.doc = None
+        self.run(self.ctx.app.document, number, hold=(self.go,),
+                 on_done=lambda doc: self._chosen(number, doc),
+                 on_error=lambda exc: self._not_found(number, exc))
+
+    def _chosen(self, number: str, doc) -> None:
+        if number != self._asked:
             return
+        self.doc = doc
         self.notice.clear()
-        self.chosen.setText(f"{self.doc.document_no}\n{eur(self.doc.totals.gross)} · "
-                            f"{self.doc.system_entry_date:%d/%m/%Y %H:%M}")
+        self.chosen.setText(f"{doc.document_no}\n{eur(doc.totals.gross)} · "
+                            f"{doc.system_entry_date:%d/%m/%Y %H:%M}")
+
+    def _not_found(self, number: str, exc: Exception) -> None:
+        if number == self._asked:
+            self.show_error(exc)
 
     def submit(self) -> None:
         if self.doc is None:

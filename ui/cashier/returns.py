@@ -1,5 +1,8 @@
 """Return goods: a credit note (NC) on chosen lines of an earlier document, with a reason
-and a supervisor's approval. The money goes back in cash (the drawer opens)."""
+and a supervisor's approval. The money goes back in cash (the drawer opens).
+
+The refund shown as lines are ticked is ``Application.refund_of``: the very function that
+builds the credit note's lines, so the screen and the note cannot disagree."""
 
 from decimal import Decimal
 
@@ -15,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pos.domain.errors import PosError
 from pos.services.corrections import CREDITABLE, MAX_REASON
 
 from ..widgets.numpad import NumPad
@@ -42,6 +46,8 @@ class CreditNotePage(Page):
         self.steps = QStackedWidget()
         self.picker = DocumentPicker(ctx, CREDITABLE)
         self.picker.picked.connect(self.choose)
+        self._asked: str | None = None     # the document number last chosen
+        self._refusal = ""                 # the core's sentence on the return ticked
         self.steps.addWidget(self.picker)
         lines_box = QWidget()
         lb = QVBoxLayout(lines_box)
@@ -100,6 +106,8 @@ class CreditNotePage(Page):
         right.addWidget(self.go)
         outer.addLayout(right, 2)
         self.approval.pin.installEventFilter(self)
+        self.picker.problem.connect(self.show_error)
+        self.approval.problem.connect(self.show_error)
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt API)
         if event.type() == QEvent.Type.FocusIn:
@@ -108,6 +116,7 @@ class CreditNotePage(Page):
 
     def entered(self) -> None:
         self.doc = None
+        self._asked = None
         self.heading.setText(self.tr("Devolução: escolha o documento"))
         self.steps.setCurrentIndex(0)
         self.reason.clear()
@@ -117,14 +126,22 @@ class CreditNotePage(Page):
         self.picker.reload()
 
     def choose(self, number: str) -> None:
-        try:
-            doc = self.ctx.till.document(number)
-            if doc.doc_type not in CREDITABLE:
-                raise ValueError(self.tr("Não se faz nota de crédito sobre %1.")
-                                 .replace("%1", doc.doc_type))
-        except Exception as exc:
-            self.notice.error(self.message(exc) if not isinstance(exc, ValueError)
-                              else str(exc))
+        """Read the document in the background; only the last one asked for is shown."""
+        self._asked = number
+        self.run(self.ctx.app.document, number, hold=(self.other,),
+                 on_done=lambda doc: self._chosen(number, doc),
+                 on_error=lambda exc: self._not_found(number, exc))
+
+    def _not_found(self, number: str, exc: Exception) -> None:
+        if number == self._asked:
+            self.show_error(exc)
+
+    def _chosen(self, number: str, doc) -> None:
+        if number != self._asked:
+            return
+        if doc.doc_type not in CREDITABLE:
+            self.notice.error(self.tr("Não se faz nota de crédito sobre %1.")
+                              .replace("%1", doc.doc_type))
             return
         self.doc = doc
         self.heading.setText(self.tr("Devolução de %1").replace("%1", doc.document_no))
@@ -145,12 +162,19 @@ class CreditNotePage(Page):
 
     def _label(self, item: QListWidgetItem) -> None:
         ln, q = item.data(ROLE_LINE), item.data(ROLE_QTY)
+        amount, _why = self.refund(ln, q)
         item.setText(f"{ln.line_no}. {ln.description}   {qty(q)} / {qty(ln.quantity)}   "
-                     f"{eur(self._amount(ln, q))}")
+                     f"{eur(amount) if amount is not None else '—'}")
 
-    @staticmethod
-    def _amount(ln, q: Decimal) -> Decimal:
-        return (ln.gross_amount * q / ln.quantity).quantize(Decimal("0.01"))
+    def refund(self, line, quantity: Decimal) -> tuple[Decimal | None, str]:
+        """What giving back ``quantity`` of ``line`` refunds, exactly as the credit note
+        will have it (a pure function of the core: no database, so no background job);
+        or None and the core's sentence when it refuses that return (the credit note
+        would be refused for the same reason)."""
+        try:
+            return self.ctx.app.refund_of(line, quantity), ""
+        except PosError as exc:
+            return None, self.message(exc)
 
     def step(self, delta: int) -> None:
         item = self.lines.currentItem()
@@ -172,13 +196,23 @@ class CreditNotePage(Page):
         return out
 
     def update_total(self) -> None:
-        total = Decimal(0)
+        total: Decimal | None = Decimal(0)
+        refusal = ""
         for i in range(self.lines.count()):
             item = self.lines.item(i)
-            if item.checkState() == Qt.CheckState.Checked:
-                total += self._amount(item.data(ROLE_LINE), item.data(ROLE_QTY))
-        self.total.setText(self.tr("A devolver: %1").replace("%1", eur(total)))
-        self.go.setEnabled(bool(self.doc) and total > 0)
+            if item.checkState() != Qt.CheckState.Checked:
+                continue
+            amount, why = self.refund(item.data(ROLE_LINE), item.data(ROLE_QTY))
+            refusal = refusal or why
+            total = None if total is None or amount is None else total + amount
+        self.total.setText(self.tr("A devolver: %1").replace(
+            "%1", eur(total) if total is not None else "—"))
+        self.go.setEnabled(bool(self.doc) and total is not None and total > 0)
+        if refusal:
+            self.notice.error(refusal)
+        elif self._refusal and self.notice.text() == self._refusal:
+            self.notice.clear()               # the figures are whole again
+        self._refusal = refusal
 
     def check(self, line_no: int, quantity: Decimal | None = None) -> None:
         """Mark a line for return (touch does the same with the check box)."""
@@ -191,21 +225,40 @@ class CreditNotePage(Page):
                 item.setCheckState(Qt.CheckState.Checked)
 
     def submit(self) -> None:
-        ctx = self.ctx
-        picks = self.picks()
-        try:
-            if not picks:
-                raise ValueError(self.tr("Marque pelo menos uma linha."))
-            if not self.reason.text().strip():
-                raise ValueError(self.tr("Indique o motivo."))
-            approver = self.approval.approve(f"credit note on {self.doc.document_no}")
-            note = ctx.till.credit_note(self.doc.document_no,
-                                        f"{self.reason.text().strip()}"[:MAX_REASON],
-                                        picks, user=ctx.user.login)
-            ctx.desk.record(ctx.user.login, "credit_note",
-                            f"{note.document_no} on {self.doc.document_no} approved by "
-                            f"{approver.login}")
-        except Exception as exc:
-            self.notice.error(str(exc) if isinstance(exc, ValueError) else self.message(exc))
+        """Approval and credit note in one background job (the page held until it
+        answers); the approval is put on record beside the note afterwards."""
+        if self.busy or self.doc is None:
             return
+        picks = self.picks()
+        reason = self.reason.text().strip()[:MAX_REASON]
+        if not picks:
+            self.notice.error(self.tr("Marque pelo menos uma linha."))
+            return
+        if not reason:
+            self.notice.error(self.tr("Indique o motivo."))
+            return
+        try:
+            login, pin = self.approval.credentials()
+        except PosError as exc:
+            self.notice.error(self.message(exc))
+            return
+        self.notice.info(self.tr("A emitir…"))
+        self.run(approved_credit, self.ctx.app, self.doc.document_no, reason, picks,
+                 self.ctx.login, login, pin,
+                 hold=(self.go, self.back, self.other, self.minus, self.plus),
+                 on_done=self._issued)
+
+    def _issued(self, answer) -> None:
+        approver, note = answer
+        # Who approved, beside the note (a failure is told on the page then shown).
+        self.ctx.worker.submit(self.ctx.app.record_event, self.ctx.login, "credit_note",
+                               f"{note.document_no} on {self.doc.document_no} approved by "
+                               f"{approver.login}", lane="counter", name="credit note record")
         self.issued.emit(note)
+
+
+def approved_credit(app, document_no: str, reason: str, picks, user: str, approver: str,
+                    pin: str):
+    """A supervisor's approval, then the credit note it approves: (approver, note)."""
+    who = app.approve(approver, pin, f"credit note on {document_no}")
+    return who, app.credit(document_no, reason, picks, user=user)

@@ -7,7 +7,7 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from pos.domain.documents import ProductSnapshot, price_lines
-from pos.domain.errors import NotFoundError
+from pos.domain.errors import NotFoundError, PosError
 
 from ..widgets.touch import Notice, button, eur
 from .barcodes import parse
@@ -39,6 +39,7 @@ class SalePage(Page):
         super().__init__(ctx, parent)
         self.cart = Cart()
         self.decision: Decision | None = None
+        self._grid_asked = 0                  # the newest grid load asked for
         outer = QVBoxLayout(self)
         outer.setContentsMargins(8, 8, 8, 8)
         outer.setSpacing(8)
@@ -171,14 +172,29 @@ class SalePage(Page):
         self.refresh()
         self.focus_search()
 
+    # ---- the product grid (loaded in the background) -------------------------------
     def load_catalogue(self) -> None:
-        cats = self.ctx.desk.categories()
+        self.run(self.ctx.app.categories, on_done=self._categories)
+
+    def _categories(self, cats: list[str]) -> None:
         self.grid.set_categories(cats)
         if cats:
             self.grid.select_category(cats[0])
 
+    def _load_grid(self, fn, *args, caption=None) -> None:
+        """Fill the grid from ``fn(*args)``; a load superseded by a newer one (the cashier
+        kept typing, or tapped a tab) is dropped when it comes back."""
+        self._grid_asked += 1
+        asked = self._grid_asked
+
+        def show(products) -> None:
+            if asked == self._grid_asked:
+                self.grid.show_products(products, caption(products) if caption else "")
+
+        self.run(fn, *args, on_done=show)
+
     def show_category(self, name: str) -> None:
-        self.grid.show_products(self.ctx.desk.category_products(name))
+        self._load_grid(self.ctx.app.category_products, name)
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -194,18 +210,21 @@ class SalePage(Page):
             if self.grid.category() is not None:
                 self.show_category(self.grid.category())
             return
-        found = self.ctx.desk.search(text, SEARCH_LIMIT)
+        self._load_grid(self.ctx.app.search_products, text, SEARCH_LIMIT,
+                        caption=lambda found: self._caption(text, found))
+
+    def _caption(self, text: str, found: list) -> str:
         caption = self.tr("%n artigo(s) para “%1”", "", len(found)).replace("%1", text)
         if len(found) == SEARCH_LIMIT:
             caption += self.tr(" — mostra os primeiros; escreva mais para afinar")
-        self.grid.show_products(found, caption)
+        return caption
 
     # ---- adding -------------------------------------------------------------------------
     def add_product(self, product: ProductSnapshot, quantity=1, unit_price=None,
                     weighed: bool = False) -> None:
         try:
             index = self.cart.add(product, quantity, unit_price, weighed)
-        except Exception as exc:
+        except PosError as exc:
             self.notice.error(self.message(exc))
             return
         self.notice.clear()
@@ -218,27 +237,27 @@ class SalePage(Page):
             return 1, text
         return m.group(1).replace(",", "."), m.group(2)
 
-    def scan(self, raw: str) -> bool:
-        """A scanned (or typed) code: plain, or a scale label with weight/price inside."""
+    def scan(self, raw: str) -> None:
+        """A scanned (or typed) code: plain, or a scale label with weight/price inside.
+        Looked up in the background; scans come back in the order they were read (one
+        counter lane), so the cart fills in scan order."""
         self._search_timer.stop()
         quantity, _ = self._multiplier(self.search.text().strip() + raw)
         if quantity != 1:
             self.search.clear()
         scan = parse(raw)
-        for code in scan.candidates:
-            try:
-                product = self.ctx.till.product(code)
-            except NotFoundError:
-                continue
-            if scan.weight is not None:
+
+        def scanned(product) -> None:
+            if product is None:
+                self.notice.error(self.tr("Código desconhecido: %1").replace("%1", raw))
+            elif scan.weight is not None:
                 self.add_product(product, scan.weight, weighed=True)
             elif scan.price is not None:
                 self.add_product(product, 1, scan.price, weighed=True)
             else:
                 self.add_product(product, quantity)
-            return True
-        self.notice.error(self.tr("Código desconhecido: %1").replace("%1", raw))
-        return False
+
+        self.run(first_product, self.ctx.app, scan.candidates, on_done=scanned)
 
     def typed_enter(self) -> None:
         """Enter typed by a person: a whole code adds it, else a single result adds it."""
@@ -246,17 +265,23 @@ class SalePage(Page):
         if not text:
             return
         self._search_timer.stop()
-        try:
-            product = self.ctx.till.product(text)
-        except NotFoundError:
-            self.run_search(text)
-            if len(self.grid.products) == 1:
-                product = self.grid.products[0]
-            else:
+        self._grid_asked += 1                 # a search still on its way is now stale
+        asked, typed = self._grid_asked, self.search.text()
+
+        def found(answer) -> None:
+            product, results = answer
+            if product is None and asked == self._grid_asked:
+                self.grid.show_products(results, self._caption(text, results))
+                if len(results) == 1:
+                    product = results[0]
+            if product is None:
                 return
-        self.search.clear()
-        self.add_product(product, quantity)
-        self.run_search("")
+            if self.search.text() == typed:   # not what the cashier typed since
+                self.search.clear()
+            self.add_product(product, quantity)
+            self.run_search(self.search.text())
+
+        self.run(product_or_search, self.ctx.app, text, SEARCH_LIMIT, on_done=found)
 
     # ---- the cart -----------------------------------------------------------------------
     def current_line(self) -> int | None:
@@ -271,7 +296,7 @@ class SalePage(Page):
             return
         try:
             self.cart.step(index, delta)
-        except Exception as exc:
+        except PosError as exc:
             self.notice.error(self.message(exc))
         self.refresh(select=index)
 
@@ -298,14 +323,18 @@ class SalePage(Page):
         self.pay.emit()
 
     def void_sale(self) -> None:
-        """Drop the whole cart before payment (audited: a till's classic leak)."""
-        if not self.cart.lines:
+        """Drop the whole cart before payment (audited: a till's classic leak). The cart
+        goes only once the record is made."""
+        if not self.cart.lines or self.busy:
             return
-        user = self.ctx.user.login if self.ctx.user else ""
-        self.ctx.desk.record(user, "cart_voided",
-                             f"{len(self.cart.lines)} lines, {self.cart.total} EUR")
-        self.new_sale()
-        self.notice.info(self.tr("Venda anulada antes do pagamento."))
+
+        def voided(_none) -> None:
+            self.new_sale()
+            self.notice.info(self.tr("Venda anulada antes do pagamento."))
+
+        self.run(self.ctx.app.record_event, self.ctx.login, "cart_voided",
+                 f"{len(self.cart.lines)} lines, {self.cart.total} EUR",
+                 hold=(self.void, self.pay_button), on_done=voided)
 
     def new_sale(self) -> None:
         self.cart.clear()
@@ -333,9 +362,9 @@ class SalePage(Page):
         if not self.cart.lines:
             return None
         try:
-            region = self.ctx.issuer().tax_region
-            lines, totals = price_lines(list(self.cart.cart_lines()), region, date.today())
-        except Exception:
+            lines, totals = price_lines(list(self.cart.cart_lines()),
+                                        self.ctx.issuer.tax_region, date.today())
+        except PosError:
             return None
         return decide(totals.gross, lines, self.cart.customer, self.cart.wanted_type)
 
@@ -362,3 +391,24 @@ def doc_reason(d: Decision) -> str:
         "chosen": translate("DocType", "pedida pelo cliente: nome e morada são precisos."),
     }[d.reason]
     return f"{d.doc_type} · {names[d.doc_type]}: " + why.replace("%1", limit).replace("%2", kind)
+
+
+# ---- look-ups run by the background helper ---------------------------------------------------
+def first_product(app, codes: tuple[str, ...]) -> ProductSnapshot | None:
+    """The first of ``codes`` that is a product (a scale label has two), or None."""
+    for code in codes:
+        try:
+            return app.product(code)
+        except NotFoundError:
+            continue
+    return None
+
+
+def product_or_search(app, text: str, limit: int
+                      ) -> tuple[ProductSnapshot | None, list[ProductSnapshot]]:
+    """What Enter in the search field means: the product whose code is ``text``, else the
+    products found by searching for it."""
+    try:
+        return app.product(text), []
+    except NotFoundError:
+        return None, app.search_products(text, limit)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pos.domain.errors import PosError
 from pos.domain.money import to_decimal
 
 from ..widgets.numpad import NumPad
@@ -86,12 +87,10 @@ class OpenSessionPage(Page):
         self.amount.setFocus()
 
     def submit(self) -> None:
-        try:
-            info = self.ctx.cash.open(self.ctx.user.login, self.amount.text() or "0")
-        except Exception as exc:
-            self.notice.error(self.message(exc))
+        if self.busy:
             return
-        self.opened.emit(info)
+        self.run(self.ctx.app.open_session, self.ctx.login, self.amount.text() or "0",
+                 hold=(self.open_button, self.back), on_done=self.opened.emit)
 
 
 class ReportPage(Page):
@@ -204,13 +203,21 @@ class ClosePage(Page):
         self.fields: dict[str, QLineEdit] = {}
 
     def entered(self) -> None:
+        """The methods to count are those of the session (read in the background: until
+        they come, there is nothing to confirm)."""
         self.notice.clear()
+        self.show_methods(())
+        self.run(self.ctx.app.x_report, self.ctx.session.id,
+                 on_done=lambda report: self.show_methods(report.count_methods))
+
+    def show_methods(self, methods: tuple[str, ...]) -> None:
+        self.pad.attach(None)
         while self.grid.count():
             item = self.grid.takeAt(0)
             if item.widget():
                 item.widget().deleteLater()
         self.fields.clear()
-        methods = self.ctx.cash.x_report(self.ctx.session.id).count_methods
+        self.confirm.setEnabled(bool(methods))
         for i, method in enumerate(methods):
             label = QLabel(method_name(method))
             field = amount_field()
@@ -218,7 +225,8 @@ class ClosePage(Page):
             self.grid.addWidget(label, i, 0)
             self.grid.addWidget(field, i, 1)
             self.fields[method] = field
-        self.select(methods[0])
+        if methods:
+            self.select(methods[0])
 
     def select(self, method: str) -> None:
         self.pad.attach(self.fields[method])
@@ -236,10 +244,12 @@ class ClosePage(Page):
         return out
 
     def submit(self) -> None:
-        ctx = self.ctx
+        if self.busy or not self.fields:
+            return
         try:
-            report = ctx.cash.close(ctx.session.id, ctx.user.login, self.counted())
-        except Exception as exc:
+            counted = self.counted()
+        except PosError as exc:
             self.notice.error(self.message(exc))
             return
-        self.closed.emit(report)
+        self.run(self.ctx.app.close_session, self.ctx.session.id, self.ctx.login, counted,
+                 hold=(self.confirm, self.back), on_done=self.closed.emit)

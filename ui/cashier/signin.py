@@ -18,7 +18,7 @@ from .page import Page
 
 
 class SignInPage(Page):
-    signed_in = Signal(object)          # UserInfo
+    signed_in = Signal(object, object)          # UserInfo, SessionInfo | None
 
     def __init__(self, ctx, parent: QWidget | None = None):
         super().__init__(ctx, parent)
@@ -66,12 +66,11 @@ class SignInPage(Page):
         self.pin.clear()
         self.notice.clear()
         self.enter.setEnabled(True)
-        try:
-            self.shop.setText(self.ctx.issuer().business_name or self.ctx.issuer().name)
-            users = self.ctx.desk.users()
-        except Exception as exc:
-            self.notice.error(self.message(exc))
-            return
+        issuer = self.ctx.issuer
+        self.shop.setText(issuer.business_name or issuer.name)
+        self.run(self.ctx.app.users, on_done=self._users)
+
+    def _users(self, users) -> None:
         for b in self.user_buttons.values():
             self.group.removeButton(b)
             b.deleteLater()
@@ -101,21 +100,26 @@ class SignInPage(Page):
         if not self.pin.text():
             self.notice.error(self.tr("Escreva o PIN."))
             return
+        if self.busy:
+            return
         login, pin = chosen.property("login"), self.pin.text()
-        self.enter.setEnabled(False)
         self.notice.info(self.tr("A verificar…"))
-        # PIN hashing is deliberately slow (PBKDF2): done off the UI thread.
-        self.ctx.worker.submit(self.ctx.desk.sign_in, login, pin, name="sign in",
-                               on_done=self._done, on_error=self._failed)
+        # PIN hashing is deliberately slow (PBKDF2): done off the UI thread, like every
+        # use case. The session still open on this till comes with the answer.
+        self.run(signed_in, self.ctx.app, login, pin, hold=(self.enter,),
+                 on_done=self._done, on_error=self._failed)
 
-    def _done(self, user) -> None:
+    def _done(self, answer) -> None:
         self.pin.clear()
         self.notice.clear()
-        self.enter.setEnabled(True)
-        self.signed_in.emit(user)
+        self.signed_in.emit(*answer)
 
     def _failed(self, exc: Exception) -> None:
         self.pin.clear()
-        self.enter.setEnabled(True)
         self.notice.error(self.message(exc))
         self.pin.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+def signed_in(app, login: str, pin: str):
+    """Sign in, and the cash session open on this till (None: it must be opened)."""
+    return app.sign_in(login, pin), app.current_session()

@@ -1,7 +1,8 @@
 """The till's window: one stack of pages between the training banner and the status strip.
 
-Navigation lives here, and so does the end of a sale: issue (one local transaction), then
-hand printing, the drawer and AT to the background helper and show the next sale at once.
+Navigation lives here, and so does the end of a sale: issue (one local transaction, in the
+background helper, the payment page held until it answers), then hand printing and the
+drawer to the printer lane and show the next sale at once.
 """
 
 import importlib
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pos.domain.errors import PosError
 from pos.services.issuing import IssueRequest
 
 from ..widgets import theme
@@ -83,8 +85,12 @@ class TillWindow(QMainWindow):
         self._wire()
         self.devices.printer_changed.connect(self.status.set_printer)
         self.devices.at_changed.connect(self.status.set_at)
+        self.devices.at_failed.connect(self.status.set_at_error)
         self.status.set_printer(None, self.tr("Impressora: %1").replace(
-            "%1", ctx.printer.description or self.tr("não configurada")))
+            "%1", ctx.app.printer.description or self.tr("não configurada")))
+        # Jobs started without their own error handler (audit records after the fact)
+        # tell the cashier on whatever page is shown.
+        ctx.worker.failed.connect(self._job_failed)
         self._at_timer = QTimer(self)
         self._at_timer.setInterval(AT_REFRESH_MS)
         self._at_timer.timeout.connect(self.devices.refresh_at)
@@ -130,12 +136,10 @@ class TillWindow(QMainWindow):
 
     # ---- navigation -------------------------------------------------------------------
     def start(self, at_delay_ms: int = 3000) -> None:
-        """Show sign-in, read the training flag, start the AT status refresh.
+        """Show sign-in, load the catalogue, start the AT status refresh.
 
         The first AT look waits ``at_delay_ms``: starting the sender imports the SOAP stack
         and opens connections, which would compete with the first screen for the CPU."""
-        self.ctx.training = self.ctx.till.training_mode()
-        self.ctx.till_name = self.ctx.cash.till_name()
         self.banner.setVisible(self.ctx.training)
         self.sale.load_catalogue()
         self.go(self.signin)
@@ -154,11 +158,15 @@ class TillWindow(QMainWindow):
         else:
             self.go(self.sale)
 
-    def on_signed_in(self, user) -> None:
+    def _job_failed(self, _name: str, exc: Exception) -> None:
+        page = self.stack.currentWidget()
+        page.notice.error(page.message(exc))
+
+    def on_signed_in(self, user, session) -> None:
         self.ctx.user = user
-        self.ctx.session = self.ctx.cash.current()
+        self.ctx.session = session
         self.status.set_user(user)
-        self.status.set_session(self.ctx.till_name, self.ctx.session)
+        self.status.set_session(self.ctx.till_name, session)
         self.sale.apply_role(user)
         self.back_to_sale()
 
@@ -174,7 +182,9 @@ class TillWindow(QMainWindow):
             self.sale.notice.error(self.tr("Termine ou anule a venda antes de sair."))
             return
         if self.ctx.user is not None:
-            self.ctx.desk.record(self.ctx.user.login, "logout")
+            # On record in the background; a failure is told on the sign-in page.
+            self.ctx.worker.submit(self.ctx.app.record_event, self.ctx.user.login, "logout",
+                                   lane="counter", name="logout")
         self.ctx.user = None
         self.status.set_user(None)
         self.go(self.signin)
@@ -205,19 +215,25 @@ class TillWindow(QMainWindow):
         self.payment.start(self.sale.cart.total, d.takes_payment, d.doc_type)
 
     def complete_sale(self, payments: tuple) -> None:
-        ctx, cart = self.ctx, self.sale.cart
+        """Issue the document in the background; the payment page is held (a second tap
+        cannot issue twice) and shows the refusal, if any, with the cart untouched."""
+        ctx, cart, page = self.ctx, self.sale.cart, self.payment
         d = self.sale.decide()
         try:
-            doc = ctx.till.issue(IssueRequest(
-                doc_type=d.doc_type, lines=cart.cart_lines(), customer=cart.customer,
-                payments=payments, user=ctx.user.login))
-        except Exception as exc:
-            self.payment.notice.error(self.payment.message(exc))
+            request = IssueRequest(doc_type=d.doc_type, lines=cart.cart_lines(),
+                                   customer=cart.customer, payments=payments,
+                                   user=ctx.user.login)
+        except PosError as exc:
+            page.notice.error(page.message(exc))
             return
+        page.notice.info(self.tr("A emitir…"))
+        page.run(ctx.app.sell, request, hold=page.held(), on_done=self.on_sold)
+
+    def on_sold(self, doc) -> None:
         # Committed: from here on nothing may hold the next customer back.
-        cash = any(method == "NU" for method, _ in payments)
+        cash = any(p.method == "NU" for p in doc.payments)
         self.devices.print_document(doc, drawer=cash)
-        self.devices.sent_to_at()
+        self.devices.refresh_at()           # the facade already told the AT sender
         self.last_doc = doc
         self.sale.new_sale()
         self.go(self.sale)
@@ -236,25 +252,36 @@ class TillWindow(QMainWindow):
 
     def on_credit_note(self, note) -> None:
         self.devices.print_document(note, drawer=True)
-        self.devices.sent_to_at()
+        self.devices.refresh_at()
         self.back_to_sale()
         self.sale.notice.ok(self.tr("%1 emitida: devolva %2 ao cliente.")
                             .replace("%1", note.document_no)
                             .replace("%2", eur(note.totals.gross)))
 
     def open_drawer(self) -> None:
-        try:
-            self.ctx.cash.move(self.ctx.session.id, self.ctx.user.login, "drawer",
-                               reason="sem venda")
-        except Exception as exc:
-            self.sale.notice.error(self.sale.message(exc))
-            return
-        self.devices.open_drawer()
+        """The drawer without a sale: recorded first, then opened (one job on the printer
+        lane); the button waits for the answer."""
+        button = self.sale.functions["drawer"]
+        button.setEnabled(False)
+
+        def answered(_outcome=None) -> None:
+            button.setEnabled(True)
+
+        def refused(exc) -> None:
+            answered()
+            self.sale.show_error(exc)
+
+        self.devices.open_drawer(reason="sem venda", session_id=self.ctx.session.id,
+                                 on_done=answered, on_refused=refused)
 
     # ---- the cash session ---------------------------------------------------------------
     def x_report(self) -> None:
+        self.sale.run(self.ctx.app.x_report, self.ctx.session.id,
+                      hold=(self.sale.functions["x"],), on_done=self._show_x)
+
+    def _show_x(self, report) -> None:
         self.go(self.report)
-        self.report.show_report(self.ctx.cash.x_report(self.ctx.session.id))
+        self.report.show_report(report)
 
     def on_closed(self, z) -> None:
         self.ctx.session = None

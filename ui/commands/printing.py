@@ -7,11 +7,10 @@ till's environment (``CAIXA_PRINTER``: JSON text or the path of a JSON file), e.
 
 import os
 import sys
-from pathlib import Path
 
 from pos.domain.errors import ValidationError
 
-from .common import app
+from .common import USER, app, integer
 
 PRINTER_ENV = "CAIXA_PRINTER"
 # Without --preset, the paper a column count usually means (58 mm: 32; 80 mm: 42 or 48).
@@ -25,26 +24,58 @@ def register(sub) -> None:
     p.add_argument("--copy", action="store_true",
                    help="reimpressão: marcada como 2.ª via, 3.ª via… e registada")
     p.add_argument("--reason", default="", help="motivo da reimpressão")
-    p.add_argument("--user", default="admin")
-    p.add_argument("--copies", type=int, default=1,
+    p.add_argument("--user", default="admin", type=USER)
+    p.add_argument("--copies", type=integer(1, 3, "o número de exemplares"), default=1,
                    help="exemplares na emissão: 1 original, 2 + duplicado, 3 + triplicado")
     p.add_argument("--drawer", action="store_true", help="abre a gaveta no fim")
     p.add_argument("--pdf", metavar="FILE", help="grava também o documento em PDF A4")
+    _sign_arg(p)
     p.add_argument("--png", metavar="FILE", help="grava também a pré-visualização PNG")
     p.set_defaults(func=cmd_print)
 
     p = sub.add_parser("receipt", help="mostra o talão de um documento (texto, PNG, PDF)")
     p.add_argument("number")
-    p.add_argument("--columns", type=int, default=None, help="32, 42 ou 48 (ou do perfil)")
+    p.add_argument("--columns", type=integer(32, 64, "o número de colunas"), default=None,
+                   help="32, 42 ou 48 (ou do perfil)")
     p.add_argument("--preset", default=None, help="perfil de impressora da pré-visualização")
     p.add_argument("--png", metavar="FILE", help="grava a pré-visualização do talão em PNG")
     p.add_argument("--pdf", metavar="FILE", help="grava o documento em PDF A4")
+    _sign_arg(p)
     p.set_defaults(func=cmd_receipt)
 
     p = sub.add_parser("printer-test", help="imprime uma página de teste")
     _printer_args(p)
     p.add_argument("--drawer", action="store_true", help="abre também a gaveta")
     p.set_defaults(func=cmd_printer_test)
+
+
+def _sign_arg(p) -> None:
+    p.add_argument("--sign", action="store_true",
+                   help="assina o PDF (assinatura qualificada PAdES) com o certificado da "
+                        "secção [pdf_signing] do ficheiro de configuração")
+
+
+def _signing_config(args):
+    """[pdf_signing] of the config file (secrets from files or CAIXA_PDF_SIGN_*), read
+    before anything is printed or written; None without --sign."""
+    if not args.sign:
+        return None
+    if not args.pdf:
+        raise ValidationError("--sign assina o PDF: indique também --pdf FICHEIRO.")
+    from pos.bootstrap import data_dir
+    from printing.pdf_sign import PdfSigningError, SigningConfig
+    from sync.config_file import load
+    from sync.errors import SyncError
+
+    try:
+        cfg = load(data_dir=data_dir())
+    except SyncError as err:
+        raise PdfSigningError(str(err)) from None
+    if not cfg.pdf_signing:
+        where = cfg.path or "caixa.toml"
+        raise PdfSigningError(f"Para assinar o PDF configure a secção [pdf_signing] em "
+                              f"{where} (certificado PKCS#12 ou token PKCS#11).")
+    return SigningConfig.from_mapping(cfg.pdf_signing)
 
 
 def _printer_args(p) -> None:
@@ -66,7 +97,7 @@ def _service(args, reprint_log=None):
     if args.to:
         config["connection"] = args.to
     if args.preset:
-        config["profile"] = {**config.get("profile", {}), "preset": args.preset}
+        config["profile"] = {**(config.get("profile") or {}), "preset": args.preset}
     if "connection" not in config:
         raise ValidationError(f"Indique a impressora: --to tcp:IP, --printer CONFIG ou a "
                               f"variável {PRINTER_ENV}.")
@@ -74,15 +105,23 @@ def _service(args, reprint_log=None):
 
 
 def _write(path: str, data: bytes, what: str) -> None:
-    Path(path).write_bytes(data)
+    from pos.files import write_file
+
+    write_file(path, data, f"ficheiro {what}")
     print(f"{what} gravado em {path}.", file=sys.stderr)
 
 
-def _files(args, doc, issuer, qr, profile, copy: int = 0, reprint: bool = False) -> None:
+def _files(args, doc, issuer, qr, profile, copy: int = 0, reprint: bool = False,
+           signing=None) -> None:
     if args.pdf:
         from printing.pdf import document_pdf
 
-        _write(args.pdf, document_pdf(doc, issuer, qr, copy, reprint), "PDF")
+        data = document_pdf(doc, issuer, qr, copy, reprint)
+        if signing is not None:
+            from printing.pdf_sign import sign_pdf
+
+            data = sign_pdf(data, signing)
+        _write(args.pdf, data, "PDF assinado" if signing else "PDF")
     if args.png:
         from printing.preview import receipt_png
 
@@ -92,6 +131,7 @@ def _files(args, doc, issuer, qr, profile, copy: int = 0, reprint: bool = False)
 def cmd_print(args) -> int:
     from printing.errors import PrinterError
 
+    signing = _signing_config(args)
     t = app()
     doc = t.document(args.number)
     issuer = t.issuer()
@@ -105,7 +145,7 @@ def cmd_print(args) -> int:
     if not result.ok:
         raise PrinterError(f"{result.error} O documento {doc.document_no} está guardado; "
                            "pode voltar a imprimir.")
-    _files(args, doc, issuer, qr, service.profile, result.copy, args.copy)
+    _files(args, doc, issuer, qr, service.profile, result.copy, args.copy, signing)
     print(f"{doc.document_no} impresso ({result.label}) em {service.connection.description}.")
     return 0
 
@@ -114,6 +154,7 @@ def cmd_receipt(args) -> int:
     from printing.layout import receipt_text
     from printing.profile import profile_from_config
 
+    signing = _signing_config(args)
     t = app()
     doc = t.document(args.number)
     issuer = t.issuer()
@@ -123,7 +164,7 @@ def cmd_receipt(args) -> int:
         config["columns"] = args.columns
     profile = profile_from_config(config)
     sys.stdout.write(receipt_text(doc, issuer, qr, profile.columns))
-    _files(args, doc, issuer, qr, profile)
+    _files(args, doc, issuer, qr, profile, signing=signing)
     return 0
 
 

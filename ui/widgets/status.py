@@ -6,7 +6,7 @@ from datetime import datetime
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
 
-from ..ports import AtSnapshot
+from pos.services.ports import AtSnapshot
 
 
 def _age(since: datetime | None, now: datetime) -> str:
@@ -106,6 +106,13 @@ class StatusStrip(QWidget):
         self.at.setText(f"● {link} · {queue}")
         self.at.setToolTip(f"{link} · {queue}\n{snap.detail}".strip())
         self._state(self.at, state if snap.pending or state != "warn" else "warn")
+
+    def set_at_error(self, sentence: str) -> None:
+        """The AT status could not be read at all (the queue figures are unknown)."""
+        text = self.tr("AT: estado indisponível")
+        self.at.setText(f"● {text}")
+        self.at.setToolTip(f"{text}\n{sentence}")
+        self._state(self.at, "bad")
 
     def set_printer(self, ok: bool | None, text: str) -> None:
         if ok is None:

@@ -15,8 +15,8 @@
 - The guards (triggers) are recreated: ``documents`` refuses any UPDATE now, and the new
   tables are append-only (pos.persistence.guards; this file keeps a frozen copy).
 
-Revision ID: 0005
-Revises: 0004
+Revision ID: 0006
+Revises: 0005_outbox_claims
 """
 
 import heapq
@@ -27,8 +27,8 @@ from alembic import op
 
 from pos.domain import seal
 
-revision = "0005"
-down_revision = "0004"
+revision = "0006"
+down_revision = "0005_outbox_claims"
 branch_labels = None
 depends_on = None
 
