@@ -94,14 +94,19 @@ def db_path(tmp_path) -> Path:
     return tmp_path / "caixa.db"
 
 
+def secure_env_of(db: Path) -> dict[str, str]:
+    """The key store and anchor folders beside a shop built under ``secure_env_beside``
+    (for a CLI run on a session-scoped shop: ``run_cli(db, ..., env=secure_env_of(db))``)."""
+    return {name: str(db.parent / name.lower()) for name in SECURE_ENV}
+
+
 @contextmanager
 def secure_env_beside(db: Path):
     """Build a template shop with its key store and anchors in folders beside it (a
     session-scoped template must not use the first test's folders)."""
     saved = {name: os.environ.get(name) for name in SECURE_ENV}
     try:
-        for name in SECURE_ENV:
-            os.environ[name] = str(db.parent / name.lower())
+        os.environ.update(secure_env_of(db))
         yield
     finally:
         for name, value in saved.items():
