@@ -28,6 +28,7 @@ class Base:
         self._findings: set[str] = set()     # blocking findings this process has seen
         self._checked = False                # the start-up check ran in this process
         self._anchor_found = False
+        self._upgrading = False              # sealing migration 0006's chains: nothing before it
 
     # ---- units of work ---------------------------------------------------------------
     @contextmanager
@@ -43,6 +44,15 @@ class Base:
                 self._anchor(uow)
             except Exception as exc:   # noqa: BLE001 - the unit has committed: never undo it
                 log.warning("anchor not advanced: %s", exc)
+        if self.keys.custody_note and self._till is not None and not self._upgrading:
+            self._journal_custody()
+
+    def _journal_custody(self) -> None:
+        """A passphrase file of an older version was moved into the key store while sealing
+        (pos.services.keys): journaled once a unit has committed, in a unit of its own."""
+        note, self.keys.custody_note = self.keys.custody_note, ""
+        with self._write() as uow:
+            uow.audit.append(self.clock.now(), "sistema", "key_custody", note)
 
     def _read(self, snapshot: bool = False) -> UnitOfWork:
         return UnitOfWork(self.db, self._till, write=False, snapshot=snapshot)

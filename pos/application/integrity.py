@@ -24,7 +24,7 @@ ROLLBACK_REASON = ("Base de dados atrás da sua âncora externa: séries fechada
 class IntegrityMixin(Base):
     # ---- after an upgrade ------------------------------------------------------------
     def seal_upgrade(self) -> None:
-        """Seal what migration 0005 chained (once per till, at the first start after it).
+        """Seal what migration 0006 chained (once per till, at the first start after it).
         Without the key store's passphrase it waits for a process that has it."""
         with self._read() as uow:
             tills = [till_ref(uow.session, code) for code in uow.session.scalars(
@@ -36,6 +36,7 @@ class IntegrityMixin(Base):
                         waiting.append(ref)
         if not waiting:
             return
+        self._upgrading = True       # the passphrase's move is journaled after the upgrade
         try:
             self.keys.ensure_seal_key()
             sealer = self.keys.sealer()
@@ -45,11 +46,15 @@ class IntegrityMixin(Base):
         except KeyError_ as exc:
             log.warning("upgrade not sealed yet: %s", exc)
             return
+        finally:
+            self._upgrading = False
         for ref in waiting:
             with UnitOfWork(self.db, ref, write=True, sealer=self.keys.sealer) as uow:
                 if sealing.needs_upgrade_seal(uow):
                     sealing.seal_upgrade(uow, self.clock.now(), shop, seal_fp, fingerprints,
                                          verifiers)
+        if self.keys.custody_note and self.till is not None:
+            self._journal_custody()
 
     # ---- the checks ------------------------------------------------------------------
     def verify(self) -> integrity.Report:

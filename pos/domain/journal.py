@@ -100,7 +100,7 @@ class JournalEntry:
     user: str
     kind: str
     detail: str
-    sealed: bool          # False: an entry from before migration 0005 (SHA-256 chain only)
+    sealed: bool          # False: an entry from before migration 0006 (SHA-256 chain only)
 
     @property
     def label(self) -> str:

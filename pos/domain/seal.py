@@ -105,7 +105,7 @@ def journal_content(till: str, at: datetime, user: str, kind: str, detail: str) 
 
 
 def legacy_journal_hash(prev: str, at: datetime, user: str, kind: str, detail: str) -> str:
-    """The unkeyed hash of journal entries written before migration 0005 (kept to check
+    """The unkeyed hash of journal entries written before migration 0006 (kept to check
     them: the ``upgrade`` entry seals their head)."""
     text = "|".join((prev, at.strftime("%Y-%m-%dT%H:%M:%S"), user, kind, detail))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()

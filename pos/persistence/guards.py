@@ -5,7 +5,7 @@ someone who drops them first, which is why the chains are sealed and why the sta
 looks for them: a guard that is missing or was replaced is a finding (the file was handled
 outside the program) and is put back at once.
 
-Migration 0005 creates exactly this set (its own frozen copy); a test keeps the two equal.
+Migration 0006 creates exactly this set (its own frozen copy); a test keeps the two equal.
 """
 
 from __future__ import annotations

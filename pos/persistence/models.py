@@ -288,7 +288,7 @@ class DocumentEvent(Base):
     """The till's document chain (pos.domain.seal): the sealed content of each document as
     issued, then each change of its state. Append-only; each row's ``hash`` commits to the
     one before it, and ``signature`` is the till's Ed25519 seal of it (rows carried over by
-    migration 0005 are unsigned: the journal's ``upgrade`` entry seals their head)."""
+    migration 0006 are unsigned: the journal's ``upgrade`` entry seals their head)."""
 
     __tablename__ = "document_events"
     __table_args__ = (UniqueConstraint("till_id", "seq"),
@@ -331,7 +331,7 @@ class SealKey(Base):
 
 class AuditEvent(Base):
     """The till's journal: sensitive actions and closures, in a chain per till, each entry
-    sealed with Ed25519 (pos.domain.seal). Entries older than migration 0005 keep their
+    sealed with Ed25519 (pos.domain.seal). Entries older than migration 0006 keep their
     SHA-256 chain (no key_version); the ``upgrade`` entry seals its head."""
 
     __tablename__ = "audit_events"

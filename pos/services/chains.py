@@ -4,7 +4,7 @@ Every link is recomputed: an entry's hash from its sequence number, the previous
 its content — for an ``issued`` entry, the document's rows as they are now, compared field by
 field with the sealed copy so that a change is named. The head's Ed25519 seal then
 authenticates the whole chain (each hash commits to everything before it); rows carried over
-by migration 0005 are unsigned and must end exactly at the head the journal's ``upgrade``
+by migration 0006 are unsigned and must end exactly at the head the journal's ``upgrade``
 entry sealed.
 """
 

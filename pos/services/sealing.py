@@ -1,4 +1,4 @@
-"""Bringing a till under seal: at set-up, and once after migration 0005 for what was there.
+"""Bringing a till under seal: at set-up, and once after migration 0006 for what was there.
 
 The migration chains every existing document (and its cancellation or AT code) but cannot
 sign: the key's passphrase is in the OS key store, not in the database. At the next start
@@ -24,7 +24,7 @@ from pos.persistence.uow import UnitOfWork
 
 from . import integrity
 
-SCHEMA = "0005"
+SCHEMA = "0006"
 
 
 def needs_upgrade_seal(uow: UnitOfWork) -> bool:
@@ -42,7 +42,7 @@ def needs_upgrade_seal(uow: UnitOfWork) -> bool:
 
 
 def _old_journal(uow: UnitOfWork) -> tuple[tuple[int, str] | None, list[str]]:
-    """The head of the till's pre-0005 journal, and where its SHA-256 chain was broken."""
+    """The head of the till's pre-0006 journal, and where its SHA-256 chain was broken."""
     prev, head, problems = "", None, []
     for ev in uow.session.scalars(select(AuditEvent).where(
             AuditEvent.till_id == uow.till.id, AuditEvent.key_version.is_(None))

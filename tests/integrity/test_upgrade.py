@@ -1,4 +1,4 @@
-"""Migration 0005 carries a database of today (schema 0004) over: every existing document
+"""Migration 0006 carries a database of today (schema 0004) over: every existing document
 sealed in its till's chain, its cancellation and AT code as events, the passphrase moved into
 the OS key store, and the journal sealed by an ``upgrade`` entry at the first start."""
 
@@ -118,7 +118,9 @@ def build_0004_shop(path, tamper_old_journal: bool = False) -> dict:
         con.execute("DROP TRIGGER audit_events_update")   # as an editor of the file would
         con.execute("UPDATE audit_events SET detail = 'shop (edited)' WHERE kind = 'setup'")
     con.close()
-    path.with_suffix(".secret").write_bytes(PASSPHRASE)
+    secret = path.with_suffix(".secret")
+    secret.write_bytes(PASSPHRASE)
+    secret.chmod(0o600)                 # as older versions created it (issue 13)
     return numbers
 
 
@@ -144,6 +146,9 @@ def test_a_0004_database_is_sealed_at_its_first_start(old_shop, secure_dirs):
     assert not any(e.sealed for e in journal[:3])
     upgrade = journal[3]
     assert upgrade.kind == "upgrade" and upgrade.sealed and '"documents": [5,' in upgrade.detail
+    custody = journal[4]
+    assert custody.kind == "key_custody" and custody.sealed
+    assert f"passphrase moved from {old_shop.with_suffix('.secret')}" in custody.detail
 
     report = app.verify()
     assert report.ok, report.text()
@@ -159,7 +164,7 @@ def test_an_edit_made_before_the_upgrade_is_reported_then(tmp_path, secure_dirs)
     path = tmp_path / "old.db"
     build_0004_shop(path, tamper_old_journal=True)
     app = open_app(str(path), clock=FixedClock(datetime(2026, 3, 3, 9, 0, 0)))
-    with pytest.raises(IntegrityError, match="anterior à versão 0005"):
+    with pytest.raises(IntegrityError, match="anterior à versão 0006"):
         app.quick_check()
     assert app.acknowledge_integrity("admin", "1234")
     app.sell_items([("PAO01", Decimal(1))], "FS", user="admin")

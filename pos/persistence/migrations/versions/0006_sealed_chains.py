@@ -278,5 +278,5 @@ def _create_guards() -> None:
 
 
 def downgrade() -> None:
-    raise RuntimeError("Revision 0005 cannot be undone in place: restore the backup taken "
+    raise RuntimeError("Revision 0006 cannot be undone in place: restore the backup taken "
                        "before the upgrade.")
