@@ -68,20 +68,27 @@ def legacy_secret(shop, vault_entry):
     return secret
 
 
+def _signing_refused_while_others_can_read(shop, secret) -> None:
+    """Loosen ``secret`` to 0644: selling is one sentence naming the fix and changes
+    nothing; reading, showing and verifying documents still work; then restore 0600."""
+    secret.chmod(0o644)
+    before = db_digest(shop)
+    code, _, err = run_main("sell", "--item", "PAO01")
+    assert_one_sentence(code, err)
+    assert f"chmod 600 {secret}" in err
+    assert db_digest(shop) == before
+    assert run_main("verify")[0] == 0 and run_main("documents")[0] == 0
+    assert secret.exists()
+    secret.chmod(0o600)
+
+
 def test_a_legacy_secret_others_can_read_blocks_signing_until_chmod_600(
         shop, legacy_secret, vault_entry):
     """Refused rather than moved into the key store: with that file and a copy of the
     database anyone can sign as the shop, and older versions created it 0600, so only a
     loosened mode gets here."""
-    legacy_secret.chmod(0o644)
-    before = db_digest(shop)
-    code, _, err = run_main("sell", "--item", "PAO01")
-    assert_one_sentence(code, err)
-    assert f"chmod 600 {legacy_secret}" in err
-    assert db_digest(shop) == before
-    assert legacy_secret.exists() and not vault_entry.exists()     # not adopted
-    assert run_main("verify")[0] == 0 and run_main("documents")[0] == 0   # reading works
-    legacy_secret.chmod(0o600)
+    _signing_refused_while_others_can_read(shop, legacy_secret)
+    assert not vault_entry.exists()                                     # not adopted
     assert run_main("sell", "--item", "PAO01")[0] == 0
     assert not legacy_secret.exists() and _mode(vault_entry) == 0o600     # moved in
     code, out, _ = run_main("journal")
@@ -89,14 +96,7 @@ def test_a_legacy_secret_others_can_read_blocks_signing_until_chmod_600(
 
 
 def test_a_key_store_secret_others_can_read_blocks_signing_until_chmod_600(shop, vault_entry):
-    vault_entry.chmod(0o644)
-    before = db_digest(shop)
-    code, _, err = run_main("sell", "--item", "PAO01")
-    assert_one_sentence(code, err)
-    assert f"chmod 600 {vault_entry}" in err
-    assert db_digest(shop) == before
-    assert run_main("verify")[0] == 0 and run_main("documents")[0] == 0   # reading works
-    vault_entry.chmod(0o600)
+    _signing_refused_while_others_can_read(shop, vault_entry)
     assert run_main("sell", "--item", "PAO01")[0] == 0
 
 
