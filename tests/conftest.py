@@ -75,11 +75,15 @@ SECURE_ENV = ("CAIXA_VAULT_DIR", "CAIXA_ANCHOR_DIR")
 @pytest.fixture(autouse=True)
 def secure_dirs(tmp_path, monkeypatch):
     """Each test keeps its OS key store and its anchors in its own folders (a shop's copy
-    must not meet another copy's anchor)."""
+    must not meet another copy's anchor). Where a run drops those variables, the defaults
+    ($XDG_CONFIG_HOME/caixa/vault, $XDG_STATE_HOME/caixa/anchors) are this test's too,
+    never the home folder of whoever runs the suite."""
     dirs = {}
     for name in SECURE_ENV:
         dirs[name] = tmp_path / name.lower()
         monkeypatch.setenv(name, str(dirs[name]))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "xdg-state"))
     return dirs
 
 
