@@ -148,6 +148,8 @@ _CHAIN_HEAD = (select(DocumentEvent.seq, DocumentEvent.hash)
                .where(DocumentEvent.till_id == bindparam("till"))
                .order_by(DocumentEvent.seq.desc()).limit(1))
 _INSERT_EVENT = insert(DocumentEvent.__table__)
+_MAX_DOCUMENT_ID = select(func.max(DocumentRow.id))
+_MAX_CHAINED_ID = select(func.max(DocumentEvent.document_id))
 
 
 class DocumentChain:
@@ -156,6 +158,18 @@ class DocumentChain:
 
     def __init__(self, session: Session, uow: UnitOfWork):
         self.session, self.uow = session, uow
+
+    def new_document_id(self) -> int | None:
+        """The id the next document takes on SQLite: past every id a chain entry names.
+        SQLite hands out the largest id plus one, so a last document deleted behind the
+        program's back would otherwise lend its id — and its sealed entries — to the next
+        document, and the till could not issue again once the deletion was acknowledged.
+        None elsewhere (PostgreSQL's sequences never go back)."""
+        conn = self.session.connection()
+        if conn.dialect.name != "sqlite":
+            return None
+        return max(conn.execute(_MAX_DOCUMENT_ID).scalar() or 0,
+                   conn.execute(_MAX_CHAINED_ID).scalar() or 0) + 1
 
     def issued(self, doc_id: int, values: Mapping, lines: Iterable[Mapping],
                payments: Iterable[Mapping], ref_uuid: str | None = None) -> None:

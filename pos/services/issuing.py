@@ -259,6 +259,9 @@ def issue(uow: UnitOfWork, req: IssueRequest, signer, now: Clock) -> Document:
         ref_document_id=req.ref_document_id,
         extra=json.dumps(req.extra, ensure_ascii=False) if req.extra else None,
         movement_start=req.movement_start)
+    fresh = uow.chain.new_document_id()
+    if fresh is not None:
+        values["id"] = fresh
     doc_id = conn.execute(_INSERT_DOC, values).inserted_primary_key[0]
     line_rows = [{**mapping.line_values(ln), "document_id": doc_id} for ln in lines]
     conn.execute(_INSERT_LINE, line_rows)

@@ -171,7 +171,8 @@ def issue(uow: UnitOfWork, req: ReceiptRequest, now: Clock) -> Document:
 
     customer = settled[0][0]
     row = DocumentRow(
-        uuid=str(uuid.uuid4()), till_id=uow.till.id, series_pk=series.id, doc_type="RG",
+        id=uow.chain.new_document_id(), uuid=str(uuid.uuid4()), till_id=uow.till.id,
+        series_pk=series.id, doc_type="RG",
         series_id=series.series_id, series_kind=series.kind, number=slot.number,
         document_no=slot.document_no, atcud=slot.atcud, invoice_date=slot.doc_date,
         system_entry_date=slot.now, customer_nif=customer.customer_nif,

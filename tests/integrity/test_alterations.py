@@ -76,6 +76,14 @@ def line_product_changed(con, roles):
             "linha 1: description alterado"]
 
 
+def line_amounts_changed(con, roles):                 # caught before: still caught
+    con.execute("UPDATE document_lines SET gross_amount = '0.10', net_amount = '0.09', "
+                "tax_amount = '0.01', unit_price = '0.10' WHERE document_id = ? AND "
+                "line_no = 1", (_doc_id(con, roles["fs"]),))
+    return [roles["fs"], "soma das linhas (1.99) não corresponde",
+            "linha 1: gross_amount alterado: '0.10'"]
+
+
 def cancelled_document_revived(con, roles):
     con.execute("DELETE FROM document_events WHERE kind = 'cancelled' AND document_id = ?",
                 (_doc_id(con, roles["ft_cancelled"]),))
@@ -119,6 +127,15 @@ def last_document_deleted_and_series_rewound(con, roles):
                 "last_invoice_date = ? WHERE series_id = 'DEMO2026' AND doc_type = 'FS'", prev)
     return ["a âncora", "registos apagados ou cópia antiga",
             "série FS DEMO2026: a âncora", "regista o n.º 2"]
+
+
+def last_document_deleted(con, roles):                # caught before: still caught
+    """The till's last document removed, its series and chains left as they were."""
+    doc = _doc_id(con, roles["training_2"])
+    for table in ("document_lines", "document_payments"):
+        con.execute(f"DELETE FROM {table} WHERE document_id = ?", (doc,))
+    con.execute("DELETE FROM documents WHERE id = ?", (doc,))
+    return ["série FS DEMO2026: a série registou 2 documentos", "foi apagado"]
 
 
 def journal_entry_deleted_and_rechained(con, roles):
@@ -177,7 +194,8 @@ def deleted_middle_document(con, roles):             # caught before: still caug
     for table in ("document_lines", "document_payments", "outbox", "document_events"):
         con.execute(f"DELETE FROM {table} WHERE document_id = ?", (doc,))
     con.execute("DELETE FROM documents WHERE id = ?", (doc,))
-    return ["esperado n.º 2", "não segue o registo anterior"]
+    return [f"{roles['ft_cancelled']}: numeração com falha: esperado n.º 2",
+            "cadeia de assinaturas quebrada", "não segue o registo anterior"]
 
 
 def inserted_document(con, roles):                   # caught before: still caught
@@ -204,7 +222,8 @@ def guards_dropped(con, roles):
 
 
 ALTERATIONS = [customer_nif, customer_name, amounts_moved_between_lines, line_product_changed,
-               cancelled_document_revived, cancelled_revived_chain_recomputed,
+               line_amounts_changed, cancelled_document_revived,
+               cancelled_revived_chain_recomputed, last_document_deleted,
                last_document_deleted_and_series_rewound, journal_entry_deleted_and_rechained,
                attacker_key_and_last_document_resigned, changed_amount,
                deleted_middle_document, inserted_document, swapped_order, guards_dropped]
@@ -268,6 +287,19 @@ def test_clearing_the_blocked_flag_by_hand_does_not_unblock(full_db, roles, open
     con.close()
     with pytest.raises(IntegrityError):
         _sell(open_shop())
+
+
+def test_the_start_up_check_catches_a_changed_last_document(full_db, roles, open_shop):
+    """Without a full verify: the series' head and the chain's head are checked at start."""
+    last = roles["training_2"]
+    with attacker(full_db) as con:
+        con.execute("UPDATE documents SET gross_total = '9.99' WHERE document_no = ?", (last,))
+    con.close()
+    app = open_shop()
+    with pytest.raises(IntegrityError, match=last):
+        app.quick_check()
+    with pytest.raises(IntegrityError, match="bloqueada"):
+        _sell(app)
 
 
 def test_dropped_guards_are_put_back_at_start_up(full_db, open_shop):

@@ -27,8 +27,10 @@ def test_only_an_administrator_with_his_pin_unblocks(demo_db):
     found = caixa(demo_db, "verify")
     assert found.returncode == 1 and "customer_name alterado: 'Outro'" in found.stdout
     assert "bloqueada" in caixa(demo_db, "sell", "--item", "PAO01").stderr
-    cashier = caixa(demo_db, "verify", "--acknowledge", "caixa1", pin="1111")
-    assert cashier.returncode == 2 and "administrador" in cashier.stderr
+    for login, pin in (("caixa1", "1111"), ("gerente", "2222")):   # a manager neither
+        refused = caixa(demo_db, "verify", "--acknowledge", login, pin=pin)
+        assert refused.returncode == 2 and "administrador" in refused.stderr
+        assert len(refused.stderr.strip().splitlines()) == 1, refused.stderr
     nobody = caixa(demo_db, "verify", "--acknowledge", "nobody-at-all", pin="1234")
     assert nobody.returncode == 2 and "desconhecido" in nobody.stderr
     wrong = caixa(demo_db, "verify", "--acknowledge", "admin", pin="0000")
