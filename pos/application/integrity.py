@@ -7,6 +7,7 @@ import logging
 
 from sqlalchemy import select
 
+from pos.domain.anchor import AnchorState
 from pos.domain.errors import IntegrityError, KeyError_, StateError, ValidationError
 from pos.persistence.models import Series, TillRow
 from pos.persistence.uow import UnitOfWork, till_ref
@@ -63,10 +64,11 @@ class IntegrityMixin(Base):
         issuing is blocked on the tills whose data was altered until acknowledged."""
         verifiers, seals = self.keys.verifiers(), self.keys.seal_verifiers()
         fingerprints = self.keys.signing_fingerprints()
+        anchored = self._read_anchors()
         with self._read(snapshot=True) as uow:
             report = integrity.verify(uow, verifiers, seals, fingerprints)
             if self.till is not None:
-                report.problems += self._anchor_problems(uow)
+                report.problems += self._anchor_problems(uow, anchored)
         if self.till is None:
             return report
         self._restore_guards(report.problems)
@@ -81,9 +83,10 @@ class IntegrityMixin(Base):
             return
         verifiers, seals = self.keys.verifiers(), self.keys.seal_verifiers()
         fingerprints = self.keys.signing_fingerprints()
+        anchored = self._read_anchors()
         with self._read(snapshot=True) as uow:
             problems = integrity.quick_check(uow, verifiers, seals, fingerprints)
-            problems += self._anchor_problems(uow)
+            problems += self._anchor_problems(uow, anchored)
             first_anchor = not problems and not anchors.anchored_before(uow) \
                 and not self._anchor_found
         self._restore_guards(problems)
@@ -118,13 +121,23 @@ class IntegrityMixin(Base):
                 found = integrity.report_summaries(uow, self._findings)
             raise IntegrityError(integrity_blocked_text() + "".join(f"\n- {f}" for f in found))
 
-    def _anchor_problems(self, uow: UnitOfWork) -> list[Problem]:
-        """This till against every anchor kept outside its database."""
+    def _read_anchors(self) -> list[tuple[str, AnchorState | None]]:
+        """Every anchor of this till, read *before* the snapshot they are compared with:
+        another process of the till commits, then anchors; read the other way round, its
+        anchor could be ahead of the snapshot and look like a database gone back."""
+        shop = self.shop_uuid()
+        if shop is None or self.till is None:
+            return []
+        return self.anchors.read_all(shop, self.till.code)
+
+    def _anchor_problems(self, uow: UnitOfWork,
+                         anchored: list[tuple[str, AnchorState | None]]) -> list[Problem]:
+        """This till against every anchor kept outside its database (``_read_anchors``)."""
         self._anchor_found = False
         shop = self.shop_uuid()
         if shop is None:
             return []
-        _mine, behind, found = self.anchors.compare(uow, shop)
+        _mine, behind, found = self.anchors.compare(uow, shop, anchored)
         self._anchor_found = found
         till = uow.till
         out = [Problem("", None, what, till.id, "rollback" if numbers else "anchor")
@@ -187,12 +200,11 @@ class IntegrityMixin(Base):
         who = self.authenticate(user, pin, ("admin",), "acknowledge integrity report")
         verifiers, seals = self.keys.verifiers(), self.keys.seal_verifiers()
         fingerprints = self.keys.signing_fingerprints()
+        read = self._read_anchors()
+        anchored = [state for _w, state in read if state is not None]
         with self._read(snapshot=True) as uow:
             problems = integrity.quick_check(uow, verifiers, seals, fingerprints)
-            problems += self._anchor_problems(uow)
-            shop = self.shop_uuid()
-            anchored = [state for _w, state in self.anchors.read_all(shop, uow.till.code)
-                        if state is not None] if shop else []
+            problems += self._anchor_problems(uow, read)
         now = self.clock.now()
         with self._write() as uow:
             if problems:

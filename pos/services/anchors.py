@@ -210,14 +210,18 @@ class Anchors:
                 log.info("anchor: central store unreachable: %s", exc)
         return out
 
-    def compare(self, uow: UnitOfWork, shop: str
+    def compare(self, uow: UnitOfWork, shop: str,
+                anchored: list[tuple[str, AnchorState | None]] | None = None
                 ) -> tuple[AnchorState, list[tuple[str, bool]], bool]:
         """(the database's state, why it is behind any anchor — with whether numbers could
-        be issued twice —, whether any anchor exists)."""
+        be issued twice —, whether any anchor exists). ``anchored``: ``read_all``'s answer,
+        read before ``uow``'s snapshot began (else read now)."""
         mine = db_state(uow, shop)
         problems: list[tuple[str, bool]] = []
         found = False
-        for where, anchor in self.read_all(shop, uow.till.code):
+        if anchored is None:
+            anchored = self.read_all(shop, uow.till.code)
+        for where, anchor in anchored:
             if anchor is None:
                 continue
             found = True
