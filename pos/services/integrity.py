@@ -87,7 +87,9 @@ _LINE_COLS = (LineRow.document_id, LineRow.line_no, LineRow.quantity, LineRow.un
 
 
 def _stream(conn: Connection, stmt) -> Iterator:
-    result = conn.execution_options(stream_results=True, yield_per=BATCH).execute(stmt)
+    # Options on the statement: Connection.execution_options() would set them on the
+    # connection itself, and a later INSERT in the unit (PostgreSQL) would get a cursor.
+    result = conn.execute(stmt.execution_options(stream_results=True, yield_per=BATCH))
     for part in result.partitions(BATCH):
         yield from part
 
