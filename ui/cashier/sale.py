@@ -305,10 +305,9 @@ class SalePage(Page):
         if index is None:
             return
         line = self.cart.remove(index)
-        user = self.ctx.user.login if self.ctx.user else ""
         # A voided line is never a fiscal document, always a journal entry.
-        self.ctx.desk.record(user, "line_voided", f"{line.product.code} {line.product.name[:60]}"
-                                                  f" x{line.quantity} = {line.amount} EUR")
+        self.run(self.ctx.app.record_line_voided, self.ctx.login, line.product.code,
+                 line.product.name, line.quantity, line.amount)
         self.refresh(select=min(index, len(self.cart.lines) - 1))
 
     def _edit(self, mode: str) -> None:
