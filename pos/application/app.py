@@ -2,6 +2,7 @@
 
 from .at import AtMixin
 from .cash import CashMixin
+from .counter import CounterMixin
 from .integrity import IntegrityMixin
 from .manual import ManualMixin
 from .people import PeopleMixin
@@ -11,5 +12,5 @@ from .shop import ShopMixin
 
 
 class Application(ShopMixin, SellingMixin, PeopleMixin, CashMixin, ManualMixin, AtMixin,
-                  IntegrityMixin, SaftMixin):
+                  IntegrityMixin, SaftMixin, CounterMixin):
     """See the package docstring; built by ``pos.bootstrap.open_app``."""

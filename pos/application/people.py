@@ -12,7 +12,7 @@ from pos.domain.documents import Customer, ProductSnapshot
 from pos.domain.errors import ValidationError
 from pos.persistence.models import Customer as CustomerRow
 from pos.persistence.models import Product, User
-from pos.services import catalogue, users
+from pos.services import catalogue, pin_guard
 
 from .base import Base
 
@@ -48,23 +48,32 @@ class PeopleMixin(Base):
         return [UserInfo(*r) for r in rows]
 
     def sign_in(self, login: str, pin: str) -> UserInfo:
-        try:
-            with self._write() as uow:
-                user = users.authenticate(uow, login, pin)
-                uow.audit.append(self.clock.now(), user.login, "login", "")
-                return UserInfo(user.login, user.name, user.role)
-        except ValidationError:
-            self.record_event(login, "login_failed")   # its own unit: the other rolled back
-            raise
+        """A PIN for signing in. Wrong PINs are counted and audited; after
+        ``pin_guard.MAX_WRONG_PINS`` in a row the user is locked out for a while."""
+        with self._write() as uow:
+            now = self.clock.now()
+            user, refused = pin_guard.attempt(uow, login, pin, now)
+            if user is not None:
+                uow.audit.append(now, user.login, "login", "")
+                info = UserInfo(user.login, user.name, user.role)
+        if user is None:          # raised after the commit: the count of wrong PINs stays
+            raise ValidationError(refused)
+        return info
 
     def approve(self, login: str, pin: str, action: str) -> UserInfo:
-        """A supervisor's PIN for ``action``; audited with who approved it."""
+        """A supervisor's PIN for ``action``; audited with who approved it. Wrong PINs count
+        towards the same lock-out as signing in."""
         with self._write() as uow:
-            user = users.authenticate(uow, login, pin)
-            if user.role not in SUPERVISORS:
-                raise ValidationError(f"{user.name} não pode autorizar: peça a um gerente.")
-            uow.audit.append(self.clock.now(), user.login, "approval", action[:200])
-            return UserInfo(user.login, user.name, user.role)
+            now = self.clock.now()
+            user, refused = pin_guard.attempt(uow, login, pin, now)
+            if user is not None:
+                if user.role not in SUPERVISORS:
+                    raise ValidationError(f"{user.name} não pode autorizar: peça a um gerente.")
+                uow.audit.append(now, user.login, "approval", action[:200])
+                info = UserInfo(user.login, user.name, user.role)
+        if user is None:
+            raise ValidationError(refused)
+        return info
 
     def record_event(self, user: str, kind: str, detail: str = "") -> None:
         """Put a sensitive action done on screen on record (price override, discount, sign

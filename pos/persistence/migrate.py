@@ -11,7 +11,7 @@ from sqlalchemy import inspect, text
 
 from .db import Database
 
-HEAD = "0004"
+HEAD = "0005_cashier"
 
 
 def _config(url: str):
