@@ -72,7 +72,7 @@ def test_screenshots(make_driver, app, size, tmp_path):
     shoot(d.w, "credit-note", size, tmp_path)
     d.tap(c.back)
 
-    d.tap(d.w.sale.functions["close"])
+    d.function("close")
     cp = d.w.close_page
     d.pad(cp.pad, "110")
     cp.select("CD")
