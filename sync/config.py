@@ -1,6 +1,7 @@
 """AT webservice settings for one till (FISCAL-PT §4.1, §5, §6).
 
-Nothing here opens a file or a socket: ``ATConfig`` is a value; ``sync.clients`` uses it.
+Nothing here opens a socket: ``ATConfig`` is a value; ``sync.clients`` uses it. The only
+files looked at are AT's WSDLs, found through ``pos.reference`` when ``wsdl_dir`` is not set.
 The password is kept out of ``repr``/``str`` so a config can be logged safely.
 """
 
@@ -12,6 +13,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
+
+from pos import reference
 
 from .errors import ConfigurationError
 
@@ -157,6 +160,9 @@ class ATConfig:
         environment                  CAIXA_AT_ENVIRONMENT           ``test`` (default) or
                                                                     ``production``
         wsdl_dir                     CAIXA_AT_WSDL_DIR              folder with the 3 WSDLs
+                                                                    (default: the copy
+                                                                    ``caixa at-reference``
+                                                                    keeps)
         username                     CAIXA_AT_USERNAME              sub-user ``NIF/N``
         password                     CAIXA_AT_PASSWORD              sub-user password
         at_public_cert               CAIXA_AT_PUBLIC_CERT           AT key certificate
@@ -195,6 +201,10 @@ class ATConfig:
             value = env.get(var)
             if value:
                 merged[key] = value
+        if "wsdl_dir" not in merged:
+            located = reference.wsdl_dir(env)   # the set-up's copy (or the bundle's)
+            if located is not None:
+                merged["wsdl_dir"] = located
         missing = [k for k in ("wsdl_dir", "username", "password", "at_public_cert")
                    if k not in merged]
         if missing:

@@ -50,7 +50,7 @@ class KeyRing:
 @dataclass
 class Report:
     path: Path
-    schema: str = "não verificado (indique --xsd ou CAIXA_SAFT_XSD)"
+    schema: str = "não verificado (indique --xsd, ou execute 'caixa at-reference')"
     documents: int = 0
     signatures: int = 0
     unverifiable: int = 0

@@ -2,8 +2,12 @@
 
 import json
 import os
+import shutil
 import stat
 import sys
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 
@@ -114,13 +118,34 @@ def test_file_connection(tmp_path):
         FileConnection(str(tmp_path / "no" / "such" / "dir")).send(JOB)
 
 
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root ignores modes")
-def test_file_connection_permission(tmp_path):
-    ro = tmp_path / "ro"
-    ro.mkdir()
-    ro.chmod(stat.S_IRUSR | stat.S_IXUSR)
-    with pytest.raises(PrinterError, match="grupo lp"):
-        FileConnection(str(ro / "lp0")).send(JOB)
+@contextmanager
+def without_root():
+    """Root ignores file modes: under root (CI), act as 'nobody' for the block. The real
+    user id stays 0, so the effective one can be given back afterwards."""
+    if os.name != "posix" or os.geteuid() != 0:
+        yield
+        return
+    os.setegid(65534)
+    os.seteuid(65534)
+    try:
+        yield
+    finally:
+        os.seteuid(0)
+        os.setegid(0)
+
+
+def test_file_connection_permission():
+    base = Path(tempfile.mkdtemp(prefix="caixa-lp-"))    # traversable by 'nobody' as well
+    try:
+        base.chmod(0o755)
+        ro = base / "ro"
+        ro.mkdir()
+        ro.chmod(stat.S_IRUSR | stat.S_IXUSR | stat.S_IRGRP | stat.S_IXGRP | stat.S_IROTH
+                 | stat.S_IXOTH)
+        with without_root(), pytest.raises(PrinterError, match="grupo lp"):
+            FileConnection(str(ro / "lp0")).send(JOB)
+    finally:
+        shutil.rmtree(base, ignore_errors=True)
 
 
 @pytest.fixture

@@ -4,8 +4,6 @@ import json
 
 from ui.cli import main
 
-from .conftest import XSD10
-
 
 def caixa(monkeypatch, capsys, db, *args):
     monkeypatch.setenv("CAIXA_DB", str(db))
@@ -14,7 +12,8 @@ def caixa(monkeypatch, capsys, db, *args):
     return code, out.out, out.err
 
 
-def test_export_then_validate_with_the_database_keys(saft_db, tmp_path, monkeypatch, capsys):
+def test_export_then_validate_with_the_database_keys(saft_db, tmp_path, monkeypatch, capsys,
+                                                     xsd10):
     db, _ = saft_db
     out = tmp_path / "saft.xml"
     code, text, _ = caixa(monkeypatch, capsys, db, "saft", "export", "--out", str(out),
@@ -22,7 +21,7 @@ def test_export_then_validate_with_the_database_keys(saft_db, tmp_path, monkeypa
     assert code == 0 and "13 documentos" in text and out.is_file()
     assert not out.with_name(out.name + ".partial").exists()
     code, text, _ = caixa(monkeypatch, capsys, db, "saft", "validate", str(out),
-                          "--xsd", str(XSD10), "--json")
+                          "--xsd", str(xsd10), "--json")
     report = json.loads(text)
     assert code == 0 and report["ok"] and report["signatures_verified"] == 11
 
@@ -56,7 +55,6 @@ def test_period_by_dates_and_errors_as_one_sentence(saft_db, tmp_path, monkeypat
           "--to", "2026-01-02"), "não ambos"),
         (("export", "--out", str(out), "--establishment", "Loja do Porto"),
          "estabelecimento"),
-        (("validate", str(out), "--xsd11"), "--xsd"),
         (("validate", str(tmp_path / "nope.xml")), "não encontrado"),
         (("validate", str(out), "--xsd", str(tmp_path / "nope.xsd")), "XSD não encontrado"),
     ]:
@@ -64,8 +62,25 @@ def test_period_by_dates_and_errors_as_one_sentence(saft_db, tmp_path, monkeypat
         assert code == 2 and words in err and err.count("\n") == 1, (args, err)
 
 
-def test_the_real_command(saft_db, exported):
+def test_validate_uses_ats_xsd_from_the_setup(saft_db, exported, monkeypatch, capsys):
+    monkeypatch.delenv("CAIXA_SAFT_XSD", raising=False)
+    code, text, _ = caixa(monkeypatch, capsys, saft_db[0], "saft", "validate", str(exported))
+    assert code == 0 and "esquema: XSD 1.0 (lxml) SAFTPT1.04_01.xsd: válido" in text
+
+
+def test_without_ats_xsd_the_schema_is_not_checked_and_xsd11_says_why(
+        saft_db, exported, monkeypatch, capsys, tmp_path):
+    monkeypatch.delenv("CAIXA_SAFT_XSD", raising=False)
+    monkeypatch.setenv("CAIXA_DATA_DIR", str(tmp_path / "no-reference"))
+    code, text, _ = caixa(monkeypatch, capsys, saft_db[0], "saft", "validate", str(exported))
+    assert code == 0 and "esquema: não verificado" in text and "caixa at-reference" in text
+    code, _, err = caixa(monkeypatch, capsys, saft_db[0], "saft", "validate", str(exported),
+                         "--xsd11")
+    assert code == 2 and "caixa at-reference" in err and err.count("\n") == 1
+
+
+def test_the_real_command(saft_db, exported, xsd10):
     from tests.conftest import run_cli
-    proc = run_cli(saft_db[0], "saft", "validate", str(exported), "--xsd", str(XSD10))
+    proc = run_cli(saft_db[0], "saft", "validate", str(exported), "--xsd", str(xsd10))
     assert proc.returncode == 0, proc.stderr
     assert "Sem problemas." in proc.stdout and "11 verificadas" in proc.stdout

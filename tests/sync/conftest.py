@@ -11,15 +11,11 @@ import pytest
 from sync.clients import ATClients
 from sync.sandbox import ATSandbox, generate_pki
 
-# The shared reference folder is a sibling of the repository root.
-WSDL_DIR = Path(__file__).resolve().parents[2] / ".." / "shared" / "at" / "wsdl"
-
 
 @pytest.fixture(scope="session")
-def wsdl_dir() -> Path:
-    if not (WSDL_DIR / "fatcorews.wsdl").is_file():
-        pytest.skip(f"AT WSDLs not found at {WSDL_DIR}")
-    return WSDL_DIR
+def wsdl_dir(shared_at) -> Path:
+    """AT's WSDLs where the program finds them (pos.reference)."""
+    return shared_at / "wsdl"
 
 
 @pytest.fixture(scope="session")

@@ -4,24 +4,31 @@ import json
 from dataclasses import asdict, is_dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from pathlib import Path
 
-from pos.bootstrap import open_app
+from pos.bootstrap import default_db, open_app
 from pos.domain.documents import Document
+from pos.domain.errors import NotFoundError
 from pos.domain.money import fmt2
 from pos.domain.signature import printed_hash_chars
 
 
 def app(require_setup: bool = True, at: bool = False, printer=None):
     """The application for the configured database and till (``--db``/``CAIXA_DB``,
-    ``--till``/``CAIXA_TILL``); refuses a database nobody has set up. ``at``: with the AT
+    ``--till``/``CAIXA_TILL``); refuses a database nobody has set up, and never creates a
+    file for a command that only reads or needs an existing shop. ``at``: with the AT
     sender, for commands that talk to AT now (it sends in this process, no thread)."""
+    db = default_db()
+    if require_setup and "://" not in db and not Path(db).expanduser().exists():
+        raise NotFoundError(f"A base de dados {db} não existe (nada foi criado): indique a "
+                            "loja com --db ou CAIXA_DB, ou crie uma com 'caixa init --demo'.")
     link = None
     if at:
         from sync.link import OutboxLink
 
         def link(application):
             return OutboxLink(application)
-    a = open_app(printer=printer, at_link=link)
+    a = open_app(db, printer=printer, at_link=link)
     if require_setup:
         a.require_configured()
     return a

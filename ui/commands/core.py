@@ -123,17 +123,21 @@ def cmd_init(args) -> int:
 
 
 def cmd_demo(args) -> int:
-    """The README's first command: a sale on the demo shop, receipt printed to the terminal."""
-    import os
+    """The README's first command: a sale on the demo shop, receipt printed to the terminal.
 
-    from pos.bootstrap import data_dir
+    The shop is the one every command opens by default (``dev.py run`` too), created as the
+    demo shop when there is none; a shop out of training mode is never sold to here.
+    """
     from printing.layout import receipt_text
 
-    os.environ.setdefault("CAIXA_DB", str(data_dir() / "demo.db"))
     a = app(require_setup=False)
+    where = a.db.url.removeprefix('sqlite:///')
     if not a.is_configured():
         a.init_demo()
-        print(f"Loja de demonstração criada em {a.db.url.removeprefix('sqlite:///')}")
+        print(f"Loja de demonstração criada em {where}")
+    elif not a.training_mode():
+        raise ValidationError(f"A loja em {where} não está em modo de formação: 'caixa demo' "
+                              "não vende nela (use --db com outro ficheiro).")
     a.quick_check()
     doc = a.sell_items([("PAO01", Decimal(2)), ("CAF01", Decimal(1)), ("BEB02", Decimal(1)),
                         ("SRV02", Decimal(1))], "FS", payments=(("NU", Decimal("40")),),

@@ -1,6 +1,5 @@
 """SAF-T (PT) commands: `caixa saft export` and `caixa saft validate`."""
 
-import os
 from pathlib import Path
 
 from pos.domain.errors import ValidationError
@@ -24,7 +23,8 @@ def register(sub) -> None:
 
     v = ss.add_parser("validate", help="valida um SAF-T: esquema, assinaturas e totais")
     v.add_argument("file")
-    v.add_argument("--xsd", help="esquema XSD da AT (ou a variável CAIXA_SAFT_XSD)")
+    v.add_argument("--xsd", help="esquema XSD da AT (ou a variável CAIXA_SAFT_XSD; por "
+                                 "omissão, o obtido por 'caixa at-reference')")
     v.add_argument("--xsd11", action="store_true",
                    help="usa o validador XSD 1.1 (xmlschema; lento, verifica os asserts)")
     v.add_argument("--public-key", action="append", default=[], metavar="PEM",
@@ -65,10 +65,12 @@ def _database_keys():
 
 
 def cmd_validate(args) -> int:
+    from pos.saft.schema import xsd_path
     from pos.saft.validator import KeyRing, validate
 
-    if args.xsd11 and not (args.xsd or os.environ.get("CAIXA_SAFT_XSD")):
-        raise ValidationError("--xsd11 precisa do esquema: indique --xsd ou CAIXA_SAFT_XSD.")
+    if args.xsd11 and xsd_path(args.xsd) is None:
+        raise ValidationError("--xsd11 precisa do esquema da AT: indique --xsd ou "
+                              "CAIXA_SAFT_XSD, ou obtenha-o com 'caixa at-reference'.")
     keyring = KeyRing.from_pem_files(args.public_key) if args.public_key \
         else _database_keys()
     report = validate(args.file, args.xsd, args.xsd11, keyring)
