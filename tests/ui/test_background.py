@@ -55,7 +55,7 @@ def test_no_use_case_runs_on_the_ui_thread(make_driver, app):
     d.tap(d.w.customer.cancel)
     d.tap(d.w.sale.void)
     d.tap(d.w.sale.message.bar.yes)
-    d.function("in")
+    d.function("cash_in")
     d.pad(d.w.cash_move.pad, "10")
     d.tap(d.w.cash_move.quick_buttons[0])
     d.tap(d.w.cash_move.ok)

@@ -22,7 +22,7 @@ REASONS = {          # marked for translation here, translated when shown
 
 
 class CashMenuPage(Page):
-    chosen = Signal(str)          # x | close | drawer | in | out
+    chosen = Signal(str)          # x | close | drawer | cash_in | cash_out
 
     def __init__(self, ctx, parent: QWidget | None = None):
         super().__init__(ctx, parent)
@@ -34,8 +34,8 @@ class CashMenuPage(Page):
         self.buttons = {}
         for i, (key, text) in enumerate((
                 ("x", self.tr("Relatório X\nF7")),
-                ("in", self.tr("Entrada de dinheiro")),
-                ("out", self.tr("Saída de dinheiro")),
+                ("cash_in", self.tr("Entrada de dinheiro")),
+                ("cash_out", self.tr("Saída de dinheiro")),
                 ("drawer", self.tr("Abrir a gaveta\nF11")),
                 ("close", self.tr("Fechar a caixa (Z)\nF8")))):
             b = button(text, "primary" if key == "close" else "function", min_h=96)

@@ -24,9 +24,8 @@ from pos.domain.nif import CONSUMIDOR_FINAL_NIF, is_valid_nif
 
 from ..widgets.numpad import NumPad
 from ..widgets.touch import Notice, button, title
-from .doctype import decide
+from .doctype import decide, doc_reason
 from .page import Page
-from .sale import doc_reason
 
 TYPES = ("FS", "FR", "FT")
 

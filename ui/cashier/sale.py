@@ -7,7 +7,7 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from pos.domain.documents import ProductSnapshot, price_lines
-from pos.domain.errors import NotFoundError, PosError
+from pos.domain.errors import PosError
 
 from ..widgets.confirm import MessageLine
 from ..widgets.status import ElidedLabel
@@ -16,7 +16,8 @@ from .after_sale import AfterSale
 from .barcodes import parse
 from .cart import Cart
 from .cart_view import CartView
-from .doctype import Decision, decide
+from .doctype import Decision, decide, doc_reason
+from .lookups import first_product, product_or_search
 from .page import Page
 from .product_grid import ProductGrid
 from .scanner import ScanField
@@ -98,6 +99,7 @@ class SalePage(Page):
         self.customer_label.setObjectName("subtitle")
         top.addWidget(self.customer_label, 1)
         self.void = button(self.tr("Anular venda"), "danger", min_h=48)
+        self.void.setProperty("compact", True)
         self.void.clicked.connect(self.void_sale)
         top.addWidget(self.void)
         right.addLayout(top)
@@ -114,18 +116,20 @@ class SalePage(Page):
         self.cart_stack.addWidget(self.after)
         right.addWidget(self.cart_stack, 1)
         lines = QHBoxLayout()
-        self.minus = button("−", "pad", min_w=56, shortcut="F9")
-        self.plus = button("+", "pad", min_w=56, shortcut="F10")
-        self.qty_button = button(self.tr("Qtd."), "function")
-        self.remove = button(self.tr("Remover"), "danger", shortcut="Ctrl+Del")
+        self.minus = button("−", "pad", min_w=56, min_h=52, shortcut="F9")
+        self.plus = button("+", "pad", min_w=56, min_h=52, shortcut="F10")
+        self.qty_button = button(self.tr("Qtd."), "function", min_h=52)
+        self.remove = button(self.tr("Remover"), "danger", min_h=52, shortcut="Ctrl+Del")
         for b in (self.minus, self.plus, self.qty_button, self.remove):
+            b.setProperty("compact", True)          # 48 px: room for one more cart line
             lines.addWidget(b)
         right.addLayout(lines)
         sup = QHBoxLayout()
-        self.discount = button(self.tr("Desconto"), "function")
-        self.price = button(self.tr("Alterar preço"), "function")
-        sup.addWidget(self.discount)
-        sup.addWidget(self.price)
+        self.discount = button(self.tr("Desconto"), "function", min_h=52)
+        self.price = button(self.tr("Alterar preço"), "function", min_h=52)
+        for b in (self.discount, self.price):
+            b.setProperty("compact", True)
+            sup.addWidget(b)
         right.addLayout(sup)
         totals = QHBoxLayout()
         caption = QLabel(self.tr("Total"))
@@ -136,17 +140,18 @@ class SalePage(Page):
         self.total.setObjectName("total")
         self.total.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         capbox = QVBoxLayout()
+        capbox.setSpacing(0)
         capbox.addWidget(caption)
         capbox.addWidget(self.items_label)
         totals.addLayout(capbox)
         totals.addWidget(self.total, 1)
         right.addLayout(totals)
         actions = QHBoxLayout()
-        self.park = button(self.tr("Suspender"), "function", min_h=72)
+        self.park = button(self.tr("Suspender"), "function", min_h=64)
         self.park.clicked.connect(self.park_sale)
-        self.customer_button = button(self.tr("Cliente / NIF\nF3"), "primary", min_h=72,
+        self.customer_button = button(self.tr("Cliente / NIF\nF3"), "primary", min_h=64,
                                       shortcut="F3")
-        self.pay_button = button(self.tr("PAGAR\nF4"), "pay", min_h=72, shortcut="F4")
+        self.pay_button = button(self.tr("PAGAR\nF4"), "pay", min_h=64, shortcut="F4")
         actions.addWidget(self.park, 2)
         actions.addWidget(self.customer_button, 3)
         actions.addWidget(self.pay_button, 4)
@@ -457,42 +462,3 @@ class SalePage(Page):
         for b in (self.minus, self.plus, self.qty_button, self.remove, self.discount,
                   self.price):
             b.setEnabled(has)
-
-
-def doc_reason(d: Decision) -> str:
-    """The sentence telling the cashier which document this is and why."""
-    limit = eur(d.limit)
-    kind = translate("DocType", "com serviços") if d.services else translate("DocType", "bens")
-    names = {"FS": translate("DocType", "Fatura simplificada"),
-             "FR": translate("DocType", "Fatura-recibo"),
-             "FT": translate("DocType", "Fatura (a pagar depois)")}
-    why = {
-        "default": translate("DocType", "consumidor final, até %1 (%2)."),
-        "nif": translate("DocType", "com o NIF do cliente, até %1 (%2)."),
-        "customer": translate("DocType", "o cliente deu nome e morada."),
-        "over_limit": translate("DocType", "obrigatória: o total passa %1, o limite da fatura "
-                              "simplificada (%2). Nome e morada do cliente são precisos."),
-        "chosen": translate("DocType", "pedida pelo cliente: nome e morada são precisos."),
-    }[d.reason]
-    return f"{d.doc_type} · {names[d.doc_type]}: " + why.replace("%1", limit).replace("%2", kind)
-
-
-# ---- look-ups run by the background helper ---------------------------------------------------
-def first_product(app, codes: tuple[str, ...]) -> ProductSnapshot | None:
-    """The first of ``codes`` that is a product (a scale label has two), or None."""
-    for code in codes:
-        try:
-            return app.product(code)
-        except NotFoundError:
-            continue
-    return None
-
-
-def product_or_search(app, text: str, limit: int
-                      ) -> tuple[ProductSnapshot | None, list[ProductSnapshot]]:
-    """What Enter in the search field means: the product whose code is ``text``, else the
-    products found by searching for it."""
-    try:
-        return app.product(text), []
-    except NotFoundError:
-        return None, app.search_products(text, limit)

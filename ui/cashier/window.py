@@ -21,20 +21,18 @@ from PySide6.QtWidgets import (
 )
 
 from pos.domain.errors import PosError
-from pos.domain.qr import document_qr
 from pos.services.issuing import IssueRequest
 
 from ..widgets import theme
 from ..widgets.keyboard import Keyboard, KeyboardHost
 from ..widgets.status import StatusStrip, TrainingBanner
 from ..widgets.touch import eur
-from .after_sale import gift_lines
 from .context import Context
 from .devices import Devices
-from .methods import method_name
 from .sale import SalePage
 from .session_pages import OpenSessionPage
 from .signin import SignInPage
+from .window_receipts import ReceiptsMixin
 
 AT_REFRESH_MS = 15_000
 MIN_SIZE = (800, 600)         # a desk's window; the till itself fills its screen
@@ -62,7 +60,7 @@ def wants_keyboard(field: QLineEdit) -> bool:
             and not field.inputMask() and field.echoMode() == QLineEdit.EchoMode.Normal)
 
 
-class TillWindow(QMainWindow):
+class TillWindow(ReceiptsMixin, QMainWindow):
     sale_completed = Signal(object)         # the issued Document
     payment = _lazy("payment")
     customer = _lazy("customer")
@@ -348,18 +346,6 @@ class TillWindow(QMainWindow):
         page.notice.info(self.tr("A emitir…"))
         page.run(ctx.app.sell, request, hold=page.held(), on_done=self.on_sold)
 
-    def qr_of(self, doc) -> str:
-        issuer = self.ctx.issuer
-        return document_qr(doc, issuer.nif, issuer.certificate_number)
-
-    def receipt_sentence(self, outcome) -> str:
-        if outcome.ok:
-            return self.tr("Talão impresso.")
-        if outcome.not_configured:
-            return self.tr("Talão não impresso: não há impressora configurada. Mostre o "
-                           "QR ao cliente, ou imprima depois de a configurar.")
-        return self.tr("Talão não impresso: %1").replace("%1", self.devices.describe(outcome))
-
     def on_sold(self, doc) -> None:
         # Committed: from here on nothing may hold the next customer back.
         cash = any(p.method == "NU" for p in doc.payments)
@@ -385,85 +371,6 @@ class TillWindow(QMainWindow):
             self.display.show_paid(doc, qr)
         self.sale_completed.emit(doc)
 
-    def print_again(self, doc, copy: bool) -> None:
-        """The last sale's receipt again: a copy (recorded) when the original came out, the
-        original when it never did."""
-        card = self.sale.after
-
-        def printed(outcome) -> None:
-            if card.doc is doc:
-                card.set_printed(outcome, self.receipt_sentence(outcome) if not copy else (
-                    self.tr("Cópia impressa.") if outcome.ok else
-                    self.tr("Cópia não impressa: %1").replace(
-                        "%1", self.devices.describe(outcome))))
-
-        card.print_state.setText(self.tr("A imprimir…"))
-        self.devices.print_document(doc, copy=copy, reason=self.tr("Pedido do cliente"),
-                                    on_outcome=printed)
-
-    def gift_receipt(self, doc) -> None:
-        issuer = self.ctx.issuer
-
-        def printed(outcome) -> None:
-            if outcome.ok:
-                self.sale.notice.ok(self.tr("Talão de oferta impresso."))
-            else:
-                self.sale.notice.error(self.tr("Talão de oferta não impresso: %1").replace(
-                    "%1", self.devices.describe(outcome)))
-
-        self.sale.notice.info(self.tr("A imprimir o talão de oferta…"))
-        self.devices.print_text(self.tr("TALÃO DE OFERTA"),
-                                gift_lines(doc, issuer.business_name or issuer.name),
-                                on_outcome=printed)
-
-    def do_reprint(self, doc, reason: str) -> None:
-        number = doc.document_no
-
-        def printed(outcome) -> None:
-            if outcome.ok:
-                self.sale.notice.ok(self.tr("Cópia de %1 impressa (%2).")
-                                    .replace("%1", number).replace("%2", outcome.label))
-            else:
-                self.sale.notice.error(self.tr("Cópia de %1 não impressa: %2")
-                                       .replace("%1", number)
-                                       .replace("%2", self.devices.describe(outcome)))
-
-        self.devices.print_document(doc, copy=True, reason=reason, on_outcome=printed)
-        self.back_to_sale()
-        self.sale.notice.info(self.tr("A imprimir a cópia de %1…").replace("%1", number))
-
-    def on_credit_note(self, note) -> None:
-        back = note.payments or ()
-        cash = not back or any(p.method == "NU" for p in back)
-        self.devices.print_document(note, drawer=cash)
-        self.devices.refresh_at()
-        self.back_to_sale()
-        how = " · ".join(f"{method_name(p.method)} {eur(p.amount)}" for p in back) \
-            or self.tr("%1 em numerário").replace("%1", eur(note.totals.gross))
-        self.sale.notice.ok(self.tr("%1 emitida: devolva %2 ao cliente (%3).")
-                            .replace("%1", note.document_no)
-                            .replace("%2", eur(note.totals.gross)).replace("%3", how))
-
-    def open_drawer(self) -> None:
-        """The drawer without a sale: recorded first, then opened (one job on the printer
-        lane); the till says whether it opened."""
-        if self.ctx.session is None:
-            return
-
-        def answered(outcome=None) -> None:
-            page = self.stack.currentWidget()
-            if outcome is not None and outcome.ok:
-                page.notice.ok(self.tr("Gaveta aberta."))
-            elif outcome is not None:
-                page.notice.error(self.tr("A gaveta não abriu (abre-se pela impressora): %1")
-                                  .replace("%1", self.devices.describe(outcome)))
-
-        def refused(exc) -> None:
-            self.stack.currentWidget().show_error(exc)
-
-        self.devices.open_drawer(reason="sem venda", session_id=self.ctx.session.id,
-                                 on_done=answered, on_refused=refused)
-
     # ---- the cash session ---------------------------------------------------------------
     def cash_function(self, key: str) -> None:
         if key == "x":
@@ -475,7 +382,7 @@ class TillWindow(QMainWindow):
             self.open_drawer()
         else:
             self.go(self.cash_move)
-            self.cash_move.start(key)
+            self.cash_move.start("in" if key == "cash_in" else "out")
 
     def on_cash_moved(self, kind: str, amount, reason: str) -> None:
         """Recorded: now the drawer opens for the money (the movement is its record)."""
