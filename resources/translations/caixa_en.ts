@@ -21,10 +21,10 @@
     </message>
     <message numerus="yes">
         <location filename="../../ui/cashier/after_sale.py" line="71"/>
-        <source>%1 · %2 · %n artigo(s)</source>
+        <source>%1 · %2 · %n linha(s)</source>
         <translation>
-            <numerusform>%1 · %2 · %n item</numerusform>
-            <numerusform>%1 · %2 · %n items</numerusform>
+            <numerusform>%1 · %2 · %n line</numerusform>
+            <numerusform>%1 · %2 · %n lines</numerusform>
         </translation>
     </message>
     <message>

@@ -68,7 +68,7 @@ class AfterSale(QWidget):
 
     def show_sale(self, doc: Document, qr_payload: str) -> None:
         self.doc, self.printed = doc, None
-        self.heading.setText(self.tr("%1 · %2 · %n artigo(s)", "", len(doc.lines))
+        self.heading.setText(self.tr("%1 · %2 · %n linha(s)", "", len(doc.lines))
                              .replace("%1", doc.document_no)
                              .replace("%2", eur(doc.totals.gross)))
         self.change.setText(self.tr("TROCO %1").replace("%1", eur(doc.change))

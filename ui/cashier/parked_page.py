@@ -68,7 +68,7 @@ class ParkedPage(Page):
         for p in waiting:
             note = f" · {p.note}" if p.note else ""
             item_text = self.tr("%1  %2 · %n linha(s) · %3%4", "", p.lines) \
-                .replace("%1", f"{p.parked_at:%H:%M}").replace("%2", p.user) \
+                .replace("%1", f"{p.parked_at:%H:%M}").replace("%2", self.ctx.name(p.user)) \
                 .replace("%3", eur(p.total)).replace("%4", note)
             self.list.addItem(item_text)
             self.list.item(self.list.count() - 1).setData(ROLE_ID, p.id)

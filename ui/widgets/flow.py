@@ -71,7 +71,8 @@ class FlowLayout(QLayout):
             if move:
                 natural = sum(item.sizeHint().width() for item in row)
                 room = area.width() - self._spacing * (len(row) - 1)
-                extra = max(0, room - natural) / len(row) if len(rows) > 1 else 0
+                # Full rows are stretched to the width; the last row keeps its own.
+                extra = max(0, room - natural) / len(row) if row is not rows[-1] else 0
                 x = float(area.x())
                 for item in row:
                     w = item.sizeHint().width() + extra
