@@ -57,7 +57,7 @@ def main() -> int:
             page["widgets"][key] = {"rect": list(rect.getRect()),
                                     "visible": widget.isVisible(),
                                     "on_screen": screen.geometry().contains(rect)}
-        if args.shots:
+        if args.shots and not args.display:
             image = screen.grabWindow(0)            # what the screen shows
             image.save(str(Path(args.shots) / f"{args.tag}{name}.png"), "PNG")
         out["pages"][name] = page

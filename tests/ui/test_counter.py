@@ -73,7 +73,8 @@ def test_a_parked_sale_survives_a_restart_and_voided_ones_are_on_record(make_dri
         e.tap_product("Padaria", "PAO01")
         e.tap(e.w.sale.functions["parked"])
         page = e.w.parked
-        assert page.list.count() == 2 and "Ana Caixa" not in page.list.item(0).text()
+        assert page.list.count() == 2 and "Ana Caixa · 2 linha(s) · 4,43 €" in \
+            page.list.item(0).text()                 # who parked it, by name
         page.choose(again.parked_carts()[0].id)
         e.tap(page.take)
         assert "venda em curso" in page.notice.text()      # one cart at a time
@@ -109,6 +110,10 @@ def test_the_on_screen_keyboard_types_into_the_field_tapped(driver):
     d.sign_in()
     kb = d.w.keyboard.keyboard
     assert not kb.isVisible()
+    grid = kb.layout()
+    assert {sum(grid.itemAtPosition(r, c) is not None and
+                grid.itemAtPosition(r, c).widget().isVisibleTo(kb)
+                for c in range(grid.columnCount())) for r in range(grid.rowCount())} == {12}
     d.tap(d.w.sale.search)
     assert kb.isVisible() and kb.target is d.w.sale.search
     assert kb.geometry().top() > d.w.sale.search.mapTo(d.w.centralWidget(),

@@ -40,6 +40,7 @@ def grab_root(env: dict, out) -> Image.Image:
 
 def window_geometry(env: dict, title: str = "^Caixa$") -> tuple[int, int, int, int]:
     """x, y, width, height of the till's window, asked of the X server by xdotool."""
+    assert shutil.which("xdotool"), "xdotool is needed (.ci/run installs it)"
     wid = subprocess.run(["xdotool", "search", "--sync", "--onlyvisible", "--name", title],
                          env=env, capture_output=True, text=True, timeout=90,
                          check=True).stdout.split()[0]
@@ -60,7 +61,6 @@ def black_rows(image: Image.Image, rows: int = 100) -> int:
     return count
 
 
-@pytest.mark.skipif(shutil.which("xdotool") is None, reason="xdotool is part of the CI image")
 @pytest.mark.parametrize("size,fullscreen", [(s, False) for s in SIZES] + [((1024, 768), True)],
                          ids=lambda v: f"{v[0]}x{v[1]}" if isinstance(v, tuple) else
                          ("fullscreen" if v else "window"))
@@ -111,7 +111,8 @@ def test_full_screen_at_1024_has_no_black_strip(tmp_path):
 def test_the_customer_display_goes_to_the_second_screen(tmp_path):
     env = offscreen_env(tmp_path, [("till", 0, 0, 1024, 768),
                                    ("customer", 1024, 0, 800, 480)])
-    found = run_till(env, tmp_path, "--display")
+    found = run_till(env, tmp_path, "--display", "--shots", str(shots_folder(tmp_path)),
+                     "--tag", "ui-")
     assert found["screen"] == [0, 0, 1024, 768]
     assert found["display"] == [1024, 0, 800, 480]
     assert found["display_total"] == found["till_total"]

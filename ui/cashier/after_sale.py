@@ -4,13 +4,13 @@ a gift receipt without prices, the QR code to read with a phone). It holds nobod
 next scan simply takes its place."""
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from pos.domain.documents import Document
 from pos.services.ports import PrintOutcome
 
 from ..widgets.qr import QrView
-from ..widgets.touch import button, eur, qty
+from ..widgets.touch import button, eur, keep_place, qty
 from .methods import method_name
 
 translate = QCoreApplication.translate
@@ -50,7 +50,9 @@ class AfterSale(QWidget):
         self.print_state.setWordWrap(True)
         box.addWidget(self.print_state)
         box.addStretch(1)
-        row = QHBoxLayout()
+        # Two by two: the card never widens the cart's column (the products keep theirs).
+        grid = QGridLayout()
+        grid.setSpacing(6)
         self.again = button("", "function", min_h=52)
         self.again.clicked.connect(lambda: self.print_again.emit(bool(self.printed)))
         self.gift_button = button(self.tr("Talão de oferta"), "function", min_h=52)
@@ -58,13 +60,12 @@ class AfterSale(QWidget):
         self.qr_button = button(self.tr("Mostrar QR"), "function", min_h=52)
         self.qr_button.setCheckable(True)
         self.qr_button.toggled.connect(self.show_qr)
-        for b in (self.again, self.gift_button, self.qr_button):
-            row.addWidget(b)
-        box.addLayout(row)
-        self.fix = button(self.tr("Impressora…"), "function", min_h=48)
+        self.fix = keep_place(button(self.tr("Impressora…"), "function", min_h=52))
         self.fix.clicked.connect(self.printer_help)
         self.fix.hide()
-        box.addWidget(self.fix)
+        for i, b in enumerate((self.again, self.gift_button, self.qr_button, self.fix)):
+            grid.addWidget(b, i // 2, i % 2)
+        box.addLayout(grid)
 
     def show_sale(self, doc: Document, qr_payload: str) -> None:
         self.doc, self.printed = doc, None

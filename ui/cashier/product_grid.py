@@ -182,7 +182,7 @@ class ProductGrid(QWidget):
 
     def _column_count(self) -> int:
         width = self.area.viewport().width() or self.width()
-        return max(3, (width - 16 + 8) // round((TILE_W + 8) * self.scale))
+        return max(2, (width - 16 + 8) // round((TILE_W + 8) * self.scale))
 
     def _fill(self) -> None:
         columns = self._column_count()

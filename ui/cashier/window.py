@@ -35,7 +35,7 @@ from .signin import SignInPage
 from .window_receipts import ReceiptsMixin
 
 AT_REFRESH_MS = 15_000
-MIN_SIZE = (800, 600)         # a desk's window; the till itself fills its screen
+MIN_SIZE = (960, 600)         # a desk's window; the till itself fills its screen
 # Pages built the first time they are needed: the till opens faster (their modules are not
 # even imported until then) and a shop that never returns goods never pays for that page.
 LAZY = {

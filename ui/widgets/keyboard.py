@@ -20,7 +20,7 @@ ROWS = (
     (SHIFT, "z", "x", "c", "v", "b", "n", "m", "é", "ê", "í", "ó"),
     ("@", ",", ".", "/", SPACE, "õ", "ô", "ú", "&", ENTER, HIDE),
 )
-WIDE = {SPACE: 3}           # columns a key spans
+WIDE = {SPACE: 2}           # columns a key spans (every row is 12 columns)
 KEYS = {BACK: Qt.Key.Key_Backspace, ENTER: Qt.Key.Key_Return}
 
 
