@@ -7,6 +7,7 @@ The password is kept out of ``repr``/``str`` so a config can be logged safely.
 
 from __future__ import annotations
 
+import math
 import os
 import re
 from collections.abc import Mapping
@@ -15,6 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from pos import reference
+from pos.domain.errors import PosError
+from pos.domain.numbers import whole_number
+from pos.domain.text import shown
 
 from .errors import ConfigurationError
 
@@ -103,10 +107,11 @@ class ATConfig:
     def __post_init__(self) -> None:
         if self.environment not in ENDPOINTS:
             raise ConfigurationError(
-                f"Ambiente AT desconhecido: {self.environment!r} (use 'test' ou 'production').")
+                f"Ambiente AT desconhecido: {shown(self.environment)} (use 'test' ou "
+                "'production').")
         if not _USERNAME_RE.match(self.username or ""):
             raise ConfigurationError(
-                f"Sub-utilizador AT inválido: {self.username!r}. Use o formato NIF/número, "
+                f"Sub-utilizador AT inválido: {shown(self.username)}. Use o formato NIF/número, "
                 "por exemplo 555555555/1.")
         if not self.password:
             raise ConfigurationError("Falta a senha do sub-utilizador AT.")
@@ -218,9 +223,12 @@ def _convert(key: str, value: Any) -> Any:
         if key in _PATHS:
             return Path(value).expanduser()
         if key in _FLOATS:
-            return float(value)
+            seconds = float(value)
+            if not math.isfinite(seconds):
+                raise ValueError(value)
+            return seconds
         if key in _INTS:
-            return int(value)
+            return whole_number(value, key, 0)
         if key in _BOOLS:
             if isinstance(value, bool):
                 return value
@@ -230,7 +238,7 @@ def _convert(key: str, value: Any) -> Any:
             if text in ("0", "false", "no", "nao", "não", "off"):
                 return False
             raise ValueError(value)
-    except ValueError:
+    except (ValueError, TypeError, PosError):
         raise ConfigurationError(
-            f"Valor inválido para {key} na configuração AT: {value!r}.") from None
+            f"Valor inválido para {key} na configuração AT: {shown(value)}.") from None
     return value

@@ -98,7 +98,8 @@ def demo_db(demo_template, db_path) -> Path:
         src = Path(f"{demo_template}{suffix}")
         if src.exists():
             shutil.copyfile(src, f"{db_path}{suffix}")
-    shutil.copyfile(demo_template.with_suffix(".secret"), db_path.with_suffix(".secret"))
+    # shutil.copy keeps the secret's 0600: signing refuses a secret others can read.
+    shutil.copy(demo_template.with_suffix(".secret"), db_path.with_suffix(".secret"))
     return db_path
 
 

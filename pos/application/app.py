@@ -9,8 +9,9 @@ from .people import PeopleMixin
 from .saft import SaftMixin
 from .selling import SellingMixin
 from .shop import ShopMixin
+from .transport import TransportMixin
 
 
 class Application(ShopMixin, SellingMixin, PeopleMixin, CashMixin, ManualMixin, AtMixin,
-                  IntegrityMixin, SaftMixin, CounterMixin):
+                  IntegrityMixin, SaftMixin, TransportMixin, CounterMixin):
     """See the package docstring; built by ``pos.bootstrap.open_app``."""

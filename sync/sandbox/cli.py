@@ -22,6 +22,16 @@ BANNER = """\
 =========================================================================="""
 
 
+def _port(value: str) -> int:
+    if value.strip().isascii() and value.strip().isdigit() and len(value.strip()) <= 5 \
+            and int(value) <= 65535:
+        return int(value)
+    raise argparse.ArgumentTypeError("a porta TCP vai de 0 a 65535")
+
+
+_port.__name__ = "porta"
+
+
 def parser(add_help: bool = True) -> argparse.ArgumentParser:
     """The options; ``caixa at-sandbox`` reuses them as a sub-command's parent parser."""
     p = argparse.ArgumentParser(
@@ -34,7 +44,7 @@ def parser(add_help: bool = True) -> argparse.ArgumentParser:
                    help="folder with the official WSDLs (default: $CAIXA_AT_WSDL_DIR, else "
                         "the copy 'caixa at-reference' keeps)")
     p.add_argument("--host", default="127.0.0.1")
-    p.add_argument("--port", type=int, default=DEFAULT_PORT,
+    p.add_argument("--port", type=_port, default=DEFAULT_PORT,
                    help=f"TCP port (default {DEFAULT_PORT}, stable so Caixa's settings survive a "
                         "restart; 0 = any free port)")
     p.add_argument("--user", default="599999993/37", help="accepted sub-user NIF/N")

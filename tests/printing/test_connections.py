@@ -259,10 +259,34 @@ def test_printer_from_config():
     ({"connection": "tcp:x", "profile": {"drawer_pin": 3}}, "pino 2 ou 5"),
     ({"connection": "tcp:x", "profile": {"cutter": "talvez"}}, "Valor inválido"),
     ({"connection": "tcp:x", "profile": {"paper_px": 200}}, "não comporta"),
+    # hostile or mistyped values (issue 13): one sentence, never a TypeError
+    ({"connection": 5}, "'connection' da impressora"),
+    ({"connection": None}, "'connection' da impressora"),
+    ({"connection": "tcp:x", "profile": 5}, "'profile' da impressora"),
+    ({"connection": "tcp:x", "profile": {"preset": 5}}, "desconhecido: 5"),
+    ({"connection": "tcp:x", "profile": {"columns": [1]}}, "Valor inválido para columns"),
+    ({"connection": "tcp:x", "profile": {"columns": 1e300}}, "Valor inválido para columns"),
+    ({"connection": "tcp:x", "profile": {"qr_min_mm": "nan"}}, "Valor inválido"),
+    ({"connection": "tcp:x", "profile": {"logo": "a\x00b"}}, "Valor inválido para logo"),
+    ({"connection": "tcp:" + "a" * 300}, "Endereço de impressora inválido"),
+    ({"connection": "tcp:" + "a" * 64 + ".lan"}, "Endereço de impressora inválido"),
+    ({"connection": "tcp:impressora\x1b.lan"}, "Endereço de impressora inválido"),
+    ({"connection": "tcp:10.0.0.9:99999"}, "Porta"),
+    ({"connection": "file:/tmp/a\x00b"}, "caminho da impressora inválido"),
+    ({"connection": "cups:\u202eTalao"}, "fila CUPS"),
+    ({"connection": {"type": "network", "host": 5}}, "Endereço"),
+    ({"connection": {"type": "network", "host": "h", "port": True}}, "Porta"),
+    ({"connection": {"type": "network", "host": "h", "timeout": float("inf")}}, "limite"),
+    ({"connection": {"type": "file", "path": ["x"]}}, "caminho"),
+    ({"connection": {"type": "usb", "vendor_id": "zz", "product_id": "1"}}, "Valor inválido"),
+    ({"connection": {"type": "serial", "device": "/dev/ttyS0", "baudrate": 10**20}},
+     "Velocidade"),
+    ({"connection": {"type": [1]}}, "desconhecido"),
 ])
 def test_bad_configs(config, message):
-    with pytest.raises(ValidationError, match=message):
+    with pytest.raises(ValidationError, match=message) as err:
         printer_from_config(config)
+    assert "\n" not in str(err.value) and len(str(err.value)) < 300
 
 
 def test_read_config(tmp_path):
@@ -275,3 +299,10 @@ def test_read_config(tmp_path):
         read_config("{nope")
     with pytest.raises(ValidationError, match="Não foi possível ler"):
         read_config(str(tmp_path / "missing.json"))
+    with pytest.raises(ValidationError, match="'profile' da impressora"):
+        read_config('{"connection": "tcp:x", "profile": 5}')
+    with pytest.raises(ValidationError, match="encaixado"):
+        read_config('{"a":' + "[" * 100_000 + "]" * 100_000 + "}")
+    os.mkfifo(tmp_path / "pipe")
+    with pytest.raises(ValidationError, match="não é um ficheiro normal"):
+        read_config(str(tmp_path / "pipe"))

@@ -16,7 +16,7 @@ def _copy(template: Path, folder: Path) -> Path:
     for suffix in ("", "-wal"):
         if Path(f"{template}{suffix}").exists():
             shutil.copyfile(f"{template}{suffix}", f"{path}{suffix}")
-    shutil.copyfile(template.with_suffix(".secret"), path.with_suffix(".secret"))
+    shutil.copy(template.with_suffix(".secret"), path.with_suffix(".secret"))   # keeps 0600
     return path
 
 

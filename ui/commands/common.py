@@ -1,5 +1,6 @@
 """Helpers shared by the CLI command modules."""
 
+import argparse
 import json
 from dataclasses import asdict, is_dataclass
 from datetime import date, datetime
@@ -7,10 +8,54 @@ from decimal import Decimal
 from pathlib import Path
 
 from pos.bootstrap import default_db, open_app
+from pos.domain import text
 from pos.domain.documents import Document
-from pos.domain.errors import NotFoundError
+from pos.domain.errors import NotFoundError, ValidationError
 from pos.domain.money import fmt2
+from pos.domain.numbers import MAX_INT, whole_number
 from pos.domain.signature import printed_hash_chars
+
+# ---- argument types: the CLI's boundary, one sentence and exit 2 for anything else -----
+
+def integer(low: int = 1, high: int = MAX_INT, what: str = "o número"):
+    """An argparse type for every whole number option: ASCII digits within [low, high].
+
+    The default range is what every integer column holds, so no number typed on the
+    command line can overflow SQLite or PostgreSQL.
+    """
+    def parse(value: str) -> int:
+        try:
+            return whole_number(value, what, low, high)
+        except ValidationError as exc:
+            raise argparse.ArgumentTypeError(str(exc)) from None
+    parse.__name__ = "número inteiro"
+    return parse
+
+
+def text_arg(field: text.Field):
+    """An argparse type checking a text option with the domain's rules for that field."""
+    def parse(value: str) -> str:
+        try:
+            return field(value)
+        except ValidationError as exc:
+            raise argparse.ArgumentTypeError(str(exc)) from None
+    parse.__name__ = "texto"
+    return parse
+
+
+USER = text_arg(text.USER)
+
+
+def day(value: str) -> date:
+    """An argparse type for a date option (AAAA-MM-DD)."""
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"Data inválida: {text.shown(value)} (use "
+                                         "AAAA-MM-DD).") from None
+
+
+day.__name__ = "data"
 
 
 def app(require_setup: bool = True, at: bool = False, printer=None):

@@ -4,7 +4,7 @@ from pathlib import Path
 
 from pos.domain.errors import ValidationError
 
-from .common import app, dump_json
+from .common import app, dump_json, integer
 
 
 def register(sub) -> None:
@@ -13,8 +13,9 @@ def register(sub) -> None:
 
     e = ss.add_parser("export", help="exporta o SAF-T de faturação de um período")
     e.add_argument("--out", required=True, metavar="FICHEIRO")
-    e.add_argument("--year", type=int, help="ano fiscal (por omissão, o atual)")
-    e.add_argument("--month", type=int, help="só este mês do ano")
+    e.add_argument("--year", type=integer(2000, 9999, "o ano"),
+                   help="ano fiscal (por omissão, o atual)")
+    e.add_argument("--month", type=integer(1, 12, "o mês"), help="só este mês do ano")
     e.add_argument("--from", dest="start", metavar="AAAA-MM-DD")
     e.add_argument("--to", dest="end", metavar="AAAA-MM-DD")
     e.add_argument("--establishment", help="TaxEntity (por omissão o da empresa, 'Global')")

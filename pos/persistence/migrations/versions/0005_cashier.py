@@ -7,14 +7,14 @@ in it) or one user's (the shop's rule when it was opened); ``customers.phone`` l
 find a customer by phone.
 
 Revision ID: 0005_cashier
-Revises: 0004
+Revises: 0005_outbox_claims
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0005_cashier"
-down_revision = "0004"
+down_revision = "0005_outbox_claims"
 branch_labels = None
 depends_on = None
 
