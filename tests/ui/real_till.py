@@ -31,9 +31,11 @@ def main() -> int:
     from pos.services.ports import FixedClock
     from ui.app import build, shutdown
 
-    app = open_app(str(Path(args.folder) / "shop.db"),
-                   clock=FixedClock(datetime(2026, 3, 14, 10, 15, 0)))
-    app.init_demo()
+    db = Path(args.folder) / "caixa.db"             # the test's copy of the demo shop
+    fresh = not db.exists()
+    app = open_app(str(db), clock=FixedClock(datetime(2026, 3, 14, 10, 15, 0)))
+    if fresh:
+        app.init_demo()
     built = build(app=app, at_delay_ms=60_000)
     w, qt = built.window, QApplication.instance()
     w.place(args.fullscreen)

@@ -54,7 +54,8 @@ def offscreen_env(tmp: Path, screens: list[tuple[str, int, int, int, int]]) -> d
 
 
 def run_till(env: dict, tmp: Path, *args: str, timeout: int = 240) -> dict:
-    """The till in its own process (tests/ui/real_till.py); its findings as a dict."""
+    """The till in its own process (tests/ui/real_till.py) on the demo shop in ``tmp``
+    (``caixa.db``: the demo_db fixture's copy); its findings as a dict."""
     proc = subprocess.run([sys.executable, "-m", "tests.ui.real_till", str(tmp), *args],
                           cwd=ROOT, env=env, capture_output=True, text=True,
                           timeout=timeout)

@@ -85,7 +85,7 @@ def test_caixa_gui_fills_the_screen_it_is_on(size, fullscreen, tmp_path):
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_a_cashiers_screens_fit_under_xvfb(size, tmp_path):
+def test_a_cashiers_screens_fit_under_xvfb(size, tmp_path, demo_db):
     shots = shots_folder(tmp_path)
     with xvfb(*size) as display:
         found = run_till(x_env(display), tmp_path, "--shots", str(shots),
@@ -100,7 +100,7 @@ def test_a_cashiers_screens_fit_under_xvfb(size, tmp_path):
         assert image.size == size and black_rows(image) == 0, name
 
 
-def test_full_screen_at_1024_has_no_black_strip(tmp_path):
+def test_full_screen_at_1024_has_no_black_strip(tmp_path, demo_db):
     with xvfb(1024, 768) as display:
         found = run_till(x_env(display), tmp_path, "--fullscreen", "--shots", str(tmp_path),
                          "--tag", "full-")
@@ -108,7 +108,7 @@ def test_full_screen_at_1024_has_no_black_strip(tmp_path):
     assert black_rows(Image.open(tmp_path / "full-sale.png").convert("RGB")) == 0
 
 
-def test_the_customer_display_goes_to_the_second_screen(tmp_path):
+def test_the_customer_display_goes_to_the_second_screen(tmp_path, demo_db):
     env = offscreen_env(tmp_path, [("till", 0, 0, 1024, 768),
                                    ("customer", 1024, 0, 800, 480)])
     found = run_till(env, tmp_path, "--display", "--shots", str(shots_folder(tmp_path)),
