@@ -11,7 +11,9 @@ figures. Cancelled documents are counted but add nothing.
 Money in the drawer, expected = opening float + cash received (NU payments as applied, i.e.
 net of change) − cash refunded + cash in − cash out. A credit note issued at the till records
 how its money went back (its payments: cash, or the card it came from); one without payments
-(issued from the command line, or before refunds were recorded) is taken as refunded in cash.
+(issued from the command line, or before refunds were recorded) is taken as refunded in cash
+when it credits a document paid at the till, and as no money when it credits an invoice
+paid later (FT, ND).
 Other methods are expected at what they received minus what they gave back.
 
 The count is blind: ``close`` takes what the cashier counted without showing the expected
@@ -24,6 +26,7 @@ from datetime import datetime
 from decimal import Decimal
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import aliased
 
 from pos.domain.documents import PAYMENT_METHODS
 from pos.domain.errors import NotFoundError, StateError, ValidationError
@@ -44,6 +47,7 @@ from . import parked
 SALES = ("FS", "FR", "FT", "ND")      # documents that sell (VAT adds up)
 REFUNDS = ("NC",)                      # documents that give back (VAT subtracts)
 PAID = ("FS", "FR", "RG")             # documents with payment rows
+ON_CREDIT = ("FT", "ND")               # invoiced, paid later: not money at the till
 MOVEMENT_KINDS = ("in", "out", "drawer")
 SESSION_RULES = ("till", "user")
 
@@ -292,7 +296,7 @@ def report(uow: UnitOfWork, row: CashSession, at: datetime) -> CashReport:
         session=_info(row, uow.till.code), at=end, documents=len(docs),
         cancelled=sum(1 for d in docs if d.status == "A"),
         by_type=tuple(sorted(types.items())), sales_total=gross(SALES),
-        refunds_total=refunds, on_credit=gross(("FT", "ND")), by_method=by_method,
+        refunds_total=refunds, on_credit=gross(ON_CREDIT), by_method=by_method,
         by_rate=by_rate, cash_in=cash_in, cash_out=cash_out, drawer_openings=drawer,
         expected_cash=row.opening_float + cash - cash_back + cash_in - cash_out,
         training=training, z_number=row.z_number, counts=counts,
@@ -301,9 +305,14 @@ def report(uow: UnitOfWork, row: CashSession, at: datetime) -> CashReport:
 
 
 def _refunds(session, valid) -> tuple[MethodTotal, ...]:
-    """How the session's credit notes gave money back, per method: their payments, or the
-    whole note in cash when it records none."""
-    notes = session.execute(select(DocumentRow.id, DocumentRow.gross_total)
+    """How the session's credit notes gave money back, per method: their payments; a note
+    that records none gave the whole of it back in cash when it credits a document paid at
+    the till (FS, FR), and no money at all when it credits one paid later (FT, ND: the note
+    lowers what the customer owes)."""
+    credited = aliased(DocumentRow)
+    notes = session.execute(select(DocumentRow.id, DocumentRow.gross_total,
+                                   credited.doc_type)
+                            .outerjoin(credited, credited.id == DocumentRow.ref_document_id)
                             .where(*valid, DocumentRow.doc_type.in_(REFUNDS))).all()
     if not notes:
         return ()
@@ -314,8 +323,9 @@ def _refunds(session, valid) -> tuple[MethodTotal, ...]:
             .where(*valid, DocumentRow.doc_type.in_(REFUNDS))):
         paid.setdefault(doc_id, []).append((method, amount))
     methods: dict[str, list] = {}
-    for doc_id, gross_total in notes:
-        for method, amount in paid.get(doc_id) or [("NU", gross_total)]:
+    for doc_id, gross_total, of_type in notes:
+        cash = [] if of_type in ON_CREDIT else [("NU", gross_total)]
+        for method, amount in paid.get(doc_id) or cash:
             acc = methods.setdefault(method, [ZERO, 0])
             acc[0] += amount
             acc[1] += 1

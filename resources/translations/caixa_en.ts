@@ -4,23 +4,23 @@
 <context>
     <name>AfterSale</name>
     <message>
-        <location filename="../../ui/cashier/after_sale.py" line="56"/>
+        <location filename="../../ui/cashier/after_sale.py" line="58"/>
         <source>Talão de oferta</source>
         <translation>Gift receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/after_sale.py" line="58"/>
-        <location filename="../../ui/cashier/after_sale.py" line="104"/>
+        <location filename="../../ui/cashier/after_sale.py" line="60"/>
+        <location filename="../../ui/cashier/after_sale.py" line="105"/>
         <source>Mostrar QR</source>
         <translation>Show QR</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/after_sale.py" line="64"/>
+        <location filename="../../ui/cashier/after_sale.py" line="63"/>
         <source>Impressora…</source>
         <translation>Printer…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/cashier/after_sale.py" line="71"/>
+        <location filename="../../ui/cashier/after_sale.py" line="72"/>
         <source>%1 · %2 · %n linha(s)</source>
         <translation>
             <numerusform>%1 · %2 · %n line</numerusform>
@@ -28,42 +28,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/after_sale.py" line="74"/>
+        <location filename="../../ui/cashier/after_sale.py" line="75"/>
         <source>TROCO %1</source>
         <translation>CHANGE %1</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/after_sale.py" line="75"/>
+        <location filename="../../ui/cashier/after_sale.py" line="76"/>
         <source>Sem troco</source>
         <translation>No change</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/after_sale.py" line="78"/>
+        <location filename="../../ui/cashier/after_sale.py" line="79"/>
         <source>A pagar depois (fatura a crédito)</source>
         <translation>To be paid later (invoice on credit)</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/after_sale.py" line="82"/>
+        <location filename="../../ui/cashier/after_sale.py" line="83"/>
         <source>A imprimir o talão…</source>
         <translation>Printing the receipt…</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/after_sale.py" line="85"/>
+        <location filename="../../ui/cashier/after_sale.py" line="86"/>
         <source>Reimprimir</source>
         <translation>Reprint</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/after_sale.py" line="95"/>
+        <location filename="../../ui/cashier/after_sale.py" line="96"/>
         <source>Reimprimir (cópia)</source>
         <translation>Reprint (copy)</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/after_sale.py" line="96"/>
+        <location filename="../../ui/cashier/after_sale.py" line="97"/>
         <source>Imprimir talão</source>
         <translation>Print receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/after_sale.py" line="104"/>
+        <location filename="../../ui/cashier/after_sale.py" line="105"/>
         <source>Esconder QR</source>
         <translation>Hide QR</translation>
     </message>
@@ -320,93 +320,103 @@ F8</translation>
 <context>
     <name>CreditNotePage</name>
     <message>
-        <location filename="../../ui/cashier/returns.py" line="49"/>
-        <location filename="../../ui/cashier/returns.py" line="137"/>
+        <location filename="../../ui/cashier/returns.py" line="50"/>
+        <location filename="../../ui/cashier/returns.py" line="138"/>
         <source>Devolução: escolha o documento</source>
         <translation>Return: choose the document</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/returns.py" line="73"/>
+        <location filename="../../ui/cashier/returns.py" line="74"/>
         <source>Outro documento</source>
         <translation>Another document</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/returns.py" line="100"/>
+        <location filename="../../ui/cashier/returns.py" line="101"/>
         <source>Motivo</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/returns.py" line="102"/>
+        <location filename="../../ui/cashier/returns.py" line="103"/>
         <source>Devolução</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/returns.py" line="102"/>
+        <location filename="../../ui/cashier/returns.py" line="103"/>
         <source>Defeito</source>
         <translation>Faulty</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/returns.py" line="102"/>
+        <location filename="../../ui/cashier/returns.py" line="103"/>
         <source>Engano</source>
         <translation>Mistake</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/returns.py" line="109"/>
+        <location filename="../../ui/cashier/returns.py" line="110"/>
         <source>motivo da devolução</source>
         <translation>reason for the return</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/returns.py" line="303"/>
+        <location filename="../../ui/cashier/returns.py" line="314"/>
         <source>A emitir…</source>
         <translation>Issuing…</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/returns.py" line="79"/>
+        <location filename="../../ui/cashier/returns.py" line="80"/>
         <source>Voltar</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/returns.py" line="60"/>
+        <location filename="../../ui/cashier/returns.py" line="61"/>
         <source>Toque nas linhas a devolver; − e + mudam a quantidade.</source>
         <translation>Tap the lines to return; − and + change the quantity.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/returns.py" line="119"/>
+        <location filename="../../ui/cashier/returns.py" line="120"/>
         <source>Emitir nota de crédito</source>
         <translation>Issue credit note</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/returns.py" line="160"/>
+        <location filename="../../ui/cashier/returns.py" line="161"/>
         <source>Não se faz nota de crédito sobre %1.</source>
         <translation>No credit note can be issued on %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/returns.py" line="166"/>
+        <location filename="../../ui/cashier/returns.py" line="167"/>
         <source>Devolução de %1</source>
         <translation>Return of %1</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/returns.py" line="207"/>
+        <location filename="../../ui/cashier/returns.py" line="209"/>
+        <source>Abate à dívida</source>
+        <translation>Off what is owed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/returns.py" line="212"/>
         <source>Como pagou</source>
         <translation>As paid</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/returns.py" line="259"/>
+        <location filename="../../ui/cashier/returns.py" line="264"/>
         <source>A devolver: %1</source>
         <translation>To refund: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/returns.py" line="267"/>
+        <location filename="../../ui/cashier/returns.py" line="273"/>
         <source>Reembolso: %1</source>
         <translation>Refund: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/returns.py" line="293"/>
+        <location filename="../../ui/cashier/returns.py" line="276"/>
+        <source>Sem dinheiro: a nota abate ao que o cliente deve.</source>
+        <translation>No money: the note comes off what the customer owes.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/returns.py" line="304"/>
         <source>Marque pelo menos uma linha.</source>
         <translation>Tick at least one line.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/returns.py" line="296"/>
+        <location filename="../../ui/cashier/returns.py" line="307"/>
         <source>Indique o motivo.</source>
         <translation>Give the reason.</translation>
     </message>
@@ -642,22 +652,22 @@ F8</translation>
 <context>
     <name>Gift</name>
     <message>
-        <location filename="../../ui/cashier/after_sale.py" line="116"/>
+        <location filename="../../ui/cashier/after_sale.py" line="117"/>
         <source>Documento %1</source>
         <translation>Document %1</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/after_sale.py" line="124"/>
+        <location filename="../../ui/cashier/after_sale.py" line="125"/>
         <source>Talão de oferta: sem preços.</source>
         <translation>Gift receipt: no prices.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/after_sale.py" line="125"/>
+        <location filename="../../ui/cashier/after_sale.py" line="126"/>
         <source>Não serve de fatura.</source>
         <translation>Not an invoice.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/after_sale.py" line="126"/>
+        <location filename="../../ui/cashier/after_sale.py" line="127"/>
         <source>Para trocas, apresente este talão.</source>
         <translation>Bring this receipt to exchange goods.</translation>
     </message>
@@ -1624,32 +1634,32 @@ F4</translation>
         <translation>not set up</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/window.py" line="279"/>
+        <location filename="../../ui/cashier/window.py" line="280"/>
         <source>Termine, suspenda ou anule a venda antes de sair.</source>
         <translation>Finish, park or void the sale before signing out.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/window.py" line="296"/>
+        <location filename="../../ui/cashier/window.py" line="297"/>
         <source>Registe primeiro os artigos.</source>
         <translation>Register the items first.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/window.py" line="328"/>
+        <location filename="../../ui/cashier/window.py" line="329"/>
         <source>Esta venda tem de ser fatura com nome e morada do cliente.</source>
         <translation>This sale must be an invoice with the customer&apos;s name and address.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/window.py" line="346"/>
+        <location filename="../../ui/cashier/window.py" line="347"/>
         <source>A emitir…</source>
         <translation>Issuing…</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/window.py" line="365"/>
+        <location filename="../../ui/cashier/window.py" line="366"/>
         <source>%1 emitida · %2</source>
         <translation>%1 issued · %2</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/window.py" line="368"/>
+        <location filename="../../ui/cashier/window.py" line="369"/>
         <source>TROCO %1</source>
         <translation>CHANGE %1</translation>
     </message>
@@ -1724,22 +1734,27 @@ F4</translation>
         <translation>Printing the copy of %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/window_receipts.py" line="89"/>
+        <location filename="../../ui/cashier/window_receipts.py" line="92"/>
+        <source>%1 emitida: abate %2 ao que o cliente deve.</source>
+        <translation>%1 issued: %2 off what the customer owes.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/window_receipts.py" line="97"/>
         <source>%1 em numerário</source>
         <translation>%1 in cash</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/window_receipts.py" line="90"/>
+        <location filename="../../ui/cashier/window_receipts.py" line="98"/>
         <source>%1 emitida: devolva %2 ao cliente (%3).</source>
         <translation>%1 issued: give %2 back to the customer (%3).</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/window_receipts.py" line="103"/>
+        <location filename="../../ui/cashier/window_receipts.py" line="111"/>
         <source>Gaveta aberta.</source>
         <translation>Drawer opened.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/window_receipts.py" line="105"/>
+        <location filename="../../ui/cashier/window_receipts.py" line="113"/>
         <source>A gaveta não abriu (abre-se pela impressora): %1</source>
         <translation>The drawer did not open (it opens through the printer): %1</translation>
     </message>

@@ -170,6 +170,18 @@ def test_refund_by_the_methods_the_customer_paid_with(normal_app, tmp_path):
     assert b"<PaymentMechanism>CD</PaymentMechanism><PaymentAmount>5.00" in out.read_bytes()
 
 
+def test_a_credit_note_on_an_invoice_paid_later_moves_no_money(app):
+    s = app.open_session("gerente", 10)
+    invoice = app.sell_items([("MER02", 1)], "FT",
+                             Customer("123456789", "Cliente", "Rua A, 1", "Porto"),
+                             user="gerente")
+    app.credit(invoice.document_no, "Devolução", user="gerente")     # lowers the debt
+    x = app.x_report(s.id)
+    assert x.on_credit == D("8.99") and x.refunds_total == D("8.99")
+    assert x.refunds_by_method == () and x.expected_cash == D("10.00")
+    assert app.refundable(invoice.document_no) == ()
+
+
 def test_refund_plan_rules():
     paid = [("CD", D("5.00")), ("NU", D("6.55"))]
     assert refunds.refundable(paid, [("CD", D("4")), ("CD", D("2"))]) == (

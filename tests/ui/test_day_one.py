@@ -265,6 +265,31 @@ def test_returns_by_tapping_the_line_and_back_the_way_it_was_paid(driver):
     assert c.plan == (("CD", D("1.20")),)
 
 
+def test_a_return_on_an_invoice_paid_later_gives_no_money(driver):
+    d = driver
+    d.sign_in("gerente", "2222", float_="20")
+    from pos.domain.documents import Customer
+    invoice = d.app.sell_items([("MER02", 2)], "FT", Customer("123456789", "Cliente Lda",
+                                                              "Rua A, 1", "Porto"),
+                               user="gerente")
+    d.function("credit")
+    c = d.w.credit
+    c.choose(invoice.document_no)
+    d.settle()
+    assert c.way_buttons["none"].isChecked()
+    c.check(1, D(1))
+    assert c.plan == () and "abate ao que o cliente deve" in c.plan_label.text()
+    c.reason.setText("Devolução")
+    d.pad(c.pad, "2222")
+    d.tap(c.go)
+    note = d.last_document()
+    assert note.doc_type == "NC" and note.payments == ()
+    assert "abate 8,99 € ao que o cliente deve" in d.w.sale.notice.text()
+    d.wait_idle()
+    assert not d.printer.documents()[-1]["drawer"]                  # no money: no drawer
+    assert d.app.x_report(d.ctx.session.id).expected_cash == D("20.00")
+
+
 # ---- 9. weighed items --------------------------------------------------------------------
 def test_a_weighed_item_asks_its_weight_unless_the_label_says_it(driver):
     d = driver

@@ -32,6 +32,7 @@ from .methods import method_name
 from .page import Page
 from .picker import DocumentPicker
 
+ON_CREDIT = ("FT", "ND")            # invoices paid later, not at the till
 ROLE_LINE = Qt.ItemDataRole.UserRole
 ROLE_QTY = Qt.ItemDataRole.UserRole + 1
 
@@ -204,9 +205,13 @@ class CreditNotePage(Page):
             b.deleteLater()
         self.way_buttons = {}
         methods = [m for m, _a in self.available]
-        options = [("auto", self.tr("Como pagou"))] if len(methods) > 1 or (
-            methods and methods != ["NU"]) else []
-        options += [(m, method_name(m)) for m in dict.fromkeys(["NU", *methods])]
+        if self.doc.doc_type in ON_CREDIT:        # paid later: the note lowers the debt
+            options = [("none", self.tr("Abate à dívida"))]
+            options += [(m, method_name(m)) for m in ("NU", "CD", "TB")]
+        else:
+            options = [("auto", self.tr("Como pagou"))] if len(methods) > 1 or (
+                methods and methods != ["NU"]) else []
+            options += [(m, method_name(m)) for m in dict.fromkeys(["NU", *methods])]
         for key, text in options:
             b = button(text, "function", min_h=48)
             b.setCheckable(True)
@@ -260,12 +265,18 @@ class CreditNotePage(Page):
             "%1", eur(total) if total is not None else "—"))
         self.go.setEnabled(bool(self.doc) and total is not None and total > 0)
         self.plan = ()
-        if total is not None and total > 0:
-            way = self.way()
+        way = self.way()
+        if total is not None and total > 0 and way != "none":
             self.plan = refunds.split(self.available, total) if way == "auto" else \
                 refunds.single(way, total)
-        self.plan_label.setText(self.tr("Reembolso: %1").replace("%1", " · ".join(
-            f"{method_name(m)} {eur(a)}" for m, a in self.plan)) if self.plan else "")
+        if self.plan:
+            self.plan_label.setText(self.tr("Reembolso: %1").replace("%1", " · ".join(
+                f"{method_name(m)} {eur(a)}" for m, a in self.plan)))
+        elif way == "none" and self.doc is not None:
+            self.plan_label.setText(self.tr("Sem dinheiro: a nota abate ao que o cliente "
+                                            "deve."))
+        else:
+            self.plan_label.setText("")
         if refusal:
             self.notice.error(refusal)
         elif self._refusal and self.notice.text() == self._refusal:

@@ -166,7 +166,8 @@ class TillWindow(ReceiptsMixin, QMainWindow):
                     lambda i: (self.back_to_sale(), self.sale.refresh(select=i))),
                 "payment": lambda p: p.confirmed.connect(self.complete_sale),
                 "reprint": lambda p: p.requested.connect(self.do_reprint),
-                "credit": lambda p: p.issued.connect(self.on_credit_note),
+                "credit": lambda p: p.issued.connect(
+                    lambda note: self.on_credit_note(note, p.doc.doc_type if p.doc else "")),
                 "close_page": lambda p: p.closed.connect(self.on_closed),
                 "report": lambda p: p.finished.connect(
                     lambda z: self.sign_out() if z else self.back_to_sale()),

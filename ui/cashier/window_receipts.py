@@ -79,12 +79,20 @@ class ReceiptsMixin(QMainWindow):
         self.sale.notice.info(translate("TillWindow", "A imprimir a cópia de %1…")
                               .replace("%1", number))
 
-    def on_credit_note(self, note) -> None:
+    def on_credit_note(self, note, credited_type: str = "FS") -> None:
+        """Printed (the drawer opens when cash goes back) and said: how much goes back and
+        how, or that the note lowers what the customer owes."""
         back = note.payments or ()
-        cash = not back or any(p.method == "NU" for p in back)
+        on_credit = not back and credited_type in ("FT", "ND")
+        cash = not on_credit and (not back or any(p.method == "NU" for p in back))
         self.devices.print_document(note, drawer=cash)
         self.devices.refresh_at()
         self.back_to_sale()
+        if on_credit:
+            self.sale.notice.ok(translate("TillWindow", "%1 emitida: abate %2 ao que o "
+                                          "cliente deve.").replace("%1", note.document_no)
+                                .replace("%2", eur(note.totals.gross)))
+            return
         how = " · ".join(f"{method_name(p.method)} {eur(p.amount)}" for p in back) \
             or translate("TillWindow", "%1 em numerário").replace("%1", eur(note.totals.gross))
         self.sale.notice.ok(translate("TillWindow", "%1 emitida: devolva %2 ao cliente (%3).")
