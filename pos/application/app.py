@@ -8,8 +8,9 @@ from .people import PeopleMixin
 from .saft import SaftMixin
 from .selling import SellingMixin
 from .shop import ShopMixin
+from .staff import StaffMixin
 
 
 class Application(ShopMixin, SellingMixin, PeopleMixin, CashMixin, ManualMixin, AtMixin,
-                  IntegrityMixin, SaftMixin):
+                  IntegrityMixin, SaftMixin, StaffMixin):
     """See the package docstring; built by ``pos.bootstrap.open_app``."""

@@ -12,11 +12,11 @@ from pos.domain.documents import Customer, ProductSnapshot
 from pos.domain.errors import ValidationError
 from pos.persistence.models import Customer as CustomerRow
 from pos.persistence.models import Product, User
-from pos.services import catalogue, users
+from pos.services import catalogue, staff
 
 from .base import Base
 
-SUPERVISORS = ("manager", "admin")
+SUPERVISORS = ("supervisor", "manager", "admin")
 
 
 @dataclass(frozen=True)
@@ -27,7 +27,8 @@ class UserInfo:
 
     @property
     def is_supervisor(self) -> bool:
-        """Managers and admins may override prices, give discounts and approve returns."""
+        """Supervisors, managers and admins approve what a cashier may not do alone (the
+        exact rights of each role: ``Application.may``)."""
         return self.role in SUPERVISORS
 
 
@@ -48,23 +49,31 @@ class PeopleMixin(Base):
         return [UserInfo(*r) for r in rows]
 
     def sign_in(self, login: str, pin: str) -> UserInfo:
-        try:
-            with self._write() as uow:
-                user = users.authenticate(uow, login, pin)
-                uow.audit.append(self.clock.now(), user.login, "login", "")
-                return UserInfo(user.login, user.name, user.role)
-        except ValidationError:
-            self.record_event(login, "login_failed")   # its own unit: the other rolled back
-            raise
+        """A PIN for signing in. Wrong PINs are counted and audited; after
+        ``roles.MAX_WRONG_PINS`` in a row the user is locked out for a while."""
+        with self._write() as uow:
+            now = self.clock.now()
+            user, refused = staff.attempt(uow, login, pin, now)
+            if user is not None:
+                uow.audit.append(now, user.login, "login", "")
+                info = UserInfo(user.login, user.name, user.role)
+        if user is None:          # raised after the commit: the count of wrong PINs stays
+            raise ValidationError(refused)
+        return info
 
     def approve(self, login: str, pin: str, action: str) -> UserInfo:
         """A supervisor's PIN for ``action``; audited with who approved it."""
         with self._write() as uow:
-            user = users.authenticate(uow, login, pin)
-            if user.role not in SUPERVISORS:
-                raise ValidationError(f"{user.name} não pode autorizar: peça a um gerente.")
-            uow.audit.append(self.clock.now(), user.login, "approval", action[:200])
-            return UserInfo(user.login, user.name, user.role)
+            now = self.clock.now()
+            user, refused = staff.attempt(uow, login, pin, now)
+            if user is not None:
+                if user.role not in SUPERVISORS:
+                    raise ValidationError(f"{user.name} não pode autorizar: peça a um gerente.")
+                uow.audit.append(now, user.login, "approval", action[:200])
+                info = UserInfo(user.login, user.name, user.role)
+        if user is None:
+            raise ValidationError(refused)
+        return info
 
     def record_event(self, user: str, kind: str, detail: str = "") -> None:
         """Put a sensitive action done on screen on record (price override, discount, sign

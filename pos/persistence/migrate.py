@@ -11,7 +11,7 @@ from sqlalchemy import inspect, text
 
 from .db import Database
 
-HEAD = "0004"
+HEAD = "0005_backoffice"
 
 
 def _config(url: str):

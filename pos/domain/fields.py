@@ -1,0 +1,99 @@
+"""Checks for what a manager types into a form, a CSV file or a set-up file.
+
+Each returns the value as it will be stored (trimmed) or raises a ValidationError whose
+sentence names the field. Control characters are refused everywhere: they would reach the
+receipt printer as commands, the SAF-T file as invalid XML and AT's webservice as garbage.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import Decimal
+
+from .errors import ValidationError
+from .money import to_decimal
+
+_CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._\-/]*$")
+_PT_POSTAL = re.compile(r"^\d{4}-\d{3}$")
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_PHONE = re.compile(r"^\+?[0-9 ]{6,20}$")
+
+
+def has_control(value: str) -> bool:
+    return any(unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp") for c in value)
+
+
+def text(value: object, what: str, max_len: int, *, min_len: int = 1,
+         required: bool = True) -> str:
+    """Free text of one line: trimmed, no control characters, within its length."""
+    if value is None:
+        value = ""
+    if not isinstance(value, str):
+        value = str(value)
+    value = value.strip()
+    if not value and not required:
+        return ""
+    if has_control(value):
+        raise ValidationError(f"{what} tem caracteres de controlo: escreva só texto.")
+    if len(value) < min_len:
+        if min_len <= 1:
+            raise ValidationError(f"Indique {what.lower()}.")
+        raise ValidationError(f"{what} tem de ter pelo menos {min_len} caracteres.")
+    if len(value) > max_len:
+        raise ValidationError(f"{what} tem no máximo {max_len} caracteres "
+                              f"(tem {len(value)}).")
+    return value
+
+
+def code(value: object, what: str, max_len: int) -> str:
+    """An identifier: letters, digits and . _ - /, starting with a letter or digit."""
+    value = text(value, what, max_len)
+    if not _CODE.match(value):
+        raise ValidationError(f"{what} inválido: {value!r} (use letras sem acentos, "
+                              "algarismos, '.', '_', '-' ou '/').")
+    return value
+
+
+def postal_code(value: object, country: str = "PT", required: bool = True) -> str:
+    value = text(value, "O código postal", 20, required=required)
+    if value and country == "PT" and not _PT_POSTAL.match(value):
+        raise ValidationError(f"Código postal inválido: {value!r} (formato 1234-567).")
+    return value
+
+
+def email(value: object) -> str:
+    value = text(value, "O e-mail", 100, required=False)
+    if value and not _EMAIL.match(value):
+        raise ValidationError(f"E-mail inválido: {value!r}.")
+    return value
+
+
+def phone(value: object) -> str:
+    value = text(value, "O telefone", 20, required=False)
+    if value and not _PHONE.match(value):
+        raise ValidationError(f"Telefone inválido: {value!r} (só algarismos, espaços e '+').")
+    return value
+
+
+def amount(value: object, what: str, *, places: int = 2, maximum: Decimal | None = None,
+           allow_zero: bool = True) -> Decimal:
+    """A non-negative amount with at most ``places`` decimals (a price: 4)."""
+    number = to_decimal(value, what.lower())
+    if number < 0:
+        raise ValidationError(f"{what} não pode ser negativo.")
+    if not allow_zero and number == 0:
+        raise ValidationError(f"{what} tem de ser maior do que zero.")
+    if number != number.quantize(Decimal(1).scaleb(-places)):
+        raise ValidationError(f"{what} tem no máximo {places} casas decimais.")
+    if maximum is not None and number > maximum:
+        raise ValidationError(f"{what} é demasiado grande (máximo {maximum}).")
+    return number
+
+
+def choice(value: object, what: str, allowed: tuple[str, ...] | dict) -> str:
+    text_value = (str(value) if value is not None else "").strip().upper()
+    options = tuple(allowed)
+    if text_value not in options:
+        raise ValidationError(f"{what} desconhecido: {value!r} (use {', '.join(options)}).")
+    return text_value
