@@ -2,6 +2,7 @@
 
 from .at import AtMixin
 from .cash import CashMixin
+from .catalogue_admin import CatalogueAdminMixin
 from .integrity import IntegrityMixin
 from .manual import ManualMixin
 from .people import PeopleMixin
@@ -12,5 +13,5 @@ from .staff import StaffMixin
 
 
 class Application(ShopMixin, SellingMixin, PeopleMixin, CashMixin, ManualMixin, AtMixin,
-                  IntegrityMixin, SaftMixin, StaffMixin):
+                  IntegrityMixin, SaftMixin, StaffMixin, CatalogueAdminMixin):
     """See the package docstring; built by ``pos.bootstrap.open_app``."""

@@ -10,8 +10,8 @@ from sqlalchemy import or_, select
 
 from pos.domain.documents import Customer, ProductSnapshot
 from pos.domain.errors import ValidationError
+from pos.persistence.models import Category, Product, User
 from pos.persistence.models import Customer as CustomerRow
-from pos.persistence.models import Product, User
 from pos.services import catalogue, staff
 
 from .base import Base
@@ -83,10 +83,16 @@ class PeopleMixin(Base):
 
     # ---- the product grid ------------------------------------------------------------
     def categories(self) -> list[str]:
+        """Categories with products on sale, in the order the back office set (categories
+        it hid are left out; any it does not know come last, in reading order)."""
         with self._read() as uow:
-            cats = uow.session.scalars(select(Product.category).where(Product.active)
-                                       .distinct())
-            return sorted(cats, key=sort_key)
+            rows = uow.session.execute(
+                select(Product.category, Category.position, Category.active)
+                .outerjoin(Category, Category.name == Product.category)
+                .where(Product.active).distinct()).all()
+        shown = [(pos, name) for name, pos, active in rows if active is not False]
+        return [name for _, name in sorted(
+            shown, key=lambda r: (r[0] is None, r[0] or 0, sort_key(r[1])))]
 
     def category_products(self, category: str, limit: int = 200) -> list[ProductSnapshot]:
         with self._read() as uow:

@@ -227,7 +227,7 @@ class LineRow(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id"))
     line_no: Mapped[int] = mapped_column(Integer)
-    product_code: Mapped[str] = mapped_column(String(60))
+    product_code: Mapped[str] = mapped_column(String(60), index=True)
     description: Mapped[str] = mapped_column(String(200))
     product_type: Mapped[str] = mapped_column(String(1), default="P")
     quantity: Mapped[Decimal] = mapped_column(Dec)

@@ -3,7 +3,9 @@
 ``users`` gains a count of wrong PINs in a row and the time a lock-out ends; the new
 ``role_permissions`` holds a shop's changes to what each role may do (an empty table means
 the defaults of ``pos.domain.roles``); ``categories`` names the catalogue's groups in the
-order the till shows them, seeded from the categories the products already name.
+order the till shows them, seeded from the categories the products already name; and
+document lines are indexed by product code, since whether a product was ever sold decides
+whether its description may still change (D8632 §3.3.5).
 
 Revision ID: 0005_backoffice
 Revises: 0004
@@ -41,6 +43,7 @@ def upgrade() -> None:
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.PrimaryKeyConstraint("id"),
         sa.UniqueConstraint("name"))
+    op.create_index("ix_document_lines_product_code", "document_lines", ["product_code"])
     names = sorted(n for (n,) in op.get_bind().execute(
         sa.text("SELECT DISTINCT category FROM products WHERE category <> ''")))
     now = datetime.now().replace(microsecond=0)
@@ -51,6 +54,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_index("ix_document_lines_product_code", "document_lines")
     op.drop_table("categories")
     op.drop_table("role_permissions")
     with op.batch_alter_table("users") as batch:
