@@ -3,6 +3,7 @@
 from .at import AtMixin
 from .cash import CashMixin
 from .catalogue_admin import CatalogueAdminMixin
+from .customers_admin import CustomersAdminMixin
 from .integrity import IntegrityMixin
 from .manual import ManualMixin
 from .people import PeopleMixin
@@ -13,5 +14,6 @@ from .staff import StaffMixin
 
 
 class Application(ShopMixin, SellingMixin, PeopleMixin, CashMixin, ManualMixin, AtMixin,
-                  IntegrityMixin, SaftMixin, StaffMixin, CatalogueAdminMixin):
+                  IntegrityMixin, SaftMixin, StaffMixin, CatalogueAdminMixin,
+                  CustomersAdminMixin):
     """See the package docstring; built by ``pos.bootstrap.open_app``."""
