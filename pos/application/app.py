@@ -9,11 +9,12 @@ from .manual import ManualMixin
 from .people import PeopleMixin
 from .saft import SaftMixin
 from .selling import SellingMixin
+from .settings_admin import SettingsAdminMixin
 from .shop import ShopMixin
 from .staff import StaffMixin
 
 
 class Application(ShopMixin, SellingMixin, PeopleMixin, CashMixin, ManualMixin, AtMixin,
                   IntegrityMixin, SaftMixin, StaffMixin, CatalogueAdminMixin,
-                  CustomersAdminMixin):
+                  CustomersAdminMixin, SettingsAdminMixin):
     """See the package docstring; built by ``pos.bootstrap.open_app``."""

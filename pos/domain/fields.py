@@ -36,9 +36,9 @@ def text(value: object, what: str, max_len: int, *, min_len: int = 1,
         return ""
     if has_control(value):
         raise ValidationError(f"{what} tem caracteres de controlo: escreva só texto.")
+    if not value:
+        raise ValidationError(f"Indique {what[0].lower() + what[1:]}.")
     if len(value) < min_len:
-        if min_len <= 1:
-            raise ValidationError(f"Indique {what.lower()}.")
         raise ValidationError(f"{what} tem de ter pelo menos {min_len} caracteres.")
     if len(value) > max_len:
         raise ValidationError(f"{what} tem no máximo {max_len} caracteres "
