@@ -10,11 +10,12 @@ from .people import PeopleMixin
 from .saft import SaftMixin
 from .selling import SellingMixin
 from .settings_admin import SettingsAdminMixin
+from .setup import SetupMixin
 from .shop import ShopMixin
 from .staff import StaffMixin
 
 
 class Application(ShopMixin, SellingMixin, PeopleMixin, CashMixin, ManualMixin, AtMixin,
                   IntegrityMixin, SaftMixin, StaffMixin, CatalogueAdminMixin,
-                  CustomersAdminMixin, SettingsAdminMixin):
+                  CustomersAdminMixin, SettingsAdminMixin, SetupMixin):
     """See the package docstring; built by ``pos.bootstrap.open_app``."""
