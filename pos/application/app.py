@@ -3,6 +3,7 @@
 from .at import AtMixin
 from .cash import CashMixin
 from .catalogue_admin import CatalogueAdminMixin
+from .catalogue_csv import CatalogueCsvMixin
 from .customers_admin import CustomersAdminMixin
 from .integrity import IntegrityMixin
 from .manual import ManualMixin
@@ -17,5 +18,6 @@ from .staff import StaffMixin
 
 class Application(ShopMixin, SellingMixin, PeopleMixin, CashMixin, ManualMixin, AtMixin,
                   IntegrityMixin, SaftMixin, StaffMixin, CatalogueAdminMixin,
-                  CustomersAdminMixin, SettingsAdminMixin, SetupMixin):
+                  CustomersAdminMixin, SettingsAdminMixin, SetupMixin,
+                  CatalogueCsvMixin):
     """See the package docstring; built by ``pos.bootstrap.open_app``."""

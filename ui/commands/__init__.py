@@ -5,7 +5,7 @@ Modules are imported lazily by name so a missing optional part never breaks the 
 
 import importlib
 
-MODULES = ["core", "printing", "saft", "manual", "gui", "sync"]
+MODULES = ["core", "printing", "saft", "manual", "gui", "sync", "master", "settings"]
 
 
 def modules():
