@@ -27,6 +27,9 @@ class CatalogueCsvMixin(Base):
         """Import ``path``: nothing at all when a row is refused, unless ``only_valid``
         (the manager chose to import the good rows and leave the others out)."""
         parsed = csvio.parse(csvio.read_file(path), progress)
+        with self._read() as uow:          # the slow checks, without holding the database
+            require(uow, user, "back_office")
+            csvio.resolve(uow, parsed, progress)
         with self._write() as uow:
             require(uow, user, "back_office")
             return csvio.write(uow, parsed, only_valid, self.clock.now(), user, progress)

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import bindparam, exists, func, insert, select, update
 
 from pos.domain import products as rules
 from pos.domain.errors import PosError, ValidationError
@@ -31,7 +31,7 @@ from pos.domain.products import ProductData
 from pos.persistence.models import LineRow, Product
 from pos.persistence.uow import UnitOfWork
 
-from .products_admin import SOLD_NAME, SOLD_TYPE, data_of, ensure_category, sold_filter
+from .products_admin import SOLD_NAME, SOLD_TYPE, ensure_category, sold_filter
 
 Progress = Callable[[str, int, int], object]
 MAX_BYTES = 64 * 1024 * 1024
@@ -101,6 +101,7 @@ class _Row:
     given: dict                   # the columns present, as typed
     data: ProductData | None = None
     problem: str | None = None
+    checked: tuple | None = None  # (catalogue row, data, problem) of the last check
 
 
 @dataclass
@@ -216,38 +217,72 @@ def _merge(row: _Row, old: ProductData | None) -> ProductData:
                               active)
 
 
+def _catalogue(uow: UnitOfWork) -> dict[str, ProductData]:
+    """The catalogue as values, read as plain rows (50,000 ORM objects cost seconds)."""
+    cols = (Product.code, Product.name, Product.price, Product.tax_code,
+            Product.exemption_code, Product.unit, Product.product_type, Product.barcode,
+            Product.category, Product.active)
+    return {r[0]: ProductData(*r) for r in uow.session.execute(select(*cols))}
+
+
+def _sold_among(uow: UnitOfWork, codes: list[str]) -> set[str]:
+    """Which of ``codes`` were sold outside training (by the product-code index)."""
+    sold: set[str] = set()
+    for start in range(0, len(codes), 500):
+        chunk = codes[start:start + 500]
+        sold.update(uow.session.scalars(select(Product.code).where(
+            Product.code.in_(chunk),
+            exists().where(LineRow.product_code == Product.code, sold_filter()))))
+    return sold
+
+
 def resolve(uow: UnitOfWork, parsed: Parsed, progress: Progress | None = None
             ) -> tuple[list[_Row], list[_Row], list[_Row], list[RowProblem]]:
-    """(new, changed, unchanged, problems) against the catalogue as it is in ``uow``."""
-    s = uow.session
-    existing = {p.code: data_of(p) for p in s.scalars(select(Product))}
-    sold = set(s.scalars(select(LineRow.product_code).where(sold_filter()).distinct()))
-    seen: dict[str, int] = {}
-    new, changed, unchanged, problems = [], [], [], []
+    """(new, changed, unchanged, problems) against the catalogue as it is in ``uow``.
+
+    A row checked before against the same catalogue row keeps its result: the import
+    checks everything in a read unit first and again, cheaply, under the write lock. The
+    history is only asked about products whose description or type the file changes."""
     total = len(parsed.rows)
+    _tick(progress, "checking", 0, total)
+    existing = _catalogue(uow)
+    _tick(progress, "checking", 0, total)
     for i, row in enumerate(parsed.rows, 1):
         if i % EVERY == 0:
             _tick(progress, "checking", i, total)
-        if row.problem is None:
+        if not row.given:                 # refused while reading (its columns)
+            continue
+        old = existing.get(row.code)
+        if row.checked is None or row.checked[0] != old:
+            row.problem, row.data = None, None
             try:
-                old = existing.get(row.code)
                 row.data = _merge(row, old)
-                if row.code in seen:
-                    raise ValidationError(f"o código {row.code} já vem na linha "
-                                          f"{seen[row.code]}.")
-                if old is not None and row.code in sold:
-                    if row.data.name != old.name:
-                        raise ValidationError(SOLD_NAME.format(code=row.code))
-                    if row.data.product_type != old.product_type:
-                        raise ValidationError(SOLD_TYPE.format(code=row.code))
             except PosError as exc:
                 row.problem = str(exc)
+            row.checked = (old, row.data, row.problem)
+        else:
+            row.data, row.problem = row.checked[1], row.checked[2]
+    renamed = [r.code for r in parsed.rows if r.data is not None and r.code in existing
+               and (r.data.name, r.data.product_type) != (existing[r.code].name,
+                                                          existing[r.code].product_type)]
+    sold = _sold_among(uow, renamed) if renamed else set()
+    seen: dict[str, int] = {}
+    new, changed, unchanged, problems = [], [], [], []
+    for row in parsed.rows:
+        old = existing.get(row.code)
+        problem = row.problem
+        if problem is None:
+            if row.code in seen:
+                problem = f"o código {row.code} já vem na linha {seen[row.code]}."
+            elif row.code in sold:
+                problem = (SOLD_NAME if row.data.name != old.name else SOLD_TYPE).format(
+                    code=row.code)
         seen.setdefault(row.code, row.line)
-        if row.problem is not None:
-            problems.append(RowProblem(row.line, row.code, row.problem))
-        elif row.code not in existing:
+        if problem is not None:
+            problems.append(RowProblem(row.line, row.code, problem))
+        elif old is None:
             new.append(row)
-        elif row.data != existing[row.code]:
+        elif row.data != old:
             changed.append(row)
         else:
             unchanged.append(row)
@@ -295,8 +330,12 @@ def preview(uow: UnitOfWork, parsed: Parsed, progress: Progress | None = None,
 
 def write(uow: UnitOfWork, parsed: Parsed, only_valid: bool, now, by: str,
           progress: Progress | None = None) -> ImportResult:
-    """Resolve again inside the write unit, then write in bulk (all or nothing)."""
-    new, changed, unchanged, problems = resolve(uow, parsed, progress)
+    """Resolve again inside the write unit (cheap after a first ``resolve`` in a read unit:
+    only rows whose product changed meanwhile are checked again), then write in bulk, all
+    or nothing."""
+    def alive(stage, done, total):       # the re-check keeps a progress bar moving
+        return _tick(progress, "writing", 0, total)
+    new, changed, unchanged, problems = resolve(uow, parsed, alive if progress else None)
     if problems and not only_valid:
         first = problems[0]
         raise ValidationError(f"Nada foi importado: {len(problems)} linha(s) com problemas; "
@@ -306,19 +345,20 @@ def write(uow: UnitOfWork, parsed: Parsed, only_valid: bool, now, by: str,
         ensure_category(uow, name, now)
     fields_ = ("name", "price", "tax_code", "exemption_code", "unit", "product_type",
                "barcode", "category", "active")
+    table = Product.__table__
+    # Core statements: the ORM's bookkeeping would cost more than the rows themselves.
+    add = insert(table)
+    change = update(table).where(table.c.code == bindparam("key")).values(
+        {f: bindparam(f) for f in fields_})
     done, total = 0, len(new) + len(changed)
-    for chunk_start in range(0, len(new), 5000):
-        chunk = new[chunk_start:chunk_start + 5000]
-        uow.session.execute(insert(Product), [
-            {"code": r.code, **{f: getattr(r.data, f) for f in fields_}} for r in chunk])
-        done += len(chunk)
-        _tick(progress, "writing", done, total)
-    for chunk_start in range(0, len(changed), 5000):
-        chunk = changed[chunk_start:chunk_start + 5000]
-        uow.session.execute(update(Product), [
-            {"code": r.code, **{f: getattr(r.data, f) for f in fields_}} for r in chunk])
-        done += len(chunk)
-        _tick(progress, "writing", done, total)
+    conn = uow.session.connection()
+    for rows, stmt, key in ((new, add, "code"), (changed, change, "key")):
+        for start in range(0, len(rows), 5000):
+            chunk = rows[start:start + 5000]
+            conn.execute(stmt, [{key: r.code, **{f: getattr(r.data, f) for f in fields_}}
+                                for r in chunk])
+            done += len(chunk)
+            _tick(progress, "writing", done, total)
     uow.audit.append(now, by, "products_imported",
                      f"{len(new)} new, {len(changed)} changed, {len(unchanged)} unchanged, "
                      f"{len(problems)} refused rows left out")
