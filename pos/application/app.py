@@ -1,6 +1,7 @@
 """``Application``: the facade, assembled from one part per area (each under ~200 lines)."""
 
 from .at import AtMixin
+from .at_credentials import AtCredentialsMixin
 from .cash import CashMixin
 from .catalogue_admin import CatalogueAdminMixin
 from .catalogue_csv import CatalogueCsvMixin
@@ -19,5 +20,5 @@ from .staff import StaffMixin
 class Application(ShopMixin, SellingMixin, PeopleMixin, CashMixin, ManualMixin, AtMixin,
                   IntegrityMixin, SaftMixin, StaffMixin, CatalogueAdminMixin,
                   CustomersAdminMixin, SettingsAdminMixin, SetupMixin,
-                  CatalogueCsvMixin):
+                  CatalogueCsvMixin, AtCredentialsMixin):
     """See the package docstring; built by ``pos.bootstrap.open_app``."""

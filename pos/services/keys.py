@@ -18,6 +18,8 @@ from pos.domain.errors import KeyError_
 from pos.persistence.models import SigningKey
 from pos.persistence.uow import UnitOfWork
 
+from .secret_box import derive
+
 
 @dataclass(frozen=True, repr=False)
 class PreparedKey:
@@ -95,6 +97,11 @@ class KeyService:
             version = self.store_in(uow, key, user)
         self._signer = None
         return version
+
+    def secret_key(self, purpose: str) -> bytes:
+        """A key for secrets kept in the database (pos.services.secret_box), derived from
+        the passphrase: never stored, never the passphrase itself."""
+        return derive(self._passphrase(create=True), purpose)
 
     def has_key(self) -> bool:
         with self.units(False) as uow:

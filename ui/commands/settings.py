@@ -1,5 +1,6 @@
 """Shop settings commands: `caixa company show|edit|region`, `caixa payments`, `caixa
-printer show|set|remove|test`."""
+printer show|set|remove|test`, `caixa at show|login|certificates|clear` (AT credentials
+kept by the shop; secrets from the terminal or an environment variable, never arguments)."""
 
 from __future__ import annotations
 
@@ -45,6 +46,32 @@ def register(sub) -> None:
     s.add_argument("codes", help="por exemplo NU,CD,MB")
     _user(s)
     s.set_defaults(func=cmd_payments_set)
+
+    p = sub.add_parser("at", help="credenciais e certificados da AT guardados pela loja "
+                                  "(segredos cifrados, nunca mostrados)")
+    ats = p.add_subparsers(dest="at_command", metavar="AÇÃO", required=True)
+    s = ats.add_parser("show")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_at_show)
+    s = ats.add_parser("login", help="sub-utilizador NIF/N e senha (pedida no terminal)")
+    s.add_argument("username")
+    s.add_argument("--password-env", metavar="VARIÁVEL", help="lê a senha desta variável")
+    s.add_argument("--environment", default="test", choices=("test", "production"))
+    s.add_argument("--wsdl-dir", help="pasta com os três WSDL da AT")
+    _user(s)
+    s.set_defaults(func=cmd_at_login)
+    s = ats.add_parser("certificates", help="certificado da chave pública da AT e/ou o "
+                                            "certificado do cliente com a sua chave")
+    s.add_argument("--at-cert", metavar="FICHEIRO", help="chave pública da AT (.cer/.pem)")
+    s.add_argument("--client-cert", metavar="FICHEIRO")
+    s.add_argument("--client-key", metavar="FICHEIRO")
+    s.add_argument("--key-password-env", metavar="VARIÁVEL",
+                   help="palavra-passe da chave, se cifrada")
+    _user(s)
+    s.set_defaults(func=cmd_at_certificates)
+    s = ats.add_parser("clear", help="apaga as credenciais guardadas")
+    _user(s)
+    s.set_defaults(func=cmd_at_clear)
 
     p = sub.add_parser("printer", help="impressora de talões desta caixa")
     ps = p.add_subparsers(dest="printer_command", metavar="AÇÃO", required=True)
@@ -184,4 +211,76 @@ def _test(a, drawer: bool) -> int:
     if not result.ok:
         raise ValidationError(f"A página de teste não foi impressa: {result.error}")
     print("Página de teste impressa." + "".join(f"\n{w}" for w in result.warnings))
+    return 0
+
+
+# ---- AT credentials -----------------------------------------------------------------------
+def _secret(env_name: str | None, prompt: str) -> str:
+    import getpass
+    import sys
+
+    from pos.domain.errors import ValidationError
+
+    if env_name:
+        value = os.environ.get(env_name, "")
+        if not value:
+            raise ValidationError(f"A variável {env_name} está vazia ou não existe.")
+        return value
+    if not sys.stdin.isatty():
+        raise ValidationError(f"Indique {prompt} no terminal ou por uma variável de ambiente.")
+    return getpass.getpass(f"{prompt[0].upper() + prompt[1:]}: ")
+
+
+def _read(path: str | None) -> bytes | None:
+    from pathlib import Path
+
+    from pos.domain.errors import ValidationError
+
+    if not path:
+        return None
+    try:
+        return Path(path).expanduser().read_bytes()
+    except OSError as exc:
+        raise ValidationError(f"Não foi possível ler {path}: {exc.strerror or exc}.") from None
+
+
+def cmd_at_show(args) -> int:
+    info = app().at_credentials()
+    if args.json:
+        print(dump_json({**info.__dict__, "complete": info.complete}))
+        return 0
+    print(f"Sub-utilizador: {info.username or '-'}  ambiente {info.environment}  senha "
+          f"{'guardada (cifrada)' if info.password_set else 'em falta'}")
+    print(f"WSDL: {info.wsdl_dir or '-'}")
+    for label, cert in (("Chave pública da AT", info.at_public_cert),
+                        ("Certificado do cliente", info.client_cert)):
+        print(f"{label}: " + (f"{cert.subject}, válido até {cert.not_after:%Y-%m-%d}"
+                              if cert else "em falta"))
+    print(f"Chave do certificado do cliente: "
+          f"{'guardada (cifrada)' if info.client_key_set else 'em falta'}")
+    print("Completo." if info.complete else "Incompleto: a caixa usa o [at] de caixa.toml, "
+          "se o houver.")
+    return 0
+
+
+def cmd_at_login(args) -> int:
+    password = _secret(args.password_env, "a senha do sub-utilizador AT")
+    app().set_at_credentials(args.username, password, args.environment, args.wsdl_dir,
+                             user=args.user)
+    print(f"Credenciais AT de {args.username} guardadas (senha cifrada).")
+    return 0
+
+
+def cmd_at_certificates(args) -> int:
+    password = os.environ.get(args.key_password_env, "").encode() \
+        if args.key_password_env else None
+    app().set_at_certificates(_read(args.at_cert), _read(args.client_cert),
+                              _read(args.client_key), password or None, user=args.user)
+    print("Certificados guardados (a chave privada cifrada).")
+    return 0
+
+
+def cmd_at_clear(args) -> int:
+    app().clear_at_credentials(user=args.user)
+    print("Credenciais AT apagadas.")
     return 0
