@@ -7,9 +7,16 @@ is audited under ``user``. CSV import and export are in ``catalogue_csv``.
 
 from __future__ import annotations
 
+from datetime import date
+
 from pos.domain import products as rules
 from pos.services import products_admin as products
-from pos.services.products_admin import CategoryInfo, ProductInfo, ProductPage
+from pos.services.products_admin import (
+    CatalogueChoices,
+    CategoryInfo,
+    ProductInfo,
+    ProductPage,
+)
 from pos.services.staff import require
 
 from .base import Base
@@ -25,6 +32,12 @@ class CatalogueAdminMixin(Base):
         with self._read() as uow:
             return products.page(uow, self.clock.now().date(), text, category,
                                  include_inactive, offset, limit)
+
+    def catalogue_choices(self, day: date | None = None) -> CatalogueChoices:
+        """What a product form offers: VAT codes with their rates in the shop's region on
+        ``day`` (today by default), every region's rates, exemption reasons, units, types."""
+        with self._read() as uow:
+            return products.choices(uow, day or self.clock.now().date())
 
     def product_info(self, code: str) -> ProductInfo:
         with self._read() as uow:

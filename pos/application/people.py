@@ -3,13 +3,13 @@ and what the sale screen browses: categories, products, customers."""
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 
 from sqlalchemy import or_, select
 
 from pos.domain.documents import Customer, ProductSnapshot
 from pos.domain.errors import ValidationError
+from pos.domain.fields import sort_key
 from pos.persistence.models import Category, Product, User
 from pos.persistence.models import Customer as CustomerRow
 from pos.services import catalogue, staff
@@ -30,13 +30,6 @@ class UserInfo:
         """Supervisors, managers and admins approve what a cashier may not do alone (the
         exact rights of each role: ``Application.may``)."""
         return self.role in SUPERVISORS
-
-
-def sort_key(text: str) -> str:
-    """Portuguese reading order: 'Água' with the A's, 'Pão' before 'Papo' (SQLite sorts
-    binary, which puts accented letters last)."""
-    plain = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in plain if not unicodedata.combining(c))
 
 
 class PeopleMixin(Base):

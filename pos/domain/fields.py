@@ -20,6 +20,13 @@ _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _PHONE = re.compile(r"^\+?[0-9 ]{6,20}$")
 
 
+def sort_key(text: str) -> str:
+    """Portuguese reading order: 'Água' with the A's, 'Pão' before 'Papo' (SQLite sorts
+    binary, which puts accented letters last)."""
+    plain = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in plain if not unicodedata.combining(c))
+
+
 def has_control(value: str) -> bool:
     return any(unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp") for c in value)
 

@@ -15,7 +15,14 @@ from sqlalchemy import exists, func, or_, select
 from pos.domain import products as rules
 from pos.domain.errors import NotFoundError, ValidationError
 from pos.domain.products import ProductData
-from pos.domain.taxes import exemption_reason, rate_for
+from pos.domain.taxes import (
+    EXEMPTIONS,
+    TAX_CODE_NAMES,
+    TAX_CODES,
+    exemption_reason,
+    rate_for,
+    rates_in_force,
+)
 from pos.persistence.models import Category, DocumentRow, LineRow, Product
 from pos.persistence.uow import UnitOfWork
 
@@ -65,6 +72,32 @@ class CategoryInfo:
     position: int
     active: bool
     products: int                 # active products in it
+
+
+@dataclass(frozen=True)
+class CatalogueChoices:
+    """What a product form offers: VAT codes with the rates in force in the shop's region
+    on a day (and in every region, for a shop that is moving), exemption reasons with
+    their printed mention, units and product types."""
+
+    region: str
+    day: date
+    rates: tuple[tuple[str, str, object], ...]          # (code, name, % in the region)
+    all_rates: tuple[tuple[str, str, object], ...]      # (region, code, %) on that day
+    exemptions: tuple[tuple[str, str, str], ...]        # (code, mention, legal norm)
+    units: tuple[tuple[str, str], ...]
+    product_types: tuple[tuple[str, str], ...]
+
+
+def choices(uow: UnitOfWork, day: date) -> CatalogueChoices:
+    region = company_region(uow)
+    rates = tuple((code, TAX_CODE_NAMES[code], rate_for(region, code, day))
+                  for code in TAX_CODES)
+    every = tuple((r.region, r.code, r.percentage) for r in rates_in_force(day))
+    return CatalogueChoices(region, day, rates, every,
+                            tuple((c, m, n) for c, (m, n) in EXEMPTIONS.items()),
+                            tuple(rules.UNIT_NAMES.items()),
+                            tuple(rules.PRODUCT_TYPES.items()))
 
 
 def data_of(p: Product) -> ProductData:

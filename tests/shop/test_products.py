@@ -136,3 +136,13 @@ def test_categories_are_ordered_renamed_hidden_and_removed_with_rules(app):
         app.update_category("Vazia", position=3, user="gerente")
     with pytest.raises(ValidationError, match="já existe"):
         app.update_category("Pão", new_name="Bebidas", user="gerente")
+
+
+def test_a_product_form_is_offered_the_rates_of_the_region_and_day(app):
+    from datetime import date
+    c = app.catalogue_choices()
+    assert c.region == "PT" and ("NOR", "Taxa normal", Decimal(23)) in c.rates
+    assert ("PT-MA", "RED", Decimal(4)) in c.all_rates
+    assert ("PT-MA", "RED", Decimal(5)) in app.catalogue_choices(date(2024, 9, 30)).all_rates
+    assert ("M07", "Isento artigo 9.º do CIVA", "Artigo 9.º do CIVA") in c.exemptions
+    assert ("KG", "quilograma (pesado)") in c.units and ("S", "Serviço") in c.product_types
