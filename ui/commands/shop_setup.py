@@ -78,22 +78,19 @@ def _ask(prompt: str, check, default: str = "", secret: bool = False):
 
 def ask(a) -> ShopPlan:
     print("Configuração de uma loja nova (Ctrl+C a qualquer momento: nada é gravado).")
-    fields: dict[str, str] = {}
-
-    def company_field(key, prompt, default=""):
-        fields[key] = _ask(prompt, lambda v: v, default)
+    from pos.domain import fields
+    from pos.domain import setup as steps
 
     nif = _ask("NIF da empresa", lambda v: a.setup_company(
         v, "Empresa", "Morada", "Localidade", "1000-001").nif)
-    company_field("name", "Nome da empresa")
-    company_field("address", "Morada")
-    company_field("city", "Localidade")
-    company_field("postal_code", "Código postal (1234-567)")
-    company_field("tax_region", "Região fiscal (PT, PT-AC, PT-MA)", "PT")
-    company_field("certificate_number", "N.º do certificado do programa (AT)", "0000")
-    company = _ask("Confirmar os dados da empresa (Enter)", lambda _: a.setup_company(
-        nif, fields["name"], fields["address"], fields["city"], fields["postal_code"],
-        fields["tax_region"], fields["certificate_number"]), "ok")
+    name = _ask("Nome da empresa", lambda v: fields.text(v, "O nome da empresa", 100,
+                                                         min_len=2))
+    address = _ask("Morada", lambda v: fields.text(v, "A morada da empresa", 200))
+    city = _ask("Localidade", lambda v: fields.text(v, "A localidade da empresa", 50))
+    postal = _ask("Código postal (1234-567)", fields.postal_code)
+    region = _ask("Região fiscal (PT, PT-AC, PT-MA)", steps.tax_region, "PT")
+    cert = _ask("N.º do certificado do programa (AT)", steps.certificate_number, "0000")
+    company = a.setup_company(nif, name, address, city, postal, region, cert)
     till = _ask("Código da caixa", lambda v: a.setup_till(v, f"Caixa {v}"), "CX1")
     login = _ask("Administrador: identificador", lambda v: a.setup_admin(v, "Nome", "4826")
                  .login, "admin")
