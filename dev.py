@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Developer entry point: `python3 dev.py run` and `python3 dev.py test` (and `bench`).
+"""Developer entry point: `python3 dev.py run` and `python3 dev.py test` (and `bench`,
+`package`).
 
 Each creates the project's virtual environment in .venv when it is missing (or when
 pyproject.toml changed since the last install), then does its job. Standard library only,
@@ -43,25 +44,33 @@ def _has_screen() -> bool:
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
+def setup_reference(required: bool) -> bool:
+    """AT's reference files (SAF-T XSD, WSDLs) in the data directory: copied from
+    CAIXA_AT_REFERENCE or ../shared/at when there, else downloaded from AT and checked."""
+    if run(str(BIN / "caixa"), "at-reference") == 0:
+        return True
+    if not required:
+        print("dev: continuing without AT's reference files (SAF-T validation and the AT "
+              "link need them)", file=sys.stderr, flush=True)
+    return False
+
+
 def cmd_run(extra: list[str]) -> int:
-    """The till on the demo shop; without a screen, a sale printed to the terminal."""
-    demo_db = os.environ.get("CAIXA_DB") or str(_data_dir() / "demo.db")
+    """The till on the shop `caixa` opens by default (the demo shop when there is none yet);
+    without a screen, a sale on that demo shop printed to the terminal."""
+    setup_reference(required=False)
     if _has_screen():
-        return run(str(BIN / "caixa"), "--db", demo_db, "gui", "--demo", *extra)
+        return run(str(BIN / "caixa"), "gui", "--demo", *extra)
     print("dev: no screen here (DISPLAY is not set): running the terminal demo instead",
           flush=True)
-    return run(str(BIN / "caixa"), "--db", demo_db, "demo", *extra)
-
-
-def _data_dir() -> Path:
-    if os.name == "nt":
-        return Path(os.environ.get("LOCALAPPDATA", Path.home() / "AppData" / "Local")) / "Caixa"
-    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
-    return Path(base) / "caixa"
+    return run(str(BIN / "caixa"), "demo", *extra)
 
 
 def cmd_test(extra: list[str]) -> int:
     env = {"QT_QPA_PLATFORM": "offscreen", "PYTHONDONTWRITEBYTECODE": "1"}
+    print("dev: AT reference files", flush=True)
+    if not setup_reference(required=True):
+        return 1
     steps = [
         ("ruff", [str(BIN / "ruff"), "check", "."]),
         ("import rules", [str(BIN / "lint-imports")]),
@@ -79,10 +88,21 @@ def cmd_bench(extra: list[str]) -> int:
     return run(str(PY), "-m", "benchmarks", *extra)
 
 
+def cmd_package(extra: list[str]) -> int:
+    """The installers (packaging/build.py): .deb and .tar.gz on Linux, Inno Setup on Windows."""
+    if subprocess.run([str(PY), "-c", "import PyInstaller"], capture_output=True).returncode:
+        print("dev: installing the build tools (PyInstaller) into .venv", flush=True)
+        subprocess.run([str(PY), "-m", "pip", "install", "-q", "-e", f"{ROOT}[build]"],
+                       check=True)
+    if not setup_reference(required=True):
+        return 1
+    return run(str(PY), str(ROOT / "packaging" / "build.py"), *extra)
+
+
 def main() -> int:
-    commands = {"run": cmd_run, "test": cmd_test, "bench": cmd_bench}
+    commands = {"run": cmd_run, "test": cmd_test, "bench": cmd_bench, "package": cmd_package}
     if len(sys.argv) < 2 or sys.argv[1] not in commands:
-        print("usage: python3 dev.py run|test|bench [args...]", file=sys.stderr)
+        print("usage: python3 dev.py run|test|bench|package [args...]", file=sys.stderr)
         return 2
     ensure_venv()
     return commands[sys.argv[1]](sys.argv[2:])

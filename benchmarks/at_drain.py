@@ -15,14 +15,13 @@ import time
 from datetime import datetime
 from itertools import cycle
 
+from pos import reference
 from pos.bootstrap import open_app
 from pos.services.ports import FixedClock
 
 from . import datagen
-from .common import ROOT, Row, copy_db, median, ms, rate, remove_db, say, work_dir
+from .common import Row, copy_db, median, ms, rate, remove_db, say, work_dir
 from .sale import CARTS
-
-WSDL_DIR = ROOT.parent / "shared" / "at" / "wsdl"
 
 
 def _serve(workdir: str, wsdl_dir: str, conn) -> None:
@@ -40,8 +39,8 @@ def missing() -> str | None:
         from sync.sandbox import ATSandbox  # noqa: F401
     except ImportError as exc:
         return f"no outbox worker / sandbox yet ({exc})"
-    if not (WSDL_DIR / "fatcorews.wsdl").is_file():
-        return f"AT WSDLs not found at {WSDL_DIR}"
+    if reference.wsdl_dir() is None:
+        return "AT's WSDLs are not set up (run `caixa at-reference`)"
     return None
 
 
@@ -73,7 +72,8 @@ def measure(pending: int, runs: int) -> tuple[list[float], float]:
 
     ctx = mp.get_context("spawn")
     parent, child = ctx.Pipe()
-    server = ctx.Process(target=_serve, args=(str(work_dir() / "at-sandbox"), str(WSDL_DIR),
+    server = ctx.Process(target=_serve, args=(str(work_dir() / "at-sandbox"),
+                                              str(reference.wsdl_dir()),
                                               child), daemon=True)
     server.start()
     db = copy_db(datagen.ensure(0), work_dir() / "drain.db")

@@ -80,7 +80,7 @@ def shop_copy(source: Path, work: Path, name: str) -> Path:
     shutil.copyfile(source, dst)
     if Path(f"{source}-wal").exists():
         shutil.copyfile(f"{source}-wal", f"{dst}-wal")
-    shutil.copyfile(source.with_suffix(".secret"), dst.with_suffix(".secret"))
+    shutil.copy(source.with_suffix(".secret"), dst.with_suffix(".secret"))
     return dst
 
 

@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 
 from pos.application import Application
 from pos.domain.errors import ValidationError
+from pos.installation import data_dir
 from pos.persistence import migrate
 from pos.persistence.db import Database
 from pos.persistence.models import TillRow
@@ -21,16 +22,21 @@ from pos.services.ports import AtLink, Clock, Printer, SystemClock
 TILL_ENV = "CAIXA_TILL"
 
 
-def data_dir() -> Path:
-    if sys.platform == "win32":
-        base = Path(os.environ.get("LOCALAPPDATA", Path.home() / "AppData" / "Local"))
-        return base / "Caixa"
-    base = Path(os.environ.get("XDG_DATA_HOME", Path.home() / ".local" / "share"))
-    return base / "caixa"
-
-
 def default_db() -> str:
     return os.environ.get("CAIXA_DB") or str(data_dir() / "caixa.db")
+
+
+def database_label(db: str | None = None) -> str:
+    """The database for messages: the file, or the URL with its password hidden."""
+    db = db or default_db()
+    if "://" not in db:
+        return db
+    from sqlalchemy.engine import make_url
+
+    try:
+        return make_url(db).render_as_string(hide_password=True)
+    except Exception:  # an unparsable URL: say which variable holds it instead
+        return "indicada em --db/CAIXA_DB"
 
 
 def secret_path_for(db: str) -> Path:
@@ -56,7 +62,9 @@ def open_app(db: str | None = None, *, till: str | None = None, clock: Clock | N
     if "://" not in db:
         Path(db).expanduser().resolve().parent.mkdir(parents=True, exist_ok=True)
     database = Database(db)
-    migrate.upgrade(database)
+    done = migrate.upgrade(database)    # an older shop: verified backup, migrate, verify
+    if done is not None:
+        print(f"caixa: {done.describe()}", file=sys.stderr)
     clock = clock or SystemClock()
     wanted = till or os.environ.get(TILL_ENV) or None
     with UnitOfWork(database, None, write=False) as uow:

@@ -6,7 +6,7 @@ the passphrase never leaves this module.
 
 import base64
 
-from cryptography.exceptions import InvalidSignature
+from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import padding, rsa
 
@@ -25,8 +25,8 @@ def import_private_pem(pem: bytes, old_password: bytes | None, passphrase: bytes
                        ) -> tuple[bytes, bytes]:
     try:
         key = serialization.load_pem_private_key(pem, password=old_password)
-    except (ValueError, TypeError) as exc:
-        raise KeyError_(f"Não foi possível ler a chave privada: {exc}") from None
+    except (ValueError, TypeError, UnsupportedAlgorithm) as exc:
+        raise KeyError_(f"Não foi possível ler a chave privada: {str(exc)[:200]}") from None
     if not isinstance(key, rsa.RSAPrivateKey) or key.key_size != KEY_BITS:
         raise KeyError_("A chave de assinatura tem de ser RSA de 1024 bits (Despacho 8632/2014).")
     return _encrypt(key, passphrase), public_pem_of(key)

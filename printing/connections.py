@@ -11,14 +11,18 @@ cover open), before sending, so a receipt is not swallowed by a printer that can
 
 import ipaddress
 import json
+import math
+import os
+import re
 import shutil
 import socket
 import subprocess
 from dataclasses import dataclass
-from pathlib import Path
 from typing import NamedTuple, Protocol
 
 from pos.domain.errors import ValidationError
+from pos.domain.text import first_refused, names, shown
+from pos.files import read_text_file
 
 from .errors import PrinterError
 from .profile import Profile, profile_from_config
@@ -80,12 +84,61 @@ class Connection(Protocol):
     def status(self) -> PrinterStatus: ...
 
 
+# ---- settings: checked when read, so a bad one is a sentence, never a traceback ------------
+
+_HOST_LABEL = re.compile(r"(?!-)[A-Za-z0-9_-]{1,63}(?<!-)\Z")
+MAX_SECONDS = 600.0
+
+
+def check_host(value: object) -> str:
+    """A printer's IP address or host name (RFC 1123 labels, at most 253 characters)."""
+    if isinstance(value, str):
+        host = value.strip()
+        try:
+            return str(ipaddress.ip_address(host.strip("[]")))
+        except ValueError:
+            pass
+        labels = host.removesuffix(".").split(".")
+        if len(host) <= 253 and all(_HOST_LABEL.match(label) for label in labels):
+            return host
+    raise ValidationError(f"Endereço de impressora inválido: {shown(value)} (use o IP ou o "
+                          "nome da impressora na rede).")
+
+
+def check_port(value: object) -> int:
+    if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
+        value = int(value) if len(value.strip()) <= 5 else -1
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 65535:
+        raise ValidationError(f"Porta de impressora inválida: {shown(value, 12)} (1 a 65535; "
+                              "normalmente 9100).")
+    return value
+
+
+def check_seconds(value: object, what: str = "tempo limite") -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) \
+            or not math.isfinite(value) or not 0 < value <= MAX_SECONDS:
+        raise ValidationError(f"{what[:1].upper()}{what[1:]} da impressora inválido: "
+                              f"{shown(value, 12)} (segundos, até {MAX_SECONDS:g}).")
+    return float(value)
+
+
+def check_name(value: object, what: str) -> str:
+    """A path, device or queue name: text without control characters, not empty."""
+    if isinstance(value, str) and value.strip() and len(value) <= 4096 \
+            and first_refused(value) is None:
+        return value
+    raise ValidationError(f"{what[:1].upper()}{what[1:]} da impressora inválido: "
+                          f"{shown(value)}.")
+
+
 class NetworkConnection:
     def __init__(self, host: str, port: int = 9100, timeout: float = 10.0,
                  check_status: bool = True, status_timeout: float = 1.0):
-        self.host, self.port, self.timeout = host, int(port), float(timeout)
-        self.check_status, self.status_timeout = check_status, float(status_timeout)
-        self.description = f"rede {host}:{self.port}"
+        self.host, self.port = check_host(host), check_port(port)
+        self.timeout = check_seconds(timeout)
+        self.check_status = bool(check_status)
+        self.status_timeout = check_seconds(status_timeout, "tempo de espera do estado")
+        self.description = f"rede {self.host}:{self.port}"
 
     def _connect(self) -> socket.socket:
         where = f"{self.host}:{self.port}"
@@ -102,6 +155,9 @@ class NetworkConnection:
         except OSError as exc:
             raise PrinterError(f"Não foi possível ligar à impressora em {where}: "
                                f"{exc.strerror or exc}.") from None
+        except ValueError:   # UnicodeError from the IDNA codec: a name no resolver takes
+            raise PrinterError(f"Endereço de impressora inválido: {shown(self.host)}.") \
+                from None
 
     def _query(self, sock: socket.socket) -> PrinterStatus:
         """Ask the paper sensor and the offline cause; silence means 'unknown', not error."""
@@ -147,7 +203,8 @@ class FileConnection:
     """A file (for tests and for inspecting jobs) or a device such as /dev/usb/lp0."""
 
     def __init__(self, path: str):
-        self.path = str(path)
+        self.path = check_name(os.fspath(path) if isinstance(path, os.PathLike) else path,
+                               "o caminho")
         self.description = f"ficheiro {self.path}"
 
     def send(self, data: bytes) -> PrinterStatus:
@@ -173,7 +230,9 @@ class CupsConnection:
     """A CUPS queue, job sent raw with ``lp`` (the queue must not filter ESC/POS)."""
 
     def __init__(self, name: str, server: str | None = None, timeout: float = 30.0):
-        self.name, self.server, self.timeout = name, server, float(timeout)
+        self.name = check_name(name, "o nome da fila CUPS")
+        self.server = None if server is None else check_name(server, "o servidor CUPS")
+        self.timeout = check_seconds(timeout)
         self.description = f"CUPS {name}"
 
     def send(self, data: bytes) -> PrinterStatus:
@@ -237,8 +296,12 @@ class EscposConnection:
         return UNKNOWN
 
 
-def _hex(value: str) -> int:
-    return int(value, 16)
+def _hex(value: object) -> int:
+    text = str(value).strip().lower().removeprefix("0x")
+    if not (text.isascii() and 1 <= len(text) <= 4) or not all(c in "0123456789abcdef"
+                                                                  for c in text):
+        raise ValueError(value)
+    return int(text, 16)
 
 
 def connection_from_spec(spec: str, timeout: float = 10.0) -> Connection:
@@ -247,7 +310,7 @@ def connection_from_spec(spec: str, timeout: float = 10.0) -> Connection:
     scheme, sep, rest = spec.partition(":")
     scheme = scheme.lower() if sep else ""
     if not spec.strip() or (len(scheme) > 1 and not rest.strip()):
-        raise ValidationError(f"Impressora mal indicada: {spec!r}.")
+        raise ValidationError(f"Impressora mal indicada: {shown(spec)}.")
     try:
         if scheme in ("tcp", "net", "network"):
             host, port = rest, 9100
@@ -269,28 +332,47 @@ def connection_from_spec(spec: str, timeout: float = 10.0) -> Connection:
         if scheme == "serial":
             dev, baud = rest, 9600
             head, _, tail = rest.rpartition(":")
-            if head and tail.isdigit():
-                dev, baud = head, int(tail)
-            return EscposConnection("Serial", f"série {dev}", devfile=dev, baudrate=baud,
-                                    timeout=timeout)
+            if head and tail.isascii() and tail.isdigit():
+                dev, baud = head, _baud(tail)
+            return EscposConnection("Serial", f"série {dev}",
+                                    devfile=check_name(dev, "o dispositivo série"),
+                                    baudrate=baud, timeout=timeout)
         if scheme == "cups":
             return CupsConnection(rest)
         if scheme in ("win", "windows"):
-            return EscposConnection("Win32Raw", f"Windows {rest}", printer_name=rest)
+            return EscposConnection("Win32Raw", f"Windows {rest}",
+                                    printer_name=check_name(rest, "o nome da impressora"))
         if scheme == "file":
             return FileConnection(rest)
     except ValueError:
-        raise ValidationError(f"Impressora mal indicada: {spec!r}.") from None
+        raise ValidationError(f"Impressora mal indicada: {shown(spec)}.") from None
     if not sep or len(scheme) == 1:      # a plain path (or a Windows drive letter)
         return FileConnection(spec)
-    raise ValidationError(f"Tipo de ligação desconhecido: {scheme!r} (use tcp:, usb:, "
+    raise ValidationError(f"Tipo de ligação desconhecido: {shown(scheme, 12)} (use tcp:, usb:, "
                           "serial:, cups:, win: ou file:).")
+
+
+def _baud(value: object) -> int:
+    if isinstance(value, str) and value.isascii() and value.isdigit() and len(value) <= 7:
+        value = int(value)
+    if isinstance(value, bool) or not isinstance(value, int) or not 300 <= value <= 4_000_000:
+        raise ValidationError(f"Velocidade da porta série inválida: {shown(value, 12)}.")
+    return value
+
+
+def _byte(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 255:
+        raise ValueError(value)
+    return value
 
 
 def connection_from_config(config: dict | str) -> Connection:
     """``"tcp:10.0.0.9"`` or ``{"type": "network", "host": "10.0.0.9", "port": 9100, ...}``."""
     if isinstance(config, str):
         return connection_from_spec(config)
+    if not isinstance(config, dict):
+        raise ValidationError("A ligação da impressora é texto (tcp:IP, usb:VID:PID…) ou um "
+                              f"objeto JSON com 'type', não {shown(config, 20)}.")
     c = dict(config)
     kind = c.pop("type", "")
     try:
@@ -299,27 +381,30 @@ def connection_from_config(config: dict | str) -> Connection:
                                      c.get("check_status", True), c.get("status_timeout", 1.0))
         if kind == "usb":
             return EscposConnection(
-                "Usb", f"USB {c['vendor_id']}:{c['product_id']}",
-                idVendor=_hex(str(c["vendor_id"])), idProduct=_hex(str(c["product_id"])),
-                timeout=int(c.get("timeout", 5000)), in_ep=int(c.get("in_ep", 0x82)),
-                out_ep=int(c.get("out_ep", 0x01)))
+                "Usb", f"USB {shown(c['vendor_id'], 8)}:{shown(c['product_id'], 8)}",
+                idVendor=_hex(c["vendor_id"]), idProduct=_hex(c["product_id"]),
+                timeout=int(check_seconds(c.get("timeout", 5000) / 1000) * 1000),
+                in_ep=_byte(c.get("in_ep", 0x82)), out_ep=_byte(c.get("out_ep", 0x01)))
         if kind == "serial":
+            device = check_name(c["device"], "o dispositivo série")
             return EscposConnection(
-                "Serial", f"série {c['device']}", devfile=c["device"],
-                baudrate=int(c.get("baudrate", 9600)), timeout=float(c.get("timeout", 5)),
+                "Serial", f"série {device}", devfile=device,
+                baudrate=_baud(c.get("baudrate", 9600)),
+                timeout=check_seconds(c.get("timeout", 5)),
                 dsrdtr=bool(c.get("dsrdtr", True)), xonxoff=bool(c.get("xonxoff", False)))
         if kind == "windows":
-            return EscposConnection("Win32Raw", f"Windows {c['name']}", printer_name=c["name"])
+            name = check_name(c["name"], "o nome da impressora")
+            return EscposConnection("Win32Raw", f"Windows {name}", printer_name=name)
         if kind == "cups":
             return CupsConnection(c["name"], c.get("server"), c.get("timeout", 30.0))
         if kind == "file":
             return FileConnection(c["path"])
     except KeyError as exc:
         raise ValidationError(f"Falta '{exc.args[0]}' na ligação da impressora.") from None
-    except ValueError:
+    except (ValueError, TypeError):
         raise ValidationError("Valor inválido na ligação da impressora.") from None
-    raise ValidationError(f"Tipo de ligação desconhecido: {kind!r} (use network, usb, serial, "
-                          "windows, cups ou file).")
+    raise ValidationError(f"Tipo de ligação desconhecido: {shown(kind, 20)} (use network, usb, "
+                          "serial, windows, cups ou file).")
 
 
 class Printer(NamedTuple):
@@ -327,15 +412,33 @@ class Printer(NamedTuple):
     connection: Connection
 
 
-def printer_from_config(config: dict) -> Printer:
-    """A till's printer: ``{"connection": ..., "profile": {"preset": ..., ...}}``."""
-    if not isinstance(config, dict) or "connection" not in config:
-        raise ValidationError("A configuração da impressora precisa de 'connection'.")
+def check_config(config: object) -> dict:
+    """The shape of a printer configuration: an object with a text or object 'connection'
+    (when given) and an object 'profile' (when given), nothing else."""
+    if not isinstance(config, dict):
+        raise ValidationError("A configuração da impressora tem de ser um objeto JSON.")
     unknown = sorted(set(config) - {"connection", "profile"})
     if unknown:
-        raise ValidationError(f"Opção de impressora desconhecida: {', '.join(unknown)}.")
+        raise ValidationError(f"Opção de impressora desconhecida: {names(unknown)}.")
+    if "connection" in config and not isinstance(config["connection"], str | dict):
+        raise ValidationError("'connection' da impressora é texto (tcp:IP, usb:VID:PID…) ou "
+                              f"um objeto, não {shown(config['connection'], 20)}.")
+    if config.get("profile") is not None and not isinstance(config["profile"], dict):
+        raise ValidationError("'profile' da impressora é um objeto, por exemplo "
+                              f'{{"preset": "generic-80"}}, não {shown(config["profile"], 20)}.')
+    return config
+
+
+def printer_from_config(config: dict) -> Printer:
+    """A till's printer: ``{"connection": ..., "profile": {"preset": ..., ...}}``."""
+    check_config(config)
+    if "connection" not in config:
+        raise ValidationError("A configuração da impressora precisa de 'connection'.")
     return Printer(profile_from_config(config.get("profile")),
                    connection_from_config(config["connection"]))
+
+
+MAX_CONFIG = 64 * 1024
 
 
 def read_config(value: str) -> dict:
@@ -343,15 +446,16 @@ def read_config(value: str) -> dict:
     text = value
     if not value.lstrip().startswith("{"):
         try:
-            text = Path(value).read_text(encoding="utf-8")
+            text = read_text_file(value, "configuração da impressora", MAX_CONFIG)
         except OSError as exc:
             raise ValidationError(f"Não foi possível ler a configuração da impressora "
-                                  f"{value}: {exc.strerror or exc}.") from None
+                                  f"{shown(value)}: {exc.strerror or exc}.") from None
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise ValidationError(f"Configuração da impressora inválida (JSON, linha "
                               f"{exc.lineno}): {exc.msg}.") from None
-    if not isinstance(data, dict):
-        raise ValidationError("A configuração da impressora tem de ser um objeto JSON.")
-    return data
+    except RecursionError:
+        raise ValidationError("Configuração da impressora inválida (JSON encaixado vezes "
+                              "demais).") from None
+    return check_config(data)

@@ -20,7 +20,7 @@ from pos.domain.documents import Document
 from pos.domain.errors import ValidationError
 
 from ._escpos import escpos
-from .layout import QR, Cut, Element, Feed, Logo, Separator, Text, receipt_lines
+from .layout import QR, Cut, Element, Feed, Logo, Separator, Text, receipt_lines, visible
 from .profile import Profile
 from .qrimage import module_px_for, qr_image, qr_modules
 
@@ -32,9 +32,11 @@ _FALLBACK = {"€": "EUR", "–": "-", "—": "-", "‘": "'", "’": "'", "“"
 
 
 def printable(text: str, codec: str) -> str:
-    """Text the code page can encode: fallbacks, then the letter without its accent."""
+    """Text the code page can encode, and nothing else: no control character from data
+    ever reaches the printer (``visible``), then fallbacks, then the letter without its
+    accent. This is the one door data text goes through into the ESC/POS stream."""
     out = []
-    for ch in text:
+    for ch in visible(text):
         try:
             ch.encode(codec)
             out.append(ch)
@@ -146,10 +148,13 @@ class _Job:
             self.p.set(align=align)
             self.align = align
 
+    def line(self, text: str, room: int) -> None:
+        """The only place text enters the job: made printable, then one line feed."""
+        self.p.text(_fit(printable(text, self.profile.codec), room) + "\n")
+
     def text(self, el: Text) -> None:
         self.style(el.align, el.bold, (el.width, el.height))
-        room = self.profile.columns // el.width
-        self.p.text(_fit(printable(el.text, self.profile.codec), room) + "\n")
+        self.line(el.text, self.profile.columns // el.width)
 
     def qr(self, payload: str) -> None:
         prof = self.profile
@@ -201,7 +206,7 @@ class _Job:
             self.text(el)
         elif isinstance(el, Separator):
             self.style()
-            self.p.text(el.char * self.profile.columns + "\n")
+            self.line(el.char * self.profile.columns, self.profile.columns)
         elif isinstance(el, QR):
             self.qr(el.payload)
         elif isinstance(el, Feed):

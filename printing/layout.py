@@ -18,6 +18,7 @@ from pos.domain.documents import PAYMENT_METHODS, Document
 from pos.domain.errors import ValidationError
 from pos.domain.money import round2
 from pos.domain.signature import certification_line
+from pos.domain.text import refused
 
 TRAINING_MENTION = "Documento emitido para fins de Formação"
 NOT_INVOICE_MENTION = "Este documento não serve de fatura"
@@ -61,6 +62,23 @@ class Cut:
 
 
 Element = Text | Separator | QR | Feed | Logo | Cut
+
+
+# ---- what data may put on paper or on a terminal ---------------------------------------
+_BLANKS = frozenset("\t\n\v\f\r\x1c\x1d\x1e\x1f\x85\u2028\u2029")
+
+
+def visible(text: str) -> str:
+    """Data as printable characters only, one for one (widths are kept).
+
+    Documents carry text from everywhere (the cashier, a catalogue import, replication, AT's
+    answers); none of it may reach a printer or a terminal as a command. Whitespace
+    controls become spaces, every other control, bidi or invisible character a '?'.
+    Every renderer calls this where data text enters its output.
+    """
+    if text.isprintable():
+        return text
+    return "".join((" " if ch in _BLANKS else "?") if refused(ch) else ch for ch in text)
 
 
 # ---- formatting helpers (also used by the A4 PDF) ------------------------------------
@@ -370,19 +388,20 @@ def elements_text(elements: list[Element], columns: int) -> str:
     for el in elements:
         if isinstance(el, Text):
             room = columns // el.width
+            text = visible(el.text)
             if el.align == "center":
-                line = el.text.center(room).rstrip()
+                line = text.center(room).rstrip()
             elif el.align == "right":
-                line = el.text.rjust(room)
+                line = text.rjust(room)
             else:
-                line = el.text
+                line = text
             if el.width == 2:
                 line = line.upper()   # a hint, in plain text, that the printer makes it big
             out.append(line)
         elif isinstance(el, Separator):
-            out.append(el.char * columns)
+            out.append(visible(el.char * columns))
         elif isinstance(el, QR):
-            out.append(el.payload)
+            out.append(visible(el.payload))
         elif isinstance(el, Feed):
             out.extend([""] * el.lines)
     return "\n".join(out) + "\n"

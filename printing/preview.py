@@ -10,7 +10,7 @@ from io import BytesIO
 from pos.domain.company import Issuer
 from pos.domain.documents import Document
 
-from .layout import QR, Cut, Element, Feed, Logo, Separator, Text, receipt_lines
+from .layout import QR, Cut, Element, Feed, Logo, Separator, Text, receipt_lines, visible
 from .profile import Profile
 from .qrimage import qr_image
 
@@ -60,7 +60,7 @@ class _Canvas:
         return img
 
     def text(self, el: Text) -> None:
-        img = self._line_image(el.text, el.bold, el.width, el.height)
+        img = self._line_image(visible(el.text), el.bold, el.width, el.height)
         paper = self.profile.paper_px
         x = {"left": 0, "center": (paper - img.width) // 2,
              "right": paper - img.width}.get(el.align, 0)

@@ -4,9 +4,12 @@ A profile is configured per till (a dict in the till's configuration) and valida
 so a typo is a clear sentence at configuration time, not garbage on paper at the first sale.
 """
 
+import math
 from dataclasses import dataclass, fields, replace
 
-from pos.domain.errors import ValidationError
+from pos.domain.errors import PosError, ValidationError
+from pos.domain.numbers import MAX_INT, whole_number
+from pos.domain.text import first_refused, names, shown
 
 # Code pages Caixa prints Portuguese with, and the Python codec that encodes each.
 # CP858 = CP850 + €; CP1252 has € too; CP860 (Portuguese DOS) has every letter but no €.
@@ -121,12 +124,16 @@ def _coerce(key: str, value):
             return False
         raise ValueError(key)
     if key in _INTS:
-        if isinstance(value, bool):
+        if isinstance(value, bool) or not isinstance(value, int | str):
             raise ValueError(key)
-        return int(value)
+        return whole_number(value, key, -MAX_INT, MAX_INT)
     if key in _FLOATS:
-        return float(value)
-    value = str(value)
+        number = float(value)
+        if isinstance(value, bool) or not math.isfinite(number):
+            raise ValueError(key)
+        return number
+    if not isinstance(value, str) or first_refused(value) is not None or len(value) > 4096:
+        raise ValueError(key)
     return value.upper() if key in ("codepage", "cut_mode") else value
 
 
@@ -135,18 +142,21 @@ def profile_from_config(config: dict | None) -> Profile:
 
     Unknown keys are refused: a misspelt 'cuter' must not silently leave the default.
     """
+    if config is not None and not isinstance(config, dict):
+        raise ValidationError("O perfil da impressora é um objeto, por exemplo "
+                              f'{{"preset": "generic-80"}}, não {shown(config, 20)}.')
     config = dict(config or {})
     preset = config.pop("preset", "generic-80")
-    if preset not in PRESETS:
-        raise ValidationError(f"Perfil de impressora desconhecido: {preset} "
+    if not isinstance(preset, str) or preset not in PRESETS:
+        raise ValidationError(f"Perfil de impressora desconhecido: {names([preset])} "
                               f"(use {', '.join(PRESETS)}).")
     unknown = sorted(set(config) - set(_FIELDS))
     if unknown:
-        raise ValidationError(f"Opção de impressora desconhecida: {', '.join(unknown)}.")
+        raise ValidationError(f"Opção de impressora desconhecida: {names(unknown)}.")
     values = {}
     for key, value in config.items():
         try:
             values[key] = _coerce(key, value)
-        except (TypeError, ValueError):
-            raise ValidationError(f"Valor inválido para {key}: {value!r}.") from None
+        except (TypeError, ValueError, OverflowError, PosError):
+            raise ValidationError(f"Valor inválido para {key}: {shown(value)}.") from None
     return replace(PRESETS[preset], **values).validate()

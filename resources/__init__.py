@@ -1,18 +1,17 @@
 """Icons, Qt style sheets and translations, found the same way from source and from a bundle.
 
-A PyInstaller one-folder build unpacks data under ``sys._MEIPASS``; the spec must copy this
-folder there as ``resources/`` (e.g. ``datas=[("resources", "resources")]``).
+The lookup is ``pos.installation.resource``: the one place that knows whether Caixa runs
+from source or from a PyInstaller bundle (where packaging/caixa.spec copies this folder as
+``resources/``).
 """
 
-import sys
 from pathlib import Path
+
+from pos.installation import resource
 
 
 def root() -> Path:
-    bundle = getattr(sys, "_MEIPASS", None)
-    if getattr(sys, "frozen", False) and bundle:
-        return Path(bundle) / "resources"
-    return Path(__file__).resolve().parent
+    return resource("resources")
 
 
 def path(*parts: str) -> Path:

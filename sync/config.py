@@ -1,17 +1,24 @@
 """AT webservice settings for one till (FISCAL-PT §4.1, §5, §6).
 
-Nothing here opens a file or a socket: ``ATConfig`` is a value; ``sync.clients`` uses it.
+Nothing here opens a socket: ``ATConfig`` is a value; ``sync.clients`` uses it. The only
+files looked at are AT's WSDLs, found through ``pos.reference`` when ``wsdl_dir`` is not set.
 The password is kept out of ``repr``/``str`` so a config can be logged safely.
 """
 
 from __future__ import annotations
 
+import math
 import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
+
+from pos import reference
+from pos.domain.errors import PosError
+from pos.domain.numbers import whole_number
+from pos.domain.text import shown
 
 from .errors import ConfigurationError
 
@@ -103,10 +110,11 @@ class ATConfig:
     def __post_init__(self) -> None:
         if self.environment not in ENDPOINTS:
             raise ConfigurationError(
-                f"Ambiente AT desconhecido: {self.environment!r} (use 'test' ou 'production').")
+                f"Ambiente AT desconhecido: {shown(self.environment)} (use 'test' ou "
+                "'production').")
         if not _USERNAME_RE.match(self.username or ""):
             raise ConfigurationError(
-                f"Sub-utilizador AT inválido: {self.username!r}. Use o formato NIF/número, "
+                f"Sub-utilizador AT inválido: {shown(self.username)}. Use o formato NIF/número, "
                 "por exemplo 555555555/1.")
         if not self.password:
             raise ConfigurationError("Falta a senha do sub-utilizador AT.")
@@ -160,6 +168,9 @@ class ATConfig:
         environment                  CAIXA_AT_ENVIRONMENT           ``test`` (default) or
                                                                     ``production``
         wsdl_dir                     CAIXA_AT_WSDL_DIR              folder with the 3 WSDLs
+                                                                    (default: the copy
+                                                                    ``caixa at-reference``
+                                                                    keeps)
         username                     CAIXA_AT_USERNAME              sub-user ``NIF/N``
         password                     CAIXA_AT_PASSWORD              sub-user password
         at_public_cert               CAIXA_AT_PUBLIC_CERT           AT key certificate
@@ -198,6 +209,10 @@ class ATConfig:
             value = env.get(var)
             if value:
                 merged[key] = value
+        if "wsdl_dir" not in merged:
+            located = reference.wsdl_dir(env)   # the set-up's copy (or the bundle's)
+            if located is not None:
+                merged["wsdl_dir"] = located
         missing = [k for k in ("wsdl_dir", "username", "password", "at_public_cert")
                    if k not in merged]
         if missing:
@@ -211,9 +226,12 @@ def _convert(key: str, value: Any) -> Any:
         if key in _PATHS:
             return Path(value).expanduser()
         if key in _FLOATS:
-            return float(value)
+            seconds = float(value)
+            if not math.isfinite(seconds):
+                raise ValueError(value)
+            return seconds
         if key in _INTS:
-            return int(value)
+            return whole_number(value, key, 0)
         if key in _BOOLS:
             if isinstance(value, bool):
                 return value
@@ -223,7 +241,7 @@ def _convert(key: str, value: Any) -> Any:
             if text in ("0", "false", "no", "nao", "não", "off"):
                 return False
             raise ValueError(value)
-    except ValueError:
+    except (ValueError, TypeError, PosError):
         raise ConfigurationError(
-            f"Valor inválido para {key} na configuração AT: {value!r}.") from None
+            f"Valor inválido para {key} na configuração AT: {shown(value)}.") from None
     return value

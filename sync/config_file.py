@@ -30,20 +30,23 @@ paths inside the file are relative to the file. ``CAIXA_AT_*`` variables overrid
 
 from __future__ import annotations
 
+import math
 import os
-import stat
-import sys
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
+from pos.domain.doctypes import DOC_TYPES
 from pos.domain.errors import PosError
+from pos.domain.numbers import MAX_INT
+from pos.domain.text import check_text, shown
+from pos.files import read_text_file, readable_by_others
 from pos.services.at_series import DEFAULT_DOC_TYPES, DEFAULT_RECOVERY_DOC_TYPES
 from pos.services.outbox import QueuePolicy
 
-from .config import _PATHS, ENV_VARS, ATConfig
+from .config import _BOOLS, _FLOATS, _INTS, _PATHS, ENV_VARS, ATConfig
 from .errors import ConfigurationError
 
 FILE_NAME = "caixa.toml"
@@ -51,6 +54,7 @@ ENV_PATH = "CAIXA_CONFIG"
 _QUEUE_KEYS = {f.name for f in fields(QueuePolicy)} | {"interval_seconds", "batch"}
 _SERIES_KEYS = {"doc_types", "recovery_doc_types", "warn_days"}
 _AT_EXTRA = {"password_file"}
+MAX_FILE = 1024 * 1024   # a configuration file is a few hundred bytes
 # [pdf_signing]: keys checked by printing.pdf_sign; here paths and secret files.
 _SIGN_PATHS = {"pkcs12", "pkcs11_library"}
 _SIGN_SECRETS = {"password_file": "password", "pin_file": "pin"}
@@ -86,6 +90,115 @@ def config_path(data_dir: Path, env: Mapping[str, str] | None = None) -> Path:
     return Path(env[ENV_PATH]).expanduser() if env.get(ENV_PATH) else Path(data_dir) / FILE_NAME
 
 
+class _Wrong(Exception):
+    """A value of the wrong type or range; ``str`` says what it should be."""
+
+
+def _number(value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) \
+            or not math.isfinite(value):
+        raise _Wrong("um número")
+    return value
+
+
+def _seconds(value: Any) -> float:
+    try:
+        value = _number(value)
+    except _Wrong:
+        value = -1
+    if not 0 < value <= MAX_SECONDS:
+        raise _Wrong(f"um número de segundos maior do que 0 e até {MAX_SECONDS}")
+    return float(value)
+
+
+def _whole(low: int, high: int):
+    def check(value: Any) -> int:
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            raise _Wrong(f"um número inteiro de {low} a {high}")
+        return value
+    return check
+
+
+def _words(value: Any) -> str:
+    if not isinstance(value, str):
+        raise _Wrong("texto entre aspas")
+    try:
+        return check_text(value, "o valor", 4096, required=False)
+    except PosError as exc:
+        raise _Wrong(f"texto visível ({exc})") from None
+
+
+def _doc_types(value: Any) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise _Wrong('uma lista de tipos de documento, por exemplo ["FS", "FT"]')
+    codes = tuple(v.strip().upper() for v in value)
+    unknown = [c for c in codes if c not in DOC_TYPES]
+    if unknown:
+        raise _Wrong(f"uma lista de tipos de documento conhecidos ({', '.join(DOC_TYPES)}), "
+                     f"sem {shown(unknown[0], 10)}")
+    return codes
+
+
+def _or_words(check):
+    """[at] values may also be text, as their CAIXA_AT_* variables are: ATConfig reads it."""
+    def either(value: Any):
+        return _words(value) if isinstance(value, str) else check(value)
+    return either
+
+
+def _flag(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise _Wrong("true ou false")
+    return value
+
+
+MAX_SECONDS = 7 * 24 * 3600
+_QUEUE = {"invoice_channel": _words, "retry_base_seconds": _seconds,
+          "retry_max_seconds": _seconds, "lease_seconds": _seconds,
+          "invoice_warn_days": _whole(0, 366), "transport_warn_minutes": _whole(0, 7 * 24 * 60),
+          "interval_seconds": _seconds, "batch": _whole(1, 1000)}
+_SERIES = {"doc_types": _doc_types, "recovery_doc_types": _doc_types,
+           "warn_days": _whole(0, 3660)}
+
+
+def _at_kind(key: str):
+    if key in _FLOATS:
+        return _or_words(_seconds)
+    if key in _INTS:
+        return _or_words(_whole(0, MAX_INT))
+    if key in _BOOLS:
+        return _or_words(_flag)
+    return _words
+
+
+def _typed(path: Path, section: str, data: Mapping[str, Any], kinds) -> dict[str, Any]:
+    """Each value checked for its key: one sentence naming the key and the file."""
+    out = {}
+    for key, value in data.items():
+        try:
+            out[key] = kinds(key)(value)
+        except _Wrong as wrong:
+            raise ConfigurationError(f"[{section}] {key} em {path} tem de ser {wrong} "
+                                     f"(está {shown(_toml(value), 30)}).") from None
+    return out
+
+
+def _toml(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return f'"{value}"'
+    return str(value)
+
+
+def _table(path: Path, data: Mapping[str, Any], name: str) -> dict[str, Any]:
+    value = data.get(name, {})
+    if not isinstance(value, dict):
+        raise ConfigurationError(f"[{name}] em {path} tem de ser uma secção ([{name}] numa "
+                                 f"linha e as chaves por baixo), não {shown(_toml(value), 30)}.")
+    return value
+
+
 def _check_keys(section: str, data: Mapping[str, Any], allowed: set[str]) -> None:
     unknown = set(data) - allowed
     if unknown:
@@ -93,15 +206,12 @@ def _check_keys(section: str, data: Mapping[str, Any], allowed: set[str]) -> Non
                                  f"{', '.join(sorted(unknown))}.")
 
 
-def _readable_by_others(path: Path) -> bool:
-    if sys.platform == "win32":  # NTFS permissions are not mode bits
-        return False
-    return bool(path.stat().st_mode & (stat.S_IRWXG | stat.S_IRWXO))
+_readable_by_others = readable_by_others
 
 
 def _at_section(path: Path, data: Mapping[str, Any]) -> dict[str, Any]:
     _check_keys("at", data, set(ENV_VARS) | _AT_EXTRA)
-    at = dict(data)
+    at = _typed(path, "at", data, _at_kind)
     base = path.parent
     for key in _PATHS | _AT_EXTRA:
         if at.get(key):
@@ -114,10 +224,17 @@ def _at_section(path: Path, data: Mapping[str, Any]) -> dict[str, Any]:
     secret = at.pop("password_file", None)
     if secret:
         try:
-            at.setdefault("password", Path(secret).read_text(encoding="utf-8").strip())
+            if _readable_by_others(Path(secret)):
+                raise ConfigurationError(
+                    f"password_file {secret} (em {path}) pode ser lido por outros "
+                    f"utilizadores: use 'chmod 600 {secret}'.")
+            at.setdefault("password", read_text_file(Path(secret), "password_file", 4096)
+                          .strip())
         except OSError as exc:
             raise ConfigurationError(f"Não foi possível ler password_file {secret}: "
                                      f"{exc.strerror or exc}.") from None
+        except PosError as exc:
+            raise ConfigurationError(str(exc)) from None
     return at
 
 
@@ -158,30 +275,37 @@ def load(path: Path | None = None, *, data_dir: Path | None = None,
             return CaixaConfig()
         path = config_path(data_dir or Path("."), env)
     path = Path(path)
-    if not path.is_file():
+    if not path.exists():
         if explicit:
             raise ConfigurationError(f"Ficheiro de configuração não encontrado: {path}.")
         return CaixaConfig(path=path)
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(read_text_file(path, "o ficheiro de configuração", MAX_FILE))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise ConfigurationError(f"Não foi possível ler {path}: {exc}.") from None
+    except RecursionError:
+        # tomllib recurses once per nested bracket: 20,000 of them exhaust the stack.
+        raise ConfigurationError(f"Não foi possível ler {path}: listas ou tabelas "
+                                 "encaixadas umas nas outras vezes demais.") from None
+    except PosError as exc:
+        raise ConfigurationError(str(exc)) from None
     _check_keys("", data, {"at", "queue", "series", "pdf_signing"})
-    queue = dict(data.get("queue", {}))
-    series = dict(data.get("series", {}))
+    queue, series, at, signing = (_table(path, data, name)
+                                  for name in ("queue", "series", "at", "pdf_signing"))
     _check_keys("queue", queue, _QUEUE_KEYS)
     _check_keys("series", series, _SERIES_KEYS)
-    interval = float(queue.pop("interval_seconds", 60.0))
-    batch = int(queue.pop("batch", 10))
+    queue = _typed(path, "queue", queue, _QUEUE.__getitem__)
+    series = _typed(path, "series", series, _SERIES.__getitem__)
+    interval = queue.pop("interval_seconds", 60.0)
+    batch = queue.pop("batch", 10)
     try:
         policy = QueuePolicy(**queue)
     except (TypeError, ValueError, PosError) as exc:
         raise ConfigurationError(f"[queue] em {path}: {exc}") from None
     return CaixaConfig(
-        path=path, at=_at_section(path, data.get("at", {})), queue=policy,
-        interval_seconds=interval, batch=max(1, batch),
-        doc_types=tuple(str(t).upper() for t in series.get("doc_types", DEFAULT_DOC_TYPES)),
-        recovery_doc_types=tuple(str(t).upper() for t in series.get(
-            "recovery_doc_types", DEFAULT_RECOVERY_DOC_TYPES)),
-        series_warn_days=int(series.get("warn_days", 30)),
-        pdf_signing=_pdf_signing_section(path, data.get("pdf_signing", {})))
+        path=path, at=_at_section(path, at), queue=policy,
+        interval_seconds=interval, batch=batch,
+        doc_types=series.get("doc_types", DEFAULT_DOC_TYPES),
+        recovery_doc_types=series.get("recovery_doc_types", DEFAULT_RECOVERY_DOC_TYPES),
+        series_warn_days=series.get("warn_days", 30),
+        pdf_signing=_pdf_signing_section(path, signing))

@@ -10,6 +10,7 @@ work_status         fatcorews ChangeWorkStatus (A)                -37 on a resen
 transport           sgdtws envioDocumentoTransporte → ATDocCodeID -3: parked (see below)
 transport_status    sgdtws resend with ATDocCodeID, status A      -4 already cancelled: done
 transport_paper     sgdtws with the phone code (stored payload)   -3: done
+transport_phoned    sgdtws, the program's guide + its phone code  -3: done
 series_register     registarSerie → codValidacaoSerie             4001: consult, adopt code
 series_finalize     finalizarSerie                                consult shows F: done
 series_cancel       anularSerie                                   consult shows N: done
@@ -110,7 +111,18 @@ def _transport_status(duty: Duty, ctx: _Context) -> Outcome:
 
 def _transport_paper(duty: Duty, ctx: _Context) -> Outcome:
     data = payloads.paper_movement(duty.payload)
-    phoned = data.get("ATDocCodeID")
+    return _completion(data.get("ATDocCodeID"), ctx, data)
+
+
+def _transport_phoned(duty: Duty, ctx: _Context) -> Outcome:
+    """A guide issued here whose webservice communication failed before the start: AT's
+    phone service coded it (transport_status.record_phone_code); now its full data."""
+    phoned = json.loads(duty.payload or "{}").get("ATDocCodeID") or duty.document.at_doc_code
+    data = payloads.stock_movement(duty.document, duty.issuer, duty.extra, at_code=phoned)
+    return _completion(phoned, ctx, data)
+
+
+def _completion(phoned: str | None, ctx: _Context, data: dict) -> Outcome:
     sent = _sgdt(ctx.clients.transport.envio_documento_transporte(data))
     answered = sent.at_doc_code
     if not phoned or answered == phoned:
@@ -167,6 +179,7 @@ SENDERS = {
     "invoice": _invoice, "invoice_status": _invoice_status, "work": _work,
     "work_status": _work_status, "transport": _transport,
     "transport_status": _transport_status, "transport_paper": _transport_paper,
+    "transport_phoned": _transport_phoned,
     "series_register": _series_register, "series_finalize": _series_close,
     "series_cancel": _series_close,
 }
@@ -182,6 +195,7 @@ ALREADY_DONE: dict[str, tuple[frozenset[int], bool]] = {
     # "Já foi anulado o Documento de Transporte": unambiguous, whoever cancelled it.
     "transport_status": (frozenset({-4}), False),
     "transport_paper": (frozenset({-3}), False),  # "Já foi inserido um Documento de Transporte"
+    "transport_phoned": (frozenset({-3}), False),
 }
 # kind -> the code AT answers when the document whose status should change does not exist.
 NOT_AT_AT: dict[str, int] = {

@@ -169,13 +169,15 @@ def _address_from(extra: Mapping[str, Any], key: str) -> dict[str, str] | None:
 
 
 def stock_movement(doc: Document, issuer: Issuer, extra: Mapping[str, Any] | None = None,
-                   *, status: str = "N") -> dict[str, Any]:
+                   *, status: str = "N", at_code: str | None = None) -> dict[str, Any]:
     """``StockMovement`` for envioDocumentoTransporte (GR, GT...).
 
     Load and unload places come from the document's ``extra`` (``address_from`` /
     ``address_to``, as the manual-transport module stores them) when present; otherwise
     the company's address is the load place and the customer's the unload place.
-    ``status="A"`` with the document's ``at_doc_code`` is how sgdtws cancels a guide.
+    ``status="A"`` with the document's ``at_doc_code`` is how sgdtws cancels a guide;
+    ``at_code`` (status N) completes a guide AT coded by phone. A line taken from an invoice
+    names it (``OrderReferences``).
     """
     extra = extra or {}
     company = address(issuer.address, issuer.city, issuer.postal_code, issuer.country)
@@ -187,7 +189,7 @@ def stock_movement(doc: Document, issuer: Issuer, extra: Mapping[str, Any] | Non
         "CompanyAddress": company,
         "DocumentNumber": doc.document_no,
         "ATCUD": doc.atcud,
-        "ATDocCodeID": doc.at_doc_code if status != "N" else None,
+        "ATDocCodeID": at_code or (doc.at_doc_code if status != "N" else None),
         "MovementStatus": status,
         "MovementDate": doc.invoice_date,
         "MovementType": doc.doc_type,
@@ -198,7 +200,9 @@ def stock_movement(doc: Document, issuer: Issuer, extra: Mapping[str, Any] | Non
         "AddressFrom": _address_from(extra, "address_from") or company,
         "MovementStartTime": doc.movement_start or doc.system_entry_date,
         "VehicleID": (str(extra.get("vehicle") or "").strip()[:32]) or None,
-        "Line": [{"ProductDescription": ln.description[:200],
+        "Line": [{**({"OrderReferences": [{"OriginatingON": ln.reference.document_no[:60]}]}
+                     if ln.reference is not None else {}),
+                  "ProductDescription": ln.description[:200],
                   "Quantity": ln.quantity,
                   "UnitOfMeasure": ln.unit[:20],
                   "UnitPrice": ln.unit_price_net} for ln in doc.lines],

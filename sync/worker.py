@@ -10,6 +10,11 @@
 ``drain_once()`` is the same work done synchronously, for ``caixa queue drain`` and tests.
 Each row is claimed (leased), sent, and its outcome recorded in its own short transaction,
 so a sale never waits for the network and a crash at any point loses nothing.
+
+Leases are per row: a batch is claimed at once, but each row's lease is renewed just before
+it is sent, and a ``LeaseKeeper`` thread renews it while the request is in flight. A row
+whose lease ran out while it waited and that another sender claimed meanwhile is skipped:
+two senders never send the same row.
 """
 
 from __future__ import annotations
@@ -129,8 +134,14 @@ class OutboxWorker(threading.Thread):
             except e.SyncError as err:   # configuration missing or unreadable
                 outcome = Outcome(STOP, str(err), err.code)
             else:
-                outcome = send(duty, clients, ATSeriesRegistry(clients),
-                               today=self.app.clock.now().date())
+                if not self.app.renew_duty(duty, self.policy):
+                    report.taken_over += 1     # its lease ran out and another sender has it
+                    log.info("AT outbox: %s %s taken over by another sender", duty.kind,
+                             duty.label)
+                    continue
+                with LeaseKeeper(self.app, duty, self.policy):
+                    outcome = send(duty, clients, ATSeriesRegistry(clients),
+                                   today=self.app.clock.now().date())
             self._record(duty, outcome, report)
             if outcome.action in (RETRY, STOP):
                 self._release(duties[i + 1:])
@@ -138,7 +149,8 @@ class OutboxWorker(threading.Thread):
         return True
 
     def _release(self, duties: list[outbox.Duty]) -> None:
-        self.app.release_duties([d.id for d in duties])
+        if duties:
+            self.app.release_duties([d.id for d in duties], duties[0].claim or None)
 
     def _record(self, duty: outbox.Duty, outcome: Outcome, report: DrainReport) -> None:
         outcome, wait = self.app.record_outcome(duty, outcome, self.policy, self.rng)
@@ -156,3 +168,35 @@ class OutboxWorker(threading.Thread):
             self._close_clients()
         log.info("AT outbox: %s %s -> %s %s", duty.kind, duty.label, outcome.action,
                  outcome.code if outcome.code is not None else "")
+
+
+class LeaseKeeper:
+    """Renews one duty's lease while its request is in flight (``with LeaseKeeper(...)``).
+
+    A request can take longer than a lease (slow answers, long timeouts); without renewal
+    another sender would see the lease run out and send the same row again. Renewing every
+    quarter of the lease leaves three chances to fail (a busy database, a loaded machine)
+    before it runs out."""
+
+    def __init__(self, app: Application, duty: outbox.Duty, policy: outbox.QueuePolicy):
+        self.app, self.duty, self.policy = app, duty, policy
+        self.interval = max(0.05, policy.lease_seconds / 4)
+        self._done = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="caixa-at-lease", daemon=True)
+
+    def __enter__(self) -> LeaseKeeper:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._done.set()
+        self._thread.join()
+
+    def _run(self) -> None:
+        while not self._done.wait(self.interval):
+            try:
+                if not self.app.renew_duty(self.duty, self.policy):
+                    return            # recorded meanwhile, or lost: nothing left to keep
+            except Exception:         # a locked database: try again at the next beat
+                log.warning("AT outbox: could not renew the lease of %s", self.duty.label,
+                            exc_info=True)

@@ -1,4 +1,4 @@
-"""Shared fixtures: a demo till on a real SQLite file, the shared AT artefacts, the CLI."""
+"""Shared fixtures: a demo till on a real SQLite file, AT's reference files, the CLI."""
 
 import os
 import shutil
@@ -10,14 +10,62 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED_AT = ROOT.parent / "shared" / "at"
 
 
-@pytest.fixture
+# Programs (and the library pyzbar loads) the tests run, with the Debian package of each:
+# .ci/run installs them and the README lists them.
+SYSTEM_PACKAGES = {"openssl": "openssl", "gs": "ghostscript", "zbarimg": "zbar-tools",
+                   "initdb": "postgresql", "libzbar": "libzbar0"}
+
+
+def missing_system_packages() -> list[str]:
+    import ctypes.util
+
+    from tests.pg import _bindir
+
+    missing = []
+    for tool, package in SYSTEM_PACKAGES.items():
+        if tool == "initdb":
+            try:
+                _bindir()
+            except RuntimeError:
+                missing.append(package)
+        elif tool == "libzbar":
+            if ctypes.util.find_library("zbar") is None:
+                missing.append(package)
+        elif shutil.which(tool) is None:
+            missing.append(package)
+    return missing
+
+
+def pytest_configure(config):
+    """What every test may rely on, checked before any runs; without it the run stops now
+    with one sentence (exit 4) rather than failing or skipping test by test:
+
+    - AT's reference files (XSD, WSDLs): the set-up's copy in the data directory, made here
+      from CAIXA_AT_REFERENCE or ../shared/at when needed (a test never downloads);
+    - the system packages the tests run (SYSTEM_PACKAGES).
+    """
+    from pos import reference
+
+    try:
+        reference.setup(allow_download=False)
+    except reference.ReferenceFilesError as exc:
+        raise pytest.UsageError(str(exc)) from None
+    missing = missing_system_packages()
+    if missing:
+        raise pytest.UsageError(
+            f"Faltam pacotes do sistema para os testes: {', '.join(missing)} (Debian: "
+            f"apt-get install {' '.join(missing)}; .ci/run instala-os).")
+
+
+@pytest.fixture(scope="session")
 def shared_at() -> Path:
-    if not SHARED_AT.exists():
-        pytest.fail(f"AT reference files not found at {SHARED_AT}")
-    return SHARED_AT
+    """The folder with AT's files as pos.reference finds them (``SAFTPT1.04_01.xsd``,
+    ``wsdl/``): what the program itself uses at run time."""
+    from pos import reference
+
+    return reference.require()
 
 
 @pytest.fixture
@@ -50,7 +98,8 @@ def demo_db(demo_template, db_path) -> Path:
         src = Path(f"{demo_template}{suffix}")
         if src.exists():
             shutil.copyfile(src, f"{db_path}{suffix}")
-    shutil.copyfile(demo_template.with_suffix(".secret"), db_path.with_suffix(".secret"))
+    # shutil.copy keeps the secret's 0600: signing refuses a secret others can read.
+    shutil.copy(demo_template.with_suffix(".secret"), db_path.with_suffix(".secret"))
     return db_path
 
 

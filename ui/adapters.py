@@ -28,9 +28,10 @@ class ReceiptPrinter:
         return PrintOutcome(result.ok, result.error, result.label, result.copy)
 
     def print_document(self, doc, issuer, qr, *, copy=False, user="", reason="",
-                       open_drawer=False) -> PrintOutcome:
+                       open_drawer=False, copies=1) -> PrintOutcome:
         return self._outcome(self.service.print_document(
-            doc, issuer, qr, copy=copy, user=user, reason=reason, open_drawer=open_drawer))
+            doc, issuer, qr, copy=copy, user=user, reason=reason, open_drawer=open_drawer,
+            copies=copies))
 
     def open_drawer(self) -> PrintOutcome:
         return self._outcome(self.service.open_drawer())

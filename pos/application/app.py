@@ -15,10 +15,11 @@ from .settings_admin import SettingsAdminMixin
 from .setup import SetupMixin
 from .shop import ShopMixin
 from .staff import StaffMixin
+from .transport import TransportMixin
 
 
 class Application(ShopMixin, SellingMixin, PeopleMixin, CashMixin, ManualMixin, AtMixin,
-                  IntegrityMixin, SaftMixin, StaffMixin, CatalogueAdminMixin,
-                  CustomersAdminMixin, SettingsAdminMixin, SetupMixin,
-                  CatalogueCsvMixin, AtCredentialsMixin):
+                  IntegrityMixin, SaftMixin, TransportMixin, StaffMixin, CatalogueAdminMixin,
+                  CustomersAdminMixin, SettingsAdminMixin, SetupMixin, CatalogueCsvMixin,
+                  AtCredentialsMixin):
     """See the package docstring; built by ``pos.bootstrap.open_app``."""

@@ -50,7 +50,7 @@ class AtMixin(Base):
     def queue_rows(self, include_done: bool = False) -> list[at_status.RowInfo]:
         statuses = outbox.OPEN + ((outbox.DONE,) if include_done else ())
         with self._read() as uow:
-            return at_status.rows(uow, statuses)
+            return at_status.rows(uow, statuses, now=self.clock.now())
 
     def queue_stopped(self) -> StopInfo | None:
         with self._read() as uow:
@@ -136,27 +136,45 @@ class AtMixin(Base):
     # ---- the sender's side -----------------------------------------------------------
     def claim_duties(self, limit: int, kinds: tuple[str, ...] | None = None,
                      policy: QueuePolicy | None = None) -> list[Duty]:
-        """Lease up to ``limit`` of this till's due duties, as values to send."""
+        """Lease up to ``limit`` of this till's due duties, as values to send; each carries
+        the claim (``Duty.claim``) that ``renew_duty``, ``record_outcome`` and
+        ``release_duties`` check. Rows held by a process of this machine that is gone are
+        taken back first."""
         policy = policy or self.queue_policy()
         with self._write() as uow:
             ids = outbox.claim(uow, self.clock.now(), policy, limit, kinds)
             return outbox.load(uow, ids) if ids else []
 
-    def release_duties(self, ids: list[int]) -> None:
-        """Give back claimed duties that were not tried (the pass stopped early)."""
+    def renew_duty(self, duty: Duty, policy: QueuePolicy | None = None) -> bool:
+        """Extend the lease of a claimed duty before and while it is sent; False when this
+        sender no longer holds it (another took it after the lease ran out): do not send."""
+        policy = policy or self.queue_policy()
+        with self._write() as uow:
+            return outbox.renew(uow, duty.id, duty.claim, self.clock.now(), policy)
+
+    def release_duties(self, ids: list[int], claim: str | None = None) -> None:
+        """Give back claimed duties that were not tried (the pass stopped early); with
+        ``claim``, only those still held under it."""
         if ids:
             with self._write() as uow:
-                outbox.release(uow.session, ids, self.clock.now())
+                outbox.release(uow.session, ids, self.clock.now(), claim)
 
     def record_outcome(self, duty: Duty, outcome: Outcome,
                        policy: QueuePolicy | None = None,
                        rng: Callable[[], float] = random.random) -> tuple[Outcome, object]:
         """Record what AT answered for ``duty``; the outcome as recorded (a series code that
-        disagrees with ours parks the duty instead) and, for a retry, when it is due."""
+        disagrees with ours parks the duty instead) and, for a retry, when it is due.
+
+        Only a sender that still holds the row records a retry, a refusal or a stop: once
+        another sender has it, that one's answer counts. "AT has it" is recorded whoever
+        holds the row, unless it is already done."""
         policy = policy or self.queue_policy()
         when = None
         with self._write() as uow:
             now = self.clock.now()
+            if not outbox.holds(uow.session, duty.id, duty.claim or None):
+                if outcome.action != DONE or outbox.is_done(uow.session, duty.id):
+                    return outcome, None
             if outcome.action == DONE and outcome.remote_series is not None:
                 try:   # checks before it changes anything, so the transaction stays clean
                     at_series.apply_remote(uow, duty.series.pk, outcome.remote_series, now)
@@ -171,5 +189,6 @@ class AtMixin(Base):
             elif outcome.action == PARK:
                 outbox.record_park(uow.session, duty.id, now, outcome.code, outcome.message)
             else:
-                outbox.record_stop(uow, now, outcome.message, outcome.code, duty.id)
+                outbox.record_stop(uow, now, outcome.message, outcome.code, duty.id,
+                                   duty.claim or None)
         return outcome, when

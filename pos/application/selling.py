@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from sqlalchemy import func, select
 
+from pos.domain import text
 from pos.domain.company import Issuer
 from pos.domain.documents import (
     Customer,
@@ -148,8 +149,7 @@ class SellingMixin(Base):
     # ---- printing --------------------------------------------------------------------
     def record_reprint(self, document_no: str, user: str, reason: str = "") -> int:
         """Record a copy printed after the original; returns its copy number (1 = first)."""
-        if len(reason) > 100:
-            raise ValidationError("O motivo da reimpressão tem no máximo 100 caracteres.")
+        reason = text.REPRINT_REASON(reason)
         with self._write() as uow:
             now = self.clock.now()
             row = uow.documents.by_number(document_no)

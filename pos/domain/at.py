@@ -59,6 +59,7 @@ class DrainReport:
     stopped: str | None = None
     outcomes: list[tuple[int, str, Outcome]] = field(default_factory=list)
     retry_after: timedelta | None = None
+    taken_over: int = 0     # claimed here, but another sender held them when their turn came
 
     @property
     def sent(self) -> int:

@@ -1,7 +1,8 @@
 """A customer from what was typed at the till or on the command line."""
 
+from . import text
+from .country import country_code
 from .documents import Customer
-from .errors import ValidationError
 from .nif import CONSUMIDOR_FINAL_NAME, CONSUMIDOR_FINAL_NIF, validate_nif
 from .tax_ids import split_tax_id
 
@@ -13,15 +14,19 @@ def make_customer(nif: str | None, name: str | None = None, address: str = "",
 
     The tax number is stored without its country prefix (Portaria 302/2016 2.2.3, QR field
     B), the country in its own field; ``country`` None lets a prefix say which country it is
-    (no prefix: Portugal). See pos.domain.tax_ids.
+    (no prefix: Portugal). See pos.domain.tax_ids. Every field goes through the domain's
+    text rules (no control or bidi characters, the SAF-T lengths) and the country must be
+    one SAF-T knows.
     """
-    if name is not None and len(name) > 100:
-        raise ValidationError("O nome do cliente tem no máximo 100 caracteres.")
-    if len(address) > 200:
-        raise ValidationError("A morada do cliente tem no máximo 200 caracteres.")
+    name = text.CUSTOMER_NAME(name)
+    address = text.CUSTOMER_ADDRESS(address)
+    city = text.CUSTOMER_CITY(city)
+    postal_code = text.CUSTOMER_POSTAL_CODE(postal_code)
+    country = country_code(country) if country else None
+    nif = text.check_text(nif, "o NIF do cliente", text.CUSTOMER_TAX_ID.limit, required=False)
     if not nif or nif == CONSUMIDOR_FINAL_NIF:
         return Customer(CONSUMIDOR_FINAL_NIF, name or CONSUMIDOR_FINAL_NAME, address, city,
-                        postal_code, (country or "PT").upper())
+                        postal_code, country or "PT")
     nif, country = split_tax_id(nif, country)
     if country == "PT":
         nif = validate_nif(nif)

@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from .errors import ValidationError
+from .text import brief
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,9 @@ DOC_TYPES: dict[str, DocType] = {t.code: t for t in (
     DocType("ND", "Nota de débito", "SalesInvoices", "SI"),
     DocType("GR", "Guia de remessa", "MovementOfGoods", "MG"),
     DocType("GT", "Guia de transporte", "MovementOfGoods", "MG"),
+    DocType("GA", "Guia de movimentação de ativos próprios", "MovementOfGoods", "MG"),
+    DocType("GC", "Guia de consignação", "MovementOfGoods", "MG"),
+    DocType("GD", "Guia ou nota de devolução", "MovementOfGoods", "MG"),
     DocType("OR", "Orçamento", "WorkingDocuments", "WD"),
     DocType("PF", "Fatura pró-forma", "WorkingDocuments", "WD"),
     DocType("CM", "Consulta de mesa", "WorkingDocuments", "WD"),
@@ -47,4 +51,5 @@ def doc_type(code: str) -> DocType:
         return DOC_TYPES[code.upper()]
     except KeyError:
         known = ", ".join(DOC_TYPES)
-        raise ValidationError(f"Tipo de documento desconhecido: {code} (use {known}).") from None
+        raise ValidationError(f"Tipo de documento desconhecido: {brief(code)} (use {known}).") \
+            from None

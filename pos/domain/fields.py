@@ -1,8 +1,10 @@
 """Checks for what a manager types into a form, a CSV file or a set-up file.
 
 Each returns the value as it will be stored (trimmed) or raises a ValidationError whose
-sentence names the field. Control characters are refused everywhere: they would reach the
-receipt printer as commands, the SAF-T file as invalid XML and AT's webservice as garbage.
+sentence names the field. Text goes through pos.domain.text (control, bidi and invisible
+characters refused everywhere: they would reach the receipt printer as commands, the SAF-T
+file as invalid XML and AT's webservice as garbage); these add the back office's shapes
+(codes, postal codes, e-mail, phone, amounts, choices).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from decimal import Decimal
 
 from .errors import ValidationError
 from .money import to_decimal
+from .text import check_text, first_refused
 
 _CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._\-/]*$")
 _PT_POSTAL = re.compile(r"^\d{4}-\d{3}$")
@@ -28,28 +31,19 @@ def sort_key(text: str) -> str:
 
 
 def has_control(value: str) -> bool:
-    return any(unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp") for c in value)
+    return first_refused(value) is not None
 
 
 def text(value: object, what: str, max_len: int, *, min_len: int = 1,
          required: bool = True) -> str:
-    """Free text of one line: trimmed, no control characters, within its length."""
-    if value is None:
-        value = ""
-    if not isinstance(value, str):
-        value = str(value)
-    value = value.strip()
-    if not value and not required:
-        return ""
-    if has_control(value):
-        raise ValidationError(f"{what} tem caracteres de controlo: escreva só texto.")
-    if not value:
-        raise ValidationError(f"Indique {what[0].lower() + what[1:]}.")
-    if len(value) < min_len:
+    """Free text of one line, checked by pos.domain.text's rules (no control, bidi or
+    invisible characters; trimmed, NFC) within its length; ``what`` starts a sentence
+    ('O nome da empresa')."""
+    if value is not None and not isinstance(value, str):
+        value = str(value)          # a set-up file may give a number where text is meant
+    value = check_text(value, what[:1].lower() + what[1:], max_len, required=required)
+    if value and len(value) < min_len:
         raise ValidationError(f"{what} tem de ter pelo menos {min_len} caracteres.")
-    if len(value) > max_len:
-        raise ValidationError(f"{what} tem no máximo {max_len} caracteres "
-                              f"(tem {len(value)}).")
     return value
 
 

@@ -12,6 +12,8 @@ from datetime import date, datetime, timedelta
 
 from .doctypes import doc_type
 from .errors import ValidationError
+from .numbers import MAX_INT
+from .text import check_text, shown
 
 # SAFPTHashControl (FISCAL-PT §1.3); xs:pattern is anchored at both ends.
 HASH_CONTROL_RE = re.compile(
@@ -31,10 +33,10 @@ BOOK_TRANSITIONS = {"stock": ("in_use", "closed"), "in_use": ("closed",), "close
 
 def validate_manual_series(series: str) -> str:
     """The series printed on the form; the XSD forbids '/', '^' and spaces in it."""
-    series = (series or "").strip()
-    if not series or len(series) > MAX_MANUAL_SERIES or not _MANUAL_SERIES_RE.match(series):
+    series = check_text(series, "a série manual", MAX_MANUAL_SERIES, required=False)
+    if not _MANUAL_SERIES_RE.match(series):
         raise ValidationError(
-            f"Série manual inválida: {series!r}. Escreva-a como no impresso, até "
+            f"Série manual inválida: {shown(series)}. Escreva-a como no impresso, até "
             f"{MAX_MANUAL_SERIES} caracteres, sem espaços nem '/'.")
     return series
 
@@ -42,10 +44,10 @@ def validate_manual_series(series: str) -> str:
 def parse_manual_number(text: str | int) -> tuple[str, int]:
     """The number as written on the form (leading zeros kept, as in D8632's 'abc/00001')."""
     raw = str(text).strip()
-    if not raw.isascii() or not raw.isdigit() or len(raw) > 25 or int(raw) < 1:
+    if not raw.isascii() or not raw.isdigit() or len(raw) > 25 or not 1 <= int(raw) <= MAX_INT:
         raise ValidationError(
-            f"Número manual inválido: {raw!r}. Escreva só os algarismos do impresso "
-            "(por exemplo 00001).")
+            f"Número manual inválido: {shown(raw)}. Escreva só os algarismos do impresso "
+            f"(por exemplo 00001), até {MAX_INT}.")
     return raw, int(raw)
 
 
@@ -66,12 +68,13 @@ def split_manual_ref(ref: str) -> tuple[str, int] | None:
 
 def parse_invoice_no(text: str) -> tuple[str, str, int]:
     """'FT A2026/13' -> ('FT', 'A2026', 13): the original number on a paper duplicate."""
-    text = " ".join((text or "").split())
+    text = " ".join(check_text(text, "o número do documento original", 60).split())
     head, _, rest = text.partition(" ")
     m = _INVOICE_NO_RE.match(f"{head.upper()} {rest}")
     if m is None or int(m.group(3)) < 1:
         raise ValidationError(
-            f"Número do documento original inválido: {text!r}. Escreva-o como no duplicado, "
+            f"Número do documento original inválido: {shown(text)}. Escreva-o como no "
+            "duplicado, "
             "por exemplo 'FT A2026/13'.")
     doc_type(m.group(1))
     return m.group(1), m.group(2), int(m.group(3))
@@ -87,7 +90,7 @@ def recovery_hash_control(key_version: int, doc_type_code: str, ref: str,
 
 def check_hash_control(value: str) -> None:
     if len(value) > MAX_HASH_CONTROL or not HASH_CONTROL_RE.match(value):
-        raise ValidationError(f"HashControl fora do formato do SAF-T: {value!r}.")
+        raise ValidationError(f"HashControl fora do formato do SAF-T: {shown(value, 80)}.")
 
 
 def check_range(first: int, last: int) -> None:

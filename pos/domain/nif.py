@@ -1,6 +1,7 @@
 """Portuguese NIF (tax number) validation: mod-11 check digit and valid prefixes."""
 
 from .errors import ValidationError
+from .text import shown
 
 CONSUMIDOR_FINAL_NIF = "999999990"
 CONSUMIDOR_FINAL_NAME = "Consumidor final"
@@ -18,7 +19,7 @@ def check_digit(first8: str) -> int:
 
 
 def is_valid_nif(nif: str) -> bool:
-    if len(nif) != 9 or not nif.isdigit():
+    if len(nif) != 9 or not (nif.isascii() and nif.isdigit()):
         return False
     if nif[0] not in _ONE_DIGIT and nif[:2] not in _TWO_DIGITS:
         return False
@@ -36,8 +37,9 @@ def normalise_nif(raw: str) -> str:
 def validate_nif(raw: str) -> str:
     """Return the clean NIF or raise a ValidationError a cashier understands."""
     nif = normalise_nif(raw)
-    if not nif.isdigit() or len(nif) != 9:
-        raise ValidationError(f"NIF inválido: {raw!r} deve ter 9 algarismos.")
+    if not (nif.isascii() and nif.isdigit()) or len(nif) != 9:
+        raise ValidationError(f"NIF inválido: {shown(raw)} deve ter 9 algarismos.")
     if not is_valid_nif(nif):
-        raise ValidationError(f"NIF inválido: {raw!r} (dígito de controlo ou prefixo errado).")
+        raise ValidationError(f"NIF inválido: {shown(raw)} (dígito de controlo ou prefixo "
+                              "errado).")
     return nif

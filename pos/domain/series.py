@@ -11,9 +11,11 @@ from datetime import date, datetime
 
 from .doctypes import doc_type
 from .errors import SeriesError, ValidationError
+from .text import shown
 
 _SERIES_RE = re.compile(r"^[A-Za-z0-9]+([._-][A-Za-z0-9]+)*$")
 _VALIDATION_CODE_RE = re.compile(r"^[A-Z0-9]{8,}$")
+MAX_VALIDATION_CODE = 70   # series.validation_code, typography_books.validation_code
 
 KINDS = {"N": "Normal", "F": "Formação", "R": "Recuperação"}
 STATUSES = {"A": "Ativa", "F": "Finalizada", "N": "Anulada"}
@@ -22,16 +24,18 @@ STATUSES = {"A": "Ativa", "F": "Finalizada", "N": "Anulada"}
 def validate_series_id(series_id: str) -> str:
     if not series_id or len(series_id) > 35 or not _SERIES_RE.match(series_id):
         raise ValidationError(
-            f"Identificador de série inválido: {series_id!r}. Use até 35 letras ou algarismos, "
+            f"Identificador de série inválido: {shown(series_id)}. Use até 35 letras ou "
+            "algarismos, "
             "com '.', '_' ou '-' só entre eles.")
     return series_id
 
 
 def validate_validation_code(code: str) -> str:
     code = code.strip().upper()
-    if not _VALIDATION_CODE_RE.match(code):
+    if not _VALIDATION_CODE_RE.match(code) or len(code) > MAX_VALIDATION_CODE:
         raise ValidationError(
-            f"Código de validação AT inválido: {code!r} (pelo menos 8 letras ou algarismos).")
+            f"Código de validação AT inválido: {shown(code)} (8 a {MAX_VALIDATION_CODE} letras "
+            "ou algarismos).")
     return code
 
 

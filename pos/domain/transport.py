@@ -33,6 +33,32 @@ class Transport:
     vehicle: str = ""
 
 
+PLACE_LIMITS = (("morada", 210), ("localidade", 50), ("código postal", 20))
+_POSTAL_PT = re.compile(r"^[0-9]{4}-[0-9]{3}$")
+
+
+def clean_place(place: Place, what: str) -> Place:
+    """A load or unload place as typed, checked: an address, a town and a postal code (the
+    Portuguese form NNNN-NNN for PT), short enough for SAF-T and AT's transport service."""
+    values = []
+    for (name, limit), value in zip(PLACE_LIMITS, (place.detail, place.city,
+                                                   place.postal_code), strict=True):
+        text = " ".join((value or "").split())
+        if not text:
+            raise ValidationError(f"Local de {what}: indique {name}.")
+        if len(text) > limit or any(ord(ch) < 32 or ord(ch) == 127 for ch in value or ""):
+            raise ValidationError(f"Local de {what}: {name} inválida ({limit} caracteres no "
+                                  "máximo, sem caracteres de controlo).")
+        values.append(text)
+    country = (place.country or "PT").strip().upper()
+    if len(country) != 2 or not country.isalpha():
+        raise ValidationError(f"Local de {what}: país inválido {place.country!r} (2 letras).")
+    if country == "PT" and not _POSTAL_PT.match(values[2]):
+        raise ValidationError(f"Local de {what}: código postal {values[2]!r} inválido "
+                              "(use NNNN-NNN).")
+    return Place(*values, country)
+
+
 def clean_vehicle(text: str | None) -> str:
     """A licence plate as typed ('aa-00-bb' -> 'AA-00-BB'); '' when none was given."""
     plate = " ".join((text or "").split()).upper()

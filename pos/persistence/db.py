@@ -11,9 +11,16 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 from sqlalchemy.orm import Session, sessionmaker
 
+from pos.domain.errors import ValidationError
+from pos.domain.text import shown
+from pos.files import create_private
+
 BUSY_TIMEOUT_MS = 15_000
+SERVER_HINT = "um ficheiro SQLite ou um URL postgresql+psycopg://utilizador@servidor/caixa"
 
 
 def url_for(db: str | Path) -> str:
@@ -23,10 +30,36 @@ def url_for(db: str | Path) -> str:
     return f"sqlite:///{Path(text).expanduser().resolve()}"
 
 
+def _server_engine(url: str) -> Engine:
+    """PostgreSQL, the store's server; anything else is one sentence, not a traceback."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        # The text may hold a password: it is not repeated.
+        raise ValidationError(f"URL de base de dados mal formado; use {SERVER_HINT}.") \
+            from None
+    if parsed.get_backend_name() != "postgresql":
+        raise ValidationError(f"Base de dados não suportada: {shown(parsed.drivername)}; use "
+                              f"{SERVER_HINT}.")
+    try:
+        return create_engine(parsed, pool_pre_ping=True)
+    except NoSuchModuleError:
+        raise ValidationError(f"Controlador desconhecido: {shown(parsed.drivername)}; use "
+                              f"{SERVER_HINT}.") from None
+    except ModuleNotFoundError as exc:
+        raise ValidationError(
+            f"Falta o controlador {exc.name} para {parsed.drivername}: use "
+            "postgresql+psycopg://… (psycopg vem com o Caixa) ou instale-o.") from None
+
+
 def make_engine(db: str | Path) -> Engine:
     url = url_for(db)
     if not url.startswith("sqlite"):
-        return create_engine(url, pool_pre_ping=True)
+        return _server_engine(url)
+    path = make_url(url).database
+    if path and path != ":memory:" and not path.startswith("file:"):
+        # Owner-only from the first byte; SQLite gives -wal and -shm the same mode.
+        create_private(path)
     engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
 
     @event.listens_for(engine, "connect")

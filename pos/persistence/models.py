@@ -274,6 +274,8 @@ class OutboxRow(Base):
     last_error: Mapped[str | None] = mapped_column(Text)
     done_at: Mapped[datetime | None] = mapped_column(DateTime)
     result: Mapped[str | None] = mapped_column(Text)
+    # While ``sending``: the claim token of the sender holding the row (services/claims.py).
+    claimed_by: Mapped[str | None] = mapped_column(String(120))
 
 
 class AuditEvent(Base):

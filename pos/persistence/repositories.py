@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from pos.domain.errors import NotFoundError
 from pos.domain.producer import CAIXA_PRODUCER, SETTING_FIELDS, Producer, producer_from
+from pos.domain.text import brief
 
 from .models import (
     AuditEvent,
@@ -118,7 +119,7 @@ class Documents:
         row = self.session.scalars(select(DocumentRow).where(
             DocumentRow.document_no == document_no)).first()
         if row is None:
-            raise NotFoundError(f"Documento não encontrado: {document_no}.")
+            raise NotFoundError(f"Documento não encontrado: {brief(document_no)}.")
         return row
 
 

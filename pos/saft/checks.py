@@ -124,6 +124,8 @@ class Checker:
         self.problems.append(Problem(where, what))
 
     def run(self, path) -> None:
+        if not self._is_audit_file(path):
+            return
         tags = [q(t) for t in ("Header", "Customer", "Product", *CONTROL, *KINDS, *TABLES)]
         try:
             for _ev, el in etree.iterparse(str(path), events=("end",), tag=tags):
@@ -131,7 +133,28 @@ class Checker:
         except etree.XMLSyntaxError as exc:
             self.flag("ficheiro", f"XML mal formado: {exc.msg}")
             return
+        if self.start is None:
+            self.flag("ficheiro", "falta o Header (não é um SAF-T completo)")
+            return
         self.relations.finish(path)
+
+    def _is_audit_file(self, path) -> bool:
+        """The root must be AuditFile in SAF-T (PT) 1.04_01's namespace: otherwise the
+        streaming checks below would find nothing to check and call the file clean."""
+        try:
+            with open(path, "rb") as fh:
+                root = next((el for _ev, el in etree.iterparse(fh, events=("start",))), None)
+        except etree.XMLSyntaxError as exc:
+            self.flag("ficheiro", f"XML mal formado: {exc.msg}")
+            return False
+        if root is not None and root.tag == q("AuditFile"):
+            return True
+        qname = etree.QName(root) if root is not None else None
+        found = f"<{qname.localname}> no espaço de nomes {qname.namespace or '(nenhum)'}" \
+            if qname else "nada"
+        self.flag("ficheiro", f"não é um SAF-T (PT) 1.04_01: a raiz é {found}, e devia ser "
+                              f"<AuditFile> em {NS}")
+        return False
 
     def _element(self, el) -> None:
         local = el.tag[len(NS) + 2:]

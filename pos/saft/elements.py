@@ -68,11 +68,15 @@ def _line(ln, point: str, side: str, region: str, references: bool) -> str:
     (_, line_no, code, desc, qty, unit, net, tax_code, pct, exemption, reason, ref_no,
      ref_reason, discount) = ln[:14]
     product, description = _product(code, desc)
-    refs = ""
+    refs = order = ""
     if ref_no and references:
         why = f"<Reason>{esc(ref_reason, 50)}</Reason>" if ref_reason else ""
         refs = f"<References><Reference>{esc(ref_no, 60)}</Reference>{why}</References>"
-    return (f"<Line><LineNumber>{line_no}</LineNumber>{product}"
+    elif ref_no and not point:
+        # A guide's line taken from an invoice names it (P302 4.2.3.21.2 OrderReferences).
+        order = (f"<OrderReferences><OriginatingON>{esc(ref_no, 60)}</OriginatingON>"
+                 "</OrderReferences>")
+    return (f"<Line><LineNumber>{line_no}</LineNumber>{order}{product}"
             f"<Quantity>{quantity(qty)}</Quantity><UnitOfMeasure>{esc(unit, 20)}"
             f"</UnitOfMeasure><UnitPrice>{unit_price(net, qty)}</UnitPrice>{point}{refs}"
             f"{description}<{side}>{money(net)}</{side}>"
@@ -98,7 +102,7 @@ def _head(doc, number_tag: str) -> str:
     return f"<{number_tag}>{doc.document_no}</{number_tag}><ATCUD>{doc.atcud}</ATCUD>"
 
 
-def invoice(doc, lines, pays, cid: str) -> str:
+def invoice(doc, lines, pays, cid: str, company=None) -> str:
     debit = doc.doc_type == "NC"   # a credit note reduces sales: its lines are debits
     date = day(doc.invoice_date)
     payments = "".join(
@@ -114,9 +118,18 @@ def invoice(doc, lines, pays, cid: str) -> str:
             "<ThirdPartiesBillingIndicator>0</ThirdPartiesBillingIndicator></SpecialRegimes>"
             f"<SourceID>{esc(doc.user_login, 30)}</SourceID>"
             f"<SystemEntryDate>{stamp(doc.system_entry_date)}</SystemEntryDate>"
-            f"<CustomerID>{esc(cid, 30)}</CustomerID>"
+            f"<CustomerID>{esc(cid, 30)}</CustomerID>{_invoice_shipping(doc, company)}"
             + _lines(doc, lines, debit, "SalesInvoices")
             + _totals(doc, payments) + "</Invoice>")
+
+
+def _invoice_shipping(doc, company) -> str:
+    """ShipTo, ShipFrom and MovementStartTime of an invoice that serves as transport
+    document (P302 4.1.4.18: mandatory then; services/transport.py)."""
+    if not doc.movement_start or company is None:
+        return ""
+    return _shipping(doc, company) + (f"<MovementStartTime>{stamp(doc.movement_start)}"
+                                      "</MovementStartTime>")
 
 
 def _address(tag: str, place: Place, delivery: str = "") -> str:
@@ -130,8 +143,8 @@ def _address(tag: str, place: Place, delivery: str = "") -> str:
             f"<Country>{code}</Country></Address></{tag}>")
 
 
-def stock_movement(doc, lines, cid: str, company) -> str:
-    # Load and unload places as recorded with the guide; when it recorded none, the
+def _shipping(doc, company) -> str:
+    # Load and unload places as recorded with the document; when it recorded none, the
     # company's and the customer's addresses (a transport document must name both).
     moved = transport_of(doc.extra) if doc.extra else None
     unload = moved.unload if moved and moved.unload else Place(
@@ -139,8 +152,11 @@ def stock_movement(doc, lines, cid: str, company) -> str:
         doc.customer_country)
     load = moved.load if moved and moved.load else Place(
         company.address, company.city, company.postal_code, company.country)
-    ship_to = _address("ShipTo", unload)
-    ship_from = _address("ShipFrom", load, moved.vehicle if moved else "")
+    return _address("ShipTo", unload) + _address("ShipFrom", load,
+                                                  moved.vehicle if moved else "")
+
+
+def stock_movement(doc, lines, cid: str, company) -> str:
     at_code = f"<ATDocCodeID>{esc(doc.at_doc_code)}</ATDocCodeID>" if doc.at_doc_code else ""
     return (f"<StockMovement>{_head(doc, 'DocumentNumber')}"
             f"{_status(doc, 'MovementStatus', 'MovementStatusDate', 'SourceBilling')}"
@@ -148,7 +164,7 @@ def stock_movement(doc, lines, cid: str, company) -> str:
             f"<MovementType>{doc.doc_type}</MovementType>"
             f"<SystemEntryDate>{stamp(doc.system_entry_date)}</SystemEntryDate>"
             f"<CustomerID>{esc(cid, 30)}</CustomerID>"
-            f"<SourceID>{esc(doc.user_login, 30)}</SourceID>{ship_to}{ship_from}"
+            f"<SourceID>{esc(doc.user_login, 30)}</SourceID>{_shipping(doc, company)}"
             f"<MovementStartTime>{stamp(doc.movement_start or doc.system_entry_date)}"
             f"</MovementStartTime>{at_code}"
             + _lines(doc, lines, False, MG)

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from pos.domain.errors import ValidationError
+from pos.domain.text import shown
 
 
 @dataclass(frozen=True)
@@ -24,7 +25,7 @@ def _parse(text: str, what: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise ValidationError(f"Data {what} inválida: {text!r} (use AAAA-MM-DD).") from None
+        raise ValidationError(f"Data {what} inválida: {shown(text)} (use AAAA-MM-DD).") from None
 
 
 def period_for(today: date, year: int | None = None, month: int | None = None,
@@ -43,7 +44,8 @@ def period_for(today: date, year: int | None = None, month: int | None = None,
             # The header has one FiscalYear: a file never spans two years.
             raise ValidationError("O período de um SAF-T fica dentro de um só ano fiscal.")
         return Period(first, last)
-    year = year or today.year
+    if year is None:     # --year 0 is a mistake to refuse, not "this year"
+        year = today.year
     if not 2000 <= year <= 9999:
         raise ValidationError(f"Ano inválido: {year}.")
     if month is None:

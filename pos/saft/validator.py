@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pos.domain.errors import NotFoundError
+from pos.files import read_file
 from pos.signing import Verifier
 
 from . import schema
@@ -27,7 +28,7 @@ class KeyRing:
         keys = []
         for p in paths:
             try:
-                keys.append(Verifier(Path(p).read_bytes()))
+                keys.append(Verifier(read_file(p, "chave pública", 1 << 16)))
             except FileNotFoundError:
                 raise NotFoundError(f"Chave pública não encontrada: {p}.") from None
             except ValueError:
@@ -50,7 +51,7 @@ class KeyRing:
 @dataclass
 class Report:
     path: Path
-    schema: str = "não verificado (indique --xsd ou CAIXA_SAFT_XSD)"
+    schema: str = "não verificado (indique --xsd, ou execute 'caixa at-reference')"
     documents: int = 0
     signatures: int = 0
     unverifiable: int = 0

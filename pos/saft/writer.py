@@ -21,6 +21,7 @@ from sqlalchemy import Connection, select
 
 from pos.domain.errors import ValidationError
 from pos.domain.producer import producer_from
+from pos.files import output_path, temporary_beside
 from pos.persistence.db import Database
 from pos.persistence.models import Company, Establishment, Setting
 from pos.persistence.repositories import SHOP_DEFAULTS as DEFAULTS
@@ -170,7 +171,7 @@ def _table(xf, fh, conn: Connection, table: str, period: Period, totals, company
             for doc, lines, doc_pays in queries.documents(
                     conn, pk, period, pays, receipt=table == "Payments"):
                 if table == "SalesInvoices":
-                    text = elements.invoice(doc, lines, doc_pays, _cid(doc))
+                    text = elements.invoice(doc, lines, doc_pays, _cid(doc), company)
                 elif table == "MovementOfGoods":
                     text = elements.stock_movement(doc, lines, _cid(doc), company)
                 elif table == "WorkingDocuments":
@@ -182,9 +183,12 @@ def _table(xf, fh, conn: Connection, table: str, period: Period, totals, company
 
 def export(db: Database, out: str | Path, period: Period, today: date,
            establishment: str | None = None) -> ExportResult:
-    """Write the SAF-T file for ``period`` to ``out`` and say what went in."""
-    out = Path(out)
-    tmp = out.with_name(out.name + ".partial")
+    """Write the SAF-T file for ``period`` to ``out`` and say what went in.
+
+    ``out`` is a new path or a regular file (pos.files.output_path): never a named pipe or
+    a device, which a rename would replace.
+    """
+    out = output_path(out, "ficheiro SAF-T")
     # Both passes must see one snapshot while the till keeps issuing: a SQLite read
     # transaction is one; PostgreSQL needs REPEATABLE READ for that.
     engine = db.engine if db.is_sqlite else \
@@ -196,15 +200,20 @@ def export(db: Database, out: str | Path, period: Period, today: date,
         tax_entity = _tax_entity(conn, establishment)
         settings = _settings(conn)
         census = queries.census(conn, period)
+        fd, tmp = temporary_beside(out)
         try:
-            with open(tmp, "wb") as fh, etree.xmlfile(fh, encoding="UTF-8") as xf:
-                xf.write_declaration()
-                with xf.element("AuditFile", nsmap={None: NS}):
-                    xf.write(header(company, settings, period, today, tax_entity))
-                    customers, products = _master_files(xf, conn, period, census, company)
-                    with xf.element("SourceDocuments"):
-                        for table in queries.TABLES:
-                            _table(xf, fh, conn, table, period, census.tables[table], company)
+            with os.fdopen(fd, "wb") as fh:
+                with etree.xmlfile(fh, encoding="UTF-8") as xf:
+                    xf.write_declaration()
+                    with xf.element("AuditFile", nsmap={None: NS}):
+                        xf.write(header(company, settings, period, today, tax_entity))
+                        customers, products = _master_files(xf, conn, period, census, company)
+                        with xf.element("SourceDocuments"):
+                            for table in queries.TABLES:
+                                _table(xf, fh, conn, table, period, census.tables[table],
+                                       company)
+                fh.flush()
+                os.fsync(fh.fileno())   # the whole file is on disk before it takes the name
             os.replace(tmp, out)
         finally:
             if tmp.exists():

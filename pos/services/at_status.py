@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 from pos.persistence.models import DocumentRow, OutboxRow, Series
 from pos.persistence.uow import UnitOfWork
 
+from . import claims
 from .outbox import (
     DONE,
     FATCORE_KINDS,
@@ -30,11 +31,12 @@ from .outbox import (
 
 URGENT, WARN, INFO = "urgent", "warn", "info"
 KIND_NAMES = {
-    "invoice": "fatura", "invoice_status": "anulação de fatura", "work": "documento de "
-    "conferência", "work_status": "anulação de documento de conferência", "transport":
-    "guia de transporte", "transport_status": "anulação de guia", "transport_paper":
-    "guia em papel", "series_register": "registo de série", "series_finalize":
-    "finalização de série", "series_cancel": "anulação de série",
+    "invoice": "fatura", "invoice_status": "anulação de fatura",
+    "work": "documento de conferência", "work_status": "anulação de documento de conferência",
+    "transport": "guia de transporte", "transport_status": "anulação de guia",
+    "transport_paper": "guia em papel", "transport_phoned": "guia comunicada por telefone",
+    "series_register": "registo de série", "series_finalize": "finalização de série",
+    "series_cancel": "anulação de série",
 }
 
 
@@ -55,6 +57,13 @@ class RowInfo:
     next_attempt_at: datetime
     deadline: datetime | None
     last_error: str | None
+    holder: str | None = None       # while sending: which process holds it (its claim)
+    holder_gone: bool = False       # ... and that process is no longer running here
+
+    @property
+    def interrupted(self) -> bool:
+        """Marked as being sent by a sender that stopped (killed, crashed): due at once."""
+        return self.status == SENDING and self.holder_gone
 
 
 @dataclass(frozen=True)
@@ -70,6 +79,7 @@ class QueueStatus:
     channel: str
     warnings: tuple[Warning, ...]
     now: datetime
+    interrupted: int = 0    # of ``sending``: held by a sender that is gone or whose lease ran out
 
     @property
     def oldest_age(self) -> timedelta | None:
@@ -83,16 +93,40 @@ def _subjects():
     return doc.scalar_subquery(), ser.scalar_subquery()
 
 
-def rows(uow: UnitOfWork, statuses=OPEN, limit: int = 200) -> list[RowInfo]:
+def _holder(status: str, token: str | None, lease: datetime, now: datetime | None
+            ) -> tuple[str | None, bool]:
+    if status != SENDING:
+        return None, False
+    who = claims.parse(token)
+    gone = claims.process_gone(token) or (now is not None and lease <= now)
+    return (who.describe() if who else "um processo anterior"), gone
+
+
+def rows(uow: UnitOfWork, statuses=OPEN, limit: int = 200, now: datetime | None = None
+         ) -> list[RowInfo]:
     session = uow.session
     doc, ser = _subjects()
     q = (select(OutboxRow.id, OutboxRow.kind, OutboxRow.status, doc, ser, OutboxRow.attempts,
                 OutboxRow.created_at, OutboxRow.next_attempt_at, OutboxRow.deadline,
-                OutboxRow.last_error)
+                OutboxRow.last_error, OutboxRow.claimed_by)
          .where(OutboxRow.till_id == uow.till.id, OutboxRow.status.in_(statuses))
          .order_by(OutboxRow.id.desc()).limit(limit))
-    return [RowInfo(r[0], r[1], r[2], r[3] or (f"série {r[4]}" if r[4] else "-"), *r[5:])
+    return [RowInfo(r[0], r[1], r[2], r[3] or (f"série {r[4]}" if r[4] else "-"), *r[5:10],
+                    *_holder(r[2], r[10], r[7], now))
             for r in session.execute(q)][::-1]
+
+
+def interrupted(uow: UnitOfWork, now: datetime) -> int:
+    """Rows marked as being sent whose sender stopped: its process is gone from this
+    machine, or its lease ran out. The next pass of any sender takes them back."""
+    count = 0
+    for token, lease, n in uow.session.execute(
+            select(OutboxRow.claimed_by, OutboxRow.next_attempt_at, func.count())
+            .where(OutboxRow.till_id == uow.till.id, OutboxRow.status == SENDING)
+            .group_by(OutboxRow.claimed_by, OutboxRow.next_attempt_at)):
+        if lease <= now or claims.process_gone(token):
+            count += n
+    return count
 
 
 def _when(d: datetime) -> str:
@@ -105,9 +139,11 @@ def _deadline_warnings(uow: UnitOfWork, now: datetime, policy: QueuePolicy) -> l
     saft = policy.invoice_channel == "saft"
     # Invoices: grouped by deadline, one sentence per month.
     for deadline, count in session.execute(
-            select(OutboxRow.deadline, func.count()).where(
+            select(OutboxRow.deadline, func.count())
+            .outerjoin(DocumentRow, DocumentRow.id == OutboxRow.document_id).where(
                 OutboxRow.till_id == uow.till.id, OutboxRow.kind.in_(FATCORE_KINDS),
-                OutboxRow.status.in_(OPEN), OutboxRow.deadline.is_not(None))
+                OutboxRow.status.in_(OPEN), OutboxRow.deadline.is_not(None),
+                DocumentRow.movement_start.is_(None))
             .group_by(OutboxRow.deadline).order_by(OutboxRow.deadline)):
         how = "no SAF-T mensal" if saft else "por webservice"
         if deadline < now:
@@ -117,20 +153,28 @@ def _deadline_warnings(uow: UnitOfWork, now: datetime, policy: QueuePolicy) -> l
             level = WARN if deadline - now <= timedelta(days=policy.invoice_warn_days) else INFO
             out.append(Warning(level, f"{count} documento(s) a comunicar à AT {how} até "
                                       f"{deadline:%Y-%m-%d}."))
-    # Transport: each guide by name, the goods must not move before AT has it.
+    # Transport: each guide (or invoice serving as one) by name, the goods must not move
+    # before AT has it.
     soon = now + timedelta(minutes=policy.transport_warn_minutes)
     for kind, number, deadline in session.execute(
             select(OutboxRow.kind, DocumentRow.document_no, OutboxRow.deadline)
             .join(DocumentRow, DocumentRow.id == OutboxRow.document_id)
             .where(OutboxRow.till_id == uow.till.id,
-                   OutboxRow.kind.in_(("transport", "transport_paper")),
+                   OutboxRow.kind.in_(("transport", "transport_paper", "transport_phoned"))
+                   | ((OutboxRow.kind == "invoice") & DocumentRow.movement_start.is_not(None)),
                    OutboxRow.status.in_(OPEN), OutboxRow.deadline.is_not(None),
                    OutboxRow.deadline <= soon)
             .order_by(OutboxRow.deadline)):
-        if kind == "transport_paper":
+        if kind in ("transport_paper", "transport_phoned"):
             level = URGENT if deadline < now else WARN
-            out.append(Warning(level, f"{number}: guia em papel a inserir na AT até "
+            what = "guia em papel" if kind == "transport_paper" else "guia comunicada por " \
+                "telefone"
+            out.append(Warning(level, f"{number}: {what}, dados completos a enviar à AT até "
                                       f"{_when(deadline)}."))
+        elif kind == "invoice" and deadline < now:
+            out.append(Warning(URGENT, f"{number}: a fatura serve de documento de transporte "
+                                       f"e o transporte começava às {_when(deadline)} sem a AT "
+                                       "a ter recebido."))
         elif deadline < now:
             out.append(Warning(URGENT, f"{number}: o transporte começava às {_when(deadline)} "
                                        "e a AT ainda não tem a guia. Sem ligação, comunique-a "
@@ -156,11 +200,16 @@ def snapshot(uow: UnitOfWork, now: datetime, policy: QueuePolicy) -> QueueStatus
         mine, OutboxRow.status.in_(OPEN), OutboxRow.last_error.is_not(None))
         .order_by(OutboxRow.next_attempt_at.desc()).limit(1))
     stop = stopped(uow)
+    stalled = interrupted(uow, now) if counts.get(SENDING) else 0
     warnings: list[Warning] = []
     if stop is not None:
         warnings.append(Warning(URGENT, f"Envios para a AT parados desde {_when(stop.at)}: "
                                         f"{stop.message} Depois de corrigir: caixa queue "
                                         "resume."))
+    if stalled:
+        warnings.append(Warning(WARN, f"{stalled} envio(s) interrompido(s) a meio (o programa "
+                                      "que os enviava terminou): são retomados no próximo "
+                                      "envio ('caixa queue drain' para enviar já)."))
     if counts.get(PARKED):
         warnings.append(Warning(WARN, f"{counts[PARKED]} envio(s) recusado(s) pela AT à "
                                       "espera do gerente (caixa queue list)."))
@@ -180,4 +229,4 @@ def snapshot(uow: UnitOfWork, now: datetime, policy: QueuePolicy) -> QueueStatus
     warnings += _deadline_warnings(uow, now, policy)
     return QueueStatus(counts.get(PENDING, 0), counts.get(SENDING, 0), counts.get(PARKED, 0),
                        counts.get(DONE, 0), oldest, nxt, last_error, stop,
-                       policy.invoice_channel, tuple(warnings), now)
+                       policy.invoice_channel, tuple(warnings), now, stalled)

@@ -25,6 +25,7 @@ from sqlalchemy import func, select
 from pos.domain.documents import PAYMENT_METHODS
 from pos.domain.errors import NotFoundError, StateError, ValidationError
 from pos.domain.money import ZERO, round2, to_decimal
+from pos.domain.text import check_text
 from pos.persistence.models import (
     CashCount,
     CashMovement,
@@ -265,8 +266,7 @@ def move(uow: UnitOfWork, session_id: int, user: str, kind: str, amount: object,
     value = _money(amount, "movimento") if kind != "drawer" else ZERO
     if kind != "drawer" and value == 0:
         raise ValidationError("Indique o valor do movimento.")
-    if len(reason) > 100:
-        raise ValidationError("O motivo tem no máximo 100 caracteres.")
+    reason = check_text(reason, "o motivo", 100, required=False)   # cash_movements.reason
     row = _get(uow, session_id)
     if not row.status == "open":
         raise StateError("A sessão de caixa já está fechada.")

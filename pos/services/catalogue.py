@@ -8,6 +8,7 @@ from pos.domain.documents import UNITS, ProductSnapshot
 from pos.domain.errors import NotFoundError, ValidationError
 from pos.domain.money import to_decimal
 from pos.domain.taxes import EXEMPTIONS, TAX_CODES
+from pos.domain.text import brief, check_text
 from pos.persistence.models import Product
 from pos.persistence.uow import UnitOfWork
 
@@ -23,7 +24,7 @@ def lookup(uow: UnitOfWork, code: str) -> ProductSnapshot:
     if p is None:
         p = session.scalars(select(Product).where(Product.barcode == code)).first()
     if p is None or not p.active:
-        raise NotFoundError(f"Produto desconhecido: {code}.")
+        raise NotFoundError(f"Produto desconhecido: {brief(code)}.")
     return snapshot(p)
 
 
@@ -48,11 +49,12 @@ def add(uow: UnitOfWork, code: str, name: str, price: object, tax_code: str,
         exemption_code: str | None = None, unit: str = "UN", product_type: str = "P",
         barcode: str | None = None, category: str = "") -> None:
     session = uow.session
-    code, name = code.strip(), name.strip()
-    if not code or len(code) > 60:
-        raise ValidationError("Código de produto vazio ou com mais de 60 caracteres.")
-    if not 2 <= len(name) <= 200:
+    code = check_text(code, "o código do produto", 60)          # products.code, ProductCode
+    name = check_text(name, "a descrição do produto", 200)     # ProductDescription Max200
+    if len(name) < 2:
         raise ValidationError("A descrição do produto tem de ter entre 2 e 200 caracteres.")
+    barcode = check_text(barcode, "o código de barras", 20, required=False) or None
+    category = check_text(category, "a categoria", 40, required=False)
     value = to_decimal(price, "preço")
     if value < 0:
         raise ValidationError("O preço não pode ser negativo.")

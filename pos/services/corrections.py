@@ -7,6 +7,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from pos.domain import text
 from pos.domain.doctypes import doc_type
 from pos.domain.documents import Customer, LineRef, credit_line
 from pos.domain.errors import StateError, ValidationError
@@ -17,16 +18,11 @@ from .issuing import IssueRequest, check_not_blocked
 
 CREDITABLE = ("FT", "FS", "FR", "ND")
 STATUS_DUTY = {"SI": "invoice_status", "WD": "work_status", "MG": "transport_status"}
-MAX_REASON = 50
+MAX_REASON = text.REASON.limit
 
 
 def _reason(reason: str) -> str:
-    reason = (reason or "").strip()
-    if not reason:
-        raise ValidationError("Indique o motivo.")
-    if len(reason) > MAX_REASON:
-        raise ValidationError(f"O motivo tem no máximo {MAX_REASON} caracteres.")
-    return reason
+    return text.REASON(reason)
 
 
 def _active_notes(session: Session, row: DocumentRow) -> list[DocumentRow]:
@@ -41,6 +37,13 @@ def cancel(uow: UnitOfWork, document_no: str, reason: str, user: str, now: datet
     row = uow.documents.by_number(document_no)
     if row.status == "A":
         raise StateError(f"{document_no} já está anulado.")
+    dtype = doc_type(row.doc_type)
+    if (dtype.saft_table == "MovementOfGoods" and row.movement_start is not None
+            and now >= row.movement_start):
+        # SGDT §4.2 -13: AT refuses to change a guide once its transport has started.
+        raise StateError(f"O transporte de {document_no} já começou "
+                         f"({row.movement_start:%Y-%m-%d %H:%M}): a guia já não pode ser "
+                         "anulada. Se os bens voltarem, emita uma guia de devolução (GD).")
     notes = _active_notes(session, row)
     if notes:
         raise StateError(f"{document_no} tem a nota {notes[0].document_no}: anule-a primeiro.")
@@ -51,7 +54,7 @@ def cancel(uow: UnitOfWork, document_no: str, reason: str, user: str, now: datet
     if receipt:
         raise StateError(f"{document_no} foi liquidado pelo recibo {receipt}: anule-o primeiro.")
     row.status, row.status_date, row.status_reason, row.status_user = "A", now, reason, user
-    kind = STATUS_DUTY.get(doc_type(row.doc_type).at_class)
+    kind = STATUS_DUTY.get(dtype.at_class)
     if row.series_kind != "F" and kind:
         uow.outbox.add(kind, now, document_id=row.id, payload=reason)
     uow.audit.append(now, user, "cancel", f"{document_no}: {reason}")

@@ -31,6 +31,7 @@ from pos.domain.documents import (
 from pos.domain.errors import IntegrityError, SeriesError, ValidationError
 from pos.domain.series import SeriesState, atcud, document_number
 from pos.domain.signature import hash_control, signature_message
+from pos.domain.text import brief
 from pos.domain.transport import transport_of
 from pos.persistence import mapping
 from pos.persistence.models import (
@@ -108,7 +109,8 @@ def lock_series(uow: UnitOfWork, doc_type: str, series_id: str | None = None,
     series = uow.series.for_issuing(doc_type, kind, series_id)
     if series is None:
         if series_id:
-            raise SeriesError(f"Série {series_id} para {doc_type} não existe nesta caixa.")
+            raise SeriesError(f"Série {brief(series_id)} para {doc_type} não existe nesta "
+                              "caixa.")
         what = {"F": "de formação", "R": "de recuperação", "N": "normal"}[kind]
         raise SeriesError(
             f"Não há série {what} ativa e comunicada à AT para {doc_type}. Registe uma "
@@ -185,7 +187,10 @@ def outbox_for(doc_type: str, series_kind: str, day: date, now: datetime,
         return None
     at_class = get_doc_type(doc_type).at_class
     if at_class == "SI":
-        return "invoice", invoice_deadline(day)
+        # An invoice that serves as transport document must reach AT before the goods
+        # move (RBC art. 5.º n.º 5; services/transport.py), not only by day 5.
+        due = invoice_deadline(day)
+        return "invoice", min(due, movement_start) if movement_start else due
     if at_class == "WD":
         return "work", invoice_deadline(day)
     if at_class == "MG":

@@ -2,7 +2,8 @@
 
 The private key is stored in the database as encrypted PKCS#8. Its passphrase comes from
 ``CAIXA_KEY_PASSPHRASE`` or, failing that, a secret file kept beside the database with
-owner-only permissions, so a copy of the database alone never exposes the key.
+owner-only permissions, so a copy of the database alone never exposes the key. A secret
+file others can read is refused for signing (see ``_passphrase``).
 """
 
 import os
@@ -15,6 +16,7 @@ from sqlalchemy import func, select
 
 from pos import signing
 from pos.domain.errors import KeyError_
+from pos.files import readable_by_others
 from pos.persistence.models import SigningKey
 from pos.persistence.uow import UnitOfWork
 
@@ -46,6 +48,14 @@ class KeyService:
         if env:
             return env.encode("utf-8")
         if self.secret_path.exists():
+            if readable_by_others(self.secret_path):
+                # Refused, not just warned: with this file and a copy of the database anyone
+                # can sign documents as the shop. Caixa creates it 0600, so only a loosened
+                # mode gets here; reading, showing and verifying documents still work.
+                raise KeyError_(
+                    f"O ficheiro da palavra-passe da chave de assinatura {self.secret_path} "
+                    "pode ser lido por outros utilizadores: a assinatura fica bloqueada até "
+                    f"'chmod 600 {self.secret_path}'.")
             return self.secret_path.read_bytes().strip()
         if not create:
             raise KeyError_(

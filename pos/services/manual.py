@@ -14,6 +14,7 @@ from pos.domain.doctypes import doc_type
 from pos.domain.errors import NotFoundError, StateError, ValidationError
 from pos.domain.nif import validate_nif
 from pos.domain.series import validate_validation_code
+from pos.domain.text import check_text
 from pos.persistence.models import (
     DocumentRow,
     InoperabilityPeriod,
@@ -71,12 +72,7 @@ def _info(b: TypographyBook) -> BookInfo:
 
 
 def _text(value: str, what: str, limit: int) -> str:
-    value = (value or "").strip()
-    if not value:
-        raise ValidationError(f"Indique {what}.")
-    if len(value) > limit:
-        raise ValidationError(f"{what[0].upper()}{what[1:]} tem no máximo {limit} caracteres.")
-    return value
+    return check_text(value, what, limit)
 
 
 # ---- books -----------------------------------------------------------------------------

@@ -15,10 +15,12 @@ from decimal import Decimal
 from sqlalchemy import select
 
 from pos.domain import manual as rules
+from pos.domain import text
 from pos.domain.doctypes import doc_type
 from pos.domain.documents import FINAL_CONSUMER, CartLine, Customer, Document, LineRef
 from pos.domain.errors import NotFoundError, SeriesError, StateError, ValidationError
 from pos.domain.series import document_number
+from pos.domain.text import check_text
 from pos.persistence.models import DocumentRow, Series, TypographyBook
 from pos.persistence.uow import UnitOfWork
 
@@ -104,13 +106,12 @@ def _with_reference(doc_type_code: str, lines: tuple[CartLine, ...], reference: 
             raise ValidationError(f"Só notas de crédito ou débito citam outro documento, não "
                                   f"{doc_type_code}.")
         return lines
-    reference, reason = (reference or "").strip(), (reason or "").strip()
-    if not reference or not reason:
+    if not (reference or "").strip() or not (reason or "").strip():
         raise ValidationError(
             f"Uma {doc_type(doc_type_code).name.lower()} cita o documento que corrige e o "
             "motivo, como no impresso (--ref e --ref-reason).")
-    if len(reference) > 60 or len(reason) > 50:
-        raise ValidationError("Referência até 60 caracteres e motivo até 50.")
+    reference = check_text(reference, "a referência do documento corrigido", 60)
+    reason = text.REASON(reason)
     ref = LineRef(reference, 0, reason)
     return tuple(dataclasses.replace(ln, reference=ref) for ln in lines)
 
@@ -204,9 +205,7 @@ def close_series_for_data_loss(uow: UnitOfWork, reason: str, now: datetime, user
     must be told the real one (finalizarSerie seqUltimoDocEmitido).
     """
     session = uow.session
-    reason = (reason or "").strip()
-    if not reason or len(reason) > MAX_JUSTIFICATION:
-        raise ValidationError("Indique o motivo do fecho das séries (até 4000 caracteres).")
+    reason = check_text(reason, "o motivo do fecho das séries", MAX_JUSTIFICATION)
     wanted = {(t.upper(), s.upper()): n for (t, s), n in (last_numbers or {}).items()}
     rows = list(session.scalars(select(Series).where(
         Series.status == "A", Series.kind.in_(("N", "R")),

@@ -14,11 +14,13 @@ from datetime import date, datetime
 from sqlalchemy import select
 
 from pos.domain import manual as rules
+from pos.domain.country import country_code
 from pos.domain.doctypes import doc_type
 from pos.domain.documents import Document
 from pos.domain.errors import ValidationError
 from pos.domain.series import atcud_of
 from pos.domain.signature import format_date, format_datetime
+from pos.domain.text import check_text
 from pos.domain.transport import clean_vehicle
 from pos.persistence.models import Company, DocumentRow, OutboxRow, TypographyBook
 from pos.persistence.uow import UnitOfWork
@@ -34,6 +36,15 @@ class Address:
     city: str
     postal_code: str
     country: str = "PT"
+
+    def __post_init__(self) -> None:
+        # Typed on the command line or read back from a stored guide: the same text rules
+        # as a customer's address (AT's SGDT AddressDetail/City/PostalCode limits).
+        for name, what, limit in (("detail", "a morada", 200), ("city", "a localidade", 50),
+                                  ("postal_code", "o código postal", 20)):
+            object.__setattr__(self, name, check_text(getattr(self, name), what, limit,
+                                                      required=False))
+        object.__setattr__(self, "country", country_code(self.country or "PT"))
 
     def as_at(self) -> dict:
         # SGDT spelling ('Addressdetail', lower-case d) as in the WSDL.
@@ -60,9 +71,7 @@ def _check(t: PaperTransport, book: TypographyBook, now: datetime) -> tuple[str,
     if doc_type(book.doc_type).saft_table != "MovementOfGoods":
         raise ValidationError(f"O livro {book.id} é de {book.doc_type}: 'transport' é só para "
                               "guias. Use 'caixa manual recover'.")
-    code = (t.at_code or "").strip()
-    if not code or len(code) > 200:
-        raise ValidationError("Indique o código dado pela AT por telefone (até 200 caracteres).")
+    code = check_text(t.at_code, "o código dado pela AT por telefone", 200)
     if not book.validation_code:
         raise ValidationError(
             f"O livro {book.id} não tem o código de validação AT da série {book.manual_series}: "

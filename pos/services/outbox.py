@@ -5,20 +5,28 @@ manual transport, series changes). A worker outside ``pos`` claims due rows, sen
 reports each outcome here. Statuses: ``pending`` → ``sending`` (claimed) → ``done``, back to
 ``pending`` with a later ``next_attempt_at`` (retry), or ``parked`` for a manager.
 
-A claim is a lease, not a lock: ``sending`` lasts until ``next_attempt_at``. A worker killed
-mid-send leaves its rows to become due again when the lease runs out; the resend is then
-answered "already registered" by AT and reconciled, never registered twice.
+A claim is a lease per row, not a lock: ``sending`` lasts until ``next_attempt_at``, and the
+row names its holder (``claimed_by``, a token from ``claims``). The sender renews a row's
+lease just before it sends it and keeps renewing it while the request is in flight
+(``renew``); a row whose lease ran out and was claimed by another sender is no longer its
+own, so it is skipped, never sent twice. Outcomes are recorded only on rows the sender still
+holds, except "AT has it", which is true whoever asked. A sender killed mid-send leaves its
+rows marked ``sending``: a till of the same machine takes them back at once when it sees the
+holding process is gone (``claim``), and otherwise they are due when their lease runs out;
+a resend of what AT already had is answered "already registered" and reconciled, never
+registered twice.
 """
 
 from __future__ import annotations
 
+import calendar
 import json
 import random
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import and_, exists, or_, select
+from sqlalchemy import and_, exists, or_, select, update
 from sqlalchemy.orm import Session, aliased
 
 from pos.domain.company import Issuer
@@ -28,10 +36,12 @@ from pos.persistence import mapping
 from pos.persistence.models import Company, DocumentRow, OutboxRow, Series
 from pos.persistence.uow import UnitOfWork
 
+from . import claims
+
 PENDING, SENDING, DONE, PARKED = "pending", "sending", "done", "parked"
 OPEN = (PENDING, SENDING, PARKED)
 FATCORE_KINDS = ("invoice", "invoice_status", "work", "work_status")
-TRANSPORT_KINDS = ("transport", "transport_status", "transport_paper")
+TRANSPORT_KINDS = ("transport", "transport_status", "transport_paper", "transport_phoned")
 SERIES_KINDS = ("series_register", "series_finalize", "series_cancel")
 KINDS = FATCORE_KINDS + TRANSPORT_KINDS + SERIES_KINDS
 CHANNELS = ("webservice", "saft")
@@ -98,6 +108,7 @@ class Duty:
     extra: dict | None = None
     issuer: Issuer | None = None
     series: SeriesRef | None = None
+    claim: str = ""                 # the claim token this sender holds the row with
 
     @property
     def label(self) -> str:
@@ -137,11 +148,29 @@ def _waiting_on_earlier():
             and_(OutboxRow.series_pk.is_not(None), earlier.series_pk == OutboxRow.series_pk))))
 
 
+def reclaim_orphans(uow: UnitOfWork, now: datetime) -> int:
+    """Make due at once this till's rows held by a process of this machine that is gone
+    (a drain killed mid-batch, a till that crashed); how many."""
+    held = uow.session.scalars(
+        select(OutboxRow.claimed_by).distinct()
+        .where(OutboxRow.till_id == uow.till.id, OutboxRow.status == SENDING,
+               OutboxRow.next_attempt_at > now, OutboxRow.claimed_by.is_not(None))).all()
+    gone = [token for token in held if claims.process_gone(token)]
+    if not gone:
+        return 0
+    return uow.session.execute(
+        update(OutboxRow).where(OutboxRow.till_id == uow.till.id, OutboxRow.status == SENDING,
+                                OutboxRow.claimed_by.in_(gone))
+        .values(next_attempt_at=now).execution_options(synchronize_session=False)).rowcount
+
+
 def claim(uow: UnitOfWork, now: datetime, policy: QueuePolicy, limit: int = 10,
-          kinds: Iterable[str] | None = None) -> list[int]:
-    """Lease up to ``limit`` of this till's due rows (most urgent deadline first); their ids."""
+          kinds: Iterable[str] | None = None, token: str | None = None) -> list[int]:
+    """Lease up to ``limit`` of this till's due rows (most urgent deadline first) to the
+    claim ``token`` (a new one when not given); their ids."""
     if stopped(uow) is not None:
         return []
+    reclaim_orphans(uow, now)
     allowed = [k for k in (kinds or policy.sendable) if k in policy.sendable]
     q = (select(OutboxRow)
          .where(OutboxRow.till_id == uow.till.id, OutboxRow.status.in_((PENDING, SENDING)),
@@ -153,9 +182,33 @@ def claim(uow: UnitOfWork, now: datetime, policy: QueuePolicy, limit: int = 10,
         q = q.with_for_update(skip_locked=True)
     rows = list(uow.session.scalars(q))
     lease = now + timedelta(seconds=policy.lease_seconds)
+    token = token or claims.new_claim()
     for row in rows:
         row.status, row.attempts, row.next_attempt_at = SENDING, row.attempts + 1, lease
+        row.claimed_by = token
     return [r.id for r in rows]
+
+
+def renew(uow: UnitOfWork, row_id: int, token: str, now: datetime, policy: QueuePolicy
+          ) -> bool:
+    """Extend the lease of a row this sender holds; False when it no longer holds it (its
+    lease ran out and another sender claimed it, or its outcome is already recorded)."""
+    return uow.session.execute(
+        update(OutboxRow).where(OutboxRow.id == row_id, OutboxRow.status == SENDING,
+                                OutboxRow.claimed_by == token)
+        .values(next_attempt_at=now + timedelta(seconds=policy.lease_seconds))
+        .execution_options(synchronize_session=False)).rowcount == 1
+
+
+def is_done(session: Session, row_id: int) -> bool:
+    return _row(session, row_id).status == DONE
+
+
+def holds(session: Session, row_id: int, token: str | None) -> bool:
+    """Whether the sender with claim ``token`` still holds the row (None: no claim named,
+    as by a caller that recorded outcomes before claims existed)."""
+    row = _row(session, row_id)
+    return row.status == SENDING and (token is None or row.claimed_by == token)
 
 
 def issuer(uow: UnitOfWork) -> Issuer | None:
@@ -188,7 +241,7 @@ def load(uow: UnitOfWork, ids: Iterable[int]) -> list[Duty]:
             ref = SeriesRef(s.id, s.series_id, s.doc_type, s.kind, s.status, s.validation_code,
                             s.first_number, s.last_number, s.start_date)
         out.append(Duty(row.id, row.kind, row.attempts, row.created_at, row.deadline,
-                        row.payload, doc, extra, issuer_, ref))
+                        row.payload, doc, extra, issuer_, ref, row.claimed_by or ""))
     return out
 
 
@@ -206,7 +259,7 @@ def record_done(session: Session, row_id: int, now: datetime, result: dict | Non
     """AT has it. ``at_doc_code`` (transport) is stored on the document: the one column of a
     signed document that may change, printed on the guide and exported in SAF-T."""
     row = _row(session, row_id)
-    row.status, row.done_at, row.last_error = DONE, now, None
+    row.status, row.done_at, row.last_error, row.claimed_by = DONE, now, None, None
     row.result = json.dumps(result or {}, ensure_ascii=False, default=str)
     if at_doc_code and row.document_id is not None:
         doc = session.get(DocumentRow, row.document_id)
@@ -228,36 +281,47 @@ def record_retry(session: Session, row_id: int, now: datetime, error: str,
     when the backoff would say otherwise: after the start it is too late."""
     row = _row(session, row_id)
     when = now + backoff(row.attempts, policy, rng)
-    if row.kind == "transport" and row.deadline is not None and now < row.deadline < when:
+    before_start = row.kind == "transport" or (row.kind == "invoice" and _moves_goods(session,
+                                                                                      row))
+    if before_start and row.deadline is not None and now < row.deadline < when:
         when = max(row.deadline - timedelta(minutes=1), now + timedelta(seconds=5))
     row.status, row.next_attempt_at, row.last_error = PENDING, when, error[:MAX_ERROR]
+    row.claimed_by = None
     return when
+
+
+def _moves_goods(session: Session, row: OutboxRow) -> bool:
+    """An invoice that serves as transport document (its deadline is the start)."""
+    return row.document_id is not None and session.scalar(
+        select(DocumentRow.movement_start).where(DocumentRow.id == row.document_id)) is not None
 
 
 def record_park(session: Session, row_id: int, now: datetime, code: str | int | None,
                 message: str) -> None:
     """AT refused this one duty for a business reason: keep it for a manager."""
     row = _row(session, row_id)
-    row.status, row.next_attempt_at = PARKED, now
+    row.status, row.next_attempt_at, row.claimed_by = PARKED, now, None
     row.last_error = (f"[{code}] {message}" if code is not None else message)[:MAX_ERROR]
 
 
-def release(session: Session, ids: Iterable[int], now: datetime) -> None:
-    """Give back claimed rows that were not tried (the pass stopped early)."""
+def release(session: Session, ids: Iterable[int], now: datetime,
+            token: str | None = None) -> None:
+    """Give back claimed rows that were not tried (the pass stopped early); with ``token``,
+    only those the sender still holds."""
     for row_id in ids:
         row = session.get(OutboxRow, row_id)
-        if row is not None and row.status == SENDING:
+        if row is not None and row.status == SENDING and token in (None, row.claimed_by):
             row.status, row.attempts = PENDING, max(0, row.attempts - 1)
-            row.next_attempt_at = now
+            row.next_attempt_at, row.claimed_by = now, None
 
 
 def record_stop(uow: UnitOfWork, now: datetime, message: str, code: str | int | None = None,
-                row_id: int | None = None) -> None:
+                row_id: int | None = None, token: str | None = None) -> None:
     """Every request would fail the same way (credentials, certificate, configuration):
     stop this till's queue, raise the alert and leave the row as it was, not its fault."""
     session = uow.session
     if row_id is not None:
-        release(session, [row_id], now)
+        release(session, [row_id], now, token)
         _row(session, row_id).last_error = message[:MAX_ERROR]
     first = stopped(uow) is None
     uow.till_settings.put(STOP_KEY, json.dumps(
@@ -316,12 +380,12 @@ def confirm_saft(uow: UnitOfWork, year: int, month: int, now: datetime, user: st
     if not 1 <= month <= 12:
         raise ValidationError("Mês inválido.")
     first = date(year, month, 1)
-    last = date(year + month // 12, month % 12 + 1, 1)
+    last = date(year, month, calendar.monthrange(year, month)[1])   # 9999-12 has no next month
     rows = session.scalars(
         select(OutboxRow).join(DocumentRow, DocumentRow.id == OutboxRow.document_id)
         .where(OutboxRow.till_id == uow.till.id, OutboxRow.kind.in_(FATCORE_KINDS),
                OutboxRow.status.in_(OPEN), DocumentRow.invoice_date >= first,
-               DocumentRow.invoice_date < last)).all()
+               DocumentRow.invoice_date <= last)).all()
     for row in rows:
         record_done(session, row.id, now, {"channel": "saft", "period": f"{year}-{month:02d}",
                                             "by": user})

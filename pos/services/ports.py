@@ -61,10 +61,12 @@ class Printer(Protocol):
     description: str
 
     def print_document(self, doc: Document, issuer: Issuer, qr: str, *, copy: bool = False,
-                       user: str = "", reason: str = "", open_drawer: bool = False
-                       ) -> PrintOutcome:
+                       user: str = "", reason: str = "", open_drawer: bool = False,
+                       copies: int = 1) -> PrintOutcome:
         """Print a committed document. ``copy=True`` is a reprint: the adapter records it
-        through the application's ``record_reprint`` with the number it prints."""
+        through the application's ``record_reprint`` with the number it prints. ``copies``
+        (at issue, 1-3): Original, Duplicado, Triplicado in one job (transport documents
+        are processed in three, RBC art. 5.º n.º 2)."""
         ...
 
     def print_text(self, title: str, lines: list[str]) -> PrintOutcome:
@@ -80,7 +82,7 @@ class NoPrinter:
     description = ""
 
     def print_document(self, doc, issuer, qr, *, copy=False, user="", reason="",
-                       open_drawer=False) -> PrintOutcome:
+                       open_drawer=False, copies=1) -> PrintOutcome:
         return PrintOutcome(False, "não configurada (CAIXA_PRINTER)")
 
     def print_text(self, title, lines) -> PrintOutcome:

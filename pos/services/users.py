@@ -6,6 +6,7 @@ import secrets
 
 from sqlalchemy import select
 
+from pos.domain import text
 from pos.domain.errors import NotFoundError, ValidationError
 from pos.domain.roles import ROLES
 from pos.persistence.models import User
@@ -32,8 +33,8 @@ def add(uow: UnitOfWork, login: str, name: str, role: str, pin: str) -> None:
     session = uow.session
     if role not in ROLES:
         raise ValidationError(f"Perfil desconhecido: {role}.")
-    if not login or len(login) > 30:
-        raise ValidationError("O identificador do utilizador tem 1 a 30 caracteres.")
+    login = text.USER(login)
+    name = text.check_text(name, "o nome do utilizador", 60)        # users.name
     session.add(User(login=login, name=name, role=role, pin_hash=hash_pin(pin), active=True))
 
 

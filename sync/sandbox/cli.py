@@ -22,6 +22,16 @@ BANNER = """\
 =========================================================================="""
 
 
+def _port(value: str) -> int:
+    if value.strip().isascii() and value.strip().isdigit() and len(value.strip()) <= 5 \
+            and int(value) <= 65535:
+        return int(value)
+    raise argparse.ArgumentTypeError("a porta TCP vai de 0 a 65535")
+
+
+_port.__name__ = "porta"
+
+
 def parser(add_help: bool = True) -> argparse.ArgumentParser:
     """The options; ``caixa at-sandbox`` reuses them as a sub-command's parent parser."""
     p = argparse.ArgumentParser(
@@ -31,9 +41,10 @@ def parser(add_help: bool = True) -> argparse.ArgumentParser:
                    help="where to write the test CA, certificates and keys "
                         "(default: ./at-sandbox)")
     p.add_argument("--wsdl-dir", type=Path, default=None,
-                   help="folder with the official WSDLs (default: $CAIXA_AT_WSDL_DIR)")
+                   help="folder with the official WSDLs (default: $CAIXA_AT_WSDL_DIR, else "
+                        "the copy 'caixa at-reference' keeps)")
     p.add_argument("--host", default="127.0.0.1")
-    p.add_argument("--port", type=int, default=DEFAULT_PORT,
+    p.add_argument("--port", type=_port, default=DEFAULT_PORT,
                    help=f"TCP port (default {DEFAULT_PORT}, stable so Caixa's settings survive a "
                         "restart; 0 = any free port)")
     p.add_argument("--user", default="599999993/37", help="accepted sub-user NIF/N")
@@ -55,11 +66,15 @@ def run(args: argparse.Namespace, *, out: TextIO | None = None,
     from .server import DEFAULT_USERS, ATSandbox  # heavy imports only when actually run
 
     out = out or sys.stdout
+    from pos import reference
+
     wsdl_dir = args.wsdl_dir or (Path(os.environ["CAIXA_AT_WSDL_DIR"])
-                                 if os.environ.get("CAIXA_AT_WSDL_DIR") else None)
+                                 if os.environ.get("CAIXA_AT_WSDL_DIR") else None) \
+        or reference.wsdl_dir()
     if wsdl_dir is None or not wsdl_dir.is_dir():
         print("at-sandbox: indique a pasta dos WSDL da AT com --wsdl-dir "
-              "(ou CAIXA_AT_WSDL_DIR).", file=sys.stderr)
+              "(ou CAIXA_AT_WSDL_DIR), ou obtenha-os com 'caixa at-reference'.",
+              file=sys.stderr)
         return 2
     default_password = DEFAULT_USERS.get(args.user)
     password = args.password or default_password or "testes1234"

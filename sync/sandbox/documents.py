@@ -191,9 +191,12 @@ class TransportService(Service):
         return self.get(element, "DocumentNumber")
 
     def _resp(self, code: int, msg: str, el: etree._Element | None = None,
-              at_code: str | None = None, *, accepted: bool = False) -> Outcome:
+              at_code: str | None = None, *, accepted: bool = False,
+              alerts: tuple[tuple[int, str], ...] = ()) -> Outcome:
         number = self.get(el, "DocumentNumber") if el is not None else None
-        data = {"ResponseStatus": {"ReturnCode": code, "ReturnMessage": msg[:256]},
+        statuses = [{"ReturnCode": c, "ReturnMessage": m[:256]}
+                    for c, m in ((code, msg), *alerts)]
+        data = {"ResponseStatus": statuses,
                 "DocumentNumber": number,
                 "ATCUD": self.get(el, "ATCUD") if el is not None else None,
                 "ATDocCodeID": at_code}
@@ -237,7 +240,16 @@ class TransportService(Service):
         if stored is not None:
             return self._resp(-3, "Já foi inserido um Documento de Transporte com o número "
                               "fornecido", el)
+        start = _local(self.get(el, "MovementStartTime"))
+        if start is not None and start < _now():
+            # SGDT §4.2 alert -100, and AT's FAQ: a guide communicated after its transport
+            # started is accepted as a mere communication, without an identification code.
+            self.documents[ident] = _Stored(_content(el), status, None, start)
+            return self._resp(0, "Documento registado com sucesso.", el, None, accepted=True,
+                              alerts=((-100, "A data início de transporte é inferior à data "
+                                             "atual, pelo que esta informação será "
+                                             "considerada uma mera comunicação de dados à "
+                                             "AT"),))
         code = new_code(12, self._codes)
-        start = self.get(el, "MovementStartTime")
-        self.documents[ident] = _Stored(_content(el), status, code, _local(start))
+        self.documents[ident] = _Stored(_content(el), status, code, start)
         return self._resp(0, "Documento registado com sucesso.", el, code, accepted=True)

@@ -13,6 +13,14 @@ AT_RECORD_1_HASH = (
 WORKED_HASH = (
     "PumUReBgzXBqjshs/8R7ATFH0lAt+CCKDWtPYuM8rCAVSsJmbF3gHJqwnP1wOEoqphPqJY1qBq8yr3DCgnIqcMmRnv"
     "cTSn5nj24mH57huNV0bKrVlULAvnOps5laT9HppyNZp7nwWiNF3SNLyM8Lldsk8CjEKN6MDAbzym2Eycc=")
+# The test key's public half that verifies WORKED_HASH (FISCAL-PT §7 worked example).
+WORKED_PUBLIC_KEY = b"""-----BEGIN PUBLIC KEY-----
+MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQCc1Zbh8Dg5jr+UW6lbNydJ7O1k
+Ei5bksAWO3HPPs2tWSrl51CoHgZpV+0xsppRZ1QWchT9MT8ikhaOCN5LjBouufDJ
+j2/hYBxk46v+rqrhnKHqPWaQV98HMBWtlXGCI8jAbb4GXHPByrycfMEsrR+CeJxT
+2HkCYAc4Jqz7RgSEjwIDAQAB
+-----END PUBLIC KEY-----
+"""
 
 
 def test_first_document_message_ends_with_empty_previous_hash():
@@ -43,8 +51,8 @@ def test_receipts_say_emitido_por():
     assert certification_line("", "9999") == "Emitido por programa certificado n.º 9999/AT"
 
 
-def test_worked_example_hash_verifies_with_the_shared_public_key(shared_at):
-    pem = (shared_at / "examples" / "saft-fs-consumidor-final.pubkey.pem").read_bytes()
+def test_worked_example_hash_verifies_with_its_public_key():
+    pem = WORKED_PUBLIC_KEY
     msg = signature_message(date(2025, 3, 14), datetime(2025, 3, 14, 10, 15, 30),
                             "FS A2025/1", D("1.50"), "")
     assert msg == "2025-03-14;2025-03-14T10:15:30;FS A2025/1;1.50;"

@@ -130,6 +130,7 @@ def test_a_one_till_database_migrates_to_till_1_on_sqlite(tmp_path, monkeypatch)
     passphrase = b"the-old-programs-secret"
     old = old_shop.build(str(db), passphrase)
     db.with_suffix(".secret").write_bytes(passphrase)    # where the old program kept it
+    db.with_suffix(".secret").chmod(0o600)               # ... owner-only, as it made it
     monkeypatch.delenv("CAIXA_KEY_PASSPHRASE", raising=False)
     check_migrated(str(db), old, tmp_path)
 

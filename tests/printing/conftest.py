@@ -68,7 +68,7 @@ def shop_db(shop, tmp_path) -> Path:
         src = Path(f"{shop.path}{suffix}")
         if src.exists():
             shutil.copyfile(src, f"{target}{suffix}")
-    shutil.copyfile(shop.path.with_suffix(".secret"), target.with_suffix(".secret"))
+    shutil.copy(shop.path.with_suffix(".secret"), target.with_suffix(".secret"))
     return target
 
 

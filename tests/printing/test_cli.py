@@ -99,3 +99,34 @@ def test_printer_test(caixa, tmp_path):
     assert "guilhotina" in err
     data = job.read_bytes()
     assert "ç ã õ á é í ó ú à â ê ô €" in text_of(data)
+
+
+@pytest.mark.parametrize("args", [
+    ["--printer", '{"connection": 5}'],
+    ["--printer", '{"connection": "tcp:x", "profile": 5}'],
+    ["--printer", '{"connection": "tcp:x", "profile": 5}', "--preset", "generic-58"],
+    ["--printer", '{"connection": "tcp:x", "profile": {"preset": 5}}'],
+    ["--to", "tcp:" + "a" * 300],
+    ["--to", "tcp:127.0.0.1:0"],
+    ["--printer", '{"connection": "file:/tmp/r\\u0000.bin"}'],
+    ["--printer", '{"connection": {"type": "file", "path": "/tmp/r\\u0000.bin"}}'],
+    ["--printer", "[1, 2]"],
+])
+def test_bad_printer_settings_are_one_sentence_without_a_logged_traceback(caixa, args, caplog):
+    for command in (["print", FS], ["printer-test"]):
+        code, out, err = caixa(*command, *args)
+        assert code == 2 and out == "" and err.count("\n") == 1, err
+        assert "Traceback" not in err and "impressora" in err.lower()
+        assert [r.getMessage() for r in caplog.records if r.exc_info] == []
+
+
+def test_png_and_pdf_are_never_written_into_a_named_pipe(caixa, tmp_path):
+    import os
+    import stat
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)                     # writing into it would block until a reader came
+    for option in ("--png", "--pdf"):
+        code, out, err = caixa("receipt", FS, option, str(fifo))
+        assert code == 2 and "dispositivo ou canal" in err and err.count("\n") == 1
+    assert stat.S_ISFIFO(fifo.stat().st_mode)

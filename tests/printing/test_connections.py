@@ -2,8 +2,12 @@
 
 import json
 import os
+import shutil
 import stat
 import sys
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 
@@ -114,13 +118,34 @@ def test_file_connection(tmp_path):
         FileConnection(str(tmp_path / "no" / "such" / "dir")).send(JOB)
 
 
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root ignores modes")
-def test_file_connection_permission(tmp_path):
-    ro = tmp_path / "ro"
-    ro.mkdir()
-    ro.chmod(stat.S_IRUSR | stat.S_IXUSR)
-    with pytest.raises(PrinterError, match="grupo lp"):
-        FileConnection(str(ro / "lp0")).send(JOB)
+@contextmanager
+def without_root():
+    """Root ignores file modes: under root (CI), act as 'nobody' for the block. The real
+    user id stays 0, so the effective one can be given back afterwards."""
+    if os.name != "posix" or os.geteuid() != 0:
+        yield
+        return
+    os.setegid(65534)
+    os.seteuid(65534)
+    try:
+        yield
+    finally:
+        os.seteuid(0)
+        os.setegid(0)
+
+
+def test_file_connection_permission():
+    base = Path(tempfile.mkdtemp(prefix="caixa-lp-"))    # traversable by 'nobody' as well
+    try:
+        base.chmod(0o755)
+        ro = base / "ro"
+        ro.mkdir()
+        ro.chmod(stat.S_IRUSR | stat.S_IXUSR | stat.S_IRGRP | stat.S_IXGRP | stat.S_IROTH
+                 | stat.S_IXOTH)
+        with without_root(), pytest.raises(PrinterError, match="grupo lp"):
+            FileConnection(str(ro / "lp0")).send(JOB)
+    finally:
+        shutil.rmtree(base, ignore_errors=True)
 
 
 @pytest.fixture
@@ -234,10 +259,34 @@ def test_printer_from_config():
     ({"connection": "tcp:x", "profile": {"drawer_pin": 3}}, "pino 2 ou 5"),
     ({"connection": "tcp:x", "profile": {"cutter": "talvez"}}, "Valor inválido"),
     ({"connection": "tcp:x", "profile": {"paper_px": 200}}, "não comporta"),
+    # hostile or mistyped values (issue 13): one sentence, never a TypeError
+    ({"connection": 5}, "'connection' da impressora"),
+    ({"connection": None}, "'connection' da impressora"),
+    ({"connection": "tcp:x", "profile": 5}, "'profile' da impressora"),
+    ({"connection": "tcp:x", "profile": {"preset": 5}}, "desconhecido: 5"),
+    ({"connection": "tcp:x", "profile": {"columns": [1]}}, "Valor inválido para columns"),
+    ({"connection": "tcp:x", "profile": {"columns": 1e300}}, "Valor inválido para columns"),
+    ({"connection": "tcp:x", "profile": {"qr_min_mm": "nan"}}, "Valor inválido"),
+    ({"connection": "tcp:x", "profile": {"logo": "a\x00b"}}, "Valor inválido para logo"),
+    ({"connection": "tcp:" + "a" * 300}, "Endereço de impressora inválido"),
+    ({"connection": "tcp:" + "a" * 64 + ".lan"}, "Endereço de impressora inválido"),
+    ({"connection": "tcp:impressora\x1b.lan"}, "Endereço de impressora inválido"),
+    ({"connection": "tcp:10.0.0.9:99999"}, "Porta"),
+    ({"connection": "file:/tmp/a\x00b"}, "caminho da impressora inválido"),
+    ({"connection": "cups:\u202eTalao"}, "fila CUPS"),
+    ({"connection": {"type": "network", "host": 5}}, "Endereço"),
+    ({"connection": {"type": "network", "host": "h", "port": True}}, "Porta"),
+    ({"connection": {"type": "network", "host": "h", "timeout": float("inf")}}, "limite"),
+    ({"connection": {"type": "file", "path": ["x"]}}, "caminho"),
+    ({"connection": {"type": "usb", "vendor_id": "zz", "product_id": "1"}}, "Valor inválido"),
+    ({"connection": {"type": "serial", "device": "/dev/ttyS0", "baudrate": 10**20}},
+     "Velocidade"),
+    ({"connection": {"type": [1]}}, "desconhecido"),
 ])
 def test_bad_configs(config, message):
-    with pytest.raises(ValidationError, match=message):
+    with pytest.raises(ValidationError, match=message) as err:
         printer_from_config(config)
+    assert "\n" not in str(err.value) and len(str(err.value)) < 300
 
 
 def test_read_config(tmp_path):
@@ -250,3 +299,10 @@ def test_read_config(tmp_path):
         read_config("{nope")
     with pytest.raises(ValidationError, match="Não foi possível ler"):
         read_config(str(tmp_path / "missing.json"))
+    with pytest.raises(ValidationError, match="'profile' da impressora"):
+        read_config('{"connection": "tcp:x", "profile": 5}')
+    with pytest.raises(ValidationError, match="encaixado"):
+        read_config('{"a":' + "[" * 100_000 + "]" * 100_000 + "}")
+    os.mkfifo(tmp_path / "pipe")
+    with pytest.raises(ValidationError, match="não é um ficheiro normal"):
+        read_config(str(tmp_path / "pipe"))

@@ -128,18 +128,11 @@ def test_image_qr_decodes_with_zbar_and_is_at_least_30_mm(shop, key, profile):
 
 
 def test_image_qr_decodes_with_zbarimg_command(shop, tmp_path):
-    if not shutil_which("zbarimg"):
-        pytest.skip("zbarimg not installed")
     [img] = raster_images(receipt(shop, "FT"))
     img.save(tmp_path / "qr.png")
     out = subprocess.run(["zbarimg", "--raw", "-q", str(tmp_path / "qr.png")],
                          capture_output=True, text=True, check=True).stdout
     assert out.strip() == shop.qr["FT"]
-
-
-def shutil_which(name):
-    import shutil
-    return shutil.which(name)
 
 
 def test_cut_and_fallback_without_cutter(shop):

@@ -10,8 +10,7 @@ from pyzbar.pyzbar import decode
 
 from printing.pdf import QR_MM, document_pdf
 
-GS = shutil.which("gs")
-needs_gs = pytest.mark.skipif(GS is None, reason="Ghostscript (gs) not installed")
+GS = shutil.which("gs")       # present: tests/conftest.py stops the run without Ghostscript
 
 
 def pdf_text(path) -> list[str]:
@@ -43,7 +42,6 @@ def test_pdf_is_a4_and_small(shop):
     assert len(data) < 20_000
 
 
-@needs_gs
 @pytest.mark.parametrize("key", ["FS", "FT", "NC", "recovered"])
 def test_pdf_mentions_and_qr(shop, tmp_path, key):
     doc = shop.docs[key]
@@ -65,7 +63,6 @@ def test_pdf_mentions_and_qr(shop, tmp_path, key):
     assert QR_MM >= 30
 
 
-@needs_gs
 def test_pdf_customer_exemptions_and_recovery(shop, tmp_path):
     [ft] = pdf_text(write(tmp_path, document_pdf(shop.docs["FT"], shop.issuer, shop.qr["FT"])))
     assert "NIF: 123456789" in ft and "Cliente Exemplo, Lda." in ft
@@ -84,7 +81,6 @@ def test_pdf_customer_exemptions_and_recovery(shop, tmp_path):
     assert "Este documento não serve de fatura" in orc
 
 
-@needs_gs
 def test_multi_page_rules(shop, tmp_path):
     doc = shop.docs["FS"]
     long = dataclasses.replace(doc, lines=doc.lines * 30)      # 150 lines

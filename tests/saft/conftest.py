@@ -6,10 +6,6 @@ from pathlib import Path
 
 import pytest
 
-# The AT files live beside the repository and are never copied into it.
-SHARED_AT = Path(__file__).resolve().parents[2].parent / "shared" / "at"
-XSD10 = SHARED_AT / "SAFTPT1.04_01-xsd10.xsd"
-XSD11 = SHARED_AT / "SAFTPT1.04_01.xsd"
 NS = {"s": "urn:OECD:StandardAuditFile-Tax:PT_1.04_01"}
 TODAY = date(2026, 4, 2)
 
@@ -20,7 +16,7 @@ def _copy(template: Path, folder: Path) -> Path:
     for suffix in ("", "-wal"):
         if Path(f"{template}{suffix}").exists():
             shutil.copyfile(f"{template}{suffix}", f"{path}{suffix}")
-    shutil.copyfile(template.with_suffix(".secret"), path.with_suffix(".secret"))
+    shutil.copy(template.with_suffix(".secret"), path.with_suffix(".secret"))   # keeps 0600
     return path
 
 
@@ -68,17 +64,16 @@ def keyring(saft_app):
 
 
 @pytest.fixture(scope="session")
-def xsd10() -> Path:
-    if not XSD10.is_file():
-        pytest.fail(f"AT schema not found at {XSD10}")
-    return XSD10
+def xsd11(shared_at) -> Path:
+    """AT's official XSD (1.1, with its assertions), where the program finds it."""
+    return shared_at / "SAFTPT1.04_01.xsd"
 
 
 @pytest.fixture(scope="session")
-def xsd11() -> Path:
-    if not XSD11.is_file():
-        pytest.fail(f"AT schema not found at {XSD11}")
-    return XSD11
+def xsd10(xsd11) -> Path:
+    """The file lxml validates with: the same official XSD, its 1.0 variant derived in
+    memory by pos.saft.schema (no second file)."""
+    return xsd11
 
 
 @pytest.fixture(scope="session")

@@ -5,10 +5,10 @@ from decimal import Decimal
 
 from lxml import etree
 
-from .conftest import NS, XSD11
+from .conftest import NS
 
 
-def test_a_discounted_line_exports_its_settlement_amount(normal_app, tmp_path):
+def test_a_discounted_line_exports_its_settlement_amount(normal_app, tmp_path, xsd11):
     from pos.domain.documents import Customer, cart_line
     from pos.saft import schema
     from pos.saft.period import Period
@@ -25,7 +25,7 @@ def test_a_discounted_line_exports_its_settlement_amount(normal_app, tmp_path):
     assert ft.lines[0].settlement_amount == Decimal("1.00")
     out = tmp_path / "saft.xml"
     export(app.db, out, Period(date(2026, 3, 1), date(2026, 3, 31)), date(2026, 3, 14))
-    assert schema.validate_xsd11(out, XSD11) == []
+    assert schema.validate_xsd11(out, xsd11) == []
     (inv,) = etree.parse(str(out)).xpath(f"//s:Invoice[s:InvoiceNo='{ft.document_no}']",
                                          namespaces=NS)
     first, second = inv.findall("s:Line", NS)

@@ -187,10 +187,11 @@ def test_an_empty_period_is_still_a_valid_file(saft_app, tmp_path, xsd10):
 
 
 def test_markup_characters_in_text_are_escaped(normal_app, tmp_path, xsd10):
-    from pos.domain.customer import make_customer
+    from pos.domain.documents import Customer
 
-    odd = make_customer("123456789", "A & B <Lda> \x01", "Rua \"1\" & 2", "Lisboa",
-                        "1000-001")
+    # Typed input refuses control characters now (pos.domain.text); rows written by older
+    # versions or replicated from elsewhere may still hold them, and the export copes.
+    odd = Customer("123456789", "A & B <Lda> \x01", "Rua \"1\" & 2", "Lisboa", "1000-001")
     normal_app.sell_items([("PAO01", 1)], "FT", odd, series_id="A2026")
     out = tmp_path / "odd.xml"
     normal_app.export_saft(out, 2026, 3)

@@ -13,7 +13,7 @@ from lxml import etree
 from pos.saft import schema
 from pos.saft.validator import validate
 
-from .conftest import NS, XSD11
+from .conftest import NS
 from .test_validator import alter, one
 
 
@@ -32,9 +32,9 @@ def named(problems, where, *words):
     return hits
 
 
-def test_the_unaltered_export_passes_the_xsd_and_every_check(inspected):
+def test_the_unaltered_export_passes_the_xsd_and_every_check(inspected, xsd11):
     path, roles, keyring = inspected
-    assert schema.validate_xsd11(path, XSD11) == []
+    assert schema.validate_xsd11(path, xsd11) == []
     report = validate(path, keyring=keyring)
     assert report.ok, report.text()
     assert report.signatures == report.documents == 8

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, SHARED_AT, run_cli
+from tests.conftest import ROOT, run_cli
 
 EXAMPLE = ROOT / "docs" / "shop.example.toml"
 
@@ -31,7 +31,7 @@ def shop(tmp_path):
     return caixa, tmp_path
 
 
-def test_a_shop_from_the_example_file_sells_and_its_saft_validates(shop):
+def test_a_shop_from_the_example_file_sells_and_its_saft_validates(shop, shared_at):
     caixa, tmp = shop
     listed = json.loads(caixa("product", "list", "--json", check=True).stdout)
     assert listed["total"] == 0                                  # no demo data
@@ -60,7 +60,7 @@ def test_a_shop_from_the_example_file_sells_and_its_saft_validates(shop):
     text = saft.read_text(encoding="utf-8")
     assert "<TaxRegistrationNumber>599999993</TaxRegistrationNumber>" in text
     assert "<SoftwareCertificateNumber>0</SoftwareCertificateNumber>" in text
-    check = caixa("saft", "validate", str(saft), "--xsd", str(SHARED_AT / "SAFTPT1.04_01.xsd"),
+    check = caixa("saft", "validate", str(saft), "--xsd", str(shared_at / "SAFTPT1.04_01.xsd"),
                   "--xsd11")
     assert check.returncode == 0, check.stdout + check.stderr
     assert caixa("verify").returncode == 0

@@ -30,7 +30,7 @@ def test_a_portuguese_and_a_foreign_customer_are_added_and_found(app):
     (dict(nif="999999990", name="X Lda"), "Indique o número de contribuinte"),
     (dict(nif="123456789", name="X"), "pelo menos 2"),
     (dict(nif="123456789", name="X Lda", postal_code="1100"), "Código postal inválido"),
-    (dict(nif="123456789", name="X Lda", address="Rua\nB"), "caracteres de controlo"),
+    (dict(nif="123456789", name="X Lda", address="Rua\nB"), "carácter de controlo"),
     (dict(nif="ESB12345678", name="X SL", country="FR"), "prefixo de ES"),
     (dict(nif="123456789", name="X Lda", country="Portugal"), "País do cliente inválido"),
 ])

@@ -34,7 +34,7 @@ def test_a_manager_adds_a_product_that_sells_at_its_price(normal_app):
     (dict(code="A B", name="Pão", price="1", tax_code="RED"), "código do produto inválido"),
     (dict(code="X1", name="P", price="1", tax_code="RED"), "pelo menos 2"),
     (dict(code="X1", name="x" * 201, price="1", tax_code="RED"), "no máximo 200"),
-    (dict(code="X1", name="Pão\x07", price="1", tax_code="RED"), "caracteres de controlo"),
+    (dict(code="X1", name="Pão\x07", price="1", tax_code="RED"), "carácter de controlo"),
     (dict(code="X1", name="Pão", price="-1", tax_code="RED"), "não pode ser negativo"),
     (dict(code="X1", name="Pão", price="1.23456", tax_code="RED"), "4 casas decimais"),
     (dict(code="X1", name="Pão", price="1e9", tax_code="RED"), "demasiado grande"),

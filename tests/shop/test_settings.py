@@ -109,7 +109,7 @@ def test_the_printer_is_kept_in_the_tills_settings_and_checked_by_printing(app):
     for args, sentence in ((("lpt1",), "Ligação de impressora desconhecida"),
                            (("tcp:host", "epson-xx"), "Perfil de impressora desconhecido"),
                            (("tcp:host", "generic-80", {"cuter": "no"}), "desconhecida: cuter"),
-                           (("tcp:host\x1b",), "caracteres de controlo")):
+                           (("tcp:host\x1b",), "carácter de controlo")):
         with pytest.raises(ValidationError, match=sentence):
             app.set_printer(*args, user="admin")
     assert app.printer_settings() == kept

@@ -27,7 +27,7 @@ def row_counts(app) -> dict[str, int]:
     ("setup_company", ("599999993", "Loja", "Rua", "Porto", "4000-001", "PT", "12a"),
      "certificado do programa"),
     ("setup_company", ("599999993", "Loja\x00", "Rua", "Porto", "4000-001"),
-     "caracteres de controlo"),
+     "carácter de controlo"),
     ("setup_till", ("CX 1",), "código da caixa inválido"),
     ("setup_admin", ("maria", "Maria", "1234"), "fácil de adivinhar"),
     ("setup_admin", ("maria", "Maria", "12"), "4 a 8 algarismos"),

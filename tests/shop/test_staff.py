@@ -32,7 +32,7 @@ def test_an_administrator_adds_a_user_who_can_sign_in_and_the_pin_is_hashed(app)
     ("rita", "Rita", "cashier", "12a4", "4 a 8 algarismos"),
     ("ri ta", "Rita", "cashier", "4826", "Identificador de utilizador inválido"),
     ("rita", "R", "cashier", "4826", "pelo menos 2"),
-    ("rita", "Rita\x1b[2J", "cashier", "4826", "caracteres de controlo"),
+    ("rita", "Rita\x1b[2J", "cashier", "4826", "carácter de controlo"),
     ("Caixa1", "Outra", "cashier", "4826", "já existe"),
 ])
 def test_bad_users_are_refused_in_one_sentence_and_nothing_is_added(app, login, name, role,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import time
 from datetime import date
 from pathlib import Path
@@ -11,15 +12,11 @@ import pytest
 from sync.clients import ATClients
 from sync.sandbox import ATSandbox, generate_pki
 
-# The shared reference folder is a sibling of the repository root.
-WSDL_DIR = Path(__file__).resolve().parents[2] / ".." / "shared" / "at" / "wsdl"
-
 
 @pytest.fixture(scope="session")
-def wsdl_dir() -> Path:
-    if not (WSDL_DIR / "fatcorews.wsdl").is_file():
-        pytest.skip(f"AT WSDLs not found at {WSDL_DIR}")
-    return WSDL_DIR
+def wsdl_dir(shared_at) -> Path:
+    """AT's WSDLs where the program finds them (pos.reference)."""
+    return shared_at / "wsdl"
 
 
 @pytest.fixture(scope="session")
@@ -129,3 +126,34 @@ def make_worker(live_app):
     yield _make
     for w in made:
         w.stop()
+
+
+# ---- the CLI in-process, on the live till ------------------------------------------------
+
+@pytest.fixture
+def caixa(live_app, tmp_path, monkeypatch, capsys, demo_db):
+    """Run ``caixa ARGS`` on the live till's database; returns (exit code, stdout, stderr)."""
+    for var in [v for v in os.environ if v.startswith("CAIXA_")]:
+        monkeypatch.delenv(var)
+    monkeypatch.setenv("CAIXA_DB", str(demo_db))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+
+    from ui.cli import main
+
+    def run(*args):
+        capsys.readouterr()
+        code = main(list(args))
+        out = capsys.readouterr()
+        return code, out.out, out.err
+
+    return run
+
+
+@pytest.fixture
+def configured(caixa, sandbox, tmp_path, monkeypatch):
+    lines = ["[at]"] + [f'{k} = "{v}"' for k, v in sandbox.config_mapping().items()]
+    path = tmp_path / "caixa.toml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    path.chmod(0o600)
+    monkeypatch.setenv("CAIXA_CONFIG", str(path))
+    return caixa

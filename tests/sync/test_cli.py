@@ -1,40 +1,9 @@
-"""``caixa queue``, ``caixa series`` (AT actions) and ``caixa at-sandbox``, run in-process."""
+"""``caixa queue``, ``caixa series`` (AT actions) and ``caixa at-sandbox``, run in-process
+(fixtures ``caixa`` and ``configured``: conftest.py)."""
 
 from __future__ import annotations
 
 import json
-import os
-
-import pytest
-
-from ui.cli import main
-
-
-@pytest.fixture
-def caixa(live_app, tmp_path, monkeypatch, capsys, demo_db):
-    """Run ``caixa ARGS`` on the live till's database; returns (exit code, stdout, stderr)."""
-    for var in [v for v in os.environ if v.startswith("CAIXA_")]:
-        monkeypatch.delenv(var)
-    monkeypatch.setenv("CAIXA_DB", str(demo_db))
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
-
-    def run(*args):
-        capsys.readouterr()
-        code = main(list(args))
-        out = capsys.readouterr()
-        return code, out.out, out.err
-
-    return run
-
-
-@pytest.fixture
-def configured(caixa, sandbox, tmp_path, monkeypatch):
-    lines = ["[at]"] + [f'{k} = "{v}"' for k, v in sandbox.config_mapping().items()]
-    path = tmp_path / "caixa.toml"
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    path.chmod(0o600)
-    monkeypatch.setenv("CAIXA_CONFIG", str(path))
-    return caixa
 
 
 def test_queue_list_drain_and_json(configured, live_app, sandbox):

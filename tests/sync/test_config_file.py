@@ -30,6 +30,7 @@ def _write(tmp_path: Path, text: str, mode: int = 0o600) -> Path:
 
 def test_full_file_with_relative_paths_and_a_password_file(tmp_path):
     (tmp_path / "secret").write_text("testes1234\n")
+    (tmp_path / "secret").chmod(0o600)
     path = _write(tmp_path, AT + 'password_file = "secret"\n\n[queue]\n'
                   'invoice_channel = "saft"\nretry_base_seconds = 10\ninterval_seconds = 15\n'
                   'batch = 3\n\n[series]\ndoc_types = ["fs", "GT"]\nwarn_days = 45\n')
@@ -66,6 +67,49 @@ def test_a_password_others_can_read_is_refused(tmp_path):
 def test_mistakes_are_named(tmp_path, text, match):
     with pytest.raises(ConfigurationError, match=match):
         load(_write(tmp_path, text), env={})
+
+
+def test_a_password_file_others_can_read_is_refused(tmp_path):
+    (tmp_path / "secret").write_text("testes1234\n")
+    (tmp_path / "secret").chmod(0o644)
+    with pytest.raises(ConfigurationError, match="chmod 600 .*secret"):
+        load(_write(tmp_path, AT + 'password_file = "secret"\n'), env={})
+
+
+@pytest.mark.parametrize("text, match", [
+    ("[queue]\nbatch = [1]\n", r"\[queue\] batch em .*caixa.toml tem de ser um número inteiro"),
+    ("[queue]\nbatch = inf\n", r"\[queue\] batch .* inteiro de 1 a 1000 \(está 'inf'\)"),
+    ("[queue]\nbatch = true\n", r"\[queue\] batch"),
+    ("[queue]\nbatch = 0\n", r"\[queue\] batch"),
+    ("[queue]\ninterval_seconds = \"60\"\n", r"\[queue\] interval_seconds .* segundos"),
+    ("[queue]\ninterval_seconds = nan\n", r"\[queue\] interval_seconds"),
+    ("[queue]\nlease_seconds = -1\n", r"\[queue\] lease_seconds"),
+    ("[queue]\ninvoice_warn_days = 1.5\n", r"\[queue\] invoice_warn_days"),
+    ("[queue]\ninvoice_channel = 5\n", r"\[queue\] invoice_channel .* texto"),
+    ("[series]\nwarn_days = \"30\"\n", r"\[series\] warn_days .* inteiro"),
+    ("[series]\ndoc_types = 5\n", r"\[series\] doc_types .* lista"),
+    ("[series]\ndoc_types = [\"FS\", 5]\n", r"\[series\] doc_types"),
+    ("[series]\nrecovery_doc_types = [\"ZZ\"]\n", r"\[series\] recovery_doc_types .* sem 'ZZ'"),
+    ("at = [1, 2]\n", r"\[at\] em .*caixa.toml tem de ser uma secção"),
+    ("queue = 5\n", r"\[queue\] em .* secção"),
+    ("[at]\nusername = 5\n", r"\[at\] username .* texto"),
+    ("[at]\nwsdl_dir = \"a\\u0000b\"\n", r"\[at\] wsdl_dir .* controlo"),
+    ("[at]\nconnect_timeout = -1\n", r"\[at\] connect_timeout .* segundos"),
+    ("[at]\nvalidate_requests = 1\n", r"\[at\] validate_requests .* true ou false"),
+    ("x = " + "[" * 20_000 + "]" * 20_000 + "\n", "encaixadas"),
+])
+def test_values_of_the_wrong_type_are_one_sentence_naming_key_and_file(tmp_path, text, match):
+    with pytest.raises(ConfigurationError, match=match) as err:
+        load(_write(tmp_path, text), env={})
+    assert "\n" not in str(err.value) and len(str(err.value)) < 400
+
+
+def test_a_named_pipe_is_not_read_as_the_configuration(tmp_path):
+    import os
+    fifo = tmp_path / "caixa.toml"
+    os.mkfifo(fifo)
+    with pytest.raises(ConfigurationError, match="não é um ficheiro normal"):
+        load(fifo, env={})
 
 
 def test_where_the_file_is_and_when_it_may_be_missing(tmp_path):

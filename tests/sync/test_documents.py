@@ -95,14 +95,17 @@ def test_status_changes_that_make_no_sense_are_refused_with_the_operations_codes
 
 
 @pytest.mark.parametrize("register, code", [
-    (lambda c: c.invoices.register_invoice(invoice("FT A2025/8")), -10),
-    (lambda c: c.invoices.register_work(work("OR W2025/8")), -22),
-    (lambda c: c.invoices.register_payment(payment("RC R2025/8")), -25),
+    (lambda c, d: c.invoices.register_invoice(d), -10),
+    (lambda c, d: c.invoices.register_work(d), -22),
+    (lambda c, d: c.invoices.register_payment(d), -25),
 ])
 def test_each_register_operation_has_its_own_already_registered_code(clients, register, code):
-    register(clients)
+    # The same document both times (a resend): built once, so no timestamp can differ.
+    data = {-10: lambda: invoice("FT A2025/8"), -22: lambda: work("OR W2025/8"),
+            -25: lambda: payment("RC R2025/8")}[code]()
+    register(clients, data)
     with pytest.raises(AlreadyRegistered) as err:
-        register(clients)
+        register(clients, data)
     assert err.value.code == code and err.value.action == "reconcile"
 
 
@@ -148,8 +151,12 @@ def test_transport_document_gets_an_at_code(clients, sandbox):
 
 
 def test_a_guide_cannot_be_cancelled_after_its_transport_started(clients, sandbox):
-    started = {**movement("GT G2025/6"), "MovementStartTime": NOW - dt.timedelta(minutes=5)}
-    code = clients.transport.envio_documento_transporte(started).at_doc_code_id
+    guide = movement("GT G2025/6")
+    code = clients.transport.envio_documento_transporte(guide).at_doc_code_id
+    # Time passes at AT: the transport it registered has started.
+    stored = sandbox.services["transport"].documents[("599999993", "GT G2025/6")]
+    stored.start = NOW - dt.timedelta(minutes=5)
+    started = {**guide, "MovementStartTime": stored.start}
     with pytest.raises(Rejected) as err:
         clients.transport.envio_documento_transporte(
             {**started, "ATDocCodeID": code, "MovementStatus": "A"})
@@ -158,6 +165,14 @@ def test_a_guide_cannot_be_cancelled_after_its_transport_started(clients, sandbo
         clients.transport.envio_documento_transporte(
             {**movement("GT G2025/7"), "ATDocCodeID": "NOSUCHCODE", "MovementStatus": "A"})
     assert err.value.code == -8
+
+
+def test_a_guide_sent_after_its_start_is_a_mere_communication_without_code(clients, sandbox):
+    late = {**movement("GT G2025/8"), "MovementStartTime": NOW - dt.timedelta(minutes=5)}
+    res = clients.transport.envio_documento_transporte(late)
+    assert res.at_doc_code_id is None and res.return_code == 0
+    assert res.warnings and "mera comunicação" in res.warnings[0]
+    assert sandbox.accepted_count("transport", "GT G2025/8") == 1
 
 
 def test_duplicate_transport_document(clients, sandbox):

@@ -72,6 +72,7 @@ def test_main_reports_a_busy_port(seeded, wsdl_dir, capsys):
 
 def test_main_without_wsdls_explains(tmp_path, monkeypatch, capsys):
     monkeypatch.delenv("CAIXA_AT_WSDL_DIR", raising=False)
+    monkeypatch.setenv("CAIXA_DATA_DIR", str(tmp_path / "no-reference-here"))
     assert main(["--dir", str(tmp_path)]) == 2
     assert "--wsdl-dir" in capsys.readouterr().err
 

@@ -34,13 +34,14 @@ class FakePrinter:
         return PrintOutcome(True, label=job.get("label", "Original"), copy=job.get("copy", 0))
 
     def print_document(self, doc, issuer, qr, *, copy=False, user="", reason="",
-                       open_drawer=False) -> PrintOutcome:
+                       open_drawer=False, copies=1) -> PrintOutcome:
         n = 0
         if copy:                            # like PrintService: record first, then print
             n = self.reprint_log.record_reprint(doc.document_no, user, reason)
         assert qr.startswith(f"A:{issuer.nif}*")
         return self._job(kind="document", number=doc.document_no, copy=n, reason=reason,
-                         drawer=open_drawer, user=user)
+                         drawer=open_drawer, user=user,
+                         **({"copies": copies} if copies != 1 else {}))
 
     def print_text(self, title, lines) -> PrintOutcome:
         return self._job(kind="text", title=title, lines=list(lines))

@@ -4,7 +4,6 @@ reaches 'AT'. Unreachable: the sale completes at once, the status strip says off
 how much is waiting."""
 
 from datetime import datetime
-from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -13,8 +12,6 @@ from pos.domain.errors import ValidationError
 from pos.services.outbox import QueuePolicy
 from pos.services.ports import FixedClock
 from sync.link import OutboxLink
-
-WSDL_DIR = Path(__file__).resolve().parents[2] / ".." / "shared" / "at" / "wsdl"
 
 
 @pytest.fixture(scope="session")
@@ -25,12 +22,10 @@ def pki(tmp_path_factory):
 
 
 @pytest.fixture
-def sandbox(tmp_path, pki):
+def sandbox(tmp_path, pki, shared_at):
     from sync.sandbox import ATSandbox
 
-    if not (WSDL_DIR / "fatcorews.wsdl").is_file():
-        pytest.skip(f"AT WSDLs not found at {WSDL_DIR}")
-    with ATSandbox(tmp_path / "sandbox", wsdl_dir=WSDL_DIR, pki=pki) as sb:
+    with ATSandbox(tmp_path / "sandbox", wsdl_dir=shared_at / "wsdl", pki=pki) as sb:
         yield sb
 
 

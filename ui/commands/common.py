@@ -1,20 +1,72 @@
 """Helpers shared by the CLI command modules."""
 
+import argparse
 import json
 from dataclasses import asdict, is_dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from pathlib import Path
 
-from pos.bootstrap import open_app
+from pos.bootstrap import default_db, open_app
+from pos.domain import text
 from pos.domain.documents import Document
+from pos.domain.errors import NotFoundError, ValidationError
 from pos.domain.money import fmt2
+from pos.domain.numbers import MAX_INT, whole_number
 from pos.domain.signature import printed_hash_chars
+
+# ---- argument types: the CLI's boundary, one sentence and exit 2 for anything else -----
+
+def integer(low: int = 1, high: int = MAX_INT, what: str = "o número"):
+    """An argparse type for every whole number option: ASCII digits within [low, high].
+
+    The default range is what every integer column holds, so no number typed on the
+    command line can overflow SQLite or PostgreSQL.
+    """
+    def parse(value: str) -> int:
+        try:
+            return whole_number(value, what, low, high)
+        except ValidationError as exc:
+            raise argparse.ArgumentTypeError(str(exc)) from None
+    parse.__name__ = "número inteiro"
+    return parse
+
+
+def text_arg(field: text.Field):
+    """An argparse type checking a text option with the domain's rules for that field."""
+    def parse(value: str) -> str:
+        try:
+            return field(value)
+        except ValidationError as exc:
+            raise argparse.ArgumentTypeError(str(exc)) from None
+    parse.__name__ = "texto"
+    return parse
+
+
+USER = text_arg(text.USER)
+
+
+def day(value: str) -> date:
+    """An argparse type for a date option (AAAA-MM-DD)."""
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"Data inválida: {text.shown(value)} (use "
+                                         "AAAA-MM-DD).") from None
+
+
+day.__name__ = "data"
 
 
 def app(require_setup: bool = True, at: bool = False, printer=None):
     """The application for the configured database and till (``--db``/``CAIXA_DB``,
-    ``--till``/``CAIXA_TILL``); refuses a database nobody has set up. ``at``: with the AT
+    ``--till``/``CAIXA_TILL``); refuses a database nobody has set up, and never creates a
+    file for a command that only reads or needs an existing shop. ``at``: with the AT
     sender, for commands that talk to AT now (it sends in this process, no thread)."""
+    db = default_db()
+    if require_setup and "://" not in db and not Path(db).expanduser().exists():
+        raise NotFoundError(f"A base de dados {db} não existe (nada foi criado): indique a "
+                            "loja com --db ou CAIXA_DB, ou crie uma com 'caixa init --demo'.")
     link = None
     if at:
         from sync.link import OutboxLink
@@ -23,7 +75,7 @@ def app(require_setup: bool = True, at: bool = False, printer=None):
             return OutboxLink(application)
     from ui.adapters import check_printer_config
 
-    a = open_app(printer=printer, at_link=link, printer_check=check_printer_config)
+    a = open_app(db, printer=printer, at_link=link, printer_check=check_printer_config)
     if require_setup:
         a.require_configured()
     return a

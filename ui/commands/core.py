@@ -6,8 +6,10 @@ from decimal import Decimal
 
 from pos.domain.errors import ValidationError
 from pos.domain.money import fmt2, to_decimal
+from pos.domain.numbers import whole_number
+from pos.domain.text import shown
 
-from .common import app, document_json, dump_json
+from .common import USER, app, document_json, dump_json, integer
 
 
 def register(sub) -> None:
@@ -24,7 +26,8 @@ def register(sub) -> None:
 
     p = sub.add_parser("demo", help="cria a loja de demonstração (se preciso), vende e "
                                     "mostra o talão")
-    p.add_argument("--columns", type=int, default=42, choices=[32, 42, 48])
+    p.add_argument("--columns", type=integer(32, 48, "o número de colunas"), default=42,
+                   choices=[32, 42, 48])
     p.set_defaults(func=cmd_demo)
 
     p = sub.add_parser("sell", help="emite um documento de venda")
@@ -39,7 +42,7 @@ def register(sub) -> None:
                    help="país (2 letras); por omissão, o do prefixo do número ou PT")
     p.add_argument("--pay", action="append", default=[], metavar="METHOD[:AMOUNT]")
     p.add_argument("--series")
-    p.add_argument("--user", default="admin")
+    p.add_argument("--user", default="admin", type=USER)
     p.add_argument("--confirm-clock", action="store_true",
                    help="um gerente confirma que o relógio atrasado está certo")
     p.add_argument("--json", action="store_true")
@@ -51,7 +54,7 @@ def register(sub) -> None:
     p.set_defaults(func=cmd_products)
 
     p = sub.add_parser("documents", help="lista os documentos emitidos")
-    p.add_argument("--limit", type=int, default=100)
+    p.add_argument("--limit", type=integer(what="o limite"), default=100)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_documents)
 
@@ -63,20 +66,20 @@ def register(sub) -> None:
     p = sub.add_parser("cancel", help="anula um documento")
     p.add_argument("number")
     p.add_argument("--reason", required=True)
-    p.add_argument("--user", default="admin")
+    p.add_argument("--user", default="admin", type=USER)
     p.set_defaults(func=cmd_cancel)
 
     p = sub.add_parser("credit-note", help="emite nota de crédito sobre um documento")
     p.add_argument("number")
     p.add_argument("--reason", required=True)
     p.add_argument("--line", action="append", default=[], metavar="N[:QTY]")
-    p.add_argument("--user", default="admin")
+    p.add_argument("--user", default="admin", type=USER)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_credit_note)
 
     p = sub.add_parser("verify", help="verifica a integridade de todos os documentos")
     p.add_argument("--json", action="store_true")
-    p.add_argument("--acknowledge", metavar="USER",
+    p.add_argument("--acknowledge", metavar="USER", type=USER,
                    help="um administrador confirma o relatório e desbloqueia a emissão")
     p.set_defaults(func=cmd_verify)
 
@@ -85,7 +88,7 @@ def register(sub) -> None:
     k = ks.add_parser("generate", help="gera uma nova chave RSA-1024 (nova versão)")
     k.set_defaults(func=cmd_keys_generate)
     k = ks.add_parser("public", help="chave pública (PEM) para a declaração Modelo 24")
-    k.add_argument("--version", type=int)
+    k.add_argument("--version", type=integer(what="a versão da chave"))
     k.set_defaults(func=cmd_keys_public)
     k = ks.add_parser("import", help="importa uma chave privada PEM")
     k.add_argument("file")
@@ -102,12 +105,12 @@ def register(sub) -> None:
     s.add_argument("--series", required=True)
     s.add_argument("--validation-code", required=True)
     s.add_argument("--kind", default="N", choices=["N", "F", "R"], type=str.upper)
-    s.add_argument("--user", default="admin")
+    s.add_argument("--user", default="admin", type=USER)
     s.set_defaults(func=cmd_series_add)
 
     p = sub.add_parser("training", help="modo de formação")
     p.add_argument("state", choices=["on", "off", "status"])
-    p.add_argument("--user", default="admin")
+    p.add_argument("--user", default="admin", type=USER)
     p.set_defaults(func=cmd_training)
 
 
@@ -116,7 +119,7 @@ def _split(spec: str, what: str) -> tuple[str, Decimal | None]:
     if not sep:
         return spec, None
     if not head:
-        raise ValidationError(f"{what} inválido: {spec!r}.")
+        raise ValidationError(f"{what} inválido: {shown(spec)}.")
     return head, to_decimal(tail, what)
 
 
@@ -131,17 +134,21 @@ def cmd_init(args) -> int:
 
 
 def cmd_demo(args) -> int:
-    """The README's first command: a sale on the demo shop, receipt printed to the terminal."""
-    import os
+    """The README's first command: a sale on the demo shop, receipt printed to the terminal.
 
-    from pos.bootstrap import data_dir
+    The shop is the one every command opens by default (``dev.py run`` too), created as the
+    demo shop when there is none; a shop out of training mode is never sold to here.
+    """
     from printing.layout import receipt_text
 
-    os.environ.setdefault("CAIXA_DB", str(data_dir() / "demo.db"))
     a = app(require_setup=False)
+    where = a.db.url.removeprefix('sqlite:///')
     if not a.is_configured():
         a.init_demo()
-        print(f"Loja de demonstração criada em {a.db.url.removeprefix('sqlite:///')}")
+        print(f"Loja de demonstração criada em {where}")
+    elif not a.training_mode():
+        raise ValidationError(f"A loja em {where} não está em modo de formação: 'caixa demo' "
+                              "não vende nela (use --db com outro ficheiro).")
     a.quick_check()
     doc = a.sell_items([("PAO01", Decimal(2)), ("CAF01", Decimal(1)), ("BEB02", Decimal(1)),
                         ("SRV02", Decimal(1))], "FS", payments=(("NU", Decimal("40")),),
@@ -233,9 +240,9 @@ def cmd_credit_note(args) -> int:
     picks = []
     for spec in args.line:
         n, qty = _split(spec, "linha")
-        if not n.isdigit():
-            raise ValidationError(f"Linha inválida: {spec!r} (use N ou N:QTD).")
-        picks.append((int(n), qty))
+        if not (n.isascii() and n.isdigit()):
+            raise ValidationError(f"Linha inválida: {shown(spec)} (use N ou N:QTD).")
+        picks.append((whole_number(n, "o número da linha"), qty))
     doc = t.credit(args.number, args.reason, picks or None, args.user)
     if args.json:
         print(dump_json(document_json(doc, t.qr(doc))))
@@ -276,10 +283,11 @@ def cmd_keys_public(args) -> int:
 
 def cmd_keys_import(args) -> int:
     import os
-    from pathlib import Path
+
+    from pos.files import read_file
 
     password = os.environ.get(args.password_env, "").encode() if args.password_env else None
-    version = app().import_key(Path(args.file).read_bytes(), password)
+    version = app().import_key(read_file(args.file, "ficheiro da chave", 1 << 16), password)
     print(f"Chave importada como versão {version}.")
     return 0
 

@@ -10,10 +10,13 @@ from decimal import Decimal
 from pos.domain.errors import ValidationError
 from pos.domain.manual import format_ranges
 from pos.domain.money import fmt2, to_decimal
+from pos.domain.numbers import whole_number
+from pos.domain.text import shown
 
-from .common import app, document_json, dump_json
+from .common import USER, app, document_json, dump_json, integer
 
 BOOK_STATUS = {"stock": "em armazém", "in_use": "em uso", "closed": "fechado"}
+BOOK = integer(what="o livro")
 
 
 def register(sub) -> None:
@@ -27,25 +30,25 @@ def register(sub) -> None:
     s = ms.add_parser("book-add", help="regista um livro da tipografia autorizada")
     s.add_argument("--doc-type", required=True, type=str.upper)
     s.add_argument("--series", required=True, help="série impressa nos documentos")
-    s.add_argument("--first", required=True, type=int)
-    s.add_argument("--last", required=True, type=int)
+    s.add_argument("--first", required=True, type=integer(what="o primeiro número"))
+    s.add_argument("--last", required=True, type=integer(what="o último número"))
     s.add_argument("--typography-name", required=True)
     s.add_argument("--typography-nif", required=True)
     s.add_argument("--authorization", required=True, help="autorização da tipografia")
     s.add_argument("--validation-code", help="código de validação AT da série (ATCUD)")
-    s.add_argument("--user", default="admin")
+    s.add_argument("--user", default="admin", type=USER)
     s.set_defaults(func=cmd_book_add)
 
     s = ms.add_parser("book-status", help="marca um livro em uso ou fechado")
-    s.add_argument("book", type=int)
+    s.add_argument("book", type=BOOK)
     s.add_argument("status", choices=["in_use", "closed"])
-    s.add_argument("--user", default="admin")
+    s.add_argument("--user", default="admin", type=USER)
     s.set_defaults(func=cmd_book_status)
 
     s = ms.add_parser("void", help="inutiliza um impresso anulado no papel")
     _form_args(s)
     s.add_argument("--reason", required=True)
-    s.add_argument("--user", default="admin")
+    s.add_argument("--user", default="admin", type=USER)
     s.set_defaults(func=cmd_void)
 
     s = ms.add_parser("recover", help="recupera um documento pré-impresso (série R)")
@@ -54,7 +57,7 @@ def register(sub) -> None:
     s.set_defaults(func=cmd_recover)
 
     s = ms.add_parser("missing", help="números recuperados, inutilizados e em falta")
-    s.add_argument("--book", type=int)
+    s.add_argument("--book", type=BOOK)
     s.add_argument("--all", action="store_true", help="inclui livros ainda em armazém")
     s.add_argument("--json", action="store_true")
     s.set_defaults(func=cmd_missing)
@@ -63,13 +66,13 @@ def register(sub) -> None:
     s.add_argument("--from", dest="start", required=True, metavar="AAAA-MM-DD[ HH:MM]")
     s.add_argument("--to", dest="end", metavar="AAAA-MM-DD[ HH:MM]")
     s.add_argument("--reason", required=True)
-    s.add_argument("--user", default="admin")
+    s.add_argument("--user", default="admin", type=USER)
     s.set_defaults(func=cmd_down)
 
     s = ms.add_parser("up", help="fecha o período de inoperacionalidade em aberto")
     s.add_argument("--at", required=True, metavar="AAAA-MM-DD[ HH:MM]")
-    s.add_argument("--id", type=int)
-    s.add_argument("--user", default="admin")
+    s.add_argument("--id", type=integer(what="o período"))
+    s.add_argument("--user", default="admin", type=USER)
     s.set_defaults(func=cmd_up)
 
     s = ms.add_parser("periods", help="lista os períodos de inoperacionalidade")
@@ -81,7 +84,7 @@ def register(sub) -> None:
     s.add_argument("--reason", required=True)
     s.add_argument("--last", action="append", default=[], metavar="TIPO:SÉRIE=N",
                    help="último número real da série (dos duplicados em papel)")
-    s.add_argument("--user", default="admin")
+    s.add_argument("--user", default="admin", type=USER)
     s.set_defaults(func=cmd_close_series)
 
     s = ms.add_parser("duplicate", help="recupera um documento perdido pelo seu duplicado")
@@ -105,7 +108,7 @@ def register(sub) -> None:
 
 
 def _form_args(s) -> None:
-    s.add_argument("--book", type=int, help="livro (caixa manual books)")
+    s.add_argument("--book", type=BOOK, help="livro (caixa manual books)")
     s.add_argument("--series", help="série impressa no documento")
     s.add_argument("--type", type=str.upper, help="tipo, quando a série existe em vários")
     s.add_argument("--number", required=True, help="número como está impresso, ex. 00001")
@@ -126,7 +129,7 @@ def _document_args(s, payments: bool = True) -> None:
         s.add_argument("--pay", action="append", default=[], metavar="METHOD[:AMOUNT]")
         s.add_argument("--ref", help="nota de crédito/débito: documento que corrige")
         s.add_argument("--ref-reason", help="nota de crédito/débito: motivo")
-    s.add_argument("--user", default="admin")
+    s.add_argument("--user", default="admin", type=USER)
     s.add_argument("--confirm-clock", action="store_true")
     s.add_argument("--json", action="store_true")
 
@@ -137,7 +140,7 @@ def _date(text: str, what: str) -> date:
     try:
         return date.fromisoformat(text.strip())
     except ValueError:
-        raise ValidationError(f"Data {what} inválida: {text!r} (use AAAA-MM-DD).") from None
+        raise ValidationError(f"Data {what} inválida: {shown(text)} (use AAAA-MM-DD).") from None
 
 
 def _when(text: str, what: str) -> datetime:
@@ -145,7 +148,7 @@ def _when(text: str, what: str) -> datetime:
         return datetime.fromisoformat(text.strip()).replace(microsecond=0, tzinfo=None)
     except ValueError:
         raise ValidationError(
-            f"Data e hora {what} inválidas: {text!r} (use AAAA-MM-DD HH:MM).") from None
+            f"Data e hora {what} inválidas: {shown(text)} (use AAAA-MM-DD HH:MM).") from None
 
 
 def _lines(t, specs: list[str]) -> tuple:
@@ -155,7 +158,7 @@ def _lines(t, specs: list[str]) -> tuple:
     for spec in specs:
         parts = spec.split(":")
         if not parts[0] or len(parts) > 3:
-            raise ValidationError(f"Artigo inválido: {spec!r} (use CÓDIGO[:QTD[:PREÇO]]).")
+            raise ValidationError(f"Artigo inválido: {shown(spec)} (use CÓDIGO[:QTD[:PREÇO]]).")
         qty = to_decimal(parts[1], "quantidade") if len(parts) > 1 else Decimal(1)
         price = to_decimal(parts[2], "preço") if len(parts) > 2 else None
         out.append(cart_line(t.product(parts[0]), qty, price))
@@ -182,7 +185,7 @@ def _address(text: str | None):
         return None
     parts = [p.strip() for p in text.split("|")]
     if len(parts) not in (3, 4) or not all(parts):
-        raise ValidationError(f"Morada inválida: {text!r} (use MORADA|LOCALIDADE|CP[|PAÍS]).")
+        raise ValidationError(f"Morada inválida: {shown(text)} (use MORADA|LOCALIDADE|CP[|PAÍS]).")
     return Address(*parts)
 
 
@@ -317,9 +320,10 @@ def cmd_close_series(args) -> int:
     for spec in args.last:
         key, sep, number = spec.partition("=")
         doc_type, colon, series = key.partition(":")
-        if not (sep and colon and doc_type and series and number.isdigit()):
-            raise ValidationError(f"--last inválido: {spec!r} (use TIPO:SÉRIE=N).")
-        last[(doc_type, series)] = int(number)
+        if not (sep and colon and doc_type and series and number.isascii()
+                and number.isdigit()):
+            raise ValidationError(f"--last inválido: {shown(spec)} (use TIPO:SÉRIE=N).")
+        last[(doc_type, series)] = whole_number(number, "o último número", 0)
     for c in desk.close_series_for_data_loss(args.reason, last, args.user):
         print(f"Série {c.series_id} ({c.doc_type}, tipo {c.kind}) finalizada no n.º "
               f"{c.last_number}.")

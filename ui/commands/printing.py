@@ -7,11 +7,10 @@ till's environment (``CAIXA_PRINTER``: JSON text or the path of a JSON file), e.
 
 import os
 import sys
-from pathlib import Path
 
 from pos.domain.errors import ValidationError
 
-from .common import app
+from .common import USER, app, integer
 
 PRINTER_ENV = "CAIXA_PRINTER"
 # Without --preset, the paper a column count usually means (58 mm: 32; 80 mm: 42 or 48).
@@ -25,8 +24,8 @@ def register(sub) -> None:
     p.add_argument("--copy", action="store_true",
                    help="reimpressão: marcada como 2.ª via, 3.ª via… e registada")
     p.add_argument("--reason", default="", help="motivo da reimpressão")
-    p.add_argument("--user", default="admin")
-    p.add_argument("--copies", type=int, default=1,
+    p.add_argument("--user", default="admin", type=USER)
+    p.add_argument("--copies", type=integer(1, 3, "o número de exemplares"), default=1,
                    help="exemplares na emissão: 1 original, 2 + duplicado, 3 + triplicado")
     p.add_argument("--drawer", action="store_true", help="abre a gaveta no fim")
     p.add_argument("--pdf", metavar="FILE", help="grava também o documento em PDF A4")
@@ -36,7 +35,8 @@ def register(sub) -> None:
 
     p = sub.add_parser("receipt", help="mostra o talão de um documento (texto, PNG, PDF)")
     p.add_argument("number")
-    p.add_argument("--columns", type=int, default=None, help="32, 42 ou 48 (ou do perfil)")
+    p.add_argument("--columns", type=integer(32, 64, "o número de colunas"), default=None,
+                   help="32, 42 ou 48 (ou do perfil)")
     p.add_argument("--preset", default=None, help="perfil de impressora da pré-visualização")
     p.add_argument("--png", metavar="FILE", help="grava a pré-visualização do talão em PNG")
     p.add_argument("--pdf", metavar="FILE", help="grava o documento em PDF A4")
@@ -97,7 +97,7 @@ def _service(args, reprint_log=None):
     if args.to:
         config["connection"] = args.to
     if args.preset:
-        config["profile"] = {**config.get("profile", {}), "preset": args.preset}
+        config["profile"] = {**(config.get("profile") or {}), "preset": args.preset}
     if "connection" not in config:
         raise ValidationError(f"Indique a impressora: --to tcp:IP, --printer CONFIG ou a "
                               f"variável {PRINTER_ENV}.")
@@ -105,7 +105,9 @@ def _service(args, reprint_log=None):
 
 
 def _write(path: str, data: bytes, what: str) -> None:
-    Path(path).write_bytes(data)
+    from pos.files import write_file
+
+    write_file(path, data, f"ficheiro {what}")
     print(f"{what} gravado em {path}.", file=sys.stderr)
 
 

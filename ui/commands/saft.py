@@ -1,11 +1,10 @@
 """SAF-T (PT) commands: `caixa saft export` and `caixa saft validate`."""
 
-import os
 from pathlib import Path
 
 from pos.domain.errors import ValidationError
 
-from .common import app, dump_json
+from .common import app, dump_json, integer
 
 
 def register(sub) -> None:
@@ -14,8 +13,9 @@ def register(sub) -> None:
 
     e = ss.add_parser("export", help="exporta o SAF-T de faturação de um período")
     e.add_argument("--out", required=True, metavar="FICHEIRO")
-    e.add_argument("--year", type=int, help="ano fiscal (por omissão, o atual)")
-    e.add_argument("--month", type=int, help="só este mês do ano")
+    e.add_argument("--year", type=integer(2000, 9999, "o ano"),
+                   help="ano fiscal (por omissão, o atual)")
+    e.add_argument("--month", type=integer(1, 12, "o mês"), help="só este mês do ano")
     e.add_argument("--from", dest="start", metavar="AAAA-MM-DD")
     e.add_argument("--to", dest="end", metavar="AAAA-MM-DD")
     e.add_argument("--establishment", help="TaxEntity (por omissão o da empresa, 'Global')")
@@ -24,7 +24,8 @@ def register(sub) -> None:
 
     v = ss.add_parser("validate", help="valida um SAF-T: esquema, assinaturas e totais")
     v.add_argument("file")
-    v.add_argument("--xsd", help="esquema XSD da AT (ou a variável CAIXA_SAFT_XSD)")
+    v.add_argument("--xsd", help="esquema XSD da AT (ou a variável CAIXA_SAFT_XSD; por "
+                                 "omissão, o obtido por 'caixa at-reference')")
     v.add_argument("--xsd11", action="store_true",
                    help="usa o validador XSD 1.1 (xmlschema; lento, verifica os asserts)")
     v.add_argument("--public-key", action="append", default=[], metavar="PEM",
@@ -65,10 +66,12 @@ def _database_keys():
 
 
 def cmd_validate(args) -> int:
+    from pos.saft.schema import xsd_path
     from pos.saft.validator import KeyRing, validate
 
-    if args.xsd11 and not (args.xsd or os.environ.get("CAIXA_SAFT_XSD")):
-        raise ValidationError("--xsd11 precisa do esquema: indique --xsd ou CAIXA_SAFT_XSD.")
+    if args.xsd11 and xsd_path(args.xsd) is None:
+        raise ValidationError("--xsd11 precisa do esquema da AT: indique --xsd ou "
+                              "CAIXA_SAFT_XSD, ou obtenha-o com 'caixa at-reference'.")
     keyring = KeyRing.from_pem_files(args.public_key) if args.public_key \
         else _database_keys()
     report = validate(args.file, args.xsd, args.xsd11, keyring)

@@ -8,11 +8,13 @@
 """
 
 import argparse
-from datetime import date
 
-from pos.domain.errors import PosError, ValidationError
+from pos.domain.errors import PosError
+from pos.domain.text import shown
 
-from .common import app, dump_json
+from .common import USER, app, day, dump_json, integer
+
+OUTBOX_ID = integer(what="o número do envio")
 
 
 class ATCommunicationError(PosError):
@@ -30,20 +32,20 @@ def register(sub) -> None:
     q = qs.add_parser("drain", help="envia agora tudo o que está devido")
     q.set_defaults(func=cmd_queue_drain)
     q = qs.add_parser("retry", help="volta a enviar um envio retido (recusado pela AT)")
-    q.add_argument("id", type=int)
-    q.add_argument("--user", default="admin")
+    q.add_argument("id", type=OUTBOX_ID)
+    q.add_argument("--user", default="admin", type=USER)
     q.set_defaults(func=cmd_queue_retry)
     q = qs.add_parser("resume", help="retoma os envios parados por erro de autenticação")
-    q.add_argument("--user", default="admin")
+    q.add_argument("--user", default="admin", type=USER)
     q.set_defaults(func=cmd_queue_resume)
     q = qs.add_parser("resolve", help="guia que a AT já tinha: regista o código AT do Portal")
-    q.add_argument("id", type=int)
+    q.add_argument("id", type=OUTBOX_ID)
     q.add_argument("--at-code", required=True)
-    q.add_argument("--user", default="admin")
+    q.add_argument("--user", default="admin", type=USER)
     q.set_defaults(func=cmd_queue_resolve)
     q = qs.add_parser("saft-sent", help="o SAF-T do mês foi enviado (canal 'saft')")
-    q.add_argument("month", help="AAAA-MM")
-    q.add_argument("--user", default="admin")
+    q.add_argument("month", help="AAAA-MM", type=_month)
+    q.add_argument("--user", default="admin", type=USER)
     q.set_defaults(func=cmd_queue_saft)
 
     _series_commands(_series_subparsers(sub))
@@ -67,13 +69,14 @@ def _series_commands(ss) -> None:
     def target(s, kind=False):
         s.add_argument("--doc-type", required=True, type=str.upper)
         s.add_argument("--series", required=True)
-        s.add_argument("--user", default="admin")
+        s.add_argument("--user", default="admin", type=USER)
         s.add_argument("--queue-only", action="store_true",
                        help="só põe na fila; o envio fica para o trabalhador da fila")
         if kind:
             s.add_argument("--kind", default="N", choices=["N", "R"], type=str.upper)
-            s.add_argument("--first", type=int, default=1, help="primeiro número")
-            s.add_argument("--start", type=date.fromisoformat, default=None,
+            s.add_argument("--first", type=integer(what="o primeiro número"), default=1,
+                           help="primeiro número")
+            s.add_argument("--start", type=day, default=None,
                            help="início previsto de utilização (AAAA-MM-DD; hoje)")
 
     s = ss.add_parser("register", help="regista uma série na AT (guarda o código de validação)")
@@ -87,11 +90,11 @@ def _series_commands(ss) -> None:
     target(s)
     s.set_defaults(func=cmd_series_cancel)
     s = ss.add_parser("sync", help="acerta códigos e estados com a lista de séries da AT")
-    s.add_argument("--user", default="admin")
+    s.add_argument("--user", default="admin", type=USER)
     s.set_defaults(func=cmd_series_sync)
     s = ss.add_parser("plan", help="séries de que esta caixa vai precisar (ano e seguinte)")
     s.add_argument("--apply", action="store_true", help="regista/fecha-as já na AT")
-    s.add_argument("--user", default="admin")
+    s.add_argument("--user", default="admin", type=USER)
     s.add_argument("--json", action="store_true")
     s.set_defaults(func=cmd_series_plan)
 
@@ -118,6 +121,19 @@ def _print_report(report) -> int:
 
 # ---- queue ----------------------------------------------------------------------------------
 
+def _month(value: str) -> tuple[int, int]:
+    """'2026-03' → (2026, 3); an argparse type, so a bad month is one sentence, exit 2."""
+    head, sep, tail = value.strip().partition("-")
+    if sep and len(head) == 4 and len(tail) == 2 and (head + tail).isascii() \
+            and (head + tail).isdigit() and 2000 <= int(head) and 1 <= int(tail) <= 12:
+        return int(head), int(tail)
+    raise argparse.ArgumentTypeError(f"Mês inválido: {shown(value)} (use AAAA-MM, de 2000 em "
+                                     "diante).")
+
+
+_month.__name__ = "mês"
+
+
 def cmd_queue_list(args) -> int:
     cfg = _config()
     t = app(at=True)
@@ -130,8 +146,14 @@ def cmd_queue_list(args) -> int:
             "series_warnings": series_warnings, "rows": rows}))
         return 0
     age = status.oldest_age
+    sending = ""
+    if status.sending:
+        sending = f", {status.sending} a enviar" + (
+            f" ({status.interrupted} interrompido(s): retomados no próximo envio)"
+            if status.interrupted else "")
     print(f"Fila AT ({'SAF-T mensal' if status.channel == 'saft' else 'webservice'}): "
-          f"{status.pending} por enviar, {status.parked} retidos, {status.done} enviados"
+          f"{status.pending} por enviar{sending}, {status.parked} retidos, "
+          f"{status.done} enviados"
           + (f"; mais antigo há {_duration(age)}" if age else "")
           + (f"; próxima tentativa {status.next_attempt:%Y-%m-%d %H:%M:%S}"
              if status.next_attempt and status.pending else ""))
@@ -144,8 +166,16 @@ def cmd_queue_list(args) -> int:
     for r in rows:
         print(f"{r.id:>6} {r.kind:<16} {r.status:<8} {r.subject:<24} tent. {r.attempts:<3}"
               + (f" prazo {r.deadline:%Y-%m-%d %H:%M}" if r.deadline else "")
+              + (f"\n       {_holding(r)}" if r.status == "sending" else "")
               + (f"\n       {r.last_error}" if r.last_error and r.status != "done" else ""))
     return 0
+
+
+def _holding(r) -> str:
+    if r.holder_gone:
+        return (f"interrompido: {r.holder} já não está a enviar; retomado no próximo envio "
+                "(caixa queue drain)")
+    return f"a ser enviado por {r.holder} (reserva até {r.next_attempt_at:%H:%M:%S})"
 
 
 def _duration(delta) -> str:
@@ -187,10 +217,7 @@ def cmd_queue_resolve(args) -> int:
 
 
 def cmd_queue_saft(args) -> int:
-    try:
-        year, month = (int(x) for x in args.month.split("-"))
-    except ValueError:
-        raise ValidationError(f"Mês inválido: {args.month!r} (use AAAA-MM).") from None
+    year, month = args.month
     n = app().queue_confirm_saft(year, month, args.user)
     print(f"{n} envio(s) de {year}-{month:02d} dados como comunicados no SAF-T.")
     return 0

@@ -7,8 +7,8 @@ order the till shows them, seeded from the categories the products already name;
 document lines are indexed by product code, since whether a product was ever sold decides
 whether its description may still change (D8632 §3.3.5).
 
-Revision ID: 0005_backoffice
-Revises: 0004
+Revision ID: 0006_backoffice
+Revises: 0005_outbox_claims
 """
 
 from datetime import datetime
@@ -16,8 +16,8 @@ from datetime import datetime
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0005_backoffice"
-down_revision = "0004"
+revision = "0006_backoffice"
+down_revision = "0005_outbox_claims"
 branch_labels = None
 depends_on = None
 
