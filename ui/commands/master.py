@@ -11,18 +11,18 @@ import os
 
 from pos.domain.money import fmt2
 
-from .common import app, dump_json
+from .common import USER, app, dump_json, integer
 
 
 def _user(p) -> None:
-    p.add_argument("--user", default=os.environ.get("CAIXA_USER") or "admin",
+    p.add_argument("--user", default=os.environ.get("CAIXA_USER") or "admin", type=USER,
                    help="quem faz a alteração (também CAIXA_USER)")
 
 
 def _page(p, what: str) -> None:
     p.add_argument("--search", default="", help=f"texto a procurar nos {what}")
-    p.add_argument("--offset", type=int, default=0)
-    p.add_argument("--limit", type=int, default=100)
+    p.add_argument("--offset", type=integer(0, what="o início"), default=0)
+    p.add_argument("--limit", type=integer(1, 1000, "o limite"), default=100)
     p.add_argument("--json", action="store_true")
 
 
@@ -70,7 +70,7 @@ def register(sub) -> None:
     s = cs.add_parser("edit", help="muda o nome (os produtos seguem), a posição ou esconde")
     s.add_argument("name")
     s.add_argument("--rename", metavar="NOVO")
-    s.add_argument("--position", type=int)
+    s.add_argument("--position", type=integer(1, 10_000, "a posição"))
     state = s.add_mutually_exclusive_group()
     state.add_argument("--show", action="store_true")
     state.add_argument("--hide", action="store_true")
@@ -93,13 +93,13 @@ def register(sub) -> None:
     s.set_defaults(func=cmd_customer_add)
     s = us.add_parser("edit", help="muda um cliente (NIF e nome não mudam depois de "
                                    "emitidos documentos)")
-    s.add_argument("id", type=int)
+    s.add_argument("id", type=integer(what="o número do cliente"))
     s.add_argument("--nif")
     s.add_argument("--name")
     _customer_options(s)
     s.set_defaults(func=cmd_customer_edit)
     s = us.add_parser("remove", help="apaga um cliente sem documentos")
-    s.add_argument("id", type=int)
+    s.add_argument("id", type=integer(what="o número do cliente"))
     _user(s)
     s.set_defaults(func=cmd_customer_remove)
 

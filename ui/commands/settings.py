@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import os
 
-from .common import app, dump_json
+from .common import USER, app, dump_json
 
 
 def _user(p) -> None:
-    p.add_argument("--user", default=os.environ.get("CAIXA_USER") or "admin",
+    p.add_argument("--user", default=os.environ.get("CAIXA_USER") or "admin", type=USER,
                    help="quem faz a alteração (também CAIXA_USER)")
 
 
