@@ -69,7 +69,9 @@ def test_offline_guide_phone_code_then_print(configured, sandbox, printer):
     (["--type", "GT", "--item", "MER01", "--start", "amanhã"], "Data e hora"),
     (["--type", "GT", "--item", "NAOEXISTE"], "NAOEXISTE"),
     (["--type", "FS", "--item", "MER01"], "simplificada"),
-    (["--type", "GT", "--item", "MER01", "--vehicle", "AA\x1b00"], "Matrícula"),
+    # Every argument with a control character is refused before any command runs.
+    (["--type", "GT", "--item", "MER01", "--vehicle", "AA\x1b00"], "carácter de controlo"),
+    (["--type", "GT", "--item", "MER01", "--vehicle", "A" * 33], "Matrícula"),
     (["--type", "GT", "--from-invoice", "FT L2026/99"], "FT L2026/99"),
     (["--type", "GT", "--item", "MER01", "--unload", "Rua|Porto"], "Morada inválida"),
 ])
