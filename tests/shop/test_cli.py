@@ -152,3 +152,16 @@ def test_a_pin_written_in_a_file_others_can_read_is_refused(tmp_path):
                    env={"XDG_DATA_HOME": str(tmp_path / "xdg")})
     assert proc.returncode == 0, proc.stderr
     assert Path(tmp_path / "l.db").exists()
+
+
+def test_every_command_s_help_renders():
+    """A '%' in a help text breaks argparse's --help with a traceback (it happened)."""
+    from ui.cli import build_parser
+
+    def walk(parser, path):
+        for action in parser._actions:
+            for name, sub in (getattr(action, "choices", None) or {}).items():
+                if hasattr(sub, "format_help"):
+                    assert sub.format_help(), path + [name]
+                    walk(sub, path + [name])
+    walk(build_parser(), [])

@@ -57,7 +57,7 @@ def register(sub, user_arg) -> None:
     s.add_argument("action", help="discount, price_change, void, reprint, drawer, "
                                   "credit_note, cancel, back_office, users, settings")
     s.add_argument("allowed", choices=("yes", "no", "sim", "nao", "não"))
-    s.add_argument("--limit", help="desconto máximo (%) para 'discount'")
+    s.add_argument("--limit", help="desconto máximo (%%) para 'discount'")
     user_arg(s)
     s.set_defaults(func=cmd_permit)
 
