@@ -160,8 +160,9 @@ def test_every_command_s_help_renders():
 
     def walk(parser, path):
         for action in parser._actions:
-            for name, sub in (getattr(action, "choices", None) or {}).items():
-                if hasattr(sub, "format_help"):
-                    assert sub.format_help(), path + [name]
-                    walk(sub, path + [name])
+            if not isinstance(action.choices, dict):
+                continue
+            for name, sub in action.choices.items():
+                assert sub.format_help(), path + [name]
+                walk(sub, path + [name])
     walk(build_parser(), [])
