@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from pos.domain.errors import ValidationError
+from pos.domain.errors import PosError, ValidationError
 from pos.domain.money import to_decimal
 from pos.domain.roles import Permission
 from pos.services import staff
@@ -86,7 +86,7 @@ class StaffMixin(Base):
         with self._read() as uow:
             try:
                 staff.require(uow, login, action, value)
-            except ValidationError:
+            except PosError:         # not allowed, or no such active user
                 return False
             return True
 

@@ -122,7 +122,7 @@ def test_role_rights_are_data_the_till_checks_and_a_manager_cannot_change_them(a
     assert app.may("caixa1", "reprint") and not app.may("caixa1", "drawer")
     assert app.may("caixa1", "discount", 5) and not app.may("caixa1", "discount", "5.01")
     assert app.may("gerente", "cancel") and not app.may("gerente", "settings")
-    assert app.may("admin", "settings")
+    assert app.may("admin", "settings") and not app.may("ninguem", "reprint")
     app.set_permission("cashier", "drawer", True, user="admin")
     app.set_permission("cashier", "discount", True, 10, user="admin")
     assert app.may("caixa1", "drawer") and app.may("caixa1", "discount", 10)
