@@ -47,13 +47,16 @@ def secret_path_for(db: str) -> Path:
 
 def open_app(db: str | None = None, *, till: str | None = None, clock: Clock | None = None,
              printer: Callable[[Application], Printer] | None = None,
-             at_link: Callable[[Application], AtLink] | None = None) -> Application:
+             at_link: Callable[[Application], AtLink] | None = None,
+             printer_check: Callable[[dict], object] | None = None) -> Application:
     """Open (creating and migrating when needed) the database and build the facade.
 
     ``till``: the till this process acts for (its code), else ``CAIXA_TILL``, else the
     database's only till; none before set-up. ``printer`` and ``at_link`` build the
     adapters from the application they serve, since both call it back: the printer records
-    the copies it prints, the AT sender drains the queue.
+    the copies it prints, the AT sender drains the queue; the printer factory is kept to
+    rebuild the printer when the till's printer settings change. ``printer_check`` reads a
+    printer configuration as printing would (refusing what it would refuse).
     """
     db = db or default_db()
     if "://" not in db:
@@ -76,7 +79,9 @@ def open_app(db: str | None = None, *, till: str | None = None, clock: Clock | N
     keys = KeyService(units, secret_path_for(db), clock)
     app = Application(database, ref, clock, keys)
     holder.append(app)
+    app.printer_check = printer_check
     if printer is not None:
+        app.printer_factory = printer
         app.printer = printer(app)
     if at_link is not None:
         app.at_link = at_link(app)

@@ -1,17 +1,26 @@
 """``Application``: the facade, assembled from one part per area (each under ~200 lines)."""
 
 from .at import AtMixin
+from .at_credentials import AtCredentialsMixin
 from .cash import CashMixin
+from .catalogue_admin import CatalogueAdminMixin
+from .catalogue_csv import CatalogueCsvMixin
 from .counter import CounterMixin
+from .customers_admin import CustomersAdminMixin
 from .integrity import IntegrityMixin
 from .manual import ManualMixin
 from .people import PeopleMixin
 from .saft import SaftMixin
 from .selling import SellingMixin
+from .settings_admin import SettingsAdminMixin
+from .setup import SetupMixin
 from .shop import ShopMixin
+from .staff import StaffMixin
 from .transport import TransportMixin
 
 
 class Application(ShopMixin, SellingMixin, PeopleMixin, CashMixin, ManualMixin, AtMixin,
-                  IntegrityMixin, SaftMixin, TransportMixin, CounterMixin):
+                  IntegrityMixin, SaftMixin, TransportMixin, StaffMixin, CatalogueAdminMixin,
+                  CustomersAdminMixin, SettingsAdminMixin, SetupMixin, CatalogueCsvMixin,
+                  AtCredentialsMixin, CounterMixin):
     """See the package docstring; built by ``pos.bootstrap.open_app``."""

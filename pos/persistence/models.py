@@ -87,9 +87,33 @@ class User(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     login: Mapped[str] = mapped_column(String(30), unique=True)
     name: Mapped[str] = mapped_column(String(60))
-    role: Mapped[str] = mapped_column(String(10))          # cashier | manager | admin
+    role: Mapped[str] = mapped_column(String(10))  # cashier | supervisor | manager | admin
     pin_hash: Mapped[str] = mapped_column(String(200))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # Wrong PINs in a row, and until when the user is locked out after too many.
+    failed_pins: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    locked_until: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class RolePermission(Base):
+    """A shop's change to what a role may do (pos.domain.roles holds the defaults)."""
+
+    __tablename__ = "role_permissions"
+    role: Mapped[str] = mapped_column(String(10), primary_key=True)
+    action: Mapped[str] = mapped_column(String(20), primary_key=True)
+    allowed: Mapped[bool] = mapped_column(Boolean)
+    limit_value: Mapped[str | None] = mapped_column(String(40))   # e.g. a discount's max %
+
+
+class Category(Base):
+    """A group of the catalogue, in the order the till shows them (products name it)."""
+
+    __tablename__ = "categories"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(40), unique=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
 
 
 class Product(Base):
@@ -204,7 +228,7 @@ class LineRow(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id"))
     line_no: Mapped[int] = mapped_column(Integer)
-    product_code: Mapped[str] = mapped_column(String(60))
+    product_code: Mapped[str] = mapped_column(String(60), index=True)
     description: Mapped[str] = mapped_column(String(200))
     product_type: Mapped[str] = mapped_column(String(1), default="P")
     quantity: Mapped[Decimal] = mapped_column(Dec)
@@ -352,15 +376,6 @@ class ParkedCartRow(Base):
     status: Mapped[str] = mapped_column(String(8), default="parked")  # parked|resumed|voided
     closed_at: Mapped[datetime | None] = mapped_column(DateTime)
     closed_by: Mapped[str | None] = mapped_column(String(30))
-
-
-class PinFailure(Base):
-    """Wrong PINs in a row per user, and until when the user is locked out after too many."""
-
-    __tablename__ = "pin_failures"
-    login: Mapped[str] = mapped_column(String(30), primary_key=True)
-    failures: Mapped[int] = mapped_column(Integer, default=0)
-    locked_until: Mapped[datetime | None] = mapped_column(DateTime)
 
 
 class TypographyBook(Base):

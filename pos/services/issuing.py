@@ -75,6 +75,7 @@ class IssueRequest:
     extra: dict = field(default_factory=dict)
     movement_start: datetime | None = None
     confirm_clock: bool = False
+    tax_region: str | None = None         # a credit note keeps its document's; else the shop's
 
 
 def check_not_blocked(uow: UnitOfWork) -> None:
@@ -204,7 +205,7 @@ def issue(uow: UnitOfWork, req: IssueRequest, signer, now: Clock) -> Document:
     ``now`` is a clock's ``now``: it is read only once the series is locked (next_in_series).
     """
     dtype = get_doc_type(req.doc_type)
-    region = company_region(uow)
+    region = req.tax_region or company_region(uow)
     manual = bool(req.manual_ref or req.duplicate_ref)
     slot = next_in_series(uow, req.doc_type, req.series_id, now, manual=manual,
                           doc_date=req.doc_date, confirm_clock=req.confirm_clock)

@@ -9,6 +9,7 @@ file others can read is refused for signing (see ``_passphrase``).
 import os
 import secrets
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import func, select
@@ -18,6 +19,17 @@ from pos.domain.errors import KeyError_
 from pos.files import readable_by_others
 from pos.persistence.models import SigningKey
 from pos.persistence.uow import UnitOfWork
+
+from .secret_box import derive
+
+
+@dataclass(frozen=True, repr=False)
+class PreparedKey:
+    """A signing key ready to store: already encrypted with the shop's passphrase."""
+
+    private_pem: bytes
+    public_pem: bytes
+    how: str                  # generated | imported
 
 
 class KeyService:
@@ -57,26 +69,49 @@ class KeyService:
         return value
 
     def generate(self, user: str = "admin") -> int:
-        private_pem, public_pem = signing.generate_private_pem(self._passphrase(create=True))
-        return self._store(private_pem, public_pem, user, "generated")
+        return self._store(self.prepare(), user)
 
     def import_pem(self, pem: bytes, password: bytes | None, user: str = "admin") -> int:
-        private_pem, public_pem = signing.import_private_pem(
-            pem, password, self._passphrase(create=True))
-        return self._store(private_pem, public_pem, user, "imported")
+        return self._store(self.prepare(pem, password), user)
 
-    def _store(self, private_pem: bytes, public_pem: bytes, user: str, how: str) -> int:
-        with self.units(True) as uow:
-            now = self.clock.now()
-            s = uow.session
-            version = (s.scalar(select(func.max(SigningKey.version))) or 0) + 1
-            for old in s.scalars(select(SigningKey).where(SigningKey.active)):
-                old.active = False
-            s.add(SigningKey(version=version, private_pem=private_pem, public_pem=public_pem,
-                             created_at=now, active=True))
-            uow.audit.append(now, user, "key", f"signing key version {version} {how}")
+    @staticmethod
+    def check_import(pem: bytes, password: bytes | None) -> None:
+        """Refuse a key that cannot be imported (unreadable, wrong password, not RSA-1024),
+        writing nothing."""
+        signing.import_private_pem(pem, password, secrets.token_bytes(16))
+
+    def prepare(self, pem: bytes | None = None, password: bytes | None = None) -> PreparedKey:
+        """A new key (or ``pem`` imported), encrypted with this shop's passphrase, ready to
+        be stored by ``store_in`` in the unit of work that needs it (set-up: the shop's
+        first unit, so a shop never exists without its key)."""
+        passphrase = self._passphrase(create=True)
+        if pem is None:
+            return PreparedKey(*signing.generate_private_pem(passphrase), "generated")
+        return PreparedKey(*signing.import_private_pem(pem, password, passphrase), "imported")
+
+    def store_in(self, uow: UnitOfWork, key: PreparedKey, user: str) -> int:
+        """Make ``key`` the active signing key inside ``uow``; its version."""
+        now = self.clock.now()
+        s = uow.session
+        version = (s.scalar(select(func.max(SigningKey.version))) or 0) + 1
+        for old in s.scalars(select(SigningKey).where(SigningKey.active)):
+            old.active = False
+        s.add(SigningKey(version=version, private_pem=key.private_pem,
+                         public_pem=key.public_pem, created_at=now, active=True))
+        uow.audit.append(now, user, "key", f"signing key version {version} {key.how}")
         self._signer = None
         return version
+
+    def _store(self, key: PreparedKey, user: str) -> int:
+        with self.units(True) as uow:
+            version = self.store_in(uow, key, user)
+        self._signer = None
+        return version
+
+    def secret_key(self, purpose: str) -> bytes:
+        """A key for secrets kept in the database (pos.services.secret_box), derived from
+        the passphrase: never stored, never the passphrase itself."""
+        return derive(self._passphrase(create=True), purpose)
 
     def has_key(self) -> bool:
         with self.units(False) as uow:

@@ -39,7 +39,7 @@ def test_five_wrong_pins_lock_the_user_out_for_a_while(app):
         app.approve("caixa1", "1111", "x")
     assert app.sign_in("gerente", "2222").login == "gerente"   # others are not affected
     kinds = [(k, u) for k, u, _d in events(app)]
-    assert kinds.count(("login_failed", "caixa1")) == 5 and ("user_locked", "caixa1") in kinds
+    assert kinds.count(("login_failed", "caixa1")) == 5 and ("user_locked", "sistema") in kinds
     app.clock.advance(minutes=15)
     assert app.sign_in("caixa1", "1111").login == "caixa1"
     with pytest.raises(ValidationError, match="4 tentativas"):   # the count starts again

@@ -13,8 +13,15 @@ from .common import USER, app, document_json, dump_json, integer
 
 
 def register(sub) -> None:
-    p = sub.add_parser("init", help="cria a base de dados (com --demo: loja de demonstração)")
-    p.add_argument("--demo", action="store_true", help="empresa, catálogo e séries de formação")
+    p = sub.add_parser("init", help="configura uma loja nova: a partir de um ficheiro "
+                                    "(--from), passo a passo no terminal, ou a loja de "
+                                    "demonstração (--demo)")
+    how = p.add_mutually_exclusive_group()
+    how.add_argument("--demo", action="store_true",
+                     help="empresa, catálogo e séries de formação de demonstração")
+    how.add_argument("--from", dest="from_file", metavar="FICHEIRO.toml",
+                     help="empresa, caixa, administrador, chave, pagamentos, impressora e "
+                          "séries (exemplo comentado: docs/shop.example.toml)")
     p.set_defaults(func=cmd_init)
 
     p = sub.add_parser("demo", help="cria a loja de demonstração (se preciso), vende e "
@@ -123,9 +130,10 @@ def _split(spec: str, what: str) -> tuple[str, Decimal | None]:
 
 
 def cmd_init(args) -> int:
-    a = app(require_setup=False)
     if not args.demo:
-        raise ValidationError("Por agora só existe 'caixa init --demo'.")
+        from . import shop_setup
+        return shop_setup.run(args)
+    a = app(require_setup=False)
     a.init_demo()
     print(f"Loja de demonstração criada em {a.db.url}. Modo de formação ativo.")
     return 0

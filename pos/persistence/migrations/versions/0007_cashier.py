@@ -1,20 +1,20 @@
-"""The till through a cashier's day: parked sales, PIN lock-out, whose cash session.
+"""The till through a cashier's day: parked sales, whose cash session, customers by phone.
 
 ``parked_carts`` keeps a sale put aside (JSON of the cart; never a fiscal document) until it
-is resumed or voided; ``pin_failures`` counts wrong PINs in a row per user and holds the
-lock-out; ``cash_sessions.scope`` says whether a session is the till's (anyone signed in sells
+is resumed or voided (the PIN lock-out lives on ``users``, 0006_backoffice);
+``cash_sessions.scope`` says whether a session is the till's (anyone signed in sells
 in it) or one user's (the shop's rule when it was opened); ``customers.phone`` lets the till
 find a customer by phone.
 
-Revision ID: 0005_cashier
-Revises: 0005_outbox_claims
+Revision ID: 0007_cashier
+Revises: 0006_backoffice
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0005_cashier"
-down_revision = "0005_outbox_claims"
+revision = "0007_cashier"
+down_revision = "0006_backoffice"
 branch_labels = None
 depends_on = None
 
@@ -36,12 +36,6 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(["till_id"], ["tills.id"]),
         sa.PrimaryKeyConstraint("id"))
     op.create_index("ix_parked_carts_till_status", "parked_carts", ["till_id", "status"])
-    op.create_table(
-        "pin_failures",
-        sa.Column("login", sa.String(length=30), nullable=False),
-        sa.Column("failures", sa.Integer(), nullable=False),
-        sa.Column("locked_until", sa.DateTime(), nullable=True),
-        sa.PrimaryKeyConstraint("login"))
     # ADD COLUMN with a default: no table copy (SQLite), existing rows take the default.
     op.add_column("cash_sessions", sa.Column("scope", sa.String(length=5), nullable=False,
                                              server_default="till"))
@@ -54,6 +48,5 @@ def downgrade() -> None:
         batch.drop_column("phone")
     with op.batch_alter_table("cash_sessions") as batch:
         batch.drop_column("scope")
-    op.drop_table("pin_failures")
     op.drop_index("ix_parked_carts_till_status", table_name="parked_carts")
     op.drop_table("parked_carts")
