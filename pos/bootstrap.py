@@ -69,14 +69,17 @@ def _owner_only(db: str) -> None:
 def open_app(db: str | None = None, *, till: str | None = None, clock: Clock | None = None,
              printer: Callable[[Application], Printer] | None = None,
              at_link: Callable[[Application], AtLink] | None = None,
+             printer_check: Callable[[dict], object] | None = None,
              anchor_store: AnchorStore | None = None) -> Application:
     """Open (creating and migrating when needed) the database and build the facade.
 
     ``till``: the till this process acts for (its code), else ``CAIXA_TILL``, else the
     database's only till; none before set-up. ``printer`` and ``at_link`` build the
     adapters from the application they serve, since both call it back: the printer records
-    the copies it prints, the AT sender drains the queue. ``anchor_store``: the central
-    store's copy of the anchors (issue 18), when there is one.
+    the copies it prints, the AT sender drains the queue; the printer factory is kept to
+    rebuild the printer when the till's printer settings change. ``printer_check`` reads a
+    printer configuration as printing would (refusing what it would refuse).
+    ``anchor_store``: the central store's copy of the anchors (issue 18), when there is one.
     """
     db = db or default_db()
     if "://" not in db:
@@ -101,8 +104,10 @@ def open_app(db: str | None = None, *, till: str | None = None, clock: Clock | N
     app = Application(database, ref, clock, keys,
                       anchors=Anchors(vault, store=anchor_store))
     holder.append(app)
+    app.printer_check = printer_check
     app.seal_upgrade()
     if printer is not None:
+        app.printer_factory = printer
         app.printer = printer(app)
     if at_link is not None:
         app.at_link = at_link(app)

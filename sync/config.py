@@ -103,6 +103,9 @@ class ATConfig:
     software_certificate_number: int = 0
     tax_entity: str = "Global"
     validate_requests: bool = True
+    # The client key's password when the key file is encrypted (the shop's stored
+    # credentials are written so: sync.stored_credentials); never from a file or variable.
+    client_key_password: str | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         if self.environment not in ENDPOINTS:
@@ -145,8 +148,8 @@ class ATConfig:
         parts = []
         for f in fields(self):
             value = getattr(self, f.name)
-            if f.name == "password":
-                value = "***"
+            if f.name in ("password", "client_key_password"):
+                value = "***" if value else value
             elif isinstance(value, Path):
                 value = str(value)
             parts.append(f"{f.name}={value!r}")

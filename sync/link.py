@@ -48,6 +48,7 @@ class OutboxLink:
         self.last_report: DrainReport | None = None   # set by the worker thread
         self._lock = threading.Lock()
         self._started = False
+        self._stored = None           # the temporary folder of stored credentials
 
     # ---- lazy start ------------------------------------------------------------------
     def _start(self) -> None:
@@ -79,7 +80,7 @@ class OutboxLink:
         else:
             from .clients import ATClients
 
-            at = cfg.at_config()       # configuration problems: reported, queue not stopped
+            at = self._at_config(cfg)  # configuration problems: reported, queue not stopped
             ATClients(at).close()      # ... and so are missing certificate or WSDL files
 
             def factory():
@@ -87,6 +88,26 @@ class OutboxLink:
         return OutboxWorker(self.app, factory, policy=cfg.queue,
                             interval=cfg.interval_seconds, batch=cfg.batch,
                             on_report=self._report)
+
+    def _at_config(self, cfg):
+        """The file's ``[at]`` (and CAIXA_AT_*), over the credentials the shop keeps in its
+        database when it has them (sync.stored_credentials)."""
+        from .stored_credentials import StoredCredentials
+
+        at_connection = getattr(self.app, "at_connection", None)
+        stored = at_connection() if at_connection is not None else None
+        if stored is None:
+            return cfg.at_config()
+        self._stored = self._stored or StoredCredentials()
+        return self._stored.config(stored, dict(cfg.at))
+
+    def reload(self) -> None:
+        """The shop's AT credentials changed: read the configuration again on next use."""
+        with self._lock:
+            if self.worker is not None:
+                self.worker.stop(timeout=5)
+                self.worker = None
+            self._started, self._problem, self.config = False, "", None
 
     def _report(self, report: DrainReport) -> None:
         self.last_report = report
@@ -132,3 +153,5 @@ class OutboxLink:
     def close(self) -> None:
         if self.worker is not None:
             self.worker.stop(timeout=5)
+        if self._stored is not None:
+            self._stored.close()

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import logging
 import re
+import ssl
 from pathlib import Path
 from typing import Any
 
@@ -60,10 +61,32 @@ def build_session(config: ATConfig) -> requests.Session:
     session.trust_env = False
     session.verify = str(config.ca_bundle) if config.ca_bundle else True
     if config.client_cert is not None and config.client_key is not None:
-        session.cert = (str(config.client_cert), str(config.client_key))
+        if config.client_key_password:
+            session.mount("https://", _KeyPasswordAdapter(
+                str(config.client_cert), str(config.client_key), config.client_key_password))
+        else:
+            session.cert = (str(config.client_cert), str(config.client_key))
     else:
         log.warning("AT: no client certificate configured; AT refuses calls without one")
     return session
+
+
+class _KeyPasswordAdapter(requests.adapters.HTTPAdapter):
+    """Mutual TLS with an encrypted client key (requests' ``cert`` cannot take a password):
+    the key is opened once, into this adapter's TLS context."""
+
+    def __init__(self, cert: str, key: str, password: str):
+        self._context = ssl.create_default_context()
+        try:
+            self._context.load_cert_chain(cert, key, password)
+        except (ssl.SSLError, OSError) as exc:
+            raise e.ConfigurationError(f"Não foi possível abrir o certificado do cliente para "
+                                       f"a AT: {exc}.") from None
+        super().__init__()
+
+    def init_poolmanager(self, *args, **kwargs):
+        kwargs["ssl_context"] = self._context
+        return super().init_poolmanager(*args, **kwargs)
 
 
 class LocalSchemaError(Exception):

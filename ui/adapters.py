@@ -56,16 +56,32 @@ class ReceiptPrinter:
 
 
 def printer_from_environment(reprint_log=None):
-    """The till's printer from ``CAIXA_PRINTER`` (JSON text or a JSON file's path, the same
-    setting the ``caixa print`` command reads); ``NoPrinter`` when unset or unusable."""
-    source = os.environ.get(PRINTER_ENV, "").strip()
-    if not source:
-        return NoPrinter()
+    """The till's printer: ``CAIXA_PRINTER`` (JSON text or a JSON file's path, the same
+    setting the ``caixa print`` command reads) when set, else the till's printer settings
+    kept by the application (``caixa printer set``, the back office); ``NoPrinter`` when
+    there is none or it is unusable. ``reprint_log`` is the application."""
     from printing.connections import read_config
     from printing.service import PrintService
 
+    source = os.environ.get(PRINTER_ENV, "").strip()
     try:
-        return ReceiptPrinter(PrintService.from_config(read_config(source), reprint_log))
+        if source:
+            config = read_config(source)
+        else:
+            kept = getattr(reprint_log, "printer_settings", None)
+            data = kept() if kept is not None else None
+            if data is None:
+                return NoPrinter()
+            config = data.config()
+        return ReceiptPrinter(PrintService.from_config(config, reprint_log))
     except PosError as exc:   # a bad printer setting must not stop the till from selling
         log.error("printer configuration refused: %s", exc)
         return NoPrinter()
+
+
+def check_printer_config(config: dict) -> None:
+    """What printing makes of a printer configuration (``open_app(printer_check=)``): the
+    profile and connection checked, nothing opened."""
+    from printing.connections import printer_from_config
+
+    printer_from_config(config)

@@ -32,14 +32,19 @@ def application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def payment_methods() -> tuple[str, ...]:
-    """Methods offered at the till (``CAIXA_PAYMENTS=NU,CD,MB``); SAF-T codes."""
+def payment_methods(app: Application | None = None) -> tuple[str, ...]:
+    """Methods offered at the till, in button order (SAF-T codes): ``CAIXA_PAYMENTS=NU,CD,MB``
+    when set, else the shop's choice (``caixa payments``, the back office)."""
     from pos.domain.documents import PAYMENT_METHODS
 
     raw = os.environ.get("CAIXA_PAYMENTS", "")
     wanted = tuple(m.strip().upper() for m in raw.split(",") if m.strip())
     chosen = tuple(m for m in wanted if m in PAYMENT_METHODS)
-    return chosen if "NU" in chosen else DEFAULT_METHODS
+    if "NU" in chosen:
+        return chosen
+    if app is not None:
+        return tuple(m.code for m in app.payment_methods())
+    return DEFAULT_METHODS
 
 
 def outbox_link(app: Application) -> AtLink:
@@ -53,9 +58,10 @@ def outbox_link(app: Application) -> AtLink:
 def open_till_app(db: str | None) -> Application:
     """The application as the till uses it: the printer from ``CAIXA_PRINTER`` (copies are
     recorded by the application it prints for) and the AT link sending in the background."""
-    from .adapters import printer_from_environment
+    from .adapters import check_printer_config, printer_from_environment
 
-    return open_app(db, printer=printer_from_environment, at_link=outbox_link)
+    return open_app(db, printer=printer_from_environment, at_link=outbox_link,
+                    printer_check=check_printer_config)
 
 
 @dataclass
@@ -86,7 +92,7 @@ def build(db: str | None = None, lang: str = "pt", *, app: Application | None = 
         app.quick_check()
         ctx = Context(app=app, worker=worker or Worker(), issuer=app.issuer(),
                       training=app.training_mode(), till_name=app.till_name(),
-                      methods=payment_methods())
+                      methods=payment_methods(app))
     except BaseException:
         if owns:
             app.close()
@@ -104,11 +110,7 @@ def run(db: str | None, lang: str = "pt", fullscreen: bool = False) -> int:
         from PySide6.QtCore import QTimer
 
         QTimer.singleShot(int(quit_after), built.qt.quit)
-    if fullscreen:
-        w.showFullScreen()
-    else:
-        w.resize(1280, 800)
-        w.show()
+    w.place(fullscreen)              # the screen it is on, whatever its size
     try:
         return built.qt.exec()
     finally:

@@ -2,20 +2,30 @@
 
 from .archive import ArchiveMixin
 from .at import AtMixin
+from .at_credentials import AtCredentialsMixin
 from .backup import BackupMixin
 from .cash import CashMixin
+from .catalogue_admin import CatalogueAdminMixin
+from .catalogue_csv import CatalogueCsvMixin
 from .clock import ClockMixin
+from .counter import CounterMixin
+from .customers_admin import CustomersAdminMixin
 from .integrity import IntegrityMixin
 from .journal import JournalMixin
 from .manual import ManualMixin
 from .people import PeopleMixin
 from .saft import SaftMixin
 from .selling import SellingMixin
+from .settings_admin import SettingsAdminMixin
+from .setup import SetupMixin
 from .shop import ShopMixin
+from .staff import StaffMixin
 from .transport import TransportMixin
 
 
 class Application(ShopMixin, SellingMixin, PeopleMixin, CashMixin, ManualMixin, AtMixin,
                   IntegrityMixin, JournalMixin, BackupMixin, ClockMixin, ArchiveMixin,
-                  SaftMixin, TransportMixin):
+                  SaftMixin, TransportMixin, StaffMixin, CatalogueAdminMixin,
+                  CustomersAdminMixin, SettingsAdminMixin, SetupMixin, CatalogueCsvMixin,
+                  AtCredentialsMixin, CounterMixin):
     """See the package docstring; built by ``pos.bootstrap.open_app``."""

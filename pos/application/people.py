@@ -3,20 +3,20 @@ and what the sale screen browses: categories, products, customers."""
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 
 from sqlalchemy import or_, select
 
 from pos.domain.documents import Customer, ProductSnapshot
 from pos.domain.errors import ValidationError
+from pos.domain.fields import sort_key
+from pos.persistence.models import Category, Product, User
 from pos.persistence.models import Customer as CustomerRow
-from pos.persistence.models import Product, User
-from pos.services import catalogue, users
+from pos.services import catalogue, staff
 
 from .base import Base
 
-SUPERVISORS = ("manager", "admin")
+SUPERVISORS = ("supervisor", "manager", "admin")
 
 
 @dataclass(frozen=True)
@@ -27,15 +27,9 @@ class UserInfo:
 
     @property
     def is_supervisor(self) -> bool:
-        """Managers and admins may override prices, give discounts and approve returns."""
+        """Supervisors, managers and admins approve what a cashier may not do alone (the
+        exact rights of each role: ``Application.may``)."""
         return self.role in SUPERVISORS
-
-
-def sort_key(text: str) -> str:
-    """Portuguese reading order: 'Água' with the A's, 'Pão' before 'Papo' (SQLite sorts
-    binary, which puts accented letters last)."""
-    plain = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in plain if not unicodedata.combining(c))
 
 
 class PeopleMixin(Base):
@@ -48,36 +42,45 @@ class PeopleMixin(Base):
         return [UserInfo(*r) for r in rows]
 
     def sign_in(self, login: str, pin: str) -> UserInfo:
-        try:
-            with self._write() as uow:
-                user = users.authenticate(uow, login, pin)
-                uow.audit.append(self.clock.now(), user.login, "login", "")
-                return UserInfo(user.login, user.name, user.role)
-        except ValidationError:
-            self._journal(login, "login_failed")   # its own unit: the other rolled back
-            raise
+        """A PIN for signing in. Wrong PINs are counted and journaled; after
+        ``roles.MAX_WRONG_PINS`` in a row the user is locked out for a while."""
+        with self._write() as uow:
+            now = self.clock.now()
+            user, refused = staff.attempt(uow, login, pin, now)
+            if user is not None:
+                uow.audit.append(now, user.login, "login", "")
+                info = UserInfo(user.login, user.name, user.role)
+        if user is None:          # raised after the commit: the count of wrong PINs stays
+            raise ValidationError(refused)
+        return info
 
     def approve(self, login: str, pin: str, action: str) -> UserInfo:
-        """A supervisor's PIN for ``action``; journaled with who approved it (a wrong PIN
-        too)."""
-        try:
-            with self._write() as uow:
-                user = users.authenticate(uow, login, pin)
+        """A supervisor's PIN for ``action``; journaled with who approved it. Wrong PINs
+        count towards the same lock-out as signing in (and are journaled)."""
+        with self._write() as uow:
+            now = self.clock.now()
+            user, refused = staff.attempt(uow, login, pin, now, "pin_failed", action[:200])
+            if user is not None:
                 if user.role not in SUPERVISORS:
                     raise ValidationError(f"{user.name} não pode autorizar: peça a um gerente.")
-                uow.audit.append(self.clock.now(), user.login, "approval", action[:200])
-                return UserInfo(user.login, user.name, user.role)
-        except ValidationError as exc:
-            if "PIN" in str(exc):
-                self._journal(login, "pin_failed", action[:200])
-            raise
+                uow.audit.append(now, user.login, "approval", action[:200])
+                info = UserInfo(user.login, user.name, user.role)
+        if user is None:
+            raise ValidationError(refused)
+        return info
 
     # ---- the product grid ------------------------------------------------------------
     def categories(self) -> list[str]:
+        """Categories with products on sale, in the order the back office set (categories
+        it hid are left out; any it does not know come last, in reading order)."""
         with self._read() as uow:
-            cats = uow.session.scalars(select(Product.category).where(Product.active)
-                                       .distinct())
-            return sorted(cats, key=sort_key)
+            rows = uow.session.execute(
+                select(Product.category, Category.position, Category.active)
+                .outerjoin(Category, Category.name == Product.category)
+                .where(Product.active).distinct()).all()
+        shown = [(pos, name) for name, pos, active in rows if active is not False]
+        return [name for _, name in sorted(
+            shown, key=lambda r: (r[0] is None, r[0] or 0, sort_key(r[1])))]
 
     def category_products(self, category: str, limit: int = 200) -> list[ProductSnapshot]:
         with self._read() as uow:

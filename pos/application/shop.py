@@ -29,7 +29,8 @@ class ShopMixin(Base):
         if not self.is_configured() or self.till is None:
             where = self.db.url.removeprefix("sqlite:///")
             raise ValidationError(f"A base de dados {where} não está configurada: execute "
-                                  "'caixa init --demo'.")
+                                  "'caixa init --from loja.toml' (ou 'caixa init --demo' "
+                                  "para a loja de demonstração).")
 
     def init_demo(self, user: str = "admin") -> TillInfo:
         """Create the demo shop (training series) with its first till, its seal and signing

@@ -29,7 +29,8 @@ KINDS: dict[str, str] = {
     "cart_voided": "venda anulada antes do pagamento",
     "line_voided": "linha anulada antes do pagamento",
     "price_override": "preço alterado na venda",
-    "discount": "desconto na venda",
+    "order_discount": "desconto em toda a venda",
+    "discount": "desconto numa linha",
     "credit_note": "nota de crédito autorizada",
     "reprint": "reimpressão (2.ª via)",
     "cancel": "anulação de documento",
@@ -90,7 +91,7 @@ KINDS: dict[str, str] = {
 # What a screen may put on record through ``record_event`` (the rest is recorded by the core
 # where it happens, and cannot be written from outside).
 SCREEN_KINDS = frozenset({"logout", "cart_voided", "line_voided", "price_override",
-                          "discount", "credit_note", "drawer_opened"})
+                          "discount", "order_discount", "credit_note", "drawer_opened"})
 
 
 @dataclass(frozen=True)

@@ -94,9 +94,33 @@ class User(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     login: Mapped[str] = mapped_column(String(30), unique=True)
     name: Mapped[str] = mapped_column(String(60))
-    role: Mapped[str] = mapped_column(String(10))          # cashier | manager | admin
+    role: Mapped[str] = mapped_column(String(10))  # cashier | supervisor | manager | admin
     pin_hash: Mapped[str] = mapped_column(String(200))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # Wrong PINs in a row, and until when the user is locked out after too many.
+    failed_pins: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    locked_until: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class RolePermission(Base):
+    """A shop's change to what a role may do (pos.domain.roles holds the defaults)."""
+
+    __tablename__ = "role_permissions"
+    role: Mapped[str] = mapped_column(String(10), primary_key=True)
+    action: Mapped[str] = mapped_column(String(20), primary_key=True)
+    allowed: Mapped[bool] = mapped_column(Boolean)
+    limit_value: Mapped[str | None] = mapped_column(String(40))   # e.g. a discount's max %
+
+
+class Category(Base):
+    """A group of the catalogue, in the order the till shows them (products name it)."""
+
+    __tablename__ = "categories"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(40), unique=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
 
 
 class Product(Base):
@@ -122,6 +146,7 @@ class Customer(Base):
     city: Mapped[str] = mapped_column(String(50), default="")
     postal_code: Mapped[str] = mapped_column(String(20), default="")
     country: Mapped[str] = mapped_column(String(12), default="PT")
+    phone: Mapped[str] = mapped_column(String(20), default="", server_default="")
 
 
 class SigningKey(Base):
@@ -233,7 +258,7 @@ class LineRow(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id"))
     line_no: Mapped[int] = mapped_column(Integer)
-    product_code: Mapped[str] = mapped_column(String(60))
+    product_code: Mapped[str] = mapped_column(String(60), index=True)
     description: Mapped[str] = mapped_column(String(200))
     product_type: Mapped[str] = mapped_column(String(1), default="P")
     quantity: Mapped[Decimal] = mapped_column(Dec)
@@ -388,6 +413,9 @@ class CashSession(Base):
     closed_at: Mapped[datetime | None] = mapped_column(DateTime)
     closed_by: Mapped[str | None] = mapped_column(String(30))
     z_number: Mapped[int | None] = mapped_column(Integer)
+    # 'till': the till's one session, whoever sells; 'user': this user's own session and
+    # documents (the till setting session_rule when it was opened).
+    scope: Mapped[str] = mapped_column(String(5), default="till", server_default="till")
 
 
 class CashCount(Base):
@@ -412,6 +440,25 @@ class CashMovement(Base):
     kind: Mapped[str] = mapped_column(String(10))       # in | out | drawer
     amount: Mapped[Decimal] = mapped_column(Dec)
     reason: Mapped[str] = mapped_column(String(100), default="")
+
+
+class ParkedCartRow(Base):
+    """A sale put aside (never a fiscal document): the cart as JSON until it is resumed or
+    voided (a voided one is audited)."""
+
+    __tablename__ = "parked_carts"
+    __table_args__ = (Index("ix_parked_carts_till_status", "till_id", "status"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    till_id: Mapped[int] = mapped_column(ForeignKey("tills.id"))
+    user_login: Mapped[str] = mapped_column(String(30))
+    parked_at: Mapped[datetime] = mapped_column(DateTime)
+    note: Mapped[str] = mapped_column(String(100), default="")
+    lines: Mapped[int] = mapped_column(Integer)
+    total: Mapped[Decimal] = mapped_column(Dec)
+    payload: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(8), default="parked")  # parked|resumed|voided
+    closed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    closed_by: Mapped[str | None] = mapped_column(String(30))
 
 
 class TypographyBook(Base):

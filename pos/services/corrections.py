@@ -31,6 +31,11 @@ def _active_notes(session: Session, row: DocumentRow) -> list[DocumentRow]:
         DocumentRow.ref_document_id == row.id, DocumentRow.status != "A")))
 
 
+def notes_of(session: Session, row: DocumentRow) -> list[DocumentRow]:
+    """The credit notes in force on ``row`` (not cancelled), oldest first."""
+    return sorted(_active_notes(session, row), key=lambda n: n.id)
+
+
 def cancel(uow: UnitOfWork, document_no: str, reason: str, user: str, now: datetime) -> None:
     check_not_blocked(uow)
     session = uow.session
@@ -119,5 +124,7 @@ def credit_note_request(uow: UnitOfWork, document_no: str, reason: str,
         raise StateError(f"{document_no} já está totalmente creditado.")
     customer = Customer(row.customer_nif, row.customer_name, row.customer_address,
                         row.customer_city, row.customer_postal_code, row.customer_country)
+    # The note keeps the region of what it corrects (its rates are that region's), even
+    # after the company changed tax region.
     return IssueRequest(doc_type="NC", lines=tuple(lines), customer=customer, user=user,
-                        ref_document_id=row.id)
+                        ref_document_id=row.id, tax_region=row.tax_region)

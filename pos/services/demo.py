@@ -6,10 +6,11 @@ from sqlalchemy import select
 
 from pos.domain.doctypes import DOC_TYPES
 from pos.domain.errors import ValidationError
+from pos.domain.fields import sort_key
 from pos.persistence.models import Company
 from pos.persistence.uow import TillRef, UnitOfWork
 
-from . import catalogue, series_admin, tills, users
+from . import catalogue, products_admin, series_admin, tills, users
 
 DEMO_NIF = "599999993"   # a valid test NIF (check digit), not a real company
 
@@ -72,6 +73,8 @@ def init_demo(uow: UnitOfWork, now: datetime, till_code: str = "CX1") -> TillRef
     for i, (code, name, price, tax, exemption, unit, ptype, cat) in enumerate(CATALOGUE):
         catalogue.add(uow, code, name, price, tax, exemption, unit, ptype,
                       ean13(f"560000{i:06d}"), cat)
+    for cat in sorted({row[-1] for row in CATALOGUE}, key=sort_key):   # the till's order
+        products_admin.ensure_category(uow, cat, now)
     users.add(uow, "admin", "Administrador", "admin", "1234")
     users.add(uow, "gerente", "Gerente", "manager", "2222")
     users.add(uow, "caixa1", "Ana Caixa", "cashier", "1111")

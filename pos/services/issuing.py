@@ -50,6 +50,7 @@ from . import clock, closures
 Clock = Callable[[], datetime]
 
 PAID_AT_ISSUE = ("FS", "FR")
+REFUNDED_AT_ISSUE = ("NC",)     # a credit note may record how its money went back
 
 # Built once: plain table statements with bound parameters compile once and stay cached.
 _INSERT_DOC = insert(DocumentRow.__table__)
@@ -76,6 +77,7 @@ class IssueRequest:
     extra: dict = field(default_factory=dict)
     movement_start: datetime | None = None
     confirm_clock: bool = False
+    tax_region: str | None = None         # a credit note keeps its document's; else the shop's
 
 
 def check_not_blocked(uow: UnitOfWork) -> None:
@@ -215,7 +217,7 @@ def issue(uow: UnitOfWork, req: IssueRequest, signer, now: Clock) -> Document:
     ``now`` is a clock's ``now``: it is read only once the series is locked (next_in_series).
     """
     dtype = get_doc_type(req.doc_type)
-    region = company_region(uow)
+    region = req.tax_region or company_region(uow)
     manual = bool(req.manual_ref or req.duplicate_ref)
     slot = next_in_series(uow, req.doc_type, req.series_id, now, manual=manual,
                           doc_date=req.doc_date, confirm_clock=req.confirm_clock,
@@ -229,6 +231,10 @@ def issue(uow: UnitOfWork, req: IssueRequest, signer, now: Clock) -> Document:
     payments: tuple[Payment, ...] = ()
     if req.doc_type in PAID_AT_ISSUE:
         payments, _change = settle(totals.gross, list(req.payments))
+    elif req.doc_type in REFUNDED_AT_ISSUE and req.payments:
+        payments, change = settle(totals.gross, list(req.payments))
+        if change:
+            raise ValidationError("O reembolso não pode passar o valor da nota de crédito.")
     elif req.payments:
         raise ValidationError(f"{dtype.name} não regista pagamento: use FR ou FS.")
 

@@ -18,6 +18,7 @@ import os
 import secrets
 import uuid as uuidlib
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import func, select
@@ -28,10 +29,20 @@ from pos.files import readable_by_others
 from pos.persistence.models import SealKey, SigningKey
 from pos.persistence.uow import UnitOfWork
 
+from .secret_box import derive
 from .vault import Vault, open_vault
 
 PASSPHRASE_ENV = "CAIXA_KEY_PASSPHRASE"
 SHOP_KEY = "shop_uuid"
+
+
+@dataclass(frozen=True, repr=False)
+class PreparedKey:
+    """A signing key ready to store: already encrypted with the shop's passphrase."""
+
+    private_pem: bytes
+    public_pem: bytes
+    how: str                  # generated | imported
 
 
 class KeyService:
@@ -69,11 +80,20 @@ class KeyService:
                 uow.settings.put(SHOP_KEY, value)
         return value
 
-    def _passphrase(self, create: bool = False) -> bytes:
+    def shop_uuid_in(self, uow: UnitOfWork) -> str:
+        """The shop's identity inside ``uow``, made there when missing (set-up: it then
+        exists only if the whole set-up commits)."""
+        value = uow.settings.get(SHOP_KEY)
+        if not value:
+            value = str(uuidlib.uuid4())
+            uow.settings.put(SHOP_KEY, value)
+        return value
+
+    def _passphrase(self, create: bool = False, shop: str | None = None) -> bytes:
         env = os.environ.get(PASSPHRASE_ENV)
         if env:
             return env.encode("utf-8")
-        shop = self.shop_uuid(create=create)
+        shop = shop or self.shop_uuid(create=create)
         name = f"{shop}.passphrase" if shop else None
         found = self.vault.get(name) if name else None
         if found:
@@ -124,28 +144,55 @@ class KeyService:
 
     # ---- the legal signing key (RSA) ---------------------------------------------------
     def generate(self, user: str = "admin") -> int:
-        private_pem, public_pem = signing.generate_private_pem(self._passphrase(create=True))
-        return self._store(private_pem, public_pem, user, "generated")
+        return self._store(self.prepare(), user)
 
     def import_pem(self, pem: bytes, password: bytes | None, user: str = "admin") -> int:
-        private_pem, public_pem = signing.import_private_pem(
-            pem, password, self._passphrase(create=True))
-        return self._store(private_pem, public_pem, user, "imported")
+        return self._store(self.prepare(pem, password), user)
 
-    def _store(self, private_pem: bytes, public_pem: bytes, user: str, how: str) -> int:
-        self.ensure_seal_key()
-        with self.units(True) as uow:
-            now = self.clock.now()
-            s = uow.session
-            version = (s.scalar(select(func.max(SigningKey.version))) or 0) + 1
-            for old in s.scalars(select(SigningKey).where(SigningKey.active)):
-                old.active = False
-            s.add(SigningKey(version=version, private_pem=private_pem, public_pem=public_pem,
-                             created_at=now, active=True))
-            uow.audit.append(now, user, "key", f"signing key version {version} {how} "
-                                               f"fingerprint {signing.fingerprint(public_pem)}")
+    @staticmethod
+    def check_import(pem: bytes, password: bytes | None) -> None:
+        """Refuse a key that cannot be imported (unreadable, wrong password, not RSA-1024),
+        writing nothing."""
+        signing.import_private_pem(pem, password, secrets.token_bytes(16))
+
+    def prepare(self, pem: bytes | None = None, password: bytes | None = None,
+                shop: str | None = None) -> PreparedKey:
+        """A new key (or ``pem`` imported), encrypted with this shop's passphrase, ready to
+        be stored by ``store_in`` in the unit of work that needs it (set-up: the shop's
+        first unit, so a shop never exists without its key; ``shop``: its identity, made
+        in that unit by ``shop_uuid_in``)."""
+        passphrase = self._passphrase(create=True, shop=shop)
+        if pem is None:
+            return PreparedKey(*signing.generate_private_pem(passphrase), "generated")
+        return PreparedKey(*signing.import_private_pem(pem, password, passphrase), "imported")
+
+    def store_in(self, uow: UnitOfWork, key: PreparedKey, user: str) -> int:
+        """Make ``key`` the active signing key inside ``uow``; its version, journaled with
+        its public key's fingerprint (``verify`` refuses a version the journal does not
+        know)."""
+        now = self.clock.now()
+        s = uow.session
+        version = (s.scalar(select(func.max(SigningKey.version))) or 0) + 1
+        for old in s.scalars(select(SigningKey).where(SigningKey.active)):
+            old.active = False
+        s.add(SigningKey(version=version, private_pem=key.private_pem,
+                         public_pem=key.public_pem, created_at=now, active=True))
+        uow.audit.append(now, user, "key", f"signing key version {version} {key.how} "
+                                           f"fingerprint {signing.fingerprint(key.public_pem)}")
         self._signer = None
         return version
+
+    def _store(self, key: PreparedKey, user: str) -> int:
+        self.ensure_seal_key()
+        with self.units(True) as uow:
+            version = self.store_in(uow, key, user)
+        self._signer = None
+        return version
+
+    def secret_key(self, purpose: str) -> bytes:
+        """A key for secrets kept in the database (pos.services.secret_box), derived from
+        the passphrase: never stored, never the passphrase itself."""
+        return derive(self._passphrase(create=True), purpose)
 
     def has_key(self) -> bool:
         with self.units(False) as uow:
@@ -197,6 +244,23 @@ class KeyService:
     def has_seal_key(self) -> bool:
         with self.units(False) as uow:
             return uow.session.scalar(select(func.count()).select_from(SealKey)) > 0
+
+    def seal_key_in(self, uow: UnitOfWork, shop: str) -> tuple[int, str]:
+        """The shop's seal key inside ``uow``, made there when there is none (set-up);
+        (version, fingerprint)."""
+        s = uow.session
+        row = s.scalars(select(SealKey).order_by(SealKey.version.desc()).limit(1)).first()
+        passphrase = self._passphrase(create=True, shop=shop)
+        if row is None:
+            private_pem, public_pem = signing.generate_seal_pem(passphrase)
+            row = SealKey(version=1, uuid=str(uuidlib.uuid4()), private_pem=private_pem,
+                          public_pem=public_pem, fingerprint=signing.fingerprint(public_pem),
+                          created_at=self.clock.now())
+            s.add(row)
+        # The unit's own entries are sealed with it before it is committed (sealer() reads
+        # only what is committed).
+        self._sealer = signing.Sealer(row.private_pem, passphrase, row.version)
+        return row.version, row.fingerprint
 
     def ensure_seal_key(self) -> None:
         """Make the shop's first seal key when there is none (set-up, upgrade)."""

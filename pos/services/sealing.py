@@ -24,7 +24,7 @@ from pos.persistence.uow import UnitOfWork
 
 from . import integrity
 
-SCHEMA = "0006"
+SCHEMA = "0008_sealed"
 
 
 def needs_upgrade_seal(uow: UnitOfWork) -> bool:

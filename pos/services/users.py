@@ -8,10 +8,10 @@ from sqlalchemy import select
 
 from pos.domain import text
 from pos.domain.errors import NotFoundError, ValidationError
+from pos.domain.roles import ROLES
 from pos.persistence.models import User
 from pos.persistence.uow import UnitOfWork
 
-ROLES = ("cashier", "manager", "admin")
 _ITERATIONS = 120_000
 
 

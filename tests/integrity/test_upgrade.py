@@ -1,4 +1,4 @@
-"""Migration 0006 carries a database of today (schema 0004) over: every existing document
+"""Migration 0008_sealed carries a database of today (schema 0004) over: every existing document
 sealed in its till's chain, its cancellation and AT code as events, the passphrase moved into
 the OS key store, and the journal sealed by an ``upgrade`` entry at the first start."""
 
@@ -164,7 +164,7 @@ def test_an_edit_made_before_the_upgrade_is_reported_then(tmp_path, secure_dirs)
     path = tmp_path / "old.db"
     build_0004_shop(path, tamper_old_journal=True)
     app = open_app(str(path), clock=FixedClock(datetime(2026, 3, 3, 9, 0, 0)))
-    with pytest.raises(IntegrityError, match="anterior à versão 0006"):
+    with pytest.raises(IntegrityError, match="anterior à versão 0008_sealed"):
         app.quick_check()
     assert app.acknowledge_integrity("admin", "1234")
     app.sell_items([("PAO01", Decimal(1))], "FS", user="admin")

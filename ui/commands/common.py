@@ -73,7 +73,9 @@ def app(require_setup: bool = True, at: bool = False, printer=None):
 
         def link(application):
             return OutboxLink(application)
-    a = open_app(db, printer=printer, at_link=link)
+    from ui.adapters import check_printer_config
+
+    a = open_app(db, printer=printer, at_link=link, printer_check=check_printer_config)
     if require_setup:
         a.require_configured()
     return a

@@ -13,8 +13,15 @@ from .common import USER, add_pin_option, app, document_json, dump_json, integer
 
 
 def register(sub) -> None:
-    p = sub.add_parser("init", help="cria a base de dados (com --demo: loja de demonstração)")
-    p.add_argument("--demo", action="store_true", help="empresa, catálogo e séries de formação")
+    p = sub.add_parser("init", help="configura uma loja nova: a partir de um ficheiro "
+                                    "(--from), passo a passo no terminal, ou a loja de "
+                                    "demonstração (--demo)")
+    how = p.add_mutually_exclusive_group()
+    how.add_argument("--demo", action="store_true",
+                     help="empresa, catálogo e séries de formação de demonstração")
+    how.add_argument("--from", dest="from_file", metavar="FICHEIRO.toml",
+                     help="empresa, caixa, administrador, chave, pagamentos, impressora e "
+                          "séries (exemplo comentado: docs/shop.example.toml)")
     p.set_defaults(func=cmd_init)
 
     p = sub.add_parser("demo", help="cria a loja de demonstração (se preciso), vende e "
@@ -109,6 +116,12 @@ def register(sub) -> None:
     p.add_argument("--user", default="admin", type=USER)
     p.set_defaults(func=cmd_training)
 
+    p = sub.add_parser("session-rule", help="sessões de caixa: uma por caixa (till) ou uma "
+                                            "por utilizador (user)")
+    p.add_argument("rule", choices=["till", "user", "status"])
+    p.add_argument("--user", default="admin", type=USER)
+    p.set_defaults(func=cmd_session_rule)
+
 
 def _split(spec: str, what: str) -> tuple[str, Decimal | None]:
     head, sep, tail = spec.rpartition(":")
@@ -120,9 +133,10 @@ def _split(spec: str, what: str) -> tuple[str, Decimal | None]:
 
 
 def cmd_init(args) -> int:
-    a = app(require_setup=False)
     if not args.demo:
-        raise ValidationError("Por agora só existe 'caixa init --demo'.")
+        from . import shop_setup
+        return shop_setup.run(args)
+    a = app(require_setup=False)
     a.init_demo()
     print(f"Loja de demonstração criada em {a.db.url}. Modo de formação ativo.")
     return 0
@@ -304,6 +318,17 @@ def cmd_series_list(args) -> int:
 def cmd_series_add(args) -> int:
     app().add_series(args.doc_type, args.series, args.validation_code, args.kind, args.user)
     print(f"Série {args.series} ({args.doc_type}) adicionada.")
+    return 0
+
+
+def cmd_session_rule(args) -> int:
+    t = app()
+    if args.rule != "status":
+        t.set_session_rule(args.rule, args.user)
+    rule = t.session_rule()
+    print("Sessões de caixa: " + ("uma por caixa (quem entra vende na sessão aberta)"
+                                  if rule == "till" else
+                                  "uma por utilizador (cada um abre e fecha a sua)"))
     return 0
 
 

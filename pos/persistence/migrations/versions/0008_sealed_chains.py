@@ -15,8 +15,8 @@
 - The guards (triggers) are recreated: ``documents`` refuses any UPDATE now, and the new
   tables are append-only (pos.persistence.guards; this file keeps a frozen copy).
 
-Revision ID: 0006
-Revises: 0005_outbox_claims
+Revision ID: 0008_sealed
+Revises: 0007_cashier
 """
 
 import heapq
@@ -27,8 +27,8 @@ from alembic import op
 
 from pos.domain import seal
 
-revision = "0006"
-down_revision = "0005_outbox_claims"
+revision = "0008_sealed"
+down_revision = "0007_cashier"
 branch_labels = None
 depends_on = None
 
