@@ -166,7 +166,12 @@ def db_state(uow: UnitOfWork, shop: str) -> AnchorState:
         select(Series.doc_type, Series.series_id, Series.last_number, Series.last_hash)
         .where(Series.till_id == till.id))}
     keys = tuple(s.scalars(select(SealKey.fingerprint).order_by(SealKey.version)))
-    return AnchorState(shop, till.code, 0, head(DocumentEvent), head(AuditEvent), series, keys)
+    # The epoch: how many times an administrator re-based the anchor after a rollback (the
+    # one way an anchor may move back; the store's copy refuses any other).
+    epoch = s.scalar(select(func.count()).select_from(AuditEvent).where(
+        AuditEvent.till_id == till.id, AuditEvent.kind == "anchor_rebased")) or 0
+    return AnchorState(shop, till.code, epoch, head(DocumentEvent), head(AuditEvent), series,
+                       keys)
 
 
 def hashes_at(uow: UnitOfWork, anchor: AnchorState) -> dict[str, str | None]:
