@@ -20,6 +20,8 @@ from .settings_admin import SettingsAdminMixin
 from .setup import SetupMixin
 from .shop import ShopMixin
 from .staff import StaffMixin
+from .store_central import StoreCentralMixin
+from .store_till import StoreTillMixin
 from .transport import TransportMixin
 
 
@@ -27,5 +29,5 @@ class Application(ShopMixin, SellingMixin, PeopleMixin, CashMixin, ManualMixin, 
                   IntegrityMixin, JournalMixin, BackupMixin, ClockMixin, ArchiveMixin,
                   SaftMixin, TransportMixin, StaffMixin, CatalogueAdminMixin,
                   CustomersAdminMixin, SettingsAdminMixin, SetupMixin, CatalogueCsvMixin,
-                  AtCredentialsMixin, CounterMixin):
+                  AtCredentialsMixin, CounterMixin, StoreCentralMixin, StoreTillMixin):
     """See the package docstring; built by ``pos.bootstrap.open_app``."""
