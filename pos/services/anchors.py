@@ -10,8 +10,9 @@ read back and compared.
   (the old one is kept as ``.1``).
 - **The OS key store** (pos.services.vault): the full state at checkpoints (start-up, Z,
   closures, backup, exit and every ``VAULT_EVERY`` anchored units).
-- **The central store** (issue 18) through the ``AnchorStore`` port, at checkpoints, when one
-  is configured and reachable.
+- **The central store** through the ``AnchorStore`` port, at checkpoints, when the till is
+  attached to a store (sync/store_link.py implements it: the store keeps each till's anchor
+  and never lets it move back).
 - **AT**: the last numbers AT reports for finalised series (``apply_series_sync``).
 """
 
@@ -41,7 +42,8 @@ VAULT_EVERY = 100
 
 
 class AnchorStore(Protocol):
-    """The central store's copy of each till's anchor (implemented by issue 18's store).
+    """The central store's copy of each till's anchor (sync/store_link.py: the store link of
+    an attached till).
 
     ``publish`` is called at checkpoints with the till's full state; ``latest`` at start-up
     and by ``verify``. Either may raise OSError or a PosError when the store is unreachable:
