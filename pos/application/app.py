@@ -2,13 +2,16 @@
 
 from .at import AtMixin
 from .at_credentials import AtCredentialsMixin
+from .backoffice import BackOfficeMixin
 from .cash import CashMixin
 from .catalogue_admin import CatalogueAdminMixin
 from .catalogue_csv import CatalogueCsvMixin
 from .customers_admin import CustomersAdminMixin
+from .dashboard import DashboardMixin
 from .integrity import IntegrityMixin
 from .manual import ManualMixin
 from .people import PeopleMixin
+from .reporting import ReportingMixin
 from .saft import SaftMixin
 from .selling import SellingMixin
 from .settings_admin import SettingsAdminMixin
@@ -21,5 +24,5 @@ from .transport import TransportMixin
 class Application(ShopMixin, SellingMixin, PeopleMixin, CashMixin, ManualMixin, AtMixin,
                   IntegrityMixin, SaftMixin, TransportMixin, StaffMixin, CatalogueAdminMixin,
                   CustomersAdminMixin, SettingsAdminMixin, SetupMixin, CatalogueCsvMixin,
-                  AtCredentialsMixin):
+                  AtCredentialsMixin, ReportingMixin, DashboardMixin, BackOfficeMixin):
     """See the package docstring; built by ``pos.bootstrap.open_app``."""

@@ -10,12 +10,13 @@ from .base import Base
 
 
 class IntegrityMixin(Base):
-    def verify(self) -> integrity.Report:
+    def verify(self, progress: integrity.Progress | None = None) -> integrity.Report:
         """Every chain, signature, number and total of the database, in one snapshot;
-        issuing is blocked on the tills whose data was altered."""
+        issuing is blocked on the tills whose data was altered. ``progress('verifying',
+        done, total)`` hears how many documents are checked (a screen's progress bar)."""
         verifiers = self.keys.verifiers()
         with self._read(snapshot=True) as uow:
-            report = integrity.verify(uow, verifiers)
+            report = integrity.verify(uow, verifiers, progress)
         if not report.ok and self.till is not None:
             with self._write() as uow:
                 integrity.block(uow, report.text(), self.clock.now(),

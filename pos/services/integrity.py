@@ -5,7 +5,7 @@ chain) is found and named, and issuing is blocked until an administrator acknowl
 (DL 28/2019: the program must not go on with altered data).
 """
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
@@ -21,6 +21,7 @@ from pos.persistence.uow import UnitOfWork
 from . import audit
 
 BATCH = 5000
+Progress = Callable[[str, int, int], object]     # (stage, done, total), as in catalogue_csv
 
 
 @dataclass(frozen=True)
@@ -87,19 +88,31 @@ def _line_sums(conn: Connection, series_pk: int) -> Iterator[tuple[int, list[str
         yield current, sums, issues
 
 
-def verify(uow: UnitOfWork, verifiers: dict) -> Report:
-    """Every series and audit chain of the database, read in one snapshot."""
+def verify(uow: UnitOfWork, verifiers: dict, progress: Progress | None = None) -> Report:
+    """Every series and audit chain of the database, read in one snapshot.
+    ``progress('verifying', documents done, documents in all)`` is told as it goes."""
     report = Report()
     conn = uow.session.connection()
+    total = conn.scalar(select(func.count()).select_from(DocumentRow)) or 0 \
+        if progress is not None else 0
+
+    def tick(done: int) -> None:
+        if progress is not None:
+            progress("verifying", min(done, total), total)
+
+    tick(0)
     for series in conn.execute(select(Series).order_by(Series.id)).all():
         report.series += 1
-        report.documents += _verify_series(conn, series, verifiers, report.problems)
+        report.documents += _verify_series(conn, series, verifiers, report.problems,
+                                           lambda n: tick(report.documents + n))
+    tick(total)
     for till_id, problems in audit.verify_all(uow.session).items():
         report.problems += [Problem("auditoria", None, p, till_id) for p in problems]
     return report
 
 
-def _verify_series(conn: Connection, series, verifiers: dict, problems: list) -> int:
+def _verify_series(conn: Connection, series, verifiers: dict, problems: list,
+                   tick: Callable[[int], None] | None = None) -> int:
     label = f"{series.doc_type} {series.series_id}"
 
     def flag(doc_no, what):
@@ -113,6 +126,8 @@ def _verify_series(conn: Connection, series, verifiers: dict, problems: list) ->
     for (doc_id, number, doc_no, dtype, inv_date, entry, gross, net, tax, previous, digest,
          key_version) in _stream(conn, stmt):
         count += 1
+        if tick is not None and count % BATCH == 0:
+            tick(count)
         if number != expected:
             flag(doc_no, f"numeração com falha: esperado n.º {expected}, encontrado {number} "
                          "(documentos apagados ou inseridos)")
