@@ -179,10 +179,27 @@ class Wizard(Page):
 
     def _created(self, result) -> None:
         self.result = result
-        self.done_page.show_result(result)
+        self.done_page.show_result(result, result.status)
         self.show_step(len(self.steps))
         self.quit.setEnabled(False)
         self.notice.ok(self.tr("Loja criada."))
+        if result.queued:           # series to register: ask AT now, while someone waits
+            self.notice.info(self.tr("A registar as séries na AT…"))
+            self.run(register_series, self.app, lane="background", hold=(self.next,),
+                     on_done=self._registered, on_error=self._not_registered)
+
+    def _registered(self, status) -> None:
+        self.done_page.show_result(self.result, status)
+        if status.able_to_sell:
+            self.notice.ok(self.tr("A AT registou as séries: a caixa pode vender."))
+        else:
+            self.notice.info(self.tr("As séries ficam na fila: são enviadas à AT logo que "
+                                     "possível."))
+
+    def _not_registered(self, exc) -> None:
+        self.notice.error(self.tr("A AT não registou as séries agora (%1); ficam na fila e "
+                                  "são enviadas logo que possível.").replace(
+                                      "%1", self.message(exc)))
 
     def place(self) -> None:
         screen = self.screen() or QGuiApplication.primaryScreen()
@@ -202,6 +219,13 @@ class Wizard(Page):
         super().closeEvent(event)
 
 
+def register_series(app):
+    """Send the series registrations set-up queued, in this process; where the till
+    stands afterwards."""
+    app.drain_queue(("series_register",))
+    return app.setup_status()
+
+
 class DonePage(QWidget):
     def __init__(self, wizard: Wizard):
         super().__init__()
@@ -211,8 +235,7 @@ class DonePage(QWidget):
         box.addWidget(self.text)
         box.addStretch(1)
 
-    def show_result(self, result) -> None:
-        status = result.status
+    def show_result(self, result, status) -> None:
         lines = [self.tr("Loja criada: caixa %1, chave de assinatura versão %2.")
                  .replace("%1", result.till.code).replace("%2", str(result.key_version))]
         if status.able_to_sell:
@@ -220,9 +243,9 @@ class DonePage(QWidget):
         else:
             lines.append(self.tr("Ainda falta:"))
             lines += [f"• {m}" for m in status.missing]
-        if result.queued:
+        if result.queued and not status.able_to_sell:
             lines.append(self.tr("%n série(s) na fila de envio à AT: são enviadas logo que "
-                                 "a caixa abrir.", "", len(result.queued)))
+                                 "possível.", "", len(result.queued)))
         self.text.setText("\n".join(lines))
 
 
