@@ -1,0 +1,44 @@
+"""The till's door to the back office (issue 17), kept in its own module while the till's
+screens are being reworked (issue 15). The till window makes one ``BackOfficeEntry`` and:
+
+- puts ``entry.button`` among its function keys; ``entry.signed_in(user)`` after each
+  sign-in shows it only to someone whose role may use the back office (managers and
+  administrators by default), ``entry.signed_in(None)`` at sign-out hides it;
+- or connects any signal of its own to ``entry.open()`` (a menu entry, a shortcut).
+
+The back office opens over the till on the till's own application and background helper,
+asks that person's PIN on its sign-in page (their name already chosen) and audits the entry;
+closing it leaves the till as it was.
+"""
+
+from PySide6.QtCore import QObject
+
+from ..backoffice.launch import TillEntry
+from ..widgets.touch import button
+
+
+class BackOfficeEntry(QObject):
+    def __init__(self, window, lang: str = "pt"):
+        super().__init__(window)
+        self.window = window
+        ctx = window.ctx
+        self.entry = TillEntry(ctx.app, ctx.worker, lang, self)
+        self.button = button(self.tr("Back office"), "function")
+        self.button.setVisible(False)
+        self.button.clicked.connect(self.open)
+        self.user = None
+
+    def signed_in(self, user) -> None:
+        """Who is at the till now (None: nobody): the button is for those who may."""
+        self.user = user
+        if user is None:
+            self.button.setVisible(False)
+            return
+        self.window.ctx.worker.submit(self.entry.allowed, user.login, lane="counter",
+                                      name="back office allowed",
+                                      on_done=self.button.setVisible,
+                                      on_error=lambda _exc: self.button.setVisible(False))
+
+    def open(self):
+        """The back office window, with the person at the till chosen on its door."""
+        return self.entry.open(self.user.login if self.user is not None else None)
