@@ -165,8 +165,10 @@ def child_interact(db: str, scans: int, searches: int) -> dict:
     shop = open_app(db)            # what to scan, read beside the till (not on its screen)
     with shop.unit(write=False) as uow:
         count = uow.session.scalar(select(func.count()).select_from(Product))
+        # Sold by the unit: a product sold by weight asks for its weight (no scale label).
         codes = [b for (b,) in uow.session.execute(select(Product.barcode).where(
-            Product.barcode.is_not(None)).order_by(func.random()).limit(scans))]
+            Product.barcode.is_not(None), Product.unit == "UN")
+            .order_by(func.random()).limit(scans))]
     shop.close()
     built, _ = _ready_window(db)
     sale = built.window.sale

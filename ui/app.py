@@ -110,11 +110,7 @@ def run(db: str | None, lang: str = "pt", fullscreen: bool = False) -> int:
         from PySide6.QtCore import QTimer
 
         QTimer.singleShot(int(quit_after), built.qt.quit)
-    if fullscreen:
-        w.showFullScreen()
-    else:
-        w.resize(1280, 800)
-        w.show()
+    w.place(fullscreen)              # the screen it is on, whatever its size
     try:
         return built.qt.exec()
     finally:

@@ -6,6 +6,7 @@ from .backoffice import BackOfficeMixin
 from .cash import CashMixin
 from .catalogue_admin import CatalogueAdminMixin
 from .catalogue_csv import CatalogueCsvMixin
+from .counter import CounterMixin
 from .customers_admin import CustomersAdminMixin
 from .dashboard import DashboardMixin
 from .integrity import IntegrityMixin
@@ -24,5 +25,6 @@ from .transport import TransportMixin
 class Application(ShopMixin, SellingMixin, PeopleMixin, CashMixin, ManualMixin, AtMixin,
                   IntegrityMixin, SaftMixin, TransportMixin, StaffMixin, CatalogueAdminMixin,
                   CustomersAdminMixin, SettingsAdminMixin, SetupMixin, CatalogueCsvMixin,
-                  AtCredentialsMixin, ReportingMixin, DashboardMixin, BackOfficeMixin):
+                  AtCredentialsMixin, CounterMixin, ReportingMixin, DashboardMixin,
+                  BackOfficeMixin):
     """See the package docstring; built by ``pos.bootstrap.open_app``."""

@@ -55,7 +55,8 @@ class PeopleMixin(Base):
         return info
 
     def approve(self, login: str, pin: str, action: str) -> UserInfo:
-        """A supervisor's PIN for ``action``; audited with who approved it."""
+        """A supervisor's PIN for ``action``; audited with who approved it. Wrong PINs count
+        towards the same lock-out as signing in."""
         with self._write() as uow:
             now = self.clock.now()
             user, refused = staff.attempt(uow, login, pin, now)

@@ -3,12 +3,13 @@ crediting, receipts, reading documents, printing and reprinting."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from decimal import Decimal
 
 from sqlalchemy import func, select
 
+from pos.domain import refunds as refund_rules
 from pos.domain import text
 from pos.domain.company import Issuer
 from pos.domain.documents import (
@@ -95,15 +96,30 @@ class SellingMixin(Base):
 
     def credit(self, document_no: str, reason: str,
                picks: list[tuple[int, Decimal | None]] | None = None,
-               user: str = "admin") -> Document:
+               user: str = "admin",
+               refunds: tuple[tuple[str, Decimal | None], ...] | None = None) -> Document:
         """A credit note (NC) on chosen lines of ``document_no`` (every line still open when
-        none are chosen)."""
+        none are chosen). ``refunds``: how the money goes back, as payments on the note
+        (method, amount; they must add up to the note); None records none (the cash report
+        then takes the note as refunded in cash)."""
         signer = self.keys.signer()
         with self._write() as uow:
             req = corrections.credit_note_request(uow, document_no, reason, picks, user)
+            if refunds:
+                req = replace(req, payments=tuple(refunds))
             doc = issuing.issue(uow, req, signer, self.clock.now)
         self._kick()
         return doc
+
+    def refundable(self, document_no: str) -> tuple[tuple[str, Decimal], ...]:
+        """Per method the customer paid ``document_no`` with: what can still go back by it
+        (what it paid minus what earlier credit notes gave back by it)."""
+        with self._read() as uow:
+            row = uow.documents.by_number(document_no)
+            paid = [(p.method, p.amount) for p in row.payments]
+            back = [(p.method, p.amount)
+                    for note in corrections.notes_of(uow.session, row) for p in note.payments]
+        return refund_rules.refundable(paid, back)
 
     def credit_preview(self, document_no: str, picks: list[tuple[int, Decimal]]
                        ) -> CreditPreview:

@@ -139,6 +139,7 @@ class Customer(Base):
     city: Mapped[str] = mapped_column(String(50), default="")
     postal_code: Mapped[str] = mapped_column(String(20), default="")
     country: Mapped[str] = mapped_column(String(12), default="PT")
+    phone: Mapped[str] = mapped_column(String(20), default="", server_default="")
 
 
 class SigningKey(Base):
@@ -329,6 +330,9 @@ class CashSession(Base):
     closed_at: Mapped[datetime | None] = mapped_column(DateTime)
     closed_by: Mapped[str | None] = mapped_column(String(30))
     z_number: Mapped[int | None] = mapped_column(Integer)
+    # 'till': the till's one session, whoever sells; 'user': this user's own session and
+    # documents (the till setting session_rule when it was opened).
+    scope: Mapped[str] = mapped_column(String(5), default="till", server_default="till")
 
 
 class CashCount(Base):
@@ -353,6 +357,25 @@ class CashMovement(Base):
     kind: Mapped[str] = mapped_column(String(10))       # in | out | drawer
     amount: Mapped[Decimal] = mapped_column(Dec)
     reason: Mapped[str] = mapped_column(String(100), default="")
+
+
+class ParkedCartRow(Base):
+    """A sale put aside (never a fiscal document): the cart as JSON until it is resumed or
+    voided (a voided one is audited)."""
+
+    __tablename__ = "parked_carts"
+    __table_args__ = (Index("ix_parked_carts_till_status", "till_id", "status"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    till_id: Mapped[int] = mapped_column(ForeignKey("tills.id"))
+    user_login: Mapped[str] = mapped_column(String(30))
+    parked_at: Mapped[datetime] = mapped_column(DateTime)
+    note: Mapped[str] = mapped_column(String(100), default="")
+    lines: Mapped[int] = mapped_column(Integer)
+    total: Mapped[Decimal] = mapped_column(Dec)
+    payload: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(8), default="parked")  # parked|resumed|voided
+    closed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    closed_by: Mapped[str | None] = mapped_column(String(30))
 
 
 class TypographyBook(Base):

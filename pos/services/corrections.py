@@ -30,6 +30,11 @@ def _active_notes(session: Session, row: DocumentRow) -> list[DocumentRow]:
         DocumentRow.ref_document_id == row.id, DocumentRow.status != "A")))
 
 
+def notes_of(session: Session, row: DocumentRow) -> list[DocumentRow]:
+    """The credit notes in force on ``row`` (not cancelled), oldest first."""
+    return sorted(_active_notes(session, row), key=lambda n: n.id)
+
+
 def cancel(uow: UnitOfWork, document_no: str, reason: str, user: str, now: datetime) -> None:
     check_not_blocked(uow)
     session = uow.session

@@ -48,6 +48,7 @@ from pos.persistence.uow import UnitOfWork
 Clock = Callable[[], datetime]
 
 PAID_AT_ISSUE = ("FS", "FR")
+REFUNDED_AT_ISSUE = ("NC",)     # a credit note may record how its money went back
 
 # Built once: plain table statements with bound parameters compile once and stay cached.
 _INSERT_DOC = insert(DocumentRow.__table__)
@@ -217,6 +218,10 @@ def issue(uow: UnitOfWork, req: IssueRequest, signer, now: Clock) -> Document:
     payments: tuple[Payment, ...] = ()
     if req.doc_type in PAID_AT_ISSUE:
         payments, _change = settle(totals.gross, list(req.payments))
+    elif req.doc_type in REFUNDED_AT_ISSUE and req.payments:
+        payments, change = settle(totals.gross, list(req.payments))
+        if change:
+            raise ValidationError("O reembolso não pode passar o valor da nota de crédito.")
     elif req.payments:
         raise ValidationError(f"{dtype.name} não regista pagamento: use FR ou FS.")
 

@@ -55,6 +55,7 @@ class PrintOutcome:
     error: str | None = None      # one sentence for the cashier
     label: str = ""               # 'Original', '2.ª via'…
     copy: int = 0                 # reprint number recorded (0 at issue)
+    not_configured: bool = False  # no printer at all (the till says so in its language)
 
 
 class Printer(Protocol):
@@ -83,7 +84,8 @@ class NoPrinter:
 
     def print_document(self, doc, issuer, qr, *, copy=False, user="", reason="",
                        open_drawer=False, copies=1) -> PrintOutcome:
-        return PrintOutcome(False, "não configurada (CAIXA_PRINTER)")
+        return PrintOutcome(False, "Impressora não configurada (CAIXA_PRINTER).",
+                            not_configured=True)
 
     def print_text(self, title, lines) -> PrintOutcome:
         return self.print_document(None, None, "")

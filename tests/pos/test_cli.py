@@ -110,3 +110,10 @@ def test_series_and_training_commands(shop):
     doc = json.loads(shop("sell", "--item", "PAO01", "--json", check=True).stdout)
     assert doc["number"] == "FS LOJA1-2026/1" and doc["atcud"] == "AAJFJMVNTN-1"
     assert doc["training"] is False
+
+
+def test_session_rule_from_the_command_line(shop):
+    assert "uma por caixa" in shop("session-rule", "status", check=True).stdout
+    assert "uma por utilizador" in shop("session-rule", "user", check=True).stdout
+    bad = shop("session-rule", "everyone")
+    assert bad.returncode == 2 and "Traceback" not in bad.stderr

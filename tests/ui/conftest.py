@@ -65,20 +65,37 @@ class Driver:
         self.pad(signin.pad, pin)
         self.tap(signin.enter)
         assert self.page() is not signin, signin.notice.text()
-        if self.page() is self.w.open_session and float_ is not None:
-            self.pad(self.w.open_session.pad, float_)
-            self.tap(self.w.open_session.open_button)
+        opening = self.w.open_session
+        if self.page() is opening and opening.other is not None:
+            self.tap(opening.open_button)               # someone else's: continue in it
+        elif self.page() is opening and float_ is not None:
+            self.pad(opening.pad, float_)
+            self.tap(opening.open_button)
         assert self.page() is self.w.sale
 
     def tap_product(self, category: str, code: str, times: int = 1) -> None:
         grid = self.w.sale.grid
         self.settle()
-        for i in range(grid.tabs.count()):
-            if grid.tabs.tabData(i) == category:
-                grid.tabs.setCurrentIndex(i)
-        self.settle()                                   # the category's products
+        if grid.category() != category or code not in grid.buttons:
+            self.tap(grid.category_buttons[category])   # the category's products
         for _ in range(times):
             self.tap(grid.buttons[code])
+
+    def weigh(self, kilos: str) -> None:
+        """A product sold by weight was tapped: the weight on the pad, then Adicionar."""
+        page = self.w.weight
+        assert self.page() is page
+        self.pad(page.pad, kilos)
+        self.tap(page.ok)
+
+    def function(self, key: str) -> None:
+        """A function of the sale screen: its own button, or one behind 'Caixa…'."""
+        sale = self.w.sale
+        if key in sale.functions:
+            self.tap(sale.functions[key])
+        else:
+            self.tap(sale.functions["cash"])
+            self.tap(self.w.cash_menu.buttons[key])
 
     def scan(self, code: str) -> None:
         """A keyboard-wedge scanner: all keys at once, then Enter."""

@@ -29,8 +29,9 @@ def test_reprint_is_a_recorded_copy_with_a_reason(driver):
     assert r.doc.document_no == first.document_no
     d.tap(r.reasons["Talão ilegível"])
     d.tap(r.go)
-    assert d.page() is d.w.sale and "Cópia de" in d.w.sale.notice.text()
-    d.wait_idle()
+    assert d.page() is d.w.sale and "A imprimir a cópia de" in d.w.sale.notice.text()
+    d.wait_idle()                               # the printer's answer, told as it came
+    assert d.w.sale.notice.text() == f"Cópia de {first.document_no} impressa (Original)."
     copy = d.printer.documents()[-1]
     assert copy == {"kind": "document", "number": first.document_no, "copy": 1,
                     "reason": "Talão ilegível", "drawer": False, "user": "caixa1"}

@@ -24,7 +24,7 @@ def test_no_use_case_runs_on_the_ui_thread(make_driver, app):
     d.tap(d.w.customer.ok)
     d.pay_cash_exact()
     sale = d.last_document()
-    d.tap(d.w.sale.functions["drawer"])
+    d.function("drawer")
     d.tap(d.w.sale.functions["reprint"])
     d.tap(d.w.reprint.reasons["Talão perdido"])
     d.tap(d.w.reprint.go)
@@ -43,12 +43,29 @@ def test_no_use_case_runs_on_the_ui_thread(make_driver, app):
     d.tap(d.w.line.approval.buttons["gerente"])
     d.pad(d.w.line.pad, "2222")
     d.tap(d.w.line.ok)
+    d.tap(d.w.sale.park)                                     # parked, then taken back
+    d.tap(d.w.sale.functions["parked"])
+    d.w.parked.choose(d.app.parked_carts()[0].id)
+    d.tap(d.w.parked.take)
+    d.tap(d.w.sale.customer_button)
+    d.tap(d.w.customer.find)
+    d.w.customer.find.setText("cliente")
+    d.w.customer.search()
+    d.settle()
+    d.tap(d.w.customer.cancel)
     d.tap(d.w.sale.void)
-    d.tap(d.w.sale.functions["x"])
+    d.tap(d.w.sale.message.bar.yes)
+    d.function("cash_in")
+    d.pad(d.w.cash_move.pad, "10")
+    d.tap(d.w.cash_move.quick_buttons[0])
+    d.tap(d.w.cash_move.ok)
+    d.function("x")
     d.tap(d.w.report.done)
-    d.tap(d.w.sale.functions["close"])
+    d.function("close")
     d.pad(d.w.close_page.pad, "20")
     d.tap(d.w.close_page.confirm)
+    if d.page() is d.w.close_page:                           # a difference: confirmed
+        d.tap(d.w.close_page.confirm)
     d.tap(d.w.report.done)
     d.wait_idle()
     assert d.page() is d.w.signin
@@ -56,7 +73,9 @@ def test_no_use_case_runs_on_the_ui_thread(make_driver, app):
     assert {"sign_in", "current_session", "open_session", "categories", "category_products",
             "search_products", "customer", "sell", "print_document", "open_drawer",
             "documents", "document", "approve", "credit", "refund_of", "record_event",
-            "x_report", "close_session", "print_text", "at_snapshot", "users"} <= used
+            "x_report", "close_session", "print_text", "at_snapshot", "users", "refundable",
+            "park_cart", "parked_carts", "resume_parked", "cash_movement",
+            "find_customers"} <= used
     assert w.on_ui_thread <= PURE, w.on_ui_thread
 
 

@@ -14,7 +14,7 @@ def test_english_translation(make_driver, app):
         assert d.w.sale.items_label.text() == "2 items"
         assert d.w.sale.doc_label.text().startswith("FS · Simplified invoice: final consumer")
         d.tap(d.w.sale.pay_button)
-        assert d.w.payment.method_buttons["NU"].text() == "Cash  F1"
+        assert d.w.payment.method_buttons["NU"].text() == "Cash  N"
     finally:
         from PySide6.QtWidgets import QApplication
 

@@ -28,7 +28,7 @@ def test_sale_and_reprint_through_the_print_service(make_driver, app, tmp_path, 
     d.wait_idle()
     assert b"via" in out.read_bytes()                                    # '2.ª via'
     assert [copy for copy, _user, _reason in d.reprints()] == [1]
-    d.tap(d.w.sale.functions["x"])
+    d.function("x")
     d.tap(d.w.report.print_button)
     d.wait_idle()
     assert b"RELAT" in out.read_bytes()

@@ -1,4 +1,5 @@
-"""Screenshots of the sale, payment and cash-closing screens at 1024×768 and 1920×1080.
+"""Offscreen grabs of the till's screens at 1024×768 and 1920×1080 (the windows on a real X
+server are in test_real_screen.py).
 
 Always rendered (a layout that breaks fails here); written to docs/img/ui-*.png when
 CAIXA_UI_SHOTS=1, e.g. ``CAIXA_UI_SHOTS=1 QT_QPA_PLATFORM=offscreen pytest
@@ -36,10 +37,10 @@ def test_screenshots(make_driver, app, size, tmp_path):
     d.w.signin.pin.clear()
     d.sign_in("caixa1", "1111", float_="100")
     for category, code, times in (("Pastelaria", "PAS01", 2), ("Cafetaria", "CAF02", 1),
-                                  ("Padaria", "PAO01", 1), ("Bebidas", "BEB05", 1),
-                                  ("Frutas", "FRU01", 1)):
+                                  ("Padaria", "PAO01", 1), ("Bebidas", "BEB05", 1)):
         d.tap_product(category, code, times)
-    d.w.sale.cart.set_quantity(4, D("1.350"))
+    d.tap_product("Frutas", "FRU01")
+    d.weigh("1,350")
     d.tap(d.w.sale.customer_button)
     d.pad(d.w.customer.pad, "123456789")
     d.tap(d.w.customer.type_buttons["FR"])
@@ -61,6 +62,9 @@ def test_screenshots(make_driver, app, size, tmp_path):
     d.tap(next(b for b in p.quick_buttons if b.text() == "20 €"))
     assert p.change_label.text() == "7,27 €"
     d.tap(p.confirm_button)
+    d.wait_idle()
+    d.qtbot.wait(50)
+    shoot(d.w, "after-sale", size, tmp_path)
 
     d.tap(d.w.sale.functions["credit"])
     c = d.w.credit
@@ -72,13 +76,39 @@ def test_screenshots(make_driver, app, size, tmp_path):
     shoot(d.w, "credit-note", size, tmp_path)
     d.tap(c.back)
 
-    d.tap(d.w.sale.functions["close"])
+    d.tap_product("Pastelaria", "PAS02", 2)
+    d.tap(d.w.sale.park)
+    d.tap_product("Cafetaria", "CAF01")
+    d.tap(d.w.sale.park)
+    d.tap(d.w.sale.functions["parked"])
+    d.qtbot.wait(50)
+    shoot(d.w, "parked", size, tmp_path)
+    d.tap(d.w.parked.back)
+    d.tap(d.w.sale.search)
+    for key in "bol":
+        d.tap(d.w.keyboard.keyboard.keys[key])
+    d.qtbot.wait(300)
+    d.settle()
+    shoot(d.w, "keyboard", size, tmp_path)
+    d.tap(d.w.keyboard.keyboard.keys["▼"])
+    d.function("cash_out")
+    d.pad(d.w.cash_move.pad, "25")
+    d.tap(d.w.cash_move.quick_buttons[0])
+    d.qtbot.wait(50)
+    shoot(d.w, "cash-out", size, tmp_path)
+    d.tap(d.w.cash_move.ok)
+
+    d.function("close")
     cp = d.w.close_page
     d.pad(cp.pad, "110")
     cp.select("CD")
     d.pad(cp.pad, "5")
     d.qtbot.wait(50)
     shoot(d.w, "closing", size, tmp_path)
+    d.tap(cp.confirm)
+    assert "não bate certo" in cp.notice.text()
+    d.qtbot.wait(50)
+    shoot(d.w, "closing-difference", size, tmp_path)
     d.tap(cp.confirm)
     d.qtbot.wait(50)
     shoot(d.w, "z-report", size, tmp_path)

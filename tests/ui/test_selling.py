@@ -55,7 +55,11 @@ def test_plus_minus_remove_and_keyboard_shortcuts(driver):
     assert d.w.sale.cart.lines[0].quantity == 3
     d.key(Qt.Key.Key_F4)                                    # F4 = pay
     assert d.page() is d.w.payment
-    d.key(Qt.Key.Key_Return, d.w.payment.amount)            # Enter = exact cash, confirm
+    d.key(Qt.Key.Key_F4, d.w.payment.amount)                # F4 again: nothing here
+    d.key(Qt.Key.Key_Return, d.w.payment.amount)            # Enter alone adds no money
+    assert d.page() is d.w.payment and d.w.payment.payments == []
+    d.key(Qt.Key.Key_N, d.w.payment.amount)                 # N = what is due, in cash
+    d.key(Qt.Key.Key_Return, d.w.payment.amount)            # covered: Enter confirms
     assert d.page() is d.w.sale
     doc = d.app.documents()[0]
     assert doc.gross_total == D("0.54")
@@ -129,7 +133,7 @@ def test_nif_wrong_then_right(driver):
     assert c.nif.text() == "123456789" and c.nif.property("valid") == "true"
     assert c.type_buttons["FS"].isChecked() and "NIF do cliente" in c.reason.text()
     d.tap(c.ok)
-    assert d.page() is d.w.sale and "123456789" in d.w.sale.customer_label.text()
+    assert d.page() is d.w.sale and "123456789" in d.w.sale.customer_label.full_text()
     d.pay_cash_exact()
     doc = d.last_document()
     assert doc.doc_type == "FS" and doc.customer.nif == "123456789"
@@ -172,6 +176,7 @@ def test_split_payment_with_change(driver):
     d.tap_product("Pastelaria", "PAS01", times=2)
     d.tap_product("Bebidas", "BEB05")
     d.tap_product("Frutas", "FRU01")             # total 2,40 + 7,95 + 2,29 = 12,64
+    d.weigh("1")                                 # 1 kg of apples
     d.tap(d.w.sale.pay_button)
     p = d.w.payment
     d.pad(p.pad, "5")
@@ -224,6 +229,8 @@ def test_void_the_cart_and_no_sign_out_with_a_sale_open(driver):
     d.tap(d.w.sale.functions["out"])
     assert d.page() is d.w.sale and "antes de sair" in d.w.sale.notice.text()
     d.tap(d.w.sale.void)
+    assert len(d.w.sale.cart.lines) == 1 and d.w.sale.message.asking    # it asks first
+    d.tap(d.w.sale.message.bar.yes)
     assert d.w.sale.cart.lines == [] and d.app.documents() == []
     d.tap(d.w.sale.functions["out"])
     assert d.page() is d.w.signin

@@ -6,9 +6,11 @@ It becomes a tuple of domain ``CartLine`` (checked by ``cart_line``) only when p
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from pos.domain import discounts
 from pos.domain.documents import FINAL_CONSUMER, CartLine, Customer, ProductSnapshot, cart_line
 from pos.domain.errors import ValidationError
 from pos.domain.money import ZERO, round2, to_decimal
+from pos.domain.parked import ParkedCart, ParkedLine
 
 MAX_QTY = Decimal("9999")
 
@@ -37,6 +39,9 @@ class Cart:
         self.lines: list[Line] = []
         self.customer: Customer = FINAL_CONSUMER
         self.wanted_type: str | None = None    # FS/FR/FT asked for; None follows the rules
+        # A discount on the whole sale: (euros, None) or (None, percent); spread onto the
+        # lines by the core only when the cart becomes a document (the lines may change).
+        self.order: tuple[Decimal | None, Decimal | None] = (None, None)
 
     # ---- building --------------------------------------------------------------------
     def add(self, product: ProductSnapshot, quantity: object = 1,
@@ -90,15 +95,45 @@ class Cart:
         self.lines[index] = replace(line, unit_price=value,
                                     overridden=value != line.product.unit_price)
 
+    def set_order_discount(self, amount: object = None, percent: object = None) -> Decimal:
+        """A discount on the whole sale, in euros or as a percentage; returns it in euros.
+        ``set_order_discount(0)`` takes it away."""
+        value = discounts.order_discount(self.subtotal, amount, percent)
+        if percent is not None:
+            self.order = (None, to_decimal(percent, "percentagem"))
+        else:
+            self.order = (value, None) if value else (None, None)
+        return value
+
     def clear(self) -> None:
         self.lines.clear()
         self.customer = FINAL_CONSUMER
         self.wanted_type = None
+        self.order = (None, None)
 
     # ---- reading ---------------------------------------------------------------------
     @property
-    def total(self) -> Decimal:
+    def subtotal(self) -> Decimal:
+        """The lines, before the discount on the whole sale."""
         return sum((ln.amount for ln in self.lines), ZERO)
+
+    @property
+    def order_discount(self) -> Decimal:
+        """The discount on the whole sale in euros, for the lines as they are now (a fixed
+        amount never passes what the lines are worth)."""
+        amount, percent = self.order
+        subtotal = self.subtotal
+        if percent is not None:
+            return discounts.order_discount(subtotal, percent=percent)
+        return min(amount, subtotal) if amount is not None else ZERO
+
+    @property
+    def order_percent(self) -> Decimal | None:
+        return self.order[1]
+
+    @property
+    def total(self) -> Decimal:
+        return self.subtotal - self.order_discount
 
     @property
     def items(self) -> Decimal:
@@ -109,5 +144,24 @@ class Cart:
         return len(self.lines)
 
     def cart_lines(self) -> tuple[CartLine, ...]:
-        return tuple(cart_line(ln.product, ln.quantity, ln.unit_price, ln.discount)
-                     for ln in self.lines)
+        """The document's lines: the discount on the whole sale spread onto them."""
+        lines = tuple(cart_line(ln.product, ln.quantity, ln.unit_price, ln.discount)
+                      for ln in self.lines)
+        discount = self.order_discount
+        return discounts.apply(lines, discount) if discount else lines
+
+    # ---- parking ---------------------------------------------------------------------
+    def parked(self, note: str = "") -> ParkedCart:
+        return ParkedCart(tuple(ParkedLine(ln.product, ln.quantity, ln.unit_price,
+                                           ln.discount, ln.weighed) for ln in self.lines),
+                          self.customer, self.wanted_type, self.order_discount, note)
+
+    def restore(self, cart: ParkedCart) -> None:
+        """Put a parked cart back (the discount on the whole sale comes back in euros)."""
+        self.clear()
+        for ln in cart.lines:
+            self.lines.append(Line(ln.product, ln.quantity, ln.unit_price, ln.discount,
+                                   ln.unit_price != ln.product.unit_price, ln.weighed))
+        self.customer, self.wanted_type = cart.customer, cart.wanted_type
+        if cart.order_discount:
+            self.order = (cart.order_discount, None)

@@ -3,7 +3,7 @@ facts read once at start-up and who is signed in. Built once by ``ui/app.py``.
 
 Pages call the facade only through ``worker`` (``Page.run``): never on the UI thread."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from pos.application import Application
 from pos.application.people import UserInfo
@@ -26,6 +26,10 @@ class Context:
     methods: tuple[str, ...] = DEFAULT_METHODS
     user: UserInfo | None = None
     session: SessionInfo | None = None
+    names: dict[str, str] = field(default_factory=dict)     # login -> name, for people
+
+    def name(self, login: str) -> str:
+        return self.names.get(login, login)
 
     @property
     def login(self) -> str:

@@ -1,9 +1,10 @@
-"""The customer: NIF on a numeric pad with instant validation; name and address when the
-document needs them; the document type with the reason."""
+"""The customer: found in the file by name, NIF or phone, or NIF typed on a numeric pad with
+instant validation; name and address when the document needs them; the document type with
+the reason."""
 
 from datetime import date
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -22,9 +24,8 @@ from pos.domain.nif import CONSUMIDOR_FINAL_NIF, is_valid_nif
 
 from ..widgets.numpad import NumPad
 from ..widgets.touch import Notice, button, title
-from .doctype import decide
+from .doctype import decide, doc_reason
 from .page import Page
-from .sale import doc_reason
 
 TYPES = ("FS", "FR", "FT")
 
@@ -40,7 +41,24 @@ class CustomerPage(Page):
         outer.setSpacing(24)
         left = QVBoxLayout()
         left.setSpacing(8)
-        left.addWidget(title(self.tr("Cliente")))
+        head = QHBoxLayout()
+        head.addWidget(title(self.tr("Cliente")))
+        self.find = QLineEdit()
+        self.find.setPlaceholderText(self.tr("Procurar cliente: nome, NIF ou telefone"))
+        self.find.setClearButtonEnabled(True)
+        self.find.textEdited.connect(lambda _t: self._find_timer.start())
+        head.addWidget(self.find, 1)
+        left.addLayout(head)
+        self.found = QListWidget()
+        self.found.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.found.itemClicked.connect(self.pick)
+        self.found.hide()
+        left.addWidget(self.found)
+        self._find_timer = QTimer(self)
+        self._find_timer.setSingleShot(True)
+        self._find_timer.setInterval(250)
+        self._find_timer.timeout.connect(self.search)
+        self._matches: list = []
         nif_row = QHBoxLayout()
         nif_row.addWidget(QLabel(self.tr("NIF")))
         self.nif = QLineEdit()
@@ -78,6 +96,9 @@ class CustomerPage(Page):
         grid.setContentsMargins(0, 0, 0, 0)
         self.name, self.address = QLineEdit(), QLineEdit()
         self.postal, self.city = QLineEdit(), QLineEdit()
+        self.phone = QLineEdit()
+        self.phone.setMaxLength(20)
+        self.phone.setValidator(QRegularExpressionValidator(r"\+?[0-9 ]{0,20}"))
         self.name.setMaxLength(100)
         self.address.setMaxLength(200)
         self.postal.setMaxLength(8)
@@ -93,6 +114,8 @@ class CustomerPage(Page):
         grid.setColumnStretch(1, 0)
         grid.addWidget(QLabel(self.tr("Localidade")), 2, 2)
         grid.addWidget(self.city, 2, 3)
+        grid.addWidget(QLabel(self.tr("Telefone")), 3, 0)
+        grid.addWidget(self.phone, 3, 1, 1, 3)
         grid.setColumnStretch(3, 1)
         left.addWidget(self.details)
         self.notice = Notice()
@@ -117,8 +140,8 @@ class CustomerPage(Page):
         pad_box.addWidget(self.pad, 3)
         pad_box.addStretch(1)
         outer.addLayout(pad_box, 2)
-        self.nif.installEventFilter(self)
-        self.postal.installEventFilter(self)
+        for field in (self.nif, self.postal, self.phone):
+            field.installEventFilter(self)
         self.wanted: str | None = None
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt API)
@@ -137,12 +160,58 @@ class CustomerPage(Page):
         self.address.setText(c.address)
         self.postal.setText(c.postal_code)
         self.city.setText(c.city)
+        self.phone.clear()
+        self.find.clear()
+        self.found.clear()
+        self.found.hide()
         self.notice.clear()
         self.check_nif(self.nif.text())
         self.nif.setFocus()
 
+    # ---- finding a customer in the file -----------------------------------------------
+    def search(self) -> None:
+        text = self.find.text().strip()
+        if len(text) < 2:
+            self.found.hide()
+            return
+
+        def shown(matches) -> None:
+            if self.find.text().strip() != text:
+                return                           # typed on since: a newer search comes
+            self._matches = matches
+            self.found.clear()
+            for m in matches:
+                c = m.customer
+                phone = f" · {m.phone}" if m.phone else ""
+                self.found.addItem(f"{c.name} · NIF {c.nif}{phone}")
+            if not matches:
+                self.found.addItem(self.tr("Nenhum cliente encontrado."))
+            rows = max(1, min(3, len(matches)))
+            self.found.setFixedHeight(rows * 52 + 4)
+            self.found.show()
+
+        self.run(self.ctx.app.find_customers, text, 20, on_done=shown)
+
+    def pick(self, item) -> None:
+        row = self.found.row(item)
+        if not 0 <= row < len(self._matches):
+            return
+        m = self._matches[row]
+        c = m.customer
+        self.nif.setText(c.nif)
+        self.name.setText(c.name)
+        self.address.setText(c.address)
+        self.postal.setText(c.postal_code)
+        self.city.setText(c.city)
+        self.phone.setText(m.phone)
+        self.found.hide()
+        self.find.clear()
+        self.check_nif(c.nif)
+
     def check_nif(self, text: str) -> None:
-        """Instant validation as each digit is typed."""
+        """Instant validation as each digit is typed (a message about the NIF typed before
+        goes with it)."""
+        self.notice.clear()
         state = ""
         if not text:
             msg = self.tr("Sem NIF: consumidor final.")
@@ -200,7 +269,7 @@ class CustomerPage(Page):
 
     # ---- leaving --------------------------------------------------------------------
     def final_consumer(self) -> None:
-        for field in (self.nif, self.name, self.address, self.postal, self.city):
+        for field in (self.nif, self.name, self.address, self.postal, self.city, self.phone):
             field.clear()
         self.wanted = None
         self.check_nif("")
@@ -220,4 +289,9 @@ class CustomerPage(Page):
             return
         self.cart.customer = customer
         self.cart.wanted_type = self.wanted
+        phone = self.phone.text().strip()
+        if phone and not customer.is_final_consumer:
+            # Kept for finding them next time (in the background; a refusal is told).
+            self.ctx.worker.submit(self.ctx.app.remember_customer, customer, phone,
+                                   self.ctx.login, lane="counter", name="remember customer")
         self.done.emit()

@@ -9,7 +9,7 @@ import itertools
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from pos.domain.documents import Document
 from pos.domain.errors import PosError
@@ -32,32 +32,48 @@ class Devices(QObject):
         self.ctx = ctx
         self.last_at: AtSnapshot | None = None
         self.printer_ok: bool | None = None
+        self.printer_text = ""                # the last answer, in the till's language
         self._at_asked = itertools.count(1)
         self._at_shown = 0                    # the newest AT look delivered
 
-    def _outcome(self, what: str, outcome: PrintOutcome) -> None:
-        self.printer_ok = outcome.ok
-        self.printer_changed.emit(outcome.ok, outcome.error or outcome.label)
-        self.printed.emit(what, outcome)
+    @staticmethod
+    def describe(outcome: PrintOutcome) -> str:
+        """What the printer answered, in the till's language: with no printer at all the
+        till says so itself (the core's sentence would be Portuguese in an English till)."""
+        if outcome.ok:
+            return outcome.label
+        if outcome.not_configured:
+            return QCoreApplication.translate("Devices", "não configurada")
+        return outcome.error or QCoreApplication.translate("Devices", "não respondeu")
 
-    def _failed(self, what: str, exc: Exception) -> None:
-        self._outcome(what, PrintOutcome(False, message(exc)))
+    def _outcome(self, what: str, outcome: PrintOutcome, then: Callable | None = None) -> None:
+        self.printer_ok = outcome.ok
+        self.printer_text = self.describe(outcome)
+        self.printer_changed.emit(outcome.ok, self.printer_text)
+        self.printed.emit(what, outcome)
+        if then is not None:
+            then(outcome)
+
+    def _failed(self, what: str, exc: Exception, then: Callable | None = None) -> None:
+        self._outcome(what, PrintOutcome(False, message(exc)), then)
 
     def print_document(self, doc: Document, *, copy: bool = False, reason: str = "",
-                       drawer: bool = False) -> None:
-        """Print a committed document (and kick the drawer after it, for cash)."""
+                       drawer: bool = False, on_outcome: Callable | None = None) -> None:
+        """Print a committed document (and kick the drawer after it, for cash);
+        ``on_outcome(PrintOutcome)`` hears what the printer answered."""
         ctx = self.ctx
         ctx.worker.submit(
             ctx.app.print_document, doc.document_no, copy=copy, user=ctx.login,
             reason=reason, open_drawer=drawer, lane="printer",
             name=f"print {doc.document_no}",
-            on_done=lambda out: self._outcome(doc.document_no, out),
-            on_error=lambda exc: self._failed(doc.document_no, exc))
+            on_done=lambda out: self._outcome(doc.document_no, out, on_outcome),
+            on_error=lambda exc: self._failed(doc.document_no, exc, on_outcome))
 
-    def print_text(self, title: str, lines: list[str]) -> None:
+    def print_text(self, title: str, lines: list[str],
+                   on_outcome: Callable | None = None) -> None:
         self.ctx.worker.submit(self.ctx.app.print_text, title, lines, lane="printer",
-                               on_done=lambda out: self._outcome(title, out),
-                               on_error=lambda exc: self._failed(title, exc))
+                               on_done=lambda out: self._outcome(title, out, on_outcome),
+                               on_error=lambda exc: self._failed(title, exc, on_outcome))
 
     def open_drawer(self, reason: str = "", session_id: int | None = None,
                     on_done: Callable | None = None,

@@ -8,8 +8,13 @@ when services are sold, CIVA art. 40.º), which forces FR/FT with name and addre
 from dataclasses import dataclass
 from decimal import Decimal
 
+from PySide6.QtCore import QCoreApplication
+
 from pos.domain.documents import Customer, PricedLine
+from pos.domain.money import fmt_eur
 from pos.domain.rules import fs_limit, suggested_type
+
+translate = QCoreApplication.translate
 
 INVOICES = ("FR", "FT")
 
@@ -46,3 +51,21 @@ def decide(gross: Decimal, lines: tuple[PricedLine, ...], customer: Customer,
         return Decision("FR", "customer", limit, services, True)
     reason = "default" if customer.is_final_consumer else "nif"
     return Decision("FS", reason, limit, services, True)
+
+
+def doc_reason(d: Decision) -> str:
+    """The sentence telling the cashier which document this is and why."""
+    limit = fmt_eur(d.limit)
+    kind = translate("DocType", "com serviços") if d.services else translate("DocType", "bens")
+    names = {"FS": translate("DocType", "Fatura simplificada"),
+             "FR": translate("DocType", "Fatura-recibo"),
+             "FT": translate("DocType", "Fatura (a pagar depois)")}
+    why = {
+        "default": translate("DocType", "consumidor final, até %1 (%2)."),
+        "nif": translate("DocType", "com o NIF do cliente, até %1 (%2)."),
+        "customer": translate("DocType", "o cliente deu nome e morada."),
+        "over_limit": translate("DocType", "obrigatória: o total passa %1, o limite da fatura "
+                              "simplificada (%2). Nome e morada do cliente são precisos."),
+        "chosen": translate("DocType", "pedida pelo cliente: nome e morada são precisos."),
+    }[d.reason]
+    return f"{d.doc_type} · {names[d.doc_type]}: " + why.replace("%1", limit).replace("%2", kind)

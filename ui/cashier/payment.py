@@ -1,9 +1,18 @@
 """Payment: cash with quick amounts and change, card, MB WAY and the other configured
-methods, split across several; confirm issues the document."""
+methods, split across several; confirm issues the document.
+
+A payment is only what the cashier entered: an amount and a method (a method's key or
+button with no amount takes what is still due, by that method). Enter adds an amount typed
+as cash handed over, and confirms only when the total is covered; it never books money
+nobody entered. The methods' keys are letters typed in the amount field (N, C, M…): no
+F-key here, so a key pressed twice never means something else on this page than on the
+sale screen (F4 is PAGAR there and nothing here).
+"""
 
 from decimal import ROUND_CEILING, Decimal
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -18,11 +27,28 @@ from pos.domain.errors import ValidationError
 from pos.domain.money import ZERO, round2, to_decimal
 
 from ..widgets.numpad import NumPad
-from ..widgets.touch import Notice, button, eur, title
+from ..widgets.touch import Notice, button, eur, keep_place, title
 from .methods import method_name
 from .page import Page
 
 BIG = ("NU", "CD", "MB")          # the three that get big buttons
+METHOD_KEYS = {"NU": "N", "CD": "C", "MB": "M", "CC": "K", "TB": "T", "CH": "H", "OU": "O"}
+
+
+class AmountField(QLineEdit):
+    """The amount typed; a method's letter pays it (or what is due) by that method."""
+
+    method_key = Signal(str)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt API)
+        letter = event.text().upper()
+        if letter.isalpha() and not event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier:
+            for method, key in METHOD_KEYS.items():
+                if key == letter:
+                    self.method_key.emit(method)
+            event.accept()                      # letters never go into an amount
+            return
+        super().keyPressEvent(event)
 
 
 def quick_amounts(due: Decimal, count: int = 4) -> list[Decimal]:
@@ -89,18 +115,19 @@ class PaymentPage(Page):
 
         right = QVBoxLayout()
         right.setSpacing(6)
-        self.amount = QLineEdit()
+        self.amount = AmountField()
         self.amount.setObjectName("display")
         self.amount.setPlaceholderText(self.tr("valor recebido"))
         self.amount.setMaxLength(10)
         self.amount.returnPressed.connect(self.enter)
+        self.amount.method_key.connect(self.add)
         right.addWidget(self.amount)
         self.quick_row = QHBoxLayout()
         self.quick_buttons = []
         for _ in range(5):
-            b = button("", "quick")
+            b = keep_place(button("", "quick"))      # hidden, they keep their room: the
             b.clicked.connect(lambda _=False, b=b: self.add("NU", b.property("amount")))
-            self.quick_row.addWidget(b)
+            self.quick_row.addWidget(b)              # pad under them never moves
             self.quick_buttons.append(b)
         right.addLayout(self.quick_row)
         self.pad = NumPad(key_h=60)
@@ -112,10 +139,11 @@ class PaymentPage(Page):
         big = [m for m in ctx.methods if m in BIG]
         small = [m for m in ctx.methods if m not in BIG]
         for i, method in enumerate(big + small):
-            key = f"F{i + 1}"
-            b = button(f"{method_name(method)}  {key}",
+            key = METHOD_KEYS.get(method, "")
+            b = button(f"{method_name(method)}  {key}".strip(),
                        "method" if method in BIG else "function",
-                       min_h=68 if method in BIG else 52, shortcut=key)
+                       min_h=68 if method in BIG else 52)
+            b.setToolTip(self.tr("Tecla %1").replace("%1", key))
             b.clicked.connect(lambda _=False, m=method: self.add(m))
             methods.addWidget(b, i // 3, i % 3)
             self.method_buttons[method] = b
@@ -178,7 +206,7 @@ class PaymentPage(Page):
     # ---- actions --------------------------------------------------------------------
     def add(self, method: str, amount: Decimal | None = None) -> bool:
         """Add a payment: the given amount, else the one typed, else what is still due."""
-        if self.busy:
+        if self.busy or not self.takes_payment:
             return False
         try:
             if amount is None:
@@ -203,20 +231,23 @@ class PaymentPage(Page):
             row = len(self.payments) - 1
         if row >= 0:
             self.payments.pop(row)
+            self.notice.clear()               # what it said was about the old payments
             self.refresh()
 
     def enter(self) -> None:
-        """Keyboard: an amount then Enter is cash handed over; Enter alone when nothing was
-        entered is the exact amount in cash; when covered, Enter confirms."""
+        """Keyboard: an amount typed then Enter is that cash handed over; Enter confirms
+        only when the total is covered. Enter alone never adds money."""
         if self.busy:
             return
         if self.amount.text().strip():
             if not self.add("NU"):
                 return
-        elif not self.covered:
-            self.add("NU")
         if self.covered:
             self.confirm()
+        else:
+            self.notice.error(self.tr("Falta receber %1: escreva o valor e escolha o meio "
+                                      "de pagamento (N numerário, C cartão, M MB WAY).")
+                              .replace("%1", eur(self.due)))
 
     def settlement(self) -> tuple[tuple[str, Decimal], ...]:
         """Non-cash first, cash last: only cash may exceed what is due (the change)."""

@@ -1,4 +1,4 @@
-"""Category tabs over a grid of big product buttons (name and price).
+"""Category buttons over a grid of big product buttons (name and price).
 
 Speed matters here (a search rebuilds the grid while the cashier types; a catalogue can have
 50,000 products): tiles are one widget each that paint their own two lines, they are created
@@ -9,20 +9,21 @@ laid out only while it is on screen.
 from PySide6.QtCore import QRect, Qt, Signal
 from PySide6.QtGui import QFont, QPainter
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QGridLayout,
     QLabel,
     QPushButton,
     QScrollArea,
     QStyle,
     QStyleOptionButton,
-    QTabBar,
     QVBoxLayout,
     QWidget,
 )
 
 from pos.domain.documents import ProductSnapshot
 
-from ..widgets.touch import eur, kinetic
+from ..widgets.flow import FlowLayout
+from ..widgets.touch import button, eur, kinetic
 
 TILE_W, TILE_H = 136, 88          # minimum tile at 1024×768: well above the 48 px target
 MAX_TILES = 120                   # a category shows its first 120; search finds the rest
@@ -72,6 +73,13 @@ class ProductButton(QPushButton):
 
 
 class ProductGrid(QWidget):
+    """Every category is a button on a bar that wraps onto a second row (all of them on
+    screen: a tab bar with scroll arrows hid most of them at 1024 px); under it, the tiles.
+
+    Tiles are laid out again whenever the number of columns changes or new tiles were made
+    (a tile made for a longer list and never placed used to sit in the top-left corner,
+    over another product)."""
+
     chosen = Signal(object)           # ProductSnapshot
     category_changed = Signal(str)
 
@@ -79,22 +87,28 @@ class ProductGrid(QWidget):
         super().__init__(parent)
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
-        box.setSpacing(0)
-        self.tabs = QTabBar()
-        self.tabs.setExpanding(False)
-        self.tabs.setUsesScrollButtons(True)
-        self.tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.tabs.currentChanged.connect(self._tab)
-        box.addWidget(self.tabs)
+        box.setSpacing(6)
+        self.categories = QWidget()
+        self.categories.setObjectName("categories")
+        self.flow = FlowLayout(self.categories, spacing=6)
+        self.group = QButtonGroup(self)
+        self.group.setExclusive(True)
+        self.category_buttons: dict[str, object] = {}
+        box.addWidget(self.categories)
         self.area = QScrollArea()
         self.area.setWidgetResizable(True)
         self.area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         kinetic(self.area)
         self.holder = QWidget()
-        self.layout_ = QGridLayout(self.holder)
+        column = QVBoxLayout(self.holder)
+        column.setContentsMargins(8, 8, 8, 8)
+        column.setSpacing(0)
+        self.layout_ = QGridLayout()
         self.layout_.setSpacing(8)
-        self.layout_.setContentsMargins(8, 8, 8, 8)
+        self.layout_.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(self.layout_)
+        column.addStretch(1)             # few tiles stay at the top, never stretched tall
         self.area.setWidget(self.holder)
         box.addWidget(self.area, 1)
         self.caption = QLabel()
@@ -105,34 +119,41 @@ class ProductGrid(QWidget):
         self.buttons: dict[str, ProductButton] = {}
         self.products: list[ProductSnapshot] = []
         self._columns = 0
+        self._placed = 0                 # tiles placed in the layout for ``_columns``
+        self._current: str | None = None
         self._dirty = False
         self.scale = 1.0
 
     # ---- categories -------------------------------------------------------------------
     def set_categories(self, names: list[str]) -> None:
-        self.tabs.blockSignals(True)
-        while self.tabs.count():
-            self.tabs.removeTab(0)
+        for b in self.category_buttons.values():
+            self.group.removeButton(b)
+            self.flow.removeWidget(b)
+            b.deleteLater()
+        self.category_buttons = {}
         for name in names:
-            self.tabs.addTab(name or self.tr("Outros"))
-            self.tabs.setTabData(self.tabs.count() - 1, name)
-        self.tabs.blockSignals(False)
+            label = (name or self.tr("Outros")).replace("&", "&&")
+            b = button(label, "category", min_h=48, min_w=88)
+            b.setCheckable(True)
+            b.clicked.connect(lambda _=False, n=name: self._chose(n))
+            self.group.addButton(b)
+            self.flow.addWidget(b)
+            self.category_buttons[name] = b
+        self._current = None
+        self.categories.updateGeometry()
 
     def category(self) -> str | None:
-        i = self.tabs.currentIndex()
-        return self.tabs.tabData(i) if i >= 0 else None
+        return self._current
 
     def select_category(self, name: str) -> None:
-        for i in range(self.tabs.count()):
-            if self.tabs.tabData(i) == name:
-                if i == self.tabs.currentIndex():
-                    self._tab(i)
-                self.tabs.setCurrentIndex(i)
-                return
+        b = self.category_buttons.get(name)
+        if b is not None:
+            b.setChecked(True)
+            self._chose(name)
 
-    def _tab(self, index: int) -> None:
-        if index >= 0:
-            self.category_changed.emit(self.tabs.tabData(index))
+    def _chose(self, name: str) -> None:
+        self._current = name
+        self.category_changed.emit(name)
 
     # ---- tiles ------------------------------------------------------------------------
     def set_scale(self, factor: float) -> None:
@@ -161,7 +182,7 @@ class ProductGrid(QWidget):
 
     def _column_count(self) -> int:
         width = self.area.viewport().width() or self.width()
-        return max(3, width // round((TILE_W + 12) * self.scale))
+        return max(2, (width - 16 + 8) // round((TILE_W + 8) * self.scale))
 
     def _fill(self) -> None:
         columns = self._column_count()
@@ -169,13 +190,14 @@ class ProductGrid(QWidget):
             tile = ProductButton(self.holder)
             tile.clicked.connect(lambda _=False, t=tile: self.chosen.emit(t.product))
             self.tiles.append(tile)
-        if columns != self._columns:
-            self._columns = columns
+        if columns != self._columns or self._placed != len(self.tiles):
+            for tile in self.tiles:
+                self.layout_.removeWidget(tile)
             for i, tile in enumerate(self.tiles):
                 self.layout_.addWidget(tile, i // columns, i % columns)
-            for c in range(self.layout_.columnCount()):
+            for c in range(max(columns, self.layout_.columnCount())):
                 self.layout_.setColumnStretch(c, 1 if c < columns else 0)
-            self.layout_.setRowStretch(self.layout_.rowCount(), 1)
+            self._columns, self._placed = columns, len(self.tiles)
         self.buttons = {}
         self.holder.setUpdatesEnabled(False)
         for i, tile in enumerate(self.tiles):

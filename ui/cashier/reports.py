@@ -54,6 +54,10 @@ def report_lines(r: CashReport, show_expected: bool = True, width: int = WIDTH) 
     out += [_pair(f"  {method_name(m.method)} ({m.count})", eur(m.amount), width)
             for m in r.by_method] \
         or [translate("Report", "  (nenhum pagamento)")]
+    if r.refunds_by_method:
+        out.append(translate("Report", "Reembolsos (notas de crédito)"))
+        out += [_pair(f"  {method_name(m.method)} ({m.count})", eur(-m.amount), width)
+                for m in r.refunds_by_method]
     out += [sep, _pair(translate("Report", "Por taxa de IVA"),
                        translate("Report", "Base / IVA"), width)]
     for rate in r.by_rate:
@@ -66,6 +70,18 @@ def report_lines(r: CashReport, show_expected: bool = True, width: int = WIDTH) 
         _pair(translate("Report", "Saídas de dinheiro"), eur(-r.cash_out), width),
         _pair(translate("Report", "Gaveta aberta sem venda"), str(r.drawer_openings), width),
     ]
+    for m in r.movements:               # each one: when, who, why
+        sign = "+" if m.kind == "in" else "-"
+        what = translate("Report", "Entrada") if m.kind == "in" else \
+            translate("Report", "Saída")
+        out.append(_pair(f"  {m.at:%H:%M} {what} {m.user}", f"{sign}{eur(m.amount)}", width))
+        if m.reason:
+            out.append(f"    {m.reason}"[:width])
+    if r.parked or r.parked_voided:
+        out.append(_pair(translate("Report", "Vendas suspensas por retomar"), str(r.parked),
+                         width))
+        out.append(_pair(translate("Report", "Vendas suspensas anuladas"),
+                         str(r.parked_voided), width))
     if show_expected:
         out.append(_pair(translate("Report", "Numerário esperado"), eur(r.expected_cash), width))
     if r.counts:

@@ -1,5 +1,7 @@
 """Return goods: a credit note (NC) on chosen lines of an earlier document, with a reason
-and a supervisor's approval. The money goes back in cash (the drawer opens).
+and a supervisor's approval. The money goes back the way it came (a card's share to the
+card, the rest in cash), or all by one method the customer asks for; the credit note
+records how (its payments), and the drawer opens only when cash goes back.
 
 The refund shown as lines are ticked is ``Application.refund_of``: the very function that
 builds the credit note's lines, so the screen and the note cannot disagree."""
@@ -8,6 +10,7 @@ from decimal import Decimal
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -18,15 +21,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pos.domain import refunds
 from pos.domain.errors import PosError
 from pos.services.corrections import CREDITABLE, MAX_REASON
 
 from ..widgets.numpad import NumPad
 from ..widgets.touch import Notice, button, eur, qty, title
 from .approval import ApprovalBox
+from .methods import method_name
 from .page import Page
 from .picker import DocumentPicker
 
+ON_CREDIT = ("FT", "ND")            # invoices paid later, not at the till
 ROLE_LINE = Qt.ItemDataRole.UserRole
 ROLE_QTY = Qt.ItemDataRole.UserRole + 1
 
@@ -52,16 +58,17 @@ class CreditNotePage(Page):
         lines_box = QWidget()
         lb = QVBoxLayout(lines_box)
         lb.setContentsMargins(0, 0, 0, 0)
-        hint = QLabel(self.tr("Marque as linhas a devolver; − e + mudam a quantidade."))
+        hint = QLabel(self.tr("Toque nas linhas a devolver; − e + mudam a quantidade."))
         hint.setObjectName("subtitle")
         lb.addWidget(hint)
         self.lines = QListWidget()
         self.lines.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.lines.itemChanged.connect(lambda _i: self.update_total())
+        self.lines.itemClicked.connect(self.toggle)
         lb.addWidget(self.lines, 1)
         row = QHBoxLayout()
-        self.minus = button("−", "pad")
-        self.plus = button("+", "pad")
+        self.minus = button("−", "pad", min_w=64)
+        self.plus = button("+", "pad", min_w=64)
         self.minus.clicked.connect(lambda: self.step(-1))
         self.plus.clicked.connect(lambda: self.step(1))
         self.other = button(self.tr("Outro documento"), "function")
@@ -76,6 +83,15 @@ class CreditNotePage(Page):
         self.total = QLabel()
         self.total.setObjectName("big")
         lb.addWidget(self.total)
+        self.ways = QHBoxLayout()           # how the money goes back
+        self.way_group = QButtonGroup(self)
+        self.way_group.setExclusive(True)
+        self.way_group.buttonClicked.connect(lambda _b: self.update_total())
+        self.way_buttons: dict[str, object] = {}
+        lb.addLayout(self.ways)
+        self.plan_label = QLabel()
+        self.plan_label.setWordWrap(True)
+        lb.addWidget(self.plan_label)
         self.steps.addWidget(lines_box)
         left.addWidget(self.steps, 1)
         left.addLayout(row)
@@ -116,6 +132,8 @@ class CreditNotePage(Page):
 
     def entered(self) -> None:
         self.doc = None
+        self.available: tuple = ()
+        self.plan: tuple = ()
         self._asked = None
         self.heading.setText(self.tr("Devolução: escolha o documento"))
         self.steps.setCurrentIndex(0)
@@ -128,15 +146,15 @@ class CreditNotePage(Page):
     def choose(self, number: str) -> None:
         """Read the document in the background; only the last one asked for is shown."""
         self._asked = number
-        self.run(self.ctx.app.document, number, hold=(self.other,),
-                 on_done=lambda doc: self._chosen(number, doc),
+        self.run(document_and_refundable, self.ctx.app, number, hold=(self.other,),
+                 on_done=lambda answer: self._chosen(number, *answer),
                  on_error=lambda exc: self._not_found(number, exc))
 
     def _not_found(self, number: str, exc: Exception) -> None:
         if number == self._asked:
             self.show_error(exc)
 
-    def _chosen(self, number: str, doc) -> None:
+    def _chosen(self, number: str, doc, available=()) -> None:
         if number != self._asked:
             return
         if doc.doc_type not in CREDITABLE:
@@ -144,12 +162,15 @@ class CreditNotePage(Page):
                               .replace("%1", doc.doc_type))
             return
         self.doc = doc
+        self.available = tuple(available)
+        self._ways()
         self.heading.setText(self.tr("Devolução de %1").replace("%1", doc.document_no))
         self.lines.blockSignals(True)
         self.lines.clear()
         for ln in doc.lines:
             item = QListWidgetItem()
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            # Not user-checkable: the whole line is the target (toggle), the box only shows.
+            item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
             item.setData(ROLE_LINE, ln)
             item.setData(ROLE_QTY, ln.quantity)
@@ -175,6 +196,41 @@ class CreditNotePage(Page):
             return self.ctx.app.refund_of(line, quantity), ""
         except PosError as exc:
             return None, self.message(exc)
+
+    def _ways(self) -> None:
+        """'As paid' (a card's share back to the card), or all by one method."""
+        for b in self.way_buttons.values():
+            self.way_group.removeButton(b)
+            self.ways.removeWidget(b)
+            b.deleteLater()
+        self.way_buttons = {}
+        methods = [m for m, _a in self.available]
+        if self.doc.doc_type in ON_CREDIT:        # paid later: the note lowers the debt
+            options = [("none", self.tr("Abate à dívida"))]
+            options += [(m, method_name(m)) for m in ("NU", "CD", "TB")]
+        else:
+            options = [("auto", self.tr("Como pagou"))] if len(methods) > 1 or (
+                methods and methods != ["NU"]) else []
+            options += [(m, method_name(m)) for m in dict.fromkeys(["NU", *methods])]
+        for key, text in options:
+            b = button(text, "function", min_h=48)
+            b.setCheckable(True)
+            self.way_group.addButton(b)
+            self.ways.addWidget(b)
+            self.way_buttons[key] = b
+        self.way_buttons[options[0][0]].setChecked(True)
+
+    def way(self) -> str:
+        for key, b in self.way_buttons.items():
+            if b.isChecked():
+                return key
+        return "NU"
+
+    def toggle(self, item: QListWidgetItem) -> None:
+        """A tap on the line (anywhere on it, not only its small box) marks it or not."""
+        self.lines.setCurrentItem(item)
+        checked = item.checkState() == Qt.CheckState.Checked
+        item.setCheckState(Qt.CheckState.Unchecked if checked else Qt.CheckState.Checked)
 
     def step(self, delta: int) -> None:
         item = self.lines.currentItem()
@@ -208,6 +264,19 @@ class CreditNotePage(Page):
         self.total.setText(self.tr("A devolver: %1").replace(
             "%1", eur(total) if total is not None else "—"))
         self.go.setEnabled(bool(self.doc) and total is not None and total > 0)
+        self.plan = ()
+        way = self.way()
+        if total is not None and total > 0 and way != "none":
+            self.plan = refunds.split(self.available, total) if way == "auto" else \
+                refunds.single(way, total)
+        if self.plan:
+            self.plan_label.setText(self.tr("Reembolso: %1").replace("%1", " · ".join(
+                f"{method_name(m)} {eur(a)}" for m, a in self.plan)))
+        elif way == "none" and self.doc is not None:
+            self.plan_label.setText(self.tr("Sem dinheiro: a nota abate ao que o cliente "
+                                            "deve."))
+        else:
+            self.plan_label.setText("")
         if refusal:
             self.notice.error(refusal)
         elif self._refusal and self.notice.text() == self._refusal:
@@ -244,7 +313,7 @@ class CreditNotePage(Page):
             return
         self.notice.info(self.tr("A emitir…"))
         self.run(approved_credit, self.ctx.app, self.doc.document_no, reason, picks,
-                 self.ctx.login, login, pin,
+                 self.ctx.login, login, pin, self.plan,
                  hold=(self.go, self.back, self.other, self.minus, self.plus),
                  on_done=self._issued)
 
@@ -258,7 +327,15 @@ class CreditNotePage(Page):
 
 
 def approved_credit(app, document_no: str, reason: str, picks, user: str, approver: str,
-                    pin: str):
-    """A supervisor's approval, then the credit note it approves: (approver, note)."""
+                    pin: str, plan=()):
+    """A supervisor's approval, then the credit note it approves with how the money goes
+    back: (approver, note)."""
     who = app.approve(approver, pin, f"credit note on {document_no}")
-    return who, app.credit(document_no, reason, picks, user=user)
+    return who, app.credit(document_no, reason, picks, user=user, refunds=tuple(plan) or None)
+
+
+def document_and_refundable(app, document_no: str):
+    """The document to return goods from, and what each of its methods can still give
+    back (one background job)."""
+    doc = app.document(document_no)
+    return doc, app.refundable(document_no) if doc.doc_type in CREDITABLE else ()

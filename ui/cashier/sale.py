@@ -4,16 +4,20 @@ import re
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from pos.domain.documents import ProductSnapshot, price_lines
-from pos.domain.errors import NotFoundError, PosError
+from pos.domain.errors import PosError
 
+from ..widgets.confirm import MessageLine
+from ..widgets.status import ElidedLabel
 from ..widgets.touch import Notice, button, eur
+from .after_sale import AfterSale
 from .barcodes import parse
 from .cart import Cart
 from .cart_view import CartView
-from .doctype import Decision, decide
+from .doctype import Decision, decide, doc_reason
+from .lookups import first_product, product_or_search
 from .page import Page
 from .product_grid import ProductGrid
 from .scanner import ScanField
@@ -28,12 +32,19 @@ class SalePage(Page):
     pay = Signal()
     customer = Signal()
     edit_line = Signal(int, str)        # index, 'qty' | 'discount' | 'price'
+    weigh = Signal(object)              # a product sold by weight: ask how much
     reprint = Signal()
     credit_note = Signal()
+    parked_list = Signal()
+    cash_menu = Signal()
     x_report = Signal()
     close_session = Signal()
     sign_out = Signal()
     drawer = Signal()
+    print_again = Signal(object, bool)  # the last sale's Document, as a copy?
+    gift_receipt = Signal(object)       # the last sale's Document
+    printer_help = Signal()
+    cart_changed = Signal()             # the customer's display follows the cart
 
     def __init__(self, ctx, parent: QWidget | None = None):
         super().__init__(ctx, parent)
@@ -47,55 +58,78 @@ class SalePage(Page):
         main.setSpacing(12)
         outer.addLayout(main, 1)
 
-        # ---- left: search, categories, products ------------------------------------
+        # ---- left: search, categories, products, messages, functions ----------------
         left = QVBoxLayout()
         left.setSpacing(6)
-        row = QHBoxLayout()
         self.search = ScanField()
         self.search.setPlaceholderText(self.tr("Procurar artigo ou ler código de barras (F2)"))
         self.search.setClearButtonEnabled(True)
         self.search.textEdited.connect(lambda _t: self._search_timer.start())
         self.search.returnPressed.connect(self.typed_enter)
-        row.addWidget(self.search, 1)
-        left.addLayout(row)
+        left.addWidget(self.search)
         self.grid = ProductGrid()
         self.grid.chosen.connect(self.add_product)
         self.grid.category_changed.connect(self.show_category)
         left.addWidget(self.grid, 1)
-        self.notice = Notice(keep_space=True)
-        left.addWidget(self.notice)
-        main.addLayout(left, 3)
+        self.notice = Notice()
+        self.message = MessageLine(self.notice)
+        left.addWidget(self.message)
+        funcs = QHBoxLayout()
+        funcs.setSpacing(6)
+        self.functions = {}
+        for key, text, shortcut, signal in (
+                ("reprint", self.tr("Reimprimir"), "F5", self.reprint),
+                ("credit", self.tr("Devolução"), "F6", self.credit_note),
+                ("parked", self.tr("Suspensas"), "", self.parked_list),
+                ("cash", self.tr("Caixa…"), "", self.cash_menu),
+                ("out", self.tr("Sair"), "F12", self.sign_out)):
+            b = button(f"{text}\n{shortcut}" if shortcut else text, "function",
+                       shortcut=shortcut or None)
+            b.clicked.connect(signal)
+            funcs.addWidget(b, 1)
+            self.functions[key] = b
+        left.addLayout(funcs)
+        main.addLayout(left, 5)
 
-        # ---- right: customer, cart, line actions, total, pay -----------------------
+        # ---- right: customer, cart (or the last sale), line actions, total, pay -------
         right = QVBoxLayout()
         right.setSpacing(6)
-        self.customer_label = QLabel()
-        self.customer_label.setObjectName("subtitle")
-        self.doc_label = QLabel()
-        self.doc_label.setObjectName("docType")
-        self.doc_label.setWordWrap(True)
         top = QHBoxLayout()
+        self.customer_label = ElidedLabel()
+        self.customer_label.setObjectName("subtitle")
         top.addWidget(self.customer_label, 1)
         self.void = button(self.tr("Anular venda"), "danger", min_h=48)
+        self.void.setProperty("compact", True)
         self.void.clicked.connect(self.void_sale)
         top.addWidget(self.void)
         right.addLayout(top)
+        self.doc_label = ElidedLabel()
+        self.doc_label.setObjectName("docType")
         right.addWidget(self.doc_label)
+        self.cart_stack = QStackedWidget()
         self.cart_view = CartView()
-        right.addWidget(self.cart_view, 1)
+        self.after = AfterSale()
+        self.after.print_again.connect(lambda copy: self.print_again.emit(self.after.doc, copy))
+        self.after.gift.connect(lambda: self.gift_receipt.emit(self.after.doc))
+        self.after.printer_help.connect(self.printer_help)
+        self.cart_stack.addWidget(self.cart_view)
+        self.cart_stack.addWidget(self.after)
+        right.addWidget(self.cart_stack, 1)
         lines = QHBoxLayout()
-        self.minus = button("−", "pad", shortcut="F9")
-        self.plus = button("+", "pad", shortcut="F10")
-        self.qty_button = button(self.tr("Qtd."), "function")
-        self.remove = button(self.tr("Remover"), "danger", shortcut="Ctrl+Del")
+        self.minus = button("−", "pad", min_w=56, min_h=52, shortcut="F9")
+        self.plus = button("+", "pad", min_w=56, min_h=52, shortcut="F10")
+        self.qty_button = button(self.tr("Qtd."), "function", min_h=52)
+        self.remove = button(self.tr("Remover"), "danger", min_h=52, shortcut="Ctrl+Del")
         for b in (self.minus, self.plus, self.qty_button, self.remove):
+            b.setProperty("compact", True)          # 48 px: room for one more cart line
             lines.addWidget(b)
         right.addLayout(lines)
         sup = QHBoxLayout()
-        self.discount = button(self.tr("Desconto"), "function")
-        self.price = button(self.tr("Alterar preço"), "function")
-        sup.addWidget(self.discount)
-        sup.addWidget(self.price)
+        self.discount = button(self.tr("Desconto"), "function", min_h=52)
+        self.price = button(self.tr("Alterar preço"), "function", min_h=52)
+        for b in (self.discount, self.price):
+            b.setProperty("compact", True)
+            sup.addWidget(b)
         right.addLayout(sup)
         totals = QHBoxLayout()
         caption = QLabel(self.tr("Total"))
@@ -106,35 +140,23 @@ class SalePage(Page):
         self.total.setObjectName("total")
         self.total.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         capbox = QVBoxLayout()
+        capbox.setSpacing(0)
         capbox.addWidget(caption)
         capbox.addWidget(self.items_label)
         totals.addLayout(capbox)
         totals.addWidget(self.total, 1)
         right.addLayout(totals)
         actions = QHBoxLayout()
-        self.customer_button = button(self.tr("Cliente / NIF\nF3"), "primary", min_h=72)
-        self.pay_button = button(self.tr("PAGAR\nF4"), "pay", min_h=72)
-        actions.addWidget(self.customer_button, 2)
-        actions.addWidget(self.pay_button, 3)
+        self.park = button(self.tr("Suspender"), "function", min_h=64)
+        self.park.clicked.connect(self.park_sale)
+        self.customer_button = button(self.tr("Cliente / NIF\nF3"), "primary", min_h=64,
+                                      shortcut="F3")
+        self.pay_button = button(self.tr("PAGAR\nF4"), "pay", min_h=64, shortcut="F4")
+        actions.addWidget(self.park, 2)
+        actions.addWidget(self.customer_button, 3)
+        actions.addWidget(self.pay_button, 4)
         right.addLayout(actions)
-        main.addLayout(right, 2)
-
-        # ---- under the products: the functions (two-line labels fit 1024 px) -------
-        funcs = QHBoxLayout()
-        funcs.setSpacing(6)
-        self.functions = {}
-        for key, text, shortcut, signal in (
-                ("reprint", self.tr("Reimprimir"), "F5", self.reprint),
-                ("credit", self.tr("Devolução"), "F6", self.credit_note),
-                ("x", self.tr("Relatório X"), "F7", self.x_report),
-                ("close", self.tr("Fechar caixa"), "F8", self.close_session),
-                ("drawer", self.tr("Gaveta"), "F11", self.drawer),
-                ("out", self.tr("Sair"), "F12", self.sign_out)):
-            b = button(f"{text}\n{shortcut}", "function", shortcut=shortcut)
-            b.clicked.connect(signal)
-            funcs.addWidget(b, 1)
-            self.functions[key] = b
-        left.addLayout(funcs)
+        main.addLayout(right, 4)
 
         self.minus.clicked.connect(lambda: self.step(-1))
         self.plus.clicked.connect(lambda: self.step(1))
@@ -143,12 +165,14 @@ class SalePage(Page):
         self.discount.clicked.connect(lambda: self._edit("discount"))
         self.price.clicked.connect(lambda: self._edit("price"))
         self.customer_button.clicked.connect(self.customer)
-        self.customer_button.setShortcut("F3")
         self.pay_button.clicked.connect(self.try_pay)
-        self.pay_button.setShortcut("F4")
         self.cart_view.itemSelectionChanged.connect(self._line_buttons)
         self.key("F2", self.focus_search)
-        self.key("Esc", self.clear_search)
+        self.key("Esc", self.escape)
+        # Keys of the functions behind 'Caixa…' (one meaning each, on this page only).
+        self.key("F7", self.x_report)
+        self.key("F8", self.close_session)
+        self.key("F11", self.drawer)
 
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -171,6 +195,25 @@ class SalePage(Page):
     def entered(self) -> None:
         self.refresh()
         self.focus_search()
+
+    def escape(self) -> None:
+        """Esc: a question on the page is answered 'no'; else the search is cleared."""
+        if self.message.asking:
+            self.message.cancel()
+        else:
+            self.clear_search()
+
+    def show_last_sale(self, doc, qr_payload: str) -> None:
+        """The sale just issued, in the cart's place until the next item."""
+        self.after.show_sale(doc, qr_payload)
+        self.refresh()
+
+    def forget_last_sale(self) -> None:
+        """A new cashier or session: nothing of the previous one stays on screen."""
+        self.after.doc = None
+        self.message.cancel()
+        self.notice.clear()
+        self.refresh()
 
     # ---- the product grid (loaded in the background) -------------------------------
     def load_catalogue(self) -> None:
@@ -220,8 +263,15 @@ class SalePage(Page):
         return caption
 
     # ---- adding -------------------------------------------------------------------------
-    def add_product(self, product: ProductSnapshot, quantity=1, unit_price=None,
+    def add_product(self, product: ProductSnapshot, quantity=None, unit_price=None,
                     weighed: bool = False) -> None:
+        """Add ``product``; one sold by weight (kg, litre…) with no quantity given (a tap,
+        a plain code) asks for the weight first: it is never 1 kg by default."""
+        if quantity is None:
+            if product.unit != "UN" and unit_price is None:
+                self.weigh.emit(product)
+                return
+            quantity = 1
         try:
             index = self.cart.add(product, quantity, unit_price, weighed)
         except PosError as exc:
@@ -255,7 +305,7 @@ class SalePage(Page):
             elif scan.price is not None:
                 self.add_product(product, 1, scan.price, weighed=True)
             else:
-                self.add_product(product, quantity)
+                self.add_product(product, None if quantity == 1 else quantity)
 
         self.run(first_product, self.ctx.app, scan.candidates, on_done=scanned)
 
@@ -278,7 +328,7 @@ class SalePage(Page):
                 return
             if self.search.text() == typed:   # not what the cashier typed since
                 self.search.clear()
-            self.add_product(product, quantity)
+            self.add_product(product, None if quantity == 1 else quantity)
             self.run_search(self.search.text())
 
         self.run(product_or_search, self.ctx.app, text, SEARCH_LIMIT, on_done=found)
@@ -319,27 +369,68 @@ class SalePage(Page):
         self.pay.emit()
 
     def void_sale(self) -> None:
-        """Drop the whole cart before payment (audited: a till's classic leak). The cart
-        goes only once the record is made."""
+        """Drop the whole cart before payment, after asking (audited: a till's classic
+        leak). The cart goes only once the record is made."""
         if not self.cart.lines or self.busy:
             return
+        question = self.tr("Anular a venda toda (%n artigo(s), %1)?", "",
+                           int(self.cart.items)).replace("%1", eur(self.cart.total))
+        self.message.ask(question, self.tr("Sim, anular"), self._void_confirmed)
 
+    def _void_confirmed(self) -> None:
         def voided(_none) -> None:
             self.new_sale()
             self.notice.info(self.tr("Venda anulada antes do pagamento."))
 
         self.run(self.ctx.app.record_event, self.ctx.login, "cart_voided",
                  f"{len(self.cart.lines)} lines, {self.cart.total} EUR",
-                 hold=(self.void, self.pay_button), on_done=voided)
+                 hold=(self.void, self.pay_button, self.park), on_done=voided)
+
+    def park_sale(self) -> None:
+        """Put the cart aside for later (not a document); the counter is free at once."""
+        if not self.cart.lines or self.busy:
+            return
+        c = self.cart.customer
+        note = "" if c.is_final_consumer else (c.name if c.name != "Cliente" else c.nif)
+        total = self.cart.total
+
+        def parked(info) -> None:
+            self.new_sale()
+            self.notice.info(self.tr("Venda suspensa (%1): retome-a em Suspensas.")
+                             .replace("%1", eur(total)))
+            self.parked_changed()
+
+        self.run(self.ctx.app.park_cart, self.ctx.login, self.cart.parked(note[:100]),
+                 hold=(self.park, self.void, self.pay_button), on_done=parked)
+
+    def parked_changed(self) -> None:
+        """Count the parked sales on their button (read in the background)."""
+        def shown(waiting) -> None:
+            n = len(waiting)
+            self.functions["parked"].setText(self.tr("Suspensas (%1)").replace("%1", str(n))
+                                             if n else self.tr("Suspensas"))
+
+        self.run(self.ctx.app.parked_carts, on_done=shown)
+
+    def resume(self, cart) -> None:
+        self.cart.restore(cart)
+        self.after.doc = None
+        self.refresh(select=len(self.cart.lines) - 1)
+        self.notice.info(self.tr("Venda retomada."))
 
     def new_sale(self) -> None:
         self.cart.clear()
+        self.message.cancel()
         self.refresh()
         self.focus_search()
 
     def refresh(self, select: int | None = None) -> None:
         cart = self.cart
         self.cart_view.show_cart(cart, select)
+        showing_last = not cart.lines and self.after.doc is not None
+        self.cart_stack.setCurrentWidget(self.after if showing_last else self.cart_view)
+        if cart.lines:
+            self.after.doc = None                 # the next customer: the last sale is gone
         self.total.setText(eur(cart.total))
         self.items_label.setText(self.tr("%n artigo(s)", "", int(cart.items)))
         c = cart.customer
@@ -352,7 +443,9 @@ class SalePage(Page):
         self.doc_label.setText(doc_reason(self.decision) if self.decision else "")
         self.pay_button.setEnabled(bool(cart.lines))
         self.void.setEnabled(bool(cart.lines))
+        self.park.setEnabled(bool(cart.lines))
         self._line_buttons()
+        self.cart_changed.emit()
 
     def decide(self) -> Decision | None:
         if not self.cart.lines:
@@ -369,42 +462,3 @@ class SalePage(Page):
         for b in (self.minus, self.plus, self.qty_button, self.remove, self.discount,
                   self.price):
             b.setEnabled(has)
-
-
-def doc_reason(d: Decision) -> str:
-    """The sentence telling the cashier which document this is and why."""
-    limit = eur(d.limit)
-    kind = translate("DocType", "com serviços") if d.services else translate("DocType", "bens")
-    names = {"FS": translate("DocType", "Fatura simplificada"),
-             "FR": translate("DocType", "Fatura-recibo"),
-             "FT": translate("DocType", "Fatura (a pagar depois)")}
-    why = {
-        "default": translate("DocType", "consumidor final, até %1 (%2)."),
-        "nif": translate("DocType", "com o NIF do cliente, até %1 (%2)."),
-        "customer": translate("DocType", "o cliente deu nome e morada."),
-        "over_limit": translate("DocType", "obrigatória: o total passa %1, o limite da fatura "
-                              "simplificada (%2). Nome e morada do cliente são precisos."),
-        "chosen": translate("DocType", "pedida pelo cliente: nome e morada são precisos."),
-    }[d.reason]
-    return f"{d.doc_type} · {names[d.doc_type]}: " + why.replace("%1", limit).replace("%2", kind)
-
-
-# ---- look-ups run by the background helper ---------------------------------------------------
-def first_product(app, codes: tuple[str, ...]) -> ProductSnapshot | None:
-    """The first of ``codes`` that is a product (a scale label has two), or None."""
-    for code in codes:
-        try:
-            return app.product(code)
-        except NotFoundError:
-            continue
-    return None
-
-
-def product_or_search(app, text: str, limit: int
-                      ) -> tuple[ProductSnapshot | None, list[ProductSnapshot]]:
-    """What Enter in the search field means: the product whose code is ``text``, else the
-    products found by searching for it."""
-    try:
-        return app.product(text), []
-    except NotFoundError:
-        return None, app.search_products(text, limit)

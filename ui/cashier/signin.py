@@ -53,7 +53,7 @@ class SignInPage(Page):
         self.enter = button(self.tr("Entrar"), "primary", min_h=72)
         self.enter.clicked.connect(self.submit)
         right.addWidget(self.enter)
-        self.notice = Notice()
+        self.notice = Notice(lines=3)      # 'locked until…' fits; the pad never moves
         right.addWidget(self.notice)
         right.addStretch(1)
         outer.addLayout(right, 2)
@@ -77,8 +77,13 @@ class SignInPage(Page):
         self.user_buttons.clear()
         roles = {"cashier": self.tr("Caixa"), "manager": self.tr("Gerente"),
                  "admin": self.tr("Administrador")}
+        self.ctx.names = {u.login: u.name for u in users}
         for i, user in enumerate(users):
-            b = button(f"{user.name}\n{roles.get(user.role, user.role)}", "user", min_h=80)
+            role = roles.get(user.role, user.role)
+            # The role under the name, unless it would only say the name again.
+            text = user.name if role.casefold() == user.name.casefold() else \
+                f"{user.name}\n{role}"
+            b = button(text, "user", min_h=80)
             b.setCheckable(True)
             b.setProperty("login", user.login)
             b.clicked.connect(lambda _=False: self.pin.setFocus())
@@ -121,5 +126,6 @@ class SignInPage(Page):
 
 
 def signed_in(app, login: str, pin: str):
-    """Sign in, and the cash session open on this till (None: it must be opened)."""
-    return app.sign_in(login, pin), app.current_session()
+    """Sign in, and the cash session this user sells in (the till's, or their own under the
+    shop's rule 'one session per user'; None: one must be opened)."""
+    return app.sign_in(login, pin), app.current_session(login)

@@ -2,15 +2,18 @@
 
 Navigation lives here, and so does the end of a sale: issue (one local transaction, in the
 background helper, the payment page held until it answers), then hand printing and the
-drawer to the printer lane and show the next sale at once.
+drawer to the printer lane and show the next sale at once, with the last sale (change,
+receipt, QR) in the cart's place until the next item.
 """
 
 import importlib
 
 from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
     QLayout,
+    QLineEdit,
     QMainWindow,
     QStackedWidget,
     QVBoxLayout,
@@ -21,6 +24,7 @@ from pos.domain.errors import PosError
 from pos.services.issuing import IssueRequest
 
 from ..widgets import theme
+from ..widgets.keyboard import Keyboard, KeyboardHost
 from ..widgets.status import StatusStrip, TrainingBanner
 from ..widgets.touch import eur
 from .context import Context
@@ -28,23 +32,35 @@ from .devices import Devices
 from .sale import SalePage
 from .session_pages import OpenSessionPage
 from .signin import SignInPage
+from .window_receipts import ReceiptsMixin
 
 AT_REFRESH_MS = 15_000
+MIN_SIZE = (960, 600)         # a desk's window; the till itself fills its screen
 # Pages built the first time they are needed: the till opens faster (their modules are not
 # even imported until then) and a shop that never returns goods never pays for that page.
 LAZY = {
     "payment": ("payment", "PaymentPage"), "customer": ("customer", "CustomerPage"),
     "line": ("line_page", "LinePage"), "reprint": ("reprint", "ReprintPage"),
     "credit": ("returns", "CreditNotePage"), "report": ("session_pages", "ReportPage"),
-    "close_page": ("session_pages", "ClosePage"),
+    "close_page": ("session_pages", "ClosePage"), "weight": ("weight", "WeightPage"),
+    "parked": ("parked_page", "ParkedPage"), "cash_menu": ("cash_pages", "CashMenuPage"),
+    "cash_move": ("cash_pages", "CashMovePage"), "printer": ("printer_page", "PrinterPage"),
 }
+WITH_DEVICES = ("report", "printer")
 
 
 def _lazy(name: str) -> property:
     return property(lambda self: self.page(name))
 
 
-class TillWindow(QMainWindow):
+def wants_keyboard(field: QLineEdit) -> bool:
+    """Text fields get the on-screen keyboard; numbers (PIN, NIF, amounts: a validator, a
+    mask or the big display style) have their own pad."""
+    return (field.objectName() != "display" and field.validator() is None
+            and not field.inputMask() and field.echoMode() == QLineEdit.EchoMode.Normal)
+
+
+class TillWindow(ReceiptsMixin, QMainWindow):
     sale_completed = Signal(object)         # the issued Document
     payment = _lazy("payment")
     customer = _lazy("customer")
@@ -53,12 +69,17 @@ class TillWindow(QMainWindow):
     credit = _lazy("credit")
     report = _lazy("report")
     close_page = _lazy("close_page")
+    weight = _lazy("weight")
+    parked = _lazy("parked")
+    cash_menu = _lazy("cash_menu")
+    cash_move = _lazy("cash_move")
+    printer_page = _lazy("printer")
 
     def __init__(self, ctx: Context, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
         self.setWindowTitle("Caixa")
-        self.setMinimumSize(1024, 700)
+        self.setMinimumSize(*MIN_SIZE)
         self.devices = Devices(ctx, self)
         central = QWidget()
         box = QVBoxLayout(central)
@@ -71,14 +92,15 @@ class TillWindow(QMainWindow):
         self.status = StatusStrip()
         box.addWidget(self.status)
         self.setCentralWidget(central)
+        self.keyboard = KeyboardHost(central, Keyboard())
+        self.display = None                  # the customer's screen, when there is one
 
         self._pages: dict[str, QWidget] = {}
         self.signin = SignInPage(ctx)
         self.open_session = OpenSessionPage(ctx)
         self.sale = SalePage(ctx)
         for page in (self.signin, self.open_session, self.sale):
-            self.stack.addWidget(page)
-            page.leave.connect(self.back_to_sale)
+            self._add(page)
         self.last_doc = None
         self.scale: float | None = None      # set by the first resize
         self.styled_scale: float | None = None
@@ -86,8 +108,12 @@ class TillWindow(QMainWindow):
         self.devices.printer_changed.connect(self.status.set_printer)
         self.devices.at_changed.connect(self.status.set_at)
         self.devices.at_failed.connect(self.status.set_at_error)
-        self.status.set_printer(None, self.tr("Impressora: %1").replace(
-            "%1", ctx.app.printer.description or self.tr("não configurada")))
+        self.status.printer.clicked.connect(lambda: self.go(self.printer_page))
+        if ctx.app.printer.description:
+            self.status.set_printer(None, self.tr("Impressora: %1").replace(
+                "%1", ctx.app.printer.description))
+        else:
+            self.status.set_printer(False, self.tr("não configurada"))
         # Jobs started without their own error handler (audit records after the fact)
         # tell the cashier on whatever page is shown.
         ctx.worker.failed.connect(self._job_failed)
@@ -95,20 +121,35 @@ class TillWindow(QMainWindow):
         self._at_timer.setInterval(AT_REFRESH_MS)
         self._at_timer.timeout.connect(self.devices.refresh_at)
 
+    def _add(self, page) -> None:
+        self.stack.addWidget(page)
+        page.leave.connect(self.back_to_sale)
+        for field in page.findChildren(QLineEdit):
+            if wants_keyboard(field):
+                self.keyboard.want(field)
+
     def _wire(self) -> None:
         s = self.sale
         self.signin.signed_in.connect(self.on_signed_in)
         self.open_session.opened.connect(self.on_session_opened)
+        self.open_session.continued.connect(self.on_session_continued)
         self.open_session.sign_out.connect(self.sign_out)
         s.pay.connect(self.start_payment)
         s.customer.connect(self.edit_customer)
         s.edit_line.connect(self.edit_line)
+        s.weigh.connect(self.ask_weight)
         s.reprint.connect(lambda: self.go(self.reprint))
         s.credit_note.connect(lambda: self.go(self.credit))
+        s.parked_list.connect(self.show_parked)
+        s.cash_menu.connect(lambda: self.go(self.cash_menu))
         s.x_report.connect(self.x_report)
         s.close_session.connect(lambda: self.go(self.close_page))
         s.sign_out.connect(self.sign_out)
         s.drawer.connect(self.open_drawer)
+        s.print_again.connect(self.print_again)
+        s.gift_receipt.connect(self.gift_receipt)
+        s.printer_help.connect(lambda: self.go(self.printer_page))
+        s.cart_changed.connect(self._cart_changed)
 
     def page(self, name: str):
         """The page ``name``, built (and wired) on first use."""
@@ -116,23 +157,59 @@ class TillWindow(QMainWindow):
         if page is None:
             module, cls = LAZY[name]
             klass = getattr(importlib.import_module(f"{__package__}.{module}"), cls)
-            page = klass(self.ctx, self.devices) if name == "report" else klass(self.ctx)
+            page = klass(self.ctx, self.devices) if name in WITH_DEVICES else klass(self.ctx)
             self._pages[name] = page
-            self.stack.addWidget(page)
-            page.leave.connect(self.back_to_sale)
+            self._add(page)
             wiring = {
                 "customer": lambda p: p.done.connect(self.back_to_sale),
                 "line": lambda p: p.done.connect(
                     lambda i: (self.back_to_sale(), self.sale.refresh(select=i))),
                 "payment": lambda p: p.confirmed.connect(self.complete_sale),
                 "reprint": lambda p: p.requested.connect(self.do_reprint),
-                "credit": lambda p: p.issued.connect(self.on_credit_note),
+                "credit": lambda p: p.issued.connect(
+                    lambda note: self.on_credit_note(note, p.doc.doc_type if p.doc else "")),
                 "close_page": lambda p: p.closed.connect(self.on_closed),
                 "report": lambda p: p.finished.connect(
                     lambda z: self.sign_out() if z else self.back_to_sale()),
+                "weight": lambda p: p.weighed.connect(self.on_weighed),
+                "parked": lambda p: (p.resumed.connect(self.on_resumed),
+                                     p.changed.connect(self.sale.parked_changed)),
+                "cash_menu": lambda p: p.chosen.connect(self.cash_function),
+                "cash_move": lambda p: p.moved.connect(self.on_cash_moved),
+                "printer": lambda p: None,
             }
             wiring[name](page)
         return page
+
+    # ---- the screen ---------------------------------------------------------------------
+    def place(self, fullscreen: bool = False) -> None:
+        """Fill the screen the till is on. Without a window manager (a kiosk, Xvfb) nobody
+        else sizes the window, so its geometry is set to the screen's before it is shown;
+        with one, 'maximized' then keeps it clear of panels (a desk's window)."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if fullscreen:
+            self.setGeometry(screen.geometry())
+            self.showFullScreen()
+        else:
+            self.setGeometry(screen.availableGeometry())
+            self.showMaximized()
+        self.start_display()
+
+    def start_display(self) -> None:
+        """The customer's display on a second screen (CAIXA_CUSTOMER_DISPLAY)."""
+        from .customer_display import CustomerDisplay, wanted
+
+        if self.display is not None or not wanted(len(QGuiApplication.screens())):
+            return
+        issuer = self.ctx.issuer
+        self.display = CustomerDisplay(issuer.business_name or issuer.name)
+        self.display.place(self.screen())
+
+    def _cart_changed(self) -> None:
+        """The customer sees the cart; after a sale, the total and change until the next
+        item."""
+        if self.display is not None and (self.sale.cart.lines or self.sale.after.doc is None):
+            self.display.show_cart(self.sale.cart)
 
     # ---- navigation -------------------------------------------------------------------
     def start(self, at_delay_ms: int = 3000) -> None:
@@ -147,6 +224,7 @@ class TillWindow(QMainWindow):
         self._at_timer.start()
 
     def go(self, page) -> None:
+        self.keyboard.hide()
         self.stack.setCurrentWidget(page)
         page.entered()
 
@@ -162,24 +240,45 @@ class TillWindow(QMainWindow):
         page = self.stack.currentWidget()
         page.notice.error(page.message(exc))
 
+    def _show_session(self) -> None:
+        info = self.ctx.session
+        self.status.set_session(self.ctx.till_name, info,
+                                self.ctx.name(info.user) if info else "")
+
     def on_signed_in(self, user, session) -> None:
+        """Nothing of the previous cashier stays on screen; a session someone else opened
+        is offered, with whose it is, before anything is sold in it."""
         self.ctx.user = user
-        self.ctx.session = session
         self.status.set_user(user)
-        self.status.set_session(self.ctx.till_name, session)
         self.sale.apply_role(user)
+        self.sale.forget_last_sale()
+        self.sale.parked_changed()
+        if session is not None and session.user != user.login:
+            self.ctx.session = None
+            self.open_session.offer(session)
+            self.go(self.open_session)
+            return
+        self.open_session.other = None
+        self.ctx.session = session
+        self._show_session()
         self.back_to_sale()
 
     def on_session_opened(self, info) -> None:
         self.ctx.session = info
-        self.status.set_session(self.ctx.till_name, info)
+        self._show_session()
         self.devices.open_drawer()          # the float goes in
+        self.back_to_sale()
+
+    def on_session_continued(self, info) -> None:
+        self.ctx.session = info
+        self._show_session()
         self.back_to_sale()
 
     def sign_out(self) -> None:
         if self.sale.cart.lines and self.ctx.session is not None:
             self.back_to_sale()
-            self.sale.notice.error(self.tr("Termine ou anule a venda antes de sair."))
+            self.sale.notice.error(self.tr("Termine, suspenda ou anule a venda antes de "
+                                           "sair."))
             return
         if self.ctx.user is not None:
             # On record in the background; a failure is told on the sign-in page.
@@ -187,6 +286,9 @@ class TillWindow(QMainWindow):
                                    lane="counter", name="logout")
         self.ctx.user = None
         self.status.set_user(None)
+        self.sale.forget_last_sale()
+        if self.display is not None:
+            self.display.welcome()
         self.go(self.signin)
 
     # ---- selling ------------------------------------------------------------------------
@@ -200,6 +302,22 @@ class TillWindow(QMainWindow):
     def edit_line(self, index: int, mode: str) -> None:
         self.go(self.line)
         self.line.start(self.sale.cart, index, mode)
+
+    def ask_weight(self, product) -> None:
+        self.go(self.weight)
+        self.weight.start(product)
+
+    def on_weighed(self, product, quantity) -> None:
+        self.back_to_sale()
+        self.sale.add_product(product, quantity, weighed=True)
+
+    def show_parked(self) -> None:
+        self.parked.cart_busy = bool(self.sale.cart.lines)
+        self.go(self.parked)
+
+    def on_resumed(self, cart) -> None:
+        self.back_to_sale()
+        self.sale.resume(cart)
 
     def start_payment(self) -> None:
         d = self.sale.decide()
@@ -232,52 +350,51 @@ class TillWindow(QMainWindow):
     def on_sold(self, doc) -> None:
         # Committed: from here on nothing may hold the next customer back.
         cash = any(p.method == "NU" for p in doc.payments)
-        self.devices.print_document(doc, drawer=cash)
-        self.devices.refresh_at()           # the facade already told the AT sender
+        qr = self.qr_of(doc)
         self.last_doc = doc
         self.sale.new_sale()
+        self.sale.show_last_sale(doc, qr)
+        card = self.sale.after
+
+        def printed(outcome) -> None:
+            if card.doc is doc:
+                card.set_printed(outcome, self.receipt_sentence(outcome))
+
+        self.devices.print_document(doc, drawer=cash, on_outcome=printed)
+        self.devices.refresh_at()           # the facade already told the AT sender
         self.go(self.sale)
         text = self.tr("%1 emitida · %2").replace("%1", doc.document_no) \
             .replace("%2", eur(doc.totals.gross))
         if doc.change:
             text += " · " + self.tr("TROCO %1").replace("%1", eur(doc.change))
         self.sale.notice.ok(text)
+        if self.display is not None:
+            self.display.show_paid(doc, qr)
         self.sale_completed.emit(doc)
 
-    def do_reprint(self, doc, reason: str) -> None:
-        self.devices.print_document(doc, copy=True, reason=reason)
-        self.back_to_sale()
-        self.sale.notice.info(self.tr("Cópia de %1 enviada para a impressora.")
-                              .replace("%1", doc.document_no))
-
-    def on_credit_note(self, note) -> None:
-        self.devices.print_document(note, drawer=True)
-        self.devices.refresh_at()
-        self.back_to_sale()
-        self.sale.notice.ok(self.tr("%1 emitida: devolva %2 ao cliente.")
-                            .replace("%1", note.document_no)
-                            .replace("%2", eur(note.totals.gross)))
-
-    def open_drawer(self) -> None:
-        """The drawer without a sale: recorded first, then opened (one job on the printer
-        lane); the button waits for the answer."""
-        button = self.sale.functions["drawer"]
-        button.setEnabled(False)
-
-        def answered(_outcome=None) -> None:
-            button.setEnabled(True)
-
-        def refused(exc) -> None:
-            answered()
-            self.sale.show_error(exc)
-
-        self.devices.open_drawer(reason="sem venda", session_id=self.ctx.session.id,
-                                 on_done=answered, on_refused=refused)
-
     # ---- the cash session ---------------------------------------------------------------
+    def cash_function(self, key: str) -> None:
+        if key == "x":
+            self.x_report()
+        elif key == "close":
+            self.go(self.close_page)
+        elif key == "drawer":
+            self.back_to_sale()
+            self.open_drawer()
+        else:
+            self.go(self.cash_move)
+            self.cash_move.start("in" if key == "cash_in" else "out")
+
+    def on_cash_moved(self, kind: str, amount, reason: str) -> None:
+        """Recorded: now the drawer opens for the money (the movement is its record)."""
+        self.back_to_sale()
+        self.sale.notice.ok(self.cash_move.sentence(kind, amount))
+        self.devices.open_drawer(reason=reason)
+
     def x_report(self) -> None:
-        self.sale.run(self.ctx.app.x_report, self.ctx.session.id,
-                      hold=(self.sale.functions["x"],), on_done=self._show_x)
+        if self.ctx.session is None:
+            return
+        self.sale.run(self.ctx.app.x_report, self.ctx.session.id, on_done=self._show_x)
 
     def _show_x(self, report) -> None:
         self.go(self.report)
@@ -285,10 +402,12 @@ class TillWindow(QMainWindow):
 
     def on_closed(self, z) -> None:
         self.ctx.session = None
-        self.status.set_session(self.ctx.till_name, None)
+        self._show_session()
+        self.sale.forget_last_sale()
         self.go(self.report)
         self.report.show_report(z)
 
+    # ---- size and style -----------------------------------------------------------------
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
         super().resizeEvent(event)
         factor = theme.factor_for(event.size().width(), event.size().height())
@@ -296,6 +415,8 @@ class TillWindow(QMainWindow):
             self.scale = factor
             # Restyle after this resize is handled, not inside it.
             QTimer.singleShot(0, self._rescale)
+        if self.keyboard.keyboard.isVisible():
+            self.keyboard.hide()
 
     def _rescale(self) -> None:
         theme.apply(QApplication.instance(), self.scale)
@@ -310,4 +431,6 @@ class TillWindow(QMainWindow):
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt API)
         self._at_timer.stop()
         self.ctx.worker.shutdown()
+        if self.display is not None:
+            self.display.close()
         super().closeEvent(event)

@@ -113,6 +113,12 @@ def register(sub) -> None:
     p.add_argument("--user", default="admin", type=USER)
     p.set_defaults(func=cmd_training)
 
+    p = sub.add_parser("session-rule", help="sessões de caixa: uma por caixa (till) ou uma "
+                                            "por utilizador (user)")
+    p.add_argument("rule", choices=["till", "user", "status"])
+    p.add_argument("--user", default="admin", type=USER)
+    p.set_defaults(func=cmd_session_rule)
+
 
 def _split(spec: str, what: str) -> tuple[str, Decimal | None]:
     head, sep, tail = spec.rpartition(":")
@@ -306,6 +312,17 @@ def cmd_series_list(args) -> int:
 def cmd_series_add(args) -> int:
     app().add_series(args.doc_type, args.series, args.validation_code, args.kind, args.user)
     print(f"Série {args.series} ({args.doc_type}) adicionada.")
+    return 0
+
+
+def cmd_session_rule(args) -> int:
+    t = app()
+    if args.rule != "status":
+        t.set_session_rule(args.rule, args.user)
+    rule = t.session_rule()
+    print("Sessões de caixa: " + ("uma por caixa (quem entra vende na sessão aberta)"
+                                  if rule == "till" else
+                                  "uma por utilizador (cada um abre e fecha a sua)"))
     return 0
 
 

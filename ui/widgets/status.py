@@ -3,7 +3,7 @@
 
 from datetime import datetime
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from pos.services.ports import AtSnapshot
@@ -22,7 +22,9 @@ def _age(since: datetime | None, now: datetime) -> str:
 
 class ElidedLabel(QLabel):
     """A status label that shortens itself with '…' instead of pushing the others out; the
-    whole sentence stays in the tooltip."""
+    whole sentence stays in the tooltip. A tap on it is ``clicked``."""
+
+    clicked = Signal()
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -32,7 +34,12 @@ class ElidedLabel(QLabel):
 
     def setText(self, text: str) -> None:  # noqa: N802 (Qt API)
         self._full = text
+        self.setToolTip(text)
         self._elide()
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().mousePressEvent(event)
+        self.clicked.emit()
 
     def full_text(self) -> str:
         return self._full
@@ -69,8 +76,8 @@ class StatusStrip(QWidget):
         self.session = ElidedLabel()
         self.user.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.session.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        for label, stretch in ((self.at, 4), (self.printer, 3), (self.user, 2),
-                               (self.session, 3)):
+        for label, stretch in ((self.at, 6), (self.printer, 7), (self.user, 3),
+                               (self.session, 6)):
             label.setProperty("state", "unknown")
             row.addWidget(label, stretch)
         self.set_at(None)
@@ -91,7 +98,7 @@ class StatusStrip(QWidget):
             self._state(self.at, "unknown")
             return
         if snap.online is None:
-            link, state = self.tr("AT: envio não configurado"), "warn"
+            link, state = self.tr("AT: sem envio"), "warn"
         elif snap.online:
             link, state = self.tr("AT: online"), "ok"
         else:
@@ -104,6 +111,8 @@ class StatusStrip(QWidget):
             queue += self.tr(" · %n recusado(s)", "", snap.parked)
             state = "bad"
         self.at.setText(f"● {link} · {queue}")
+        if snap.online is None:
+            link = self.tr("AT: envio à AT não configurado nesta caixa")
         self.at.setToolTip(f"{link} · {queue}\n{snap.detail}".strip())
         self._state(self.at, state if snap.pending or state != "warn" else "warn")
 
@@ -115,6 +124,7 @@ class StatusStrip(QWidget):
         self._state(self.at, "bad")
 
     def set_printer(self, ok: bool | None, text: str) -> None:
+        """``ok`` None: nothing printed yet (``text`` says which printer)."""
         if ok is None:
             label, state = text or self.tr("Impressora: …"), "unknown"
         elif ok:
@@ -122,16 +132,18 @@ class StatusStrip(QWidget):
         else:
             label, state = self.tr("Impressora: %1").replace("%1", text), "bad"
         self.printer.setText(f"● {label}")
-        self.printer.setToolTip(label)
         self._state(self.printer, state)
 
     def set_user(self, user) -> None:
         self.user.setText(user.name if user else self.tr("Sem utilizador"))
 
-    def set_session(self, till: str | None, info) -> None:
+    def set_session(self, till: str | None, info, owner: str = "") -> None:
+        """The till and its session; whose it is when someone else opened it."""
         if info is None:
             self.session.setText(self.tr("Caixa fechada"))
-        else:
-            self.session.setText(self.tr("%1 · sessão %2 desde %3")
-                                 .replace("%1", till or info.till).replace("%2", str(info.id))
-                                 .replace("%3", info.opened_at.strftime("%H:%M")))
+            return
+        text = self.tr("%1 · sessão %2 desde %3") if not owner or owner == \
+            self.user.full_text() else self.tr("%1 · sessão %2 de %4 desde %3")
+        self.session.setText(text.replace("%1", till or info.till).replace("%2", str(info.id))
+                             .replace("%3", info.opened_at.strftime("%H:%M"))
+                             .replace("%4", owner))
