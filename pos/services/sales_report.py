@@ -4,8 +4,9 @@ rate, payment method, user and till, and by hour and by day.
 Which documents count: the signed documents of every till whose invoice date falls in the
 period, in the series kind this till is using (training documents only in training mode,
 as the X and Z reports count them), cancelled ones left out. Sales are FS, FR, FT and ND;
-credit notes (NC) subtract. Money received per method is the payments of FS, FR and RG
-(a receipt is money for an earlier invoice). Money columns are exact text, so sums are made
+credit notes (NC) subtract. Money per method is the payments of FS, FR and RG (a receipt
+is money for an earlier invoice) less what credit notes gave back by that method, counted
+as the X and Z reports count it. Money columns are exact text, so sums are made
 here with Decimal, never with SQL SUM (see ``services.cash.report``).
 """
 
@@ -24,6 +25,7 @@ from pos.persistence.models import DocumentRow, LineRow, PaymentRow, TillRow, Us
 from pos.persistence.uow import UnitOfWork
 
 from .cash import PAID, REFUNDS, SALES, MethodTotal, RateTotal
+from .cash import _refunds as refunds_by_method
 
 MAX_DAYS = 366                  # a year at most: longer periods are the SAF-T's business
 
@@ -125,6 +127,10 @@ def summary(uow: UnitOfWork, start: date, end: date) -> SalesSummary:
         acc = methods.setdefault(method, [ZERO, 0])
         acc[0] += amount
         acc[1] += 1
+    # Money given back, by the X and Z reports' own rule (a note with no payments gave it
+    # back in cash when it credits a document paid at the till).
+    for back in refunds_by_method(session, valid):
+        methods.setdefault(back.method, [ZERO, 0])[0] -= back.amount
     rates: dict[tuple[str, Decimal], list[Decimal]] = {}
     for doc_type, code, pct, base, tax in session.execute(
             select(DocumentRow.doc_type, LineRow.tax_code, LineRow.tax_percentage,

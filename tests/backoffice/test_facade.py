@@ -29,6 +29,11 @@ def test_sales_summary_counts_sales_refunds_and_leaves_cancelled_out(app, clock)
     assert s.by_hour[10] == a.totals.gross
     assert s.by_hour[14] == c.totals.gross - note.totals.gross
     assert {m.method for m in s.by_method} == {"MB", "NU"}
+    # everything was paid at the till; a note that records no payment gave cash back (the
+    # X and Z reports' rule)
+    assert sum(m.amount for m in s.by_method) == s.net
+    assert next(m for m in s.by_method if m.method == "NU").amount == \
+        a.totals.gross - note.totals.gross
     assert sum(r.gross for r in s.by_rate) == s.net
     assert s.vat == sum(r.tax for r in s.by_rate)
     assert s.training                                   # the demo sells in training series
