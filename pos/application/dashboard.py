@@ -7,8 +7,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from pos.services import at_series, at_status, history_report, sales_report, shop_health, staff
-from pos.services.at_status import QueueStatus, Warning
+from pos.services import (
+    at_series,
+    at_status,
+    history_report,
+    outbox,
+    sales_report,
+    shop_health,
+    staff,
+)
+from pos.services.at_status import QueueStatus, RowInfo, Warning
 from pos.services.cash import SessionInfo
 from pos.services.sales_report import SalesSummary
 from pos.services.shop_health import Deadline, DutyDetail, IntegrityInfo
@@ -98,6 +106,18 @@ class DashboardMixin(Base):
         """Whether issuing is blocked on this till, with the report and who acknowledged."""
         with self._read() as uow:
             return shop_health.integrity(uow)
+
+    def queue_list(self, include_done: bool = False, limit: int = 200) -> list[RowInfo]:
+        """This till's AT duties as a manager goes through them: those AT refused first
+        (never pushed out of the list by a long queue), then those waiting or being sent,
+        then, when asked, those AT has."""
+        order = [(outbox.PARKED,), (outbox.SENDING, outbox.PENDING)]
+        if include_done:
+            order.append((outbox.DONE,))
+        now = self.clock.now()
+        with self._read() as uow:
+            return [r for statuses in order
+                    for r in at_status.rows(uow, statuses, limit, now)][:limit]
 
     def queue_item(self, row_id: int) -> DutyDetail:
         """One AT duty of this till with its history and AT's answer."""

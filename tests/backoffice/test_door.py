@@ -48,3 +48,21 @@ def test_a_manager_signs_in_and_sees_todays_sales(office):
 def test_a_cashier_cannot_get_in_even_with_the_right_pin(app):
     with pytest.raises(ValidationError, match="não pode entrar no back office"):
         app.open_back_office("caixa1", "1111")
+
+
+def test_the_back_office_in_english(make_office, app):
+    app.set_language("en", user="admin")                # the shop's choice is the default
+    office = make_office(app, lang=None)
+    assert office.w.signin.enter.text() == "Sign in"
+    assert office.w.menu["dashboard"].text() == "Dashboard"
+    office.sign_in("admin", "1234")
+    area = office.open("staff")
+    assert area.tabs.tabText(1) == "Roles and permissions"
+    assert area.people.role.itemText(0) == "Cashier"
+
+
+def test_every_permission_has_a_label_on_screen():
+    from pos.domain import roles
+    from ui.backoffice.kit import action_names, role_names
+    assert set(action_names()) == set(roles.ACTIONS)
+    assert set(role_names()) == set(roles.ROLES)

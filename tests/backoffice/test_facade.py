@@ -156,6 +156,18 @@ def test_a_duty_shows_its_history_and_the_answer_of_at(normal_app):
         app.queue_item(99999)
 
 
+def test_refused_duties_come_first_however_long_the_queue(normal_app):
+    app = normal_app
+    first = app.sell_items([("PAO01", 1)], payments=(("NU", None),))
+    (duty,) = app.claim_duties(1)
+    app.record_outcome(duty, Outcome(PARK, "Recusado", "-7"))
+    for _ in range(4):
+        app.sell_items([("PAO01", 1)], payments=(("NU", None),))
+    rows = app.queue_list(limit=3)
+    assert [r.subject for r in rows][0] == first.document_no and rows[0].status == "parked"
+    assert len(rows) == 3 and all(r.status == "pending" for r in rows[1:])
+
+
 def test_a_manager_stops_and_resumes_the_queue(app):
     assert app.queue_stop("Certificado a renovar", user="gerente") is True
     assert app.queue_stop("outra vez", user="gerente") is False

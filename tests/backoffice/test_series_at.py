@@ -60,7 +60,7 @@ def test_the_queue_shows_history_and_answer_and_takes_a_retry(make_office, norma
     area.tabs.setCurrentWidget(area.queue)
     office.settle()
     q = area.queue
-    assert "1 recusados" in q.summary.text()
+    assert "1 recusado(s)" in q.summary.text()
     assert q.table.values == [duty.id] and q.table.text(0, 3) == "recusado"
     q.table.choose(0)
     office.settle()

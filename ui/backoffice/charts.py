@@ -44,9 +44,11 @@ class BarChart(QWidget):
     def paintEvent(self, _event) -> None:  # noqa: N802 (Qt API)
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        font = QFont(self.font())
-        size = max(9, round(font.pointSizeF() * 0.75)) if font.pointSizeF() > 0 else 10
-        font.setPointSize(size)
+        font = QFont(self.font())          # the style sheet's size (px), a little smaller
+        if font.pixelSize() > 0:
+            font.setPixelSize(max(11, round(font.pixelSize() * 0.8)))
+        else:
+            font.setPointSizeF(max(8.0, font.pointSizeF() * 0.8))
         p.setFont(font)
         metrics = p.fontMetrics()
         line = metrics.height()

@@ -60,7 +60,7 @@ class DocumentsArea(Area):
         self.add(row(self.range, self.find))
 
         self.table = Table([self.tr("Documento"), self.tr("Data"), self.tr("Cliente"),
-                            self.tr("Total"), self.tr("Estado")], stretch=2, numeric=(3,))
+                            self.tr("Total")], stretch=2, numeric=(3,))
         self.table.picked.connect(self.pick)
         self.pager = Pager()
         self.pager.moved.connect(self.load)
@@ -100,12 +100,12 @@ class DocumentsArea(Area):
                  on_done=self._page)
 
     def _page(self, page) -> None:
-        status = {"A": self.tr("anulado"), "F": self.tr("faturado")}
-        self.table.fill([(d.document_no, f"{d.system_entry_date:%d/%m/%y %H:%M}",
+        cancelled = " " + self.tr("(anulado)")
+        self.table.fill([(d.document_no + (cancelled if d.cancelled else ""),
+                          f"{d.system_entry_date:%d/%m %H:%M}",
                           d.customer_name if d.customer_nif == "999999990" else
-                          f"{d.customer_nif} {d.customer_name}", money(d.gross_total),
-                          status.get(d.status, "")) for d in page.items],
-                        [d.document_no for d in page.items])
+                          f"{d.customer_nif} {d.customer_name}", money(d.gross_total))
+                         for d in page.items], [d.document_no for d in page.items])
         self.pager.show_page(page.offset, page.total)
         if not page.total:
             self.notice.info(self.tr("Nenhum documento encontrado com estes critérios."))

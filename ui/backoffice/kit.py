@@ -10,7 +10,7 @@ on one field here).
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -189,6 +189,50 @@ def panel(*items, margins: int = 0) -> QWidget:
         else:
             box.addLayout(item)
     return w
+
+
+# ---- labels shared by several areas ---------------------------------------------------------
+
+translate = QCoreApplication.translate       # lupdate finds translate("Labels", "…")
+
+
+def regions() -> list[tuple[str, str]]:
+    """The tax regions a shop may be in, as a drop-down lists them."""
+    return [(translate("Labels", "Continente (PT)"), "PT"),
+            (translate("Labels", "Açores (PT-AC)"), "PT-AC"),
+            (translate("Labels", "Madeira (PT-MA)"), "PT-MA")]
+
+
+def role_names() -> dict[str, str]:
+    return {"cashier": translate("Labels", "Operador de caixa"),
+            "supervisor": translate("Labels", "Supervisor"),
+            "manager": translate("Labels", "Gerente"),
+            "admin": translate("Labels", "Administrador")}
+
+
+def action_names() -> dict[str, str]:
+    """What each role may be allowed to do (``pos.domain.roles.ACTIONS``), as a manager
+    reads it."""
+    return {
+        "discount": translate("Labels", "Dar descontos (até ao limite em %)"),
+        "price_change": translate("Labels", "Alterar o preço de um artigo na venda"),
+        "void": translate("Labels", "Anular linhas ou a venda em curso"),
+        "reprint": translate("Labels", "Reimprimir documentos (2.ª via)"),
+        "drawer": translate("Labels", "Abrir a gaveta sem venda"),
+        "credit_note": translate("Labels", "Emitir notas de crédito (devoluções)"),
+        "cancel": translate("Labels", "Anular documentos emitidos"),
+        "back_office": translate("Labels", "Entrar no back office (catálogo, clientes, "
+                                           "relatórios)"),
+        "users": translate("Labels", "Gerir utilizadores, perfis e PINs"),
+        "settings": translate("Labels", "Mudar a empresa, a região fiscal, as séries, a AT, "
+                                        "as chaves e as impressoras"),
+    }
+
+
+def months() -> list[tuple[str, int]]:
+    """January to December in the screens' language."""
+    locale = QLocale()
+    return [(locale.standaloneMonthName(m).capitalize(), m) for m in range(1, 13)]
 
 
 # ---- formats ------------------------------------------------------------------------------

@@ -21,7 +21,6 @@ from .kit import (
     line,
     panel,
     row,
-    scrolled,
     set_items,
     side,
     split,
@@ -159,7 +158,7 @@ class RecoverTab(QWidget):
         head = form([(self.tr("Livro"), self.book), (self.tr("N.º do impresso"), self.number),
                      (self.tr("Corrige"), self.reference), (self.tr("Motivo"), self.reason)])
         box = QVBoxLayout(self)
-        box.addWidget(scrolled(panel(head, self.entry, self.go, None)))
+        box.addWidget(side(head, self.entry, buttons=[row(self.go, stretch=True)]))
 
     def refresh(self) -> None:
         self.area.run(self.ctx.app.books, on_done=lambda books: set_items(self.book, [
@@ -267,8 +266,8 @@ class DuplicatesTab(QWidget):
                    row(self.lost_type, self.lost_series, self.lost_last))]),
             row(self.close_button, stretch=True)))
         box = QVBoxLayout(self)
-        box.addWidget(scrolled(panel(form([(self.tr("Documento"), self.original)]),
-                                     self.entry, self.go, loss, None)))
+        box.addWidget(side(form([(self.tr("Documento"), self.original)]), self.entry,
+                           row(self.go, stretch=True), loss))
 
     def refresh(self) -> None:
         """Nothing to read: the form starts empty."""
@@ -309,7 +308,7 @@ class TransportTab(QWidget):
                      (self.tr("Início do transporte"), self.start),
                      (self.tr("Código AT"), self.at_code), (self.tr("Viatura"), self.vehicle)])
         box = QVBoxLayout(self)
-        box.addWidget(scrolled(panel(head, self.entry, self.go, None)))
+        box.addWidget(side(head, self.entry, buttons=[row(self.go, stretch=True)]))
 
     def refresh(self) -> None:
         self.area.run(self.ctx.app.books, on_done=lambda books: set_items(self.book, [

@@ -4,26 +4,33 @@ close a guide AT already had with the code from its portal, stop and resume the 
 
 import json
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QWidget
 
 from pos.services.at_status import KIND_NAMES
 
 from .kit import Table, action, caption, heading, line, panel, row, tick, when
 
-STATUS_NAMES = {"pending": "por enviar", "sending": "a enviar", "parked": "recusado",
-                "done": "recebido"}
+translate = QCoreApplication.translate       # lupdate finds translate("Queue", "…")
+
+
+def status_names() -> dict[str, str]:
+    return {"pending": translate("Queue", "por enviar"), "sending": translate("Queue", "a enviar"),
+            "parked": translate("Queue", "recusado"), "done": translate("Queue", "recebido")}
 
 
 def detail_text(d) -> str:
-    """A duty as a manager reads it: the facts, the history, AT's answer."""
+    """A duty as a manager reads it: the facts, the history (the core's sentences), AT's
+    answer."""
     lines = [f"{d.kind_name} — {d.subject}",
-             f"Estado: {STATUS_NAMES.get(d.status, d.status)} · tentativas: {d.attempts}"]
+             translate("Queue", "Estado: %1 · tentativas: %2")
+             .replace("%1", status_names().get(d.status, d.status)).replace("%2", str(d.attempts))]
     if d.deadline:
-        lines.append(f"Prazo: {when(d.deadline)}")
+        lines.append(translate("Queue", "Prazo: %1").replace("%1", when(d.deadline)))
     lines.append("")
     lines += [f"{when(s.at) + '  ' if s.at else ''}{s.what}" for s in d.history]
     if d.answer:
-        lines += ["", "Resposta da AT:",
+        lines += ["", translate("Queue", "Resposta da AT:"),
                   json.dumps(d.answer, ensure_ascii=False, indent=2, default=str)]
     return "\n".join(lines)
 
@@ -36,8 +43,7 @@ class QueueTab(QWidget):
         self.with_done = tick(self.tr("Mostrar os já recebidos"))
         self.with_done.toggled.connect(lambda _on: self.refresh())
         self.table = Table([self.tr("Envio"), self.tr("O quê"), self.tr("De"),
-                            self.tr("Estado"), self.tr("Tent."), self.tr("Prazo"),
-                            self.tr("Último erro")], stretch=6, numeric=(0, 4))
+                            self.tr("Estado"), self.tr("Prazo")], stretch=2, numeric=(0,))
         self.table.picked.connect(self.pick)
         self.detail = QPlainTextEdit()
         self.detail.setReadOnly(True)
@@ -55,9 +61,8 @@ class QueueTab(QWidget):
         self.stop_button.clicked.connect(self.stop)
         self.resume_button.clicked.connect(self.resume)
         side = panel(heading(self.tr("Histórico e resposta da AT")), self.detail,
-                     row(self.retry_button, self.send_button),
-                     row(self.code, self.resolve_button),
-                     row(self.reason), row(self.stop_button, self.resume_button))
+                     row(self.retry_button, self.send_button), self.code, self.resolve_button,
+                     self.reason, row(self.stop_button, self.resume_button))
         box = QHBoxLayout(self)
         box.addWidget(panel(row(self.summary, self.with_done), self.table), 3)
         box.addWidget(side, 2)
@@ -65,12 +70,16 @@ class QueueTab(QWidget):
 
     def refresh(self) -> None:
         self.area.run(self.ctx.app.queue_status, on_done=self._status)
-        self.area.run(self.ctx.app.queue_rows, self.with_done.isChecked(), on_done=self._rows)
+        self.area.run(self.ctx.app.queue_list, self.with_done.isChecked(), on_done=self._rows)
 
     def _status(self, q) -> None:
-        text = self.tr("%1 por enviar · %2 a enviar · %3 recusados · %4 recebidos · canal %5") \
-            .replace("%1", str(q.pending)).replace("%2", str(q.sending)) \
-            .replace("%3", str(q.parked)).replace("%4", str(q.done)).replace("%5", q.channel)
+        parts = [self.tr("%n por enviar", "", q.pending)]
+        if q.sending:
+            parts.append(self.tr("%n a enviar", "", q.sending))
+        if q.parked:
+            parts.append(self.tr("%n recusado(s)", "", q.parked))
+        parts.append(self.tr("canal: %1").replace("%1", q.channel))
+        text = " · ".join(parts)
         if q.stopped is not None:
             text = self.tr("PARADA desde %1: %2").replace("%1", when(q.stopped.at)) \
                 .replace("%2", q.stopped.message) + "\n" + text
@@ -79,9 +88,10 @@ class QueueTab(QWidget):
         self.resume_button.setEnabled(q.stopped is not None)
 
     def _rows(self, rows) -> None:
+        names = status_names()
         self.table.fill([(r.id, KIND_NAMES.get(r.kind, r.kind), r.subject,
-                          STATUS_NAMES.get(r.status, r.status), r.attempts, when(r.deadline),
-                          (r.last_error or "")[:120]) for r in rows], [r.id for r in rows])
+                          names.get(r.status, r.status), when(r.deadline))
+                         for r in rows], [r.id for r in rows])
         if not rows:
             self.detail.setPlainText(self.tr("Nada na fila."))
 

@@ -13,10 +13,7 @@ from pos.saft.validator import KeyRing, validate
 
 from ..widgets.touch import TOUCH
 from .area import Area
-from .kit import PathField, ProgressPanel, action, caption, choice, form, row
-
-MONTHS = ("janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto",
-          "setembro", "outubro", "novembro", "dezembro")
+from .kit import PathField, ProgressPanel, action, caption, choice, form, months, row
 
 
 def validate_file(app, path: str, progress=None):
@@ -41,7 +38,7 @@ class SaftArea(Area):
         self.year.setRange(2000, 9999)
         self.year.setValue(today.year if today.month > 1 else today.year - 1)
         self.year.setMinimumHeight(TOUCH - 8)
-        self.month = choice([(self.tr(m.capitalize()), i) for i, m in enumerate(MONTHS, 1)])
+        self.month = choice(months())
         self.month.setCurrentIndex((today.month - 2) % 12)      # last month: what is due
         self.folder = PathField("dir", placeholder=self.tr("pasta onde gravar"))
         self.folder.set_path(str(Path.home()))

@@ -13,9 +13,6 @@ from .area import Area
 from .kit import Table, action, caption, choice, form, line, panel, row, side, split, when
 from .queue_page import QueueTab
 
-ACTIONS = {"register": "registar", "finalize": "finalizar", "cancel": "anular",
-           "ok": "em uso", "waiting": "à espera da AT"}
-
 
 class SeriesArea(Area):
     def __init__(self, ctx, parent=None):
@@ -80,7 +77,10 @@ class SeriesTab(QWidget):
 
     def _plan(self, items) -> None:
         self.items = items
-        self.plan.fill([(ACTIONS.get(i.action, i.action), i.doc_type, i.series_id, i.year,
+        actions = {"register": self.tr("registar"), "finalize": self.tr("finalizar"),
+                   "cancel": self.tr("anular"), "ok": self.tr("em uso"),
+                   "waiting": self.tr("à espera da AT")}
+        self.plan.fill([(actions.get(i.action, i.action), i.doc_type, i.series_id, i.year,
                          i.note) for i in items])
         self.plan_button.setEnabled(any(i.action in ("register", "finalize", "cancel")
                                         for i in items))

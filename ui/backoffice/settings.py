@@ -17,13 +17,13 @@ from .kit import (
     form,
     line,
     panel,
+    regions,
     row,
     select_value,
     side,
 )
 from .settings_devices import AtTab, KeyTab, PrinterTab
 
-REGIONS = (("Continente (PT)", "PT"), ("Açores (PT-AC)", "PT-AC"), ("Madeira (PT-MA)", "PT-MA"))
 COMPANY_FIELDS = ("nif", "name", "business_name", "address", "city", "postal_code", "phone",
                   "email", "certificate_number")
 
@@ -61,7 +61,7 @@ class CompanyTab(QWidget):
                   self.tr("Telefone"), self.tr("Email"), self.tr("N.º do certificado"))
         self.save_button = action(self.tr("Guardar"), "primary")
         self.save_button.clicked.connect(self.save)
-        self.region = choice(list(REGIONS))
+        self.region = choice(regions())
         self.region_note = caption()
         self.preview_button = action(self.tr("O que muda?"))
         self.region_button = action(self.tr("Mudar a região"), "danger")

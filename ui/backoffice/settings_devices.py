@@ -27,8 +27,6 @@ from .kit import (
 )
 from .printer_tools import test_print
 
-ENVIRONMENTS = (("Testes (AT)", "test"), ("Produção", "production"))
-
 
 def printer_preview(app, config: dict) -> bytes:
     """What the printer ``config`` describes would print: the last document, or its test
@@ -140,7 +138,8 @@ class AtTab(QWidget):
         self.state = caption()
         self.username = line(self.tr("NIF/N do subutilizador, ex. 599999993/1"), 30)
         self.password = line(self.tr("palavra-passe (não é mostrada)"), 100, password=True)
-        self.environment = choice(list(ENVIRONMENTS))
+        self.environment = choice([(self.tr("Testes (AT)"), "test"),
+                                   (self.tr("Produção"), "production")])
         self.wsdl = PathField("dir", placeholder=self.tr("pasta dos WSDL (opcional)"))
         self.login_button = action(self.tr("Guardar acesso"), "primary")
         self.login_button.clicked.connect(self.save_login)

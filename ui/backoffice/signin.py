@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 from ..widgets.numpad import NumPad
 from ..widgets.touch import title
 from .area import Area
-from .kit import action
+from .kit import action, role_names
 
 
 def managers(app) -> list:
@@ -83,7 +83,8 @@ class SignInArea(Area):
             b.deleteLater()
         self.buttons.clear()
         for i, person in enumerate(people):
-            b = action(f"{person.name}\n{person.role_name}", "user")
+            role = role_names().get(person.role, person.role_name)
+            b = action(f"{person.name}\n{role}", "user")
             b.setMinimumHeight(72)
             b.setCheckable(True)
             b.setProperty("login", person.login)

@@ -15,11 +15,13 @@ from .area import Area
 from .kit import (
     Table,
     action,
+    action_names,
     caption,
     choice,
     form,
     line,
     panel,
+    role_names,
     row,
     scrolled,
     select_value,
@@ -62,7 +64,7 @@ class PeopleTab(QWidget):
         self.table.picked.connect(self.pick)
         self.login = line(self.tr("ex. ana (sem espaços)"), 30)
         self.name = line("", 60)
-        self.role = choice([(roles.ROLE_NAMES[r], r) for r in roles.ROLES])
+        self.role = choice([(role_names()[r], r) for r in roles.ROLES])
         self.active = checkbox(self.tr("Pode entrar"), True)
         self.pin = pin_field(self.tr("4 a 8 algarismos"))
         self.pin_again = pin_field(self.tr("repita o PIN"))
@@ -89,7 +91,9 @@ class PeopleTab(QWidget):
 
     def _list(self, people) -> None:
         self.people = {m.login: m for m in people}
-        self.table.fill([(m.login, m.name, m.role_name, self._state(m)) for m in people],
+        names = role_names()
+        self.table.fill([(m.login, m.name, names.get(m.role, m.role_name), self._state(m))
+                         for m in people],
                         [m.login for m in people])
 
     def _state(self, m) -> str:
@@ -204,10 +208,10 @@ class RolesTab(QWidget):
         self.boxes: dict[tuple[str, str], QCheckBox] = {}
         self.limits: dict[str, object] = {}
         for c, r in enumerate(roles.ROLES, start=1):
-            head = QLabel(roles.ROLE_NAMES[r])
+            head = QLabel(role_names()[r])
             head.setObjectName("heading")
             grid.addWidget(head, 0, c, Qt.AlignmentFlag.AlignCenter)
-        for i, (act, text) in enumerate(roles.ACTIONS.items(), start=1):
+        for i, (act, text) in enumerate(action_names().items(), start=1):
             label = QLabel(text)
             label.setWordWrap(True)
             grid.addWidget(label, i, 0)

@@ -17,10 +17,21 @@ from PySide6.QtWidgets import (
 from pos.domain.documents import PAYMENT_METHODS
 from pos.domain.errors import ValidationError
 
-from .kit import PathField, action, caption, choice, form, heading, line, panel, row, scrolled
+from .kit import (
+    PathField,
+    action,
+    caption,
+    choice,
+    form,
+    heading,
+    line,
+    panel,
+    regions,
+    row,
+    scrolled,
+)
 from .staff import pin_field
 
-REGIONS = (("Continente (PT)", "PT"), ("Açores (PT-AC)", "PT-AC"), ("Madeira (PT-MA)", "PT-MA"))
 SERIES_TYPES = ("FS", "FR", "FT", "NC")
 
 
@@ -54,7 +65,7 @@ class CompanyStep(Step):
         self.address = line("", 200)
         self.city = line("", 50)
         self.postal = line(self.tr("ex. 3000-150"), 8)
-        self.region = choice(list(REGIONS))
+        self.region = choice(regions())
         self.certificate = line(self.tr("n.º que a AT deu ao programa"), 4, text="0000")
         self.phone = line(self.tr("opcional"), 20)
         self.email = line(self.tr("opcional"), 100)
