@@ -85,7 +85,7 @@ class DocumentsArea(Area):
         self.side.addWidget(view)
         self.credit = CreditPanel(self)
         self.side.addWidget(self.credit)
-        self.add(split(panel(self.table, self.pager), self.side, (3, 2)), 1)
+        self.add(split(panel(self.table, self.pager), self.side, (2, 1)), 1)
 
     def query(self) -> DocumentQuery:
         start, end = self.range.period()
@@ -100,11 +100,10 @@ class DocumentsArea(Area):
                  on_done=self._page)
 
     def _page(self, page) -> None:
-        cancelled = " " + self.tr("(anulado)")
+        cancelled = " ✕"          # the preview says it: DOCUMENTO ANULADO
         self.table.fill([(d.document_no + (cancelled if d.cancelled else ""),
                           f"{d.system_entry_date:%d/%m %H:%M}",
-                          d.customer_name if d.customer_nif == "999999990" else
-                          f"{d.customer_nif} {d.customer_name}", money(d.gross_total))
+                          d.customer_name, money(d.gross_total))
                          for d in page.items], [d.document_no for d in page.items])
         self.pager.show_page(page.offset, page.total)
         if not page.total:

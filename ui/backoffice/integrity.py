@@ -40,6 +40,7 @@ class IntegrityArea(Area):
         self.report.setReadOnly(True)
         self.report.setObjectName("report")
         self.admins = QHBoxLayout()
+        self.admins.addStretch(1)             # the names keep their size, on the left
         self.group = QButtonGroup(self)
         self.admin_buttons: dict[str, object] = {}
         self.pin = line(self.tr("PIN do administrador"), 8, password=True)
@@ -87,7 +88,7 @@ class IntegrityArea(Area):
             b.setCheckable(True)
             b.setProperty("login", m.login)
             self.group.addButton(b)
-            self.admins.addWidget(b)
+            self.admins.insertWidget(self.admins.count() - 1, b)
             self.admin_buttons[m.login] = b
         me = self.ctx.login
         if me in self.admin_buttons:
