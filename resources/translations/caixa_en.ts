@@ -335,73 +335,73 @@
         <translation>Caixa · Back office</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="91"/>
+        <location filename="../../ui/backoffice/window.py" line="106"/>
         <source>Back office</source>
         <translation>Back office</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="96"/>
-        <location filename="../../ui/backoffice/window.py" line="145"/>
+        <location filename="../../ui/backoffice/window.py" line="111"/>
+        <location filename="../../ui/backoffice/window.py" line="160"/>
         <source>Sair</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="102"/>
+        <location filename="../../ui/backoffice/window.py" line="117"/>
         <source>Painel</source>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="102"/>
+        <location filename="../../ui/backoffice/window.py" line="117"/>
         <source>Catálogo</source>
         <translation>Catalogue</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="103"/>
+        <location filename="../../ui/backoffice/window.py" line="118"/>
         <source>Clientes</source>
         <translation>Customers</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="103"/>
+        <location filename="../../ui/backoffice/window.py" line="118"/>
         <source>Utilizadores</source>
         <translation>Users</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="104"/>
+        <location filename="../../ui/backoffice/window.py" line="119"/>
         <source>Documentos</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="104"/>
+        <location filename="../../ui/backoffice/window.py" line="119"/>
         <source>Séries e AT</source>
         <translation>Series and AT</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="105"/>
+        <location filename="../../ui/backoffice/window.py" line="120"/>
         <source>Documentos manuais</source>
         <translation>Manual documents</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="105"/>
+        <location filename="../../ui/backoffice/window.py" line="120"/>
         <source>Relatórios</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="106"/>
+        <location filename="../../ui/backoffice/window.py" line="121"/>
         <source>SAF-T</source>
         <translation>SAF-T</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="106"/>
+        <location filename="../../ui/backoffice/window.py" line="121"/>
         <source>Definições</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="107"/>
+        <location filename="../../ui/backoffice/window.py" line="122"/>
         <source>Integridade</source>
         <translation>Integrity</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="136"/>
+        <location filename="../../ui/backoffice/window.py" line="151"/>
         <source>Fechar</source>
         <translation>Close</translation>
     </message>
@@ -1414,57 +1414,57 @@ F8</translation>
 <context>
     <name>CreditPanel</name>
     <message>
-        <location filename="../../ui/backoffice/documents.py" line="198"/>
+        <location filename="../../ui/backoffice/documents.py" line="197"/>
         <source>Linha</source>
         <translation>Line</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/documents.py" line="198"/>
+        <location filename="../../ui/backoffice/documents.py" line="197"/>
         <source>Artigo</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/documents.py" line="198"/>
+        <location filename="../../ui/backoffice/documents.py" line="197"/>
         <source>Qtd.</source>
         <translation>Qty</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/documents.py" line="199"/>
+        <location filename="../../ui/backoffice/documents.py" line="198"/>
         <source>Devolver</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/documents.py" line="201"/>
+        <location filename="../../ui/backoffice/documents.py" line="200"/>
         <source>Motivo da nota de crédito</source>
         <translation>Reason for the credit note</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/documents.py" line="202"/>
+        <location filename="../../ui/backoffice/documents.py" line="201"/>
         <source>Tudo</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/documents.py" line="203"/>
+        <location filename="../../ui/backoffice/documents.py" line="202"/>
         <source>Emitir nota de crédito</source>
         <translation>Issue the credit note</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/documents.py" line="204"/>
+        <location filename="../../ui/backoffice/documents.py" line="203"/>
         <source>Voltar</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/documents.py" line="210"/>
+        <location filename="../../ui/backoffice/documents.py" line="209"/>
         <source>Escreva a quantidade devolvida de cada linha.</source>
         <translation>Type the quantity returned of each line.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/documents.py" line="217"/>
+        <location filename="../../ui/backoffice/documents.py" line="216"/>
         <source>Nota de crédito de %1</source>
         <translation>Credit note on %1</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/documents.py" line="262"/>
+        <location filename="../../ui/backoffice/documents.py" line="261"/>
         <source>%1 emitida: %2.</source>
         <translation>%1 issued: %2.</translation>
     </message>
@@ -2148,47 +2148,42 @@ F8</translation>
         <translation>Save PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/documents.py" line="103"/>
-        <source>(anulado)</source>
-        <translation>(cancelled)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/backoffice/documents.py" line="111"/>
+        <location filename="../../ui/backoffice/documents.py" line="110"/>
         <source>Nenhum documento encontrado com estes critérios.</source>
         <translation>No document matches these criteria.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/documents.py" line="139"/>
+        <location filename="../../ui/backoffice/documents.py" line="138"/>
         <source>Escolha um documento da lista.</source>
         <translation>Choose a document from the list.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/documents.py" line="151"/>
+        <location filename="../../ui/backoffice/documents.py" line="150"/>
         <source>Cópia impressa (%1).</source>
         <translation>Copy printed (%1).</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/documents.py" line="153"/>
+        <location filename="../../ui/backoffice/documents.py" line="152"/>
         <source>A cópia ficou registada mas não foi impressa: %1</source>
         <translation>The copy was recorded but not printed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/documents.py" line="161"/>
+        <location filename="../../ui/backoffice/documents.py" line="160"/>
         <source>Escreva o motivo da anulação.</source>
         <translation>Type the reason for cancelling.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/documents.py" line="164"/>
+        <location filename="../../ui/backoffice/documents.py" line="163"/>
         <source>Anular %1? Fica anulado para sempre e é comunicado à AT. Carregue outra vez para confirmar.</source>
         <translation>Cancel %1? It stays cancelled for good and AT is told. Press again to confirm.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/documents.py" line="171"/>
+        <location filename="../../ui/backoffice/documents.py" line="170"/>
         <source>%1 anulado.</source>
         <translation>%1 cancelled.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/documents.py" line="185"/>
+        <location filename="../../ui/backoffice/documents.py" line="184"/>
         <source>PDF gravado em %1.</source>
         <translation>PDF saved to %1.</translation>
     </message>
@@ -2384,77 +2379,77 @@ F8</translation>
         <translation>Documents verified</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/integrity.py" line="45"/>
+        <location filename="../../ui/backoffice/integrity.py" line="46"/>
         <source>PIN do administrador</source>
         <translation>administrator&apos;s PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/integrity.py" line="48"/>
+        <location filename="../../ui/backoffice/integrity.py" line="49"/>
         <source>Confirmar o relatório</source>
         <translation>Acknowledge the report</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/integrity.py" line="50"/>
+        <location filename="../../ui/backoffice/integrity.py" line="51"/>
         <source>Confirmação por um administrador</source>
         <translation>An administrator&apos;s acknowledgement</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/integrity.py" line="52"/>
+        <location filename="../../ui/backoffice/integrity.py" line="53"/>
         <source>Depois de perceber o que foi alterado, um administrador confirma o relatório com o seu PIN: a caixa volta a emitir. Fica registado.</source>
         <translation>Once what was altered is understood, an administrator acknowledges the report with their PIN: the till issues again. It is put on record.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/integrity.py" line="68"/>
+        <location filename="../../ui/backoffice/integrity.py" line="69"/>
         <source>Emissão bloqueada nesta caixa</source>
         <translation>Issuing blocked on this till</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/integrity.py" line="69"/>
+        <location filename="../../ui/backoffice/integrity.py" line="70"/>
         <source>Dados alterados encontrados em %1.</source>
         <translation>Altered data found on %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/integrity.py" line="73"/>
+        <location filename="../../ui/backoffice/integrity.py" line="74"/>
         <source>Sem alertas de integridade</source>
         <translation>No integrity alerts</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/integrity.py" line="74"/>
+        <location filename="../../ui/backoffice/integrity.py" line="75"/>
         <source>Último relatório confirmado por %1 em %2.</source>
         <translation>Last report acknowledged by %1 on %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/integrity.py" line="101"/>
+        <location filename="../../ui/backoffice/integrity.py" line="102"/>
         <source>A verificar todas as cadeias e assinaturas…</source>
         <translation>Verifying every chain and signature…</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/integrity.py" line="107"/>
+        <location filename="../../ui/backoffice/integrity.py" line="108"/>
         <source>Tudo certo: nenhum dado alterado.</source>
         <translation>All good: no data altered.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/integrity.py" line="109"/>
+        <location filename="../../ui/backoffice/integrity.py" line="110"/>
         <source>Foram encontrados dados alterados: a emissão está bloqueada até um administrador confirmar.</source>
         <translation>Altered data was found: issuing is blocked until an administrator acknowledges it.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/integrity.py" line="116"/>
+        <location filename="../../ui/backoffice/integrity.py" line="117"/>
         <source>Escolha o administrador que confirma.</source>
         <translation>Choose the administrator who acknowledges.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/integrity.py" line="121"/>
+        <location filename="../../ui/backoffice/integrity.py" line="122"/>
         <source>Escreva o PIN do administrador.</source>
         <translation>Type the administrator&apos;s PIN.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/integrity.py" line="127"/>
+        <location filename="../../ui/backoffice/integrity.py" line="128"/>
         <source>Relatório confirmado: a caixa pode voltar a emitir.</source>
         <translation>Report acknowledged: the till may issue again.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/integrity.py" line="128"/>
+        <location filename="../../ui/backoffice/integrity.py" line="129"/>
         <source>Não havia nada bloqueado.</source>
         <translation>Nothing was blocked.</translation>
     </message>

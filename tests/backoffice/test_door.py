@@ -66,3 +66,18 @@ def test_every_permission_has_a_label_on_screen():
     from ui.backoffice.kit import action_names, role_names
     assert set(action_names()) == set(roles.ACTIONS)
     assert set(role_names()) == set(roles.ROLES)
+
+
+def test_a_desk_keyboard_moves_between_areas(office):
+    from PySide6.QtCore import Qt
+    office.sign_in()
+    w = office.w
+    w.activateWindow()
+    office.qtbot.waitUntil(w.isActiveWindow)
+    office.qtbot.keyClick(w, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    office.settle()
+    assert w.current() is w.areas["customers"]
+    office.app.add_customer("123456789", "Maria Silva", user="gerente")
+    office.qtbot.keyClick(w, Qt.Key.Key_F5)
+    office.settle()
+    assert w.current().table.rowCount() == 1

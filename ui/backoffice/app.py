@@ -34,17 +34,32 @@ class BuiltOffice:
         return self.ctx.app
 
 
-def window_for(app: Application, worker: Worker, lang: str = "pt") -> BackOfficeWindow:
-    """The back-office window on ``app``. Opened even on a till whose data failed the
-    integrity check: acknowledging the report is done here."""
+@dataclass(frozen=True)
+class Facts:
+    """What the window shows from the start (read once, off the screen's thread when the
+    till opens it)."""
+
+    shop: str
+    training: bool
+
+
+def facts(app: Application) -> Facts:
+    """The start-up check and the shop's name. The back office opens even on a till whose
+    data failed the integrity check: acknowledging the report is done there."""
     try:
         app.quick_check()
     except IntegrityError as exc:
         log.warning("back office opened on a blocked till: %s", exc)
     issuer = app.issuer()
-    ctx = Office(app=app, worker=worker, lang=lang)
-    return BackOfficeWindow(ctx, training=app.training_mode(),
-                            shop=issuer.business_name or issuer.name)
+    return Facts(issuer.business_name or issuer.name, app.training_mode())
+
+
+def window_for(app: Application, worker: Worker, lang: str = "pt",
+               known: Facts | None = None) -> BackOfficeWindow:
+    """The back-office window on ``app`` (``known``: the facts already read)."""
+    known = known or facts(app)
+    return BackOfficeWindow(Office(app=app, worker=worker, lang=lang),
+                            training=known.training, shop=known.shop)
 
 
 def build(db: str | None = None, lang: str | None = None, *, app: Application | None = None,

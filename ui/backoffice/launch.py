@@ -7,7 +7,7 @@ from PySide6.QtCore import QEventLoop, QObject, Signal
 from .. import i18n
 from ..app import application, open_till_app
 from ..workers import Worker
-from .app import window_for
+from .app import facts, window_for
 from .wizard import Wizard
 
 
@@ -32,18 +32,26 @@ class TillEntry(QObject):
         """Whether to show the button to ``login`` (the facade checks again at the PIN)."""
         return self.app.may(login, "back_office")
 
-    def open(self, login: str | None = None):
+    def open(self, login: str | None = None) -> None:
+        """Open the back office (its facts read on the background helper first, as every
+        use case from the till); ``opened`` gives the window."""
         if self.window is not None:
             self.window.raise_()
             self.window.activateWindow()
-            return self.window
-        window = window_for(self.app, self.worker, self.lang)
+            self.opened.emit(self.window)
+            return
+        self.worker.submit(facts, self.app, lane="counter", name="back office",
+                           on_done=lambda known: self._show(login, known))
+
+    def _show(self, login: str | None, known) -> None:
+        if self.window is not None:
+            return
+        window = window_for(self.app, self.worker, self.lang, known)
         window.signin.preselect = login
         window.closed.connect(self._closed)
         self.window = window
         window.place()
         self.opened.emit(window)
-        return window
 
     def _closed(self) -> None:
         self.window = None

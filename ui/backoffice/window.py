@@ -10,7 +10,7 @@ else sizes it) and, like the till, scales its style with its size: the same layo
 import importlib
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
@@ -81,7 +81,22 @@ class BackOfficeWindow(QMainWindow):
         self.styled_scale: float | None = None
         self._sheet = path("style", "backoffice.qss").read_text(encoding="utf-8")
         self.setStyleSheet(theme.scaled(self._sheet, 1.0))
+        self._keys()
         self.show_signed_out()
+
+    def _keys(self) -> None:
+        """At a desk: Ctrl+1 … Ctrl+9, Ctrl+0 and Ctrl+- open the areas in the menu's order,
+        F5 reads the area again."""
+        for key, name in zip([*"1234567890", "-"], AREAS, strict=False):
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{key}"), self)
+            shortcut.activated.connect(lambda n=name: self.open_area(n))
+            self.menu[name].setToolTip(f"Ctrl+{key}")
+        QShortcut(QKeySequence("F5"), self).activated.connect(self.refresh)
+
+    def refresh(self) -> None:
+        page = self.current()
+        if self.ctx.user is not None and page is not self.signin:
+            page.refresh()
 
     def _top_bar(self, shop: str) -> QWidget:
         bar = QWidget()

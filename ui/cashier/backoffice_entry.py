@@ -39,6 +39,7 @@ class BackOfficeEntry(QObject):
                                       on_done=self.button.setVisible,
                                       on_error=lambda _exc: self.button.setVisible(False))
 
-    def open(self):
-        """The back office window, with the person at the till chosen on its door."""
-        return self.entry.open(self.user.login if self.user is not None else None)
+    def open(self) -> None:
+        """The back office, with the person at the till chosen on its door (the window comes
+        through ``entry.entry.opened``)."""
+        self.entry.open(self.user.login if self.user is not None else None)
