@@ -26,12 +26,11 @@ import os
 import platform
 import sys
 import time
-from datetime import datetime
 from pathlib import Path
 
 from . import datagen
 from .catalogue_import import make_csv
-from .common import ROOT, copy_db, human, load, median, remove_db, say, work_dir
+from .common import copy_db, human, load, median, record_entry, remove_db, say, work_dir
 
 MARK_START, MARK_END = "<!-- backoffice-long-work:start -->", "<!-- backoffice-long-work:end -->"
 
@@ -164,15 +163,7 @@ def table(products: int, documents: int, runs: list[dict], loads: list[float]) -
 
 
 def record(text: str, argv: list[str]) -> None:
-    doc = ROOT / "docs" / "PERFORMANCE.md"
-    content = doc.read_text(encoding="utf-8")
-    stamp = datetime.now().strftime("%Y-%m-%d %H:%M")
-    entry = (f"\n### {stamp} — `python -m benchmarks.backoffice_long_work "
-             f"{' '.join(argv)}`\n\n{text}\n")
-    head, sep, tail = content.partition(MARK_END)
-    if not sep:
-        raise SystemExit("docs/PERFORMANCE.md has no back-office markers")
-    doc.write_text(head.rstrip("\n") + "\n" + entry + "\n" + sep + tail, encoding="utf-8")
+    record_entry(MARK_END, " ".join(["python -m benchmarks.backoffice_long_work", *argv]), text)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QPushButton, QTabWidget, QVBoxLayout, QWidget
 from ..cashier.page import Page
 from ..widgets.touch import Notice
 from .context import Office
-from .kit import ProgressPanel
+from .parts import ProgressPanel
 
 CONFIRM_MS = 8000               # a confirmation waits this long for its second press
 

@@ -12,8 +12,6 @@ from pos.domain.errors import ValidationError
 from .area import Area
 from .catalogue_io import CatalogueFiles
 from .kit import (
-    Pager,
-    Table,
     action,
     caption,
     choice,
@@ -30,6 +28,7 @@ from .kit import (
     tick,
     value_of,
 )
+from .parts import Pager, Table
 
 
 class CatalogueArea(Area):

@@ -6,7 +6,8 @@ can be stopped with nothing written."""
 
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QVBoxLayout, QWidget
 
-from .kit import PathField, ProgressPanel, Table, action, caption, row, tick
+from .kit import action, caption, row, tick
+from .parts import PathField, ProgressPanel, Table
 
 
 class CatalogueFiles(QWidget):

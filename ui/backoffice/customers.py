@@ -7,20 +7,8 @@ from functools import partial
 from pos.domain.country import COUNTRIES
 
 from .area import Area
-from .kit import (
-    Pager,
-    Table,
-    action,
-    caption,
-    choice,
-    form,
-    line,
-    panel,
-    row,
-    select_value,
-    side,
-    split,
-)
+from .kit import action, caption, choice, form, line, panel, row, select_value, side, split
+from .parts import Pager, Table
 
 
 class CustomersArea(Area):

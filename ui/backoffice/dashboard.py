@@ -7,7 +7,8 @@ from PySide6.QtWidgets import QGridLayout, QListWidget, QListWidgetItem, QTabWid
 
 from .area import Area
 from .charts import BarChart
-from .kit import Card, DateRange, Table, action, heading, money, percent, row, when
+from .kit import action, heading, money, percent, row, when
+from .parts import Card, DateRange, Table
 from .printer_tools import printer_problem
 
 

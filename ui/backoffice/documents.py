@@ -20,22 +20,8 @@ from pos.domain.errors import ValidationError
 from pos.services.document_search import DocumentQuery
 
 from .area import Area
-from .kit import (
-    DateRange,
-    Pager,
-    PathField,
-    Table,
-    action,
-    caption,
-    choice,
-    heading,
-    line,
-    money,
-    panel,
-    row,
-    scrolled,
-    split,
-)
+from .kit import action, caption, choice, heading, line, money, panel, row, scrolled, split
+from .parts import DateRange, Pager, PathField, Table
 from .printer_tools import document_pdf, receipt_png
 
 

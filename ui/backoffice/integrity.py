@@ -8,7 +8,8 @@ from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QButtonGroup, QGroupBox, QHBoxLayout, QPlainTextEdit, QVBoxLayout
 
 from .area import Area
-from .kit import ProgressPanel, action, caption, heading, line, panel, row, when
+from .kit import action, caption, heading, line, panel, row, when
+from .parts import ProgressPanel
 
 
 def acknowledge(app, login: str, pin: str) -> bool:

@@ -12,21 +12,9 @@ from pos.services.manual_recovery import DuplicateEntry, ManualEntry
 from pos.services.manual_transport import PaperTransport
 
 from .area import Area
-from .kit import (
-    Table,
-    action,
-    caption,
-    choice,
-    form,
-    line,
-    panel,
-    row,
-    set_items,
-    side,
-    split,
-    when,
-)
+from .kit import action, caption, choice, form, line, panel, row, set_items, side, split, when
 from .manual_forms import PaperEntry, datetime_field, py_datetime
+from .parts import Table
 
 
 class ManualArea(Area):

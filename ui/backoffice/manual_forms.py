@@ -13,7 +13,8 @@ from pos.domain.documents import PAYMENT_METHODS, cart_line
 from pos.domain.errors import ValidationError
 
 from ..widgets.touch import TOUCH
-from .kit import Table, action, choice, form, line, pydate, qdate, row
+from .kit import action, choice, form, line, pydate, qdate, row
+from .parts import Table
 
 
 def date_field(today: date) -> QDateEdit:

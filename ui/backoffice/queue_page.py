@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QWidget
 
 from pos.services.at_status import KIND_NAMES
 
-from .kit import Table, action, caption, heading, line, panel, row, tick, when
+from .kit import action, caption, heading, line, panel, row, tick, when
+from .parts import Table
 
 translate = QCoreApplication.translate       # lupdate finds translate("Queue", "…")
 

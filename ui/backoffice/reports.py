@@ -7,7 +7,8 @@ from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QVBoxLayout, QWidget
 
 from ..cashier.reports import report_lines, report_title
 from .area import Area
-from .kit import DateRange, PathField, Table, action, heading, money, percent, row, scrolled, when
+from .kit import action, heading, money, percent, row, scrolled, when
+from .parts import DateRange, PathField, Table
 from .report_files import Report, Section, printed_lines, write_csv, write_pdf
 
 translate = QCoreApplication.translate       # lupdate finds translate("Reports", "…")

@@ -13,7 +13,8 @@ from pos.saft.validator import KeyRing, validate
 
 from ..widgets.touch import TOUCH
 from .area import Area
-from .kit import PathField, ProgressPanel, action, caption, choice, form, months, row
+from .kit import action, caption, choice, form, months, row
+from .parts import PathField, ProgressPanel
 
 
 def validate_file(app, path: str, progress=None):

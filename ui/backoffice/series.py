@@ -10,7 +10,8 @@ from pos.domain.doctypes import DOC_TYPES
 from pos.domain.series import KINDS, STATUSES
 
 from .area import Area
-from .kit import Table, action, caption, choice, form, line, panel, row, side, split, when
+from .kit import action, caption, choice, form, line, panel, row, side, split, when
+from .parts import Table
 from .queue_page import QueueTab
 
 

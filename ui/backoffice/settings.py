@@ -9,19 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QWidget
 
 from .area import Area
-from .kit import (
-    Table,
-    action,
-    caption,
-    choice,
-    form,
-    line,
-    panel,
-    regions,
-    row,
-    select_value,
-    side,
-)
+from .kit import action, caption, choice, form, line, panel, regions, row, select_value, side
+from .parts import Table
 from .settings_devices import AtTab, KeyTab, PrinterTab
 
 COMPANY_FIELDS = ("nif", "name", "business_name", "address", "city", "postal_code", "phone",

@@ -11,20 +11,8 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidg
 
 from pos.domain.errors import ValidationError
 
-from .kit import (
-    PathField,
-    Table,
-    action,
-    caption,
-    choice,
-    form,
-    line,
-    panel,
-    row,
-    scrolled,
-    select_value,
-    when,
-)
+from .kit import action, caption, choice, form, line, panel, row, scrolled, select_value, when
+from .parts import PathField, Table
 from .printer_tools import test_print
 
 

@@ -13,7 +13,6 @@ from pos.domain import roles
 
 from .area import Area
 from .kit import (
-    Table,
     action,
     action_names,
     caption,
@@ -29,6 +28,7 @@ from .kit import (
     split,
 )
 from .kit import tick as checkbox
+from .parts import Table
 
 
 def pin_field(placeholder: str) -> object:

@@ -17,19 +17,8 @@ from PySide6.QtWidgets import (
 from pos.domain.documents import PAYMENT_METHODS
 from pos.domain.errors import ValidationError
 
-from .kit import (
-    PathField,
-    action,
-    caption,
-    choice,
-    form,
-    heading,
-    line,
-    panel,
-    regions,
-    row,
-    scrolled,
-)
+from .kit import action, caption, choice, form, heading, line, panel, regions, row, scrolled
+from .parts import PathField
 from .staff import pin_field
 
 SERIES_TYPES = ("FS", "FR", "FT", "NC")
