@@ -1197,104 +1197,92 @@ F8</translation>
 <context>
     <name>CompanyTab</name>
     <message>
-        <location filename="../../ui/backoffice/settings.py" line="48"/>
+        <location filename="../../ui/backoffice/settings.py" line="60"/>
         <source>NIF</source>
         <translation>NIF</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings.py" line="48"/>
-        <location filename="../../ui/backoffice/settings.py" line="59"/>
+        <location filename="../../ui/backoffice/settings.py" line="60"/>
         <source>Nome</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings.py" line="48"/>
+        <location filename="../../ui/backoffice/settings.py" line="60"/>
         <source>Nome comercial</source>
         <translation>Trading name</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings.py" line="49"/>
-        <location filename="../../ui/backoffice/settings.py" line="59"/>
+        <location filename="../../ui/backoffice/settings.py" line="61"/>
         <source>Morada</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings.py" line="49"/>
+        <location filename="../../ui/backoffice/settings.py" line="61"/>
         <source>Localidade</source>
         <translation>Town</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings.py" line="49"/>
+        <location filename="../../ui/backoffice/settings.py" line="61"/>
         <source>Código postal</source>
         <translation>Postcode</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings.py" line="50"/>
+        <location filename="../../ui/backoffice/settings.py" line="62"/>
         <source>Telefone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings.py" line="50"/>
+        <location filename="../../ui/backoffice/settings.py" line="62"/>
         <source>Email</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings.py" line="50"/>
+        <location filename="../../ui/backoffice/settings.py" line="62"/>
         <source>N.º do certificado</source>
         <translation>Certificate no.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings.py" line="51"/>
+        <location filename="../../ui/backoffice/settings.py" line="63"/>
         <source>Guardar</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings.py" line="55"/>
+        <location filename="../../ui/backoffice/settings.py" line="67"/>
         <source>O que muda?</source>
         <translation>What changes?</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings.py" line="56"/>
+        <location filename="../../ui/backoffice/settings.py" line="68"/>
         <source>Mudar a região</source>
         <translation>Change the region</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings.py" line="59"/>
-        <source>Estabelecimento</source>
-        <translation>Establishment</translation>
-    </message>
-    <message>
-        <location filename="../../ui/backoffice/settings.py" line="60"/>
-        <source>Caixas</source>
-        <translation>Tills</translation>
-    </message>
-    <message>
-        <location filename="../../ui/backoffice/settings.py" line="63"/>
+        <location filename="../../ui/backoffice/settings.py" line="73"/>
         <source>Região fiscal</source>
         <translation>Tax region</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings.py" line="88"/>
+        <location filename="../../ui/backoffice/settings.py" line="95"/>
         <source>Nada mudou.</source>
         <translation>Nothing changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings.py" line="92"/>
+        <location filename="../../ui/backoffice/settings.py" line="99"/>
         <source>Empresa guardada.</source>
         <translation>Company saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings.py" line="96"/>
+        <location filename="../../ui/backoffice/settings.py" line="103"/>
         <source>De %1 para %2: %3; %4 produto(s) mudam de taxa (os preços ficam).</source>
         <translation>From %1 to %2: %3; %4 product(s) change rate (prices stay).</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings.py" line="106"/>
+        <location filename="../../ui/backoffice/settings.py" line="113"/>
         <source>Mudar a região fiscal? Os documentos novos levam as taxas novas. Carregue outra vez para confirmar.</source>
         <translation>Change the tax region? New documents take the new rates. Press again to confirm.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings.py" line="112"/>
+        <location filename="../../ui/backoffice/settings.py" line="119"/>
         <source>Região mudada.</source>
         <translation>Region changed.</translation>
     </message>
@@ -2684,22 +2672,22 @@ F8</translation>
 <context>
     <name>LanguageTab</name>
     <message>
-        <location filename="../../ui/backoffice/settings.py" line="216"/>
+        <location filename="../../ui/backoffice/settings.py" line="258"/>
         <source>Guardar</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings.py" line="219"/>
+        <location filename="../../ui/backoffice/settings.py" line="261"/>
         <source>Língua dos ecrãs</source>
         <translation>Language of the screens</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings.py" line="220"/>
+        <location filename="../../ui/backoffice/settings.py" line="262"/>
         <source>A língua escolhida vale para a caixa e o back office a partir da próxima vez que abrirem.</source>
         <translation>The language chosen applies to the till and the back office the next time they open.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings.py" line="231"/>
+        <location filename="../../ui/backoffice/settings.py" line="273"/>
         <source>Língua guardada.</source>
         <translation>Language saved.</translation>
     </message>
@@ -3238,27 +3226,27 @@ F8</translation>
 <context>
     <name>PaymentsTab</name>
     <message>
-        <location filename="../../ui/backoffice/settings.py" line="158"/>
+        <location filename="../../ui/backoffice/settings.py" line="200"/>
         <source>▲ Subir</source>
         <translation>▲ Up</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings.py" line="159"/>
+        <location filename="../../ui/backoffice/settings.py" line="201"/>
         <source>▼ Descer</source>
         <translation>▼ Down</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings.py" line="160"/>
+        <location filename="../../ui/backoffice/settings.py" line="202"/>
         <source>Guardar</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings.py" line="164"/>
+        <location filename="../../ui/backoffice/settings.py" line="206"/>
         <source>Marque os meios aceites; a ordem é a dos botões na caixa. O numerário é sempre aceite.</source>
         <translation>Tick the methods accepted; the order is that of the till&apos;s buttons. Cash is always accepted.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings.py" line="202"/>
+        <location filename="../../ui/backoffice/settings.py" line="244"/>
         <source>Meios de pagamento guardados: %1.</source>
         <translation>Payment methods saved: %1.</translation>
     </message>
@@ -5130,42 +5118,42 @@ F4</translation>
 <context>
     <name>SettingsArea</name>
     <message>
-        <location filename="../../ui/backoffice/settings.py" line="30"/>
+        <location filename="../../ui/backoffice/settings.py" line="42"/>
         <source>Empresa</source>
         <translation>Company</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings.py" line="30"/>
-        <source>Caixas</source>
-        <translation>Tills</translation>
+        <location filename="../../ui/backoffice/settings.py" line="42"/>
+        <source>Lojas e caixas</source>
+        <translation>Shops and tills</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings.py" line="31"/>
+        <location filename="../../ui/backoffice/settings.py" line="43"/>
         <source>Impressora</source>
         <translation>Printer</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings.py" line="32"/>
+        <location filename="../../ui/backoffice/settings.py" line="44"/>
         <source>Pagamentos</source>
         <translation>Payments</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings.py" line="32"/>
+        <location filename="../../ui/backoffice/settings.py" line="44"/>
         <source>AT</source>
         <translation>AT</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings.py" line="33"/>
+        <location filename="../../ui/backoffice/settings.py" line="45"/>
         <source>Chave</source>
         <translation>Key</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings.py" line="33"/>
+        <location filename="../../ui/backoffice/settings.py" line="45"/>
         <source>Língua</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings.py" line="37"/>
+        <location filename="../../ui/backoffice/settings.py" line="49"/>
         <source>Pode consultar; só quem muda as definições (por omissão, o administrador) as pode alterar.</source>
         <translation>You may look; only those who change settings (the administrator by default) may change them.</translation>
     </message>
@@ -5537,42 +5525,79 @@ F4</translation>
 <context>
     <name>TillsTab</name>
     <message>
-        <location filename="../../ui/backoffice/settings.py" line="119"/>
-        <source>Caixa</source>
-        <translation>Till</translation>
-    </message>
-    <message>
-        <location filename="../../ui/backoffice/settings.py" line="119"/>
+        <location filename="../../ui/backoffice/settings.py" line="129"/>
         <source>Estabelecimento</source>
         <translation>Establishment</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings.py" line="121"/>
+        <location filename="../../ui/backoffice/settings.py" line="129"/>
+        <location filename="../../ui/backoffice/settings.py" line="141"/>
+        <source>Nome</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="129"/>
+        <location filename="../../ui/backoffice/settings.py" line="142"/>
+        <source>Morada</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="130"/>
+        <source>Caixas</source>
+        <translation>Tills</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="134"/>
+        <source>Guardar estabelecimento</source>
+        <translation>Save the establishment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="137"/>
         <source>Ligar o modo de formação</source>
         <translation>Turn training mode on</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings.py" line="122"/>
+        <location filename="../../ui/backoffice/settings.py" line="138"/>
         <source>Desligar o modo de formação</source>
         <translation>Turn training mode off</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings.py" line="125"/>
+        <location filename="../../ui/backoffice/settings.py" line="143"/>
+        <source>Localidade</source>
+        <translation>Town</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="144"/>
+        <source>Código postal</source>
+        <translation>Postcode</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="146"/>
         <source>Em formação, a caixa emite em séries de formação, sem valor fiscal (para aprender).</source>
         <translation>In training, the till issues in training series, with no fiscal value (to learn).</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings.py" line="138"/>
+        <location filename="../../ui/backoffice/settings.py" line="171"/>
+        <source>Escolha um estabelecimento da lista.</source>
+        <translation>Choose an establishment from the list.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="177"/>
+        <source>Estabelecimento guardado.</source>
+        <translation>Establishment saved.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="180"/>
         <source>Esta caixa (%1) está em modo de formação.</source>
         <translation>This till (%1) is in training mode.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings.py" line="139"/>
+        <location filename="../../ui/backoffice/settings.py" line="181"/>
         <source>Esta caixa (%1) emite documentos reais.</source>
         <translation>This till (%1) issues real documents.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings.py" line="148"/>
+        <location filename="../../ui/backoffice/settings.py" line="190"/>
         <source>Guardado: a caixa muda ao voltar a entrar.</source>
         <translation>Saved: the till changes at the next sign-in.</translation>
     </message>

@@ -125,6 +125,7 @@ def test_training_mode_and_language(office):
     area = settings(office)
     area.tabs.setCurrentWidget(area.tills)
     office.settle()
+    office.settle()
     assert "modo de formação" in area.tills.training.text()
     office.tap(area.tills.off_button)
     assert office.app.training_mode() is False
@@ -165,3 +166,18 @@ def test_verification_finds_altered_data_and_an_administrator_acknowledges(offic
     assert "Relatório confirmado" in area.notice.text()
     assert not app.integrity_status().blocked
     assert ("integrity", "admin", "integrity report acknowledged") in office.audit()
+
+
+def test_an_establishment_is_edited_and_training_mode_left(office):
+    area = settings(office)
+    area.tabs.setCurrentWidget(area.tills)
+    office.settle()
+    tills = area.tills
+    office.tap(tills.save_button)
+    assert "Escolha um estabelecimento" in area.notice.text()
+    tills.table.choose(0)
+    assert tills.table.text(0, 3) == "CX1"
+    office.type(tills.place["name"], "Loja da Sé")
+    office.tap(tills.save_button)
+    assert "Estabelecimento guardado" in area.notice.text()
+    assert [e.name for e in office.app.establishments()] == ["Loja da Sé"]

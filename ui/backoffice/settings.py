@@ -9,7 +9,19 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QWidget
 
 from .area import Area
-from .kit import action, caption, choice, form, line, panel, regions, row, select_value, side
+from .kit import (
+    action,
+    caption,
+    choice,
+    form,
+    line,
+    panel,
+    regions,
+    row,
+    select_value,
+    side,
+    split,
+)
 from .parts import Table
 from .settings_devices import AtTab, KeyTab, PrinterTab
 
@@ -27,7 +39,7 @@ class SettingsArea(Area):
         self.at = AtTab(self)
         self.key = KeyTab(self)
         self.language = LanguageTab(self)
-        self.tabbed((self.company, self.tr("Empresa")), (self.tills, self.tr("Caixas")),
+        self.tabbed((self.company, self.tr("Empresa")), (self.tills, self.tr("Lojas e caixas")),
                     (self.printer, self.tr("Impressora")),
                     (self.payments, self.tr("Pagamentos")), (self.at, self.tr("AT")),
                     (self.key, self.tr("Chave")), (self.language, self.tr("Língua")))
@@ -56,21 +68,16 @@ class CompanyTab(QWidget):
         self.region_button = action(self.tr("Mudar a região"), "danger")
         self.preview_button.clicked.connect(self.preview_region)
         self.region_button.clicked.connect(self.change_region)
-        self.places = Table([self.tr("Estabelecimento"), self.tr("Nome"), self.tr("Morada"),
-                             self.tr("Caixas")], stretch=2)
         left = side(form(list(zip(labels, self.fields.values(), strict=True))),
                     buttons=[self.save_button])
         right = panel(form([(self.tr("Região fiscal"), self.region)]),
-                      row(self.preview_button, self.region_button), self.region_note,
-                      self.places)
+                      row(self.preview_button, self.region_button), self.region_note, None)
         box = QHBoxLayout(self)
         box.addWidget(left, 1)
         box.addWidget(right, 1)
 
     def refresh(self) -> None:
         self.area.run(self.ctx.app.company, on_done=self._show)
-        self.area.run(self.ctx.app.establishments, on_done=lambda es: self.places.fill(
-            [(e.code, e.name, f"{e.address}, {e.city}", ", ".join(e.tills)) for e in es]))
 
     def _show(self, c) -> None:
         self.loaded = c
@@ -113,26 +120,61 @@ class CompanyTab(QWidget):
 
 
 class TillsTab(QWidget):
+    """Establishments (the SAF-T TaxEntity: name and address, blank ones are the
+    company's), their tills, and this till's training mode."""
+
     def __init__(self, area: SettingsArea):
         super().__init__()
         self.area, self.ctx = area, area.ctx
-        self.table = Table([self.tr("Caixa"), self.tr("Estabelecimento")], stretch=1)
+        self.table = Table([self.tr("Estabelecimento"), self.tr("Nome"), self.tr("Morada"),
+                            self.tr("Caixas")], stretch=2)
+        self.table.picked.connect(self.pick)
+        self.place = {name: line("", size) for name, size in (
+            ("name", 100), ("address", 200), ("city", 50), ("postal_code", 20))}
+        self.save_button = action(self.tr("Guardar estabelecimento"), "primary")
+        self.save_button.clicked.connect(self.save)
         self.training = caption()
         self.on_button = action(self.tr("Ligar o modo de formação"))
         self.off_button = action(self.tr("Desligar o modo de formação"))
         self.on_button.clicked.connect(lambda: self.set_training(True))
         self.off_button.clicked.connect(lambda: self.set_training(False))
-        side = panel(caption(self.tr("Em formação, a caixa emite em séries de formação, sem "
+        right = side(form([(self.tr("Nome"), self.place["name"]),
+                           (self.tr("Morada"), self.place["address"]),
+                           (self.tr("Localidade"), self.place["city"]),
+                           (self.tr("Código postal"), self.place["postal_code"])],
+                          stacked=True), self.save_button,
+                     caption(self.tr("Em formação, a caixa emite em séries de formação, sem "
                                      "valor fiscal (para aprender).")), self.training,
-                     row(self.on_button, self.off_button), None)
+                     buttons=[row(self.on_button, self.off_button)])
         box = QHBoxLayout(self)
-        box.addWidget(self.table, 1)
-        box.addWidget(side, 1)
+        box.addLayout(split(self.table, right))
+        self.places: dict[str, object] = {}
 
     def refresh(self) -> None:
-        self.area.run(self.ctx.app.establishments, on_done=lambda es: self.table.fill(
-            [(t, e.code) for e in es for t in e.tills]))
+        self.area.run(self.ctx.app.establishments, on_done=self._places)
         self.area.run(self.ctx.app.training_mode, on_done=self._training)
+
+    def _places(self, places) -> None:
+        self.places = {e.code: e for e in places}
+        self.table.fill([(e.code, e.name, ", ".join(x for x in (e.address, e.city) if x),
+                          ", ".join(e.tills)) for e in places], [e.code for e in places])
+
+    def pick(self, code) -> None:
+        e = self.places.get(code) if code else None
+        if e is not None:
+            for key, field in self.place.items():
+                field.setText(getattr(e, key) or "")
+
+    def save(self) -> None:
+        code = self.table.current()
+        if code is None:
+            self.area.notice.error(self.tr("Escolha um estabelecimento da lista."))
+            return
+        values = {k: f.text().strip() for k, f in self.place.items()}
+        self.area.run(partial(self.ctx.app.update_establishment, code, **values,
+                              user=self.ctx.login), hold=(self.save_button,),
+                      on_done=lambda _: (self.area.notice.ok(self.tr(
+                          "Estabelecimento guardado.")), self.refresh()))
 
     def _training(self, on: bool) -> None:
         self.training.setText((self.tr("Esta caixa (%1) está em modo de formação.") if on else
