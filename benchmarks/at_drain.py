@@ -16,11 +16,10 @@ from datetime import datetime
 from itertools import cycle
 
 from pos import reference
-from pos.bootstrap import open_app
 from pos.services.ports import FixedClock
 
 from . import datagen
-from .common import Row, copy_db, median, ms, rate, remove_db, say, work_dir
+from .common import Row, copy_db, median, ms, open_shop, rate, remove_db, say, work_dir
 from .sale import CARTS
 
 
@@ -84,7 +83,7 @@ def measure(pending: int, runs: int) -> tuple[list[float], float]:
         config = ATConfig.from_mapping({**parent.recv(), "connect_timeout": 10.0,
                                         "read_timeout": 10.0}, env={})
         clock = FixedClock(datetime.now())   # AT refuses documents dated far from today
-        app = open_app(str(db), clock=clock)
+        app = open_shop(db, clock=clock)
         carts = cycle(CARTS)
         worker = OutboxWorker(app, lambda: ATClients(config))
         rates, claim = [], float("nan")

@@ -16,7 +16,6 @@ from pathlib import Path
 
 from sqlalchemy import insert
 
-from pos.bootstrap import open_app
 from pos.domain.documents import cart_line
 from pos.persistence.models import Product
 from pos.services.demo import ean13
@@ -32,6 +31,7 @@ from .common import (
     latencies,
     median,
     ms,
+    open_shop,
     percentile,
     remove_db,
     say,
@@ -71,7 +71,7 @@ def ensure(n: int) -> Path:
                          tax_code=rng.choice(TAXES), exemption_code=None, unit="UN",
                          product_type="P", barcode=ean13(f"5609{i:08d}"),
                          category=rng.choice(WORDS), active=True))
-    app = open_app(str(path))
+    app = open_shop(path)
     try:
         with app.unit(write=True) as uow:
             uow.session.execute(insert(Product), rows)
@@ -96,7 +96,7 @@ class CatalogueFigures:
 
 def measure(n: int, runs: int, per_run: int) -> CatalogueFigures:
     path = ensure(n)
-    app = open_app(str(path), clock=FixedClock(datagen.sale_clock_start(0)))
+    app = open_shop(path, clock=FixedClock(datagen.sale_clock_start(0)))
     rng = random.Random(16)
     barcodes = [ean13(f"5609{rng.randrange(n):08d}") for _ in range(per_run)]
     texts = ["leite", "arroz int", "cafe", "5609000123", "choc", "vinho 75", "pao", "xyz"]

@@ -65,14 +65,47 @@ def collect() -> None:
     gc.collect()
 
 
+# What a copy of a shop takes with it (its key store and anchors), and what it does not
+# (archives and backups it makes).
+CARRIED = ("CAIXA_VAULT_DIR", "CAIXA_ANCHOR_DIR")
+
+
+def shop_env(db: Path | str) -> dict[str, str]:
+    """The OS key store, anchor, archive and backup folders of the shop in ``db``: beside
+    the file. A cached shop keeps its passphrase with it, and every copy anchors and
+    archives on its own (copies share the shop's identity: one anchor for all would see
+    each copy as a database gone back)."""
+    return {"CAIXA_VAULT_DIR": f"{db}.vault", "CAIXA_ANCHOR_DIR": f"{db}.anchors",
+            "CAIXA_ARCHIVE_DIR": f"{db}.archives", "CAIXA_BACKUP_DIR": f"{db}.backups"}
+
+
+def open_shop(db: Path | str, **kw):
+    """``open_app`` on ``db`` with its own key store and anchors (``shop_env``); set in
+    this process's environment, which child processes started afterwards inherit."""
+    from pos.bootstrap import open_app
+
+    os.environ.update(shop_env(db))
+    return open_app(str(db), **kw)
+
+
+def child_env(db: Path | str, **extra: str) -> dict[str, str]:
+    """The environment of a child process that opens the shop in ``db``."""
+    return {**os.environ, **shop_env(db), **extra}
+
+
 def copy_db(src: Path, dst: Path) -> Path:
-    """Copy a cached database (normally checkpointed: one file), its WAL if any, its secret."""
+    """Copy a cached database (normally checkpointed: one file), its WAL if any, its key
+    store and anchors."""
     for suffix in ("-wal", "-shm"):
         Path(f"{dst}{suffix}").unlink(missing_ok=True)
     shutil.copyfile(src, dst)
     if Path(f"{src}-wal").exists():
         shutil.copyfile(f"{src}-wal", f"{dst}-wal")
-    shutil.copy(src.with_suffix(".secret"), dst.with_suffix(".secret"))
+    theirs, mine = shop_env(src), shop_env(dst)
+    for name in mine:
+        shutil.rmtree(mine[name], ignore_errors=True)
+        if name in CARRIED and Path(theirs[name]).exists():
+            shutil.copytree(theirs[name], mine[name])
     # Write the copy out now: otherwise the first fsync the till does (a WAL checkpoint,
     # every ~70 sales) pays for flushing the whole copied file, a 0.1-1 s stall at 1M
     # documents that no shop ever sees.
@@ -89,7 +122,8 @@ def copy_db(src: Path, dst: Path) -> Path:
 def remove_db(path: Path) -> None:
     for suffix in ("", "-wal", "-shm"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)
-    path.with_suffix(".secret").unlink(missing_ok=True)
+    for folder in shop_env(path).values():
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def human(n: int) -> str:

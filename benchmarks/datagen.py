@@ -4,10 +4,14 @@ The history is one fiscal year (2025) of a busy till: fatura simplificada (FS) i
 A2025 and, every tenth document, a fatura (FT) to one of 500 customers in its own series,
 each with 3-5 lines, a payment (FS) and an AT outbox row already sent ('done'), one
 document every 30 seconds from 2 January. Every document is signed in its chain with the
-till's own key (``app.keys.signer().sign(signature_message(...))``), so the database passes
+till's own key (``app.keys.signer().sign(signature_message(...))``) and sealed, whole, in
+the till's document chain (``uow.chain.issued_many``), so the database passes
 ``Application.verify`` — which is asserted once per cached database (by the integrity
 benchmark when it runs in the same suite, else before the database is first handed out).
-Every row belongs to the demo shop's till (CX1), as issuing would write it.
+Every row belongs to the demo shop's till (CX1), as issuing would write it. The history
+ends as a till running this version would leave it (``_close_history``): days and months
+closed, a Z at the last document. Each cached shop keeps its key store and anchors beside
+it (``common.shop_env``).
 
 Rows are bulk-inserted with SQLAlchemy Core (one executemany per table per batch, in large
 transactions) instead of going through ``Application.sell``: a million sales one by one would take
@@ -33,11 +37,11 @@ from pathlib import Path
 from sqlalchemy import func, insert, select, update
 from sqlalchemy.dialects import sqlite
 
-from pos.bootstrap import open_app
 from pos.domain.documents import Customer, cart_line, price_lines
 from pos.domain.nif import check_digit
 from pos.domain.series import atcud, document_number
 from pos.domain.signature import hash_control, signature_message
+from pos.persistence import mapping
 from pos.persistence.models import (
     Customer as CustomerRow,
 )
@@ -51,10 +55,10 @@ from pos.persistence.models import (
 from pos.services.issuing import invoice_deadline
 from pos.services.ports import FixedClock
 
-from .common import CACHE, copy_db, human, remove_db, say
+from .common import CACHE, copy_db, human, open_shop, remove_db, say
 
 # Bump when the generated data changes shape; schema changes are caught by MIGRATIONS_HASH.
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2
 YEAR = 2025
 START = datetime(YEAR, 1, 2, 8, 0, 0)
 STEP = timedelta(seconds=30)           # 1M documents end on 15 December
@@ -105,6 +109,8 @@ class Cart:
     totals: tuple               # processed (net, tax, gross)
     gross: Decimal
     payment: tuple              # processed (method, amount, tendered)
+    sealed_lines: list[dict]    # the lines' values as issuing seals them
+    sealed_totals: dict         # net_total, tax_payable, gross_total (Decimal)
 
 
 class _Columns:
@@ -145,27 +151,28 @@ def _carts(app, lcols: _Columns, dcols: _Columns, pcols: _Columns) -> list[Cart]
         priced, totals = price_lines(lines, "PT", date(YEAR, 6, 1))
         again, _ = price_lines(lines, "PT", date(YEAR, 12, 31))
         assert again == priced, "VAT rates change inside the generated year"
-        rows = []
+        rows, sealed = [], []
         for ln in priced:
-            values = {k: getattr(ln, k, None) for k in LINE_KEYS}
-            values.update(ref_document_no=None, ref_line_no=None, ref_reason=None)
+            values = mapping.line_values(ln)
             rows.append(lcols.row(values)[1:])      # document_id comes first
+            sealed.append(values)
+        money = dict(net_total=totals.net, tax_payable=totals.tax, gross_total=totals.gross)
         out.append(Cart(
-            lines=rows,
-            totals=tuple(dcols.value(k, v) for k, v in (
-                ("net_total", totals.net), ("tax_payable", totals.tax),
-                ("gross_total", totals.gross))),
+            lines=rows, totals=tuple(dcols.value(k, v) for k, v in money.items()),
             gross=totals.gross,
             payment=pcols.row(dict(method="NU", amount=totals.gross,
-                                   tendered=totals.gross))[1:]))
+                                   tendered=totals.gross))[1:],
+            sealed_lines=sealed, sealed_totals=money))
     return out
 
 
 def _template(path: Path):
     """The demo shop, out of training mode, with the two normal series of the history."""
     clock = FixedClock(START - timedelta(hours=1))
-    app = open_app(str(path), clock=clock)
+    app = open_shop(path, clock=clock)
     app.init_demo()
+    # No encrypted copy of the shop in the cache after the Z that ends each generation.
+    app.set_till_setting("backup_on_z", "off")
     app.set_training_mode(False)
     for doc_type, code in VALIDATION.items():
         app.add_series(doc_type, SERIES, code)
@@ -184,7 +191,7 @@ def _sign_chain(path: str, previous: dict[str, str], conn) -> None:
     hash), so it runs beside the main process, which meanwhile builds and inserts the rows
     of the batch signed before: about 1.6x faster generation when a second core is free.
     """
-    app = open_app(path)
+    app = open_shop(path)
     signer = app.keys.signer()
     app.close()
     conn.send(signer.version)
@@ -260,18 +267,19 @@ def _extend(app, target: int, progress: bool = True) -> None:
                                  series_id=SERIES,
                                  series_kind="N", tax_region="PT",
                                  hash_control=hash_control(version), key_version=version,
-                                 source_billing="P", user_login="caixa1",
-                                 status="N").items():
+                                 source_billing="P", user_login="caixa1").items():
                     t[at[k]] = v
                 templates[doc_type] = t
             who_at = [at[k] for k in ("customer_nif", "customer_name", "customer_address",
                                       "customer_city", "customer_postal_code",
                                       "customer_country")]
             (i_id, i_uuid, i_number, i_no, i_atcud, i_day, i_entry, i_prev, i_hash,
-             i_status, i_net, i_tax, i_gross) = (at[k] for k in (
+             i_net, i_tax, i_gross) = (at[k] for k in (
                 "id", "uuid", "number", "document_no", "atcud", "invoice_date",
-                "system_entry_date", "previous_hash", "hash", "status_date", "net_total",
-                "tax_payable", "gross_total"))
+                "system_entry_date", "previous_hash", "hash", "net_total", "tax_payable",
+                "gross_total"))
+            control = hash_control(version)
+            sealed = []
             final = Customer()
             for (i, doc_type, number, entry, day, doc_no, cart), digest in zip(
                     batch, digests, strict=True):
@@ -281,11 +289,12 @@ def _extend(app, target: int, progress: bool = True) -> None:
                 next_id += 1
                 entry_s = _datetime_text(entry)
                 row = templates[doc_type].copy()
-                row[i_id], row[i_uuid] = doc_id, str(uuid.UUID(int=rng.getrandbits(128),
-                                                              version=4))
+                doc_uuid = str(uuid.UUID(int=rng.getrandbits(128), version=4))
+                code = atcud(VALIDATION[doc_type], number)
+                row[i_id], row[i_uuid] = doc_id, doc_uuid
                 row[i_number], row[i_no] = number, doc_no
-                row[i_atcud] = atcud(VALIDATION[doc_type], number)
-                row[i_day], row[i_entry], row[i_status] = day.isoformat(), entry_s, entry_s
+                row[i_atcud] = code
+                row[i_day], row[i_entry] = day.isoformat(), entry_s
                 row[i_prev], row[i_hash] = st[2], digest
                 row[i_net], row[i_tax], row[i_gross] = cart.totals
                 for k, v in zip(who_at, (who.nif, who.name, who.address, who.city,
@@ -293,8 +302,21 @@ def _extend(app, target: int, progress: bool = True) -> None:
                     row[k] = v
                 docs.append(tuple(row))
                 lines.extend((doc_id, *ln) for ln in cart.lines)
+                paid = []
                 if doc_type == "FS":
                     pays.append((doc_id, *cart.payment))
+                    paid = [dict(method="NU", amount=cart.gross, tendered=cart.gross)]
+                # What issuing seals in the till's document chain, in the values it has.
+                sealed.append((doc_id, dict(
+                    uuid=doc_uuid, doc_type=doc_type, series_id=SERIES, series_kind="N",
+                    number=number, document_no=doc_no, atcud=code, invoice_date=day,
+                    system_entry_date=entry, customer_nif=who.nif, customer_name=who.name,
+                    customer_address=who.address, customer_city=who.city,
+                    customer_postal_code=who.postal_code, customer_country=who.country,
+                    tax_region="PT", **cart.sealed_totals, previous_hash=st[2], hash=digest,
+                    hash_control=control, key_version=version, source_billing="P",
+                    user_login="caixa1", manual_ref=None, extra=None, movement_start=None),
+                    cart.sealed_lines, paid))
                 deadline = deadlines.get(day)
                 if deadline is None:
                     deadline = deadlines[day] = _datetime_text(invoice_deadline(day))
@@ -311,6 +333,10 @@ def _extend(app, target: int, progress: bool = True) -> None:
                     conn.execute(update(Series).where(Series.id == st[0]).values(
                         last_number=st[1], last_hash=st[2], last_invoice_date=st[3],
                         last_system_entry=st[4]))
+            # Every document sealed in the till's chain, in order (one Ed25519 signature
+            # each), as issuing does in its own transaction.
+            with app.unit(write=True) as uow:
+                uow.chain.issued_many(sealed)
 
         def receive():
             while not parent.poll(1.0):
@@ -340,6 +366,18 @@ def _extend(app, target: int, progress: bool = True) -> None:
                 signer.terminate()
 
 
+def _close_history(app, n: int) -> None:
+    """Leave the till as one that ran this version through the history would be, at its last
+    document: its first start journaled and anchored, every finished day and month closed
+    (months archived), and a Z at the last document — a till does not sell on a period
+    older than ``z_max_hours`` without one. A larger size then continues after that Z."""
+    if n:
+        app.clock.at = START + STEP * (n - 1)
+    app.quick_check()
+    if n:
+        app.z_closure("gerente")
+
+
 def _meta_path(n: int) -> Path:
     return cache_path(n).with_suffix(".json")
 
@@ -364,7 +402,7 @@ def verify_cached(n: int) -> None:
     if meta is None or meta.get("verified"):
         return
     say(f"  verifying the generated {human(n)} database ...")
-    app = open_app(str(cache_path(n)))
+    app = open_shop(cache_path(n))
     try:
         report = app.verify()
     finally:
@@ -415,12 +453,13 @@ def _generate(n: int) -> None:
     if base:
         say(f"generating {human(n)} documents on top of the cached {human(base)} ...")
         copy_db(cache_path(base), path)
-        app = open_app(str(path), clock=FixedClock(sale_clock_start(n)))
+        app = open_shop(path, clock=FixedClock(sale_clock_start(n)))
     else:
         say(f"generating {human(n)} documents ...")
         app = _template(path)
     try:
         _extend(app, n)
+        _close_history(app, n)
         with app.db.engine.connect() as conn:
             conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     except BaseException:

@@ -9,11 +9,21 @@ import importlib
 import time
 from dataclasses import dataclass
 
-from pos.bootstrap import open_app
 from pos.services.ports import FixedClock
 
 from . import datagen
-from .common import Row, collect, copy_db, latencies, median, ms, percentile, remove_db, say
+from .common import (
+    Row,
+    collect,
+    copy_db,
+    latencies,
+    median,
+    ms,
+    open_shop,
+    percentile,
+    remove_db,
+    say,
+)
 from .common import work_dir as _work
 
 
@@ -44,7 +54,7 @@ def measure(runs: int, per_run: int) -> ReceiptFigures | str:
         return f"printing/ not importable ({why})"
     layout, render, profile_mod = mods
     db = copy_db(datagen.ensure(0), _work() / "receipt.db")
-    app = open_app(str(db), clock=FixedClock(datagen.sale_clock_start(0)))
+    app = open_shop(db, clock=FixedClock(datagen.sale_clock_start(0)))
     try:
         doc = app.sell_items([("PAO01", 2), ("CAF01", 1), ("FRU02", "1.250"), ("SEL01", 1)])
         issuer = app.issuer()

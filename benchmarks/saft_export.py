@@ -25,6 +25,8 @@ import time
 from datetime import datetime
 from pathlib import Path
 
+from benchmarks.common import child_env, open_shop, remove_db
+
 ROOT = Path(__file__).resolve().parents[1]
 CACHE = ROOT / ".bench-cache"
 DOC = ROOT / "docs" / "PERFORMANCE.md"
@@ -117,9 +119,12 @@ def parse_size(text: str) -> int:
     return int(float(text.rstrip("km")) * mult)
 
 
-def _child(code: str, *args) -> dict:
+def _child(code: str, *args, shop: Path | None = None) -> dict:
+    """Run ``code`` in a child process; ``shop``: the database it opens as the application
+    (with that shop's key store and anchors)."""
+    env = child_env(shop) if shop is not None else None
     proc = subprocess.run([sys.executable, "-c", code, *map(str, args)], cwd=ROOT,
-                          capture_output=True, text=True)
+                          capture_output=True, text=True, env=env)
     if proc.returncode != 0:
         raise RuntimeError(proc.stderr.strip().splitlines()[-1] if proc.stderr else "failed")
     return json.loads(proc.stdout.strip().splitlines()[-1])
@@ -131,14 +136,12 @@ def _own_db(n: int) -> Path:
     done = path.with_suffix(".json")
     if done.exists() and path.exists():
         return path
-    from pos.bootstrap import open_app
     from pos.services import saft_demo
     from pos.services.ports import FixedClock
 
     CACHE.mkdir(parents=True, exist_ok=True)
-    for old in (path, Path(f"{path}-wal"), path.with_suffix(".secret")):
-        old.unlink(missing_ok=True)
-    app = open_app(str(path), clock=FixedClock(datetime(2025, 1, 1, 7, 0, 0)))
+    remove_db(path)
+    app = open_shop(path, clock=FixedClock(datetime(2025, 1, 1, 7, 0, 0)))
     app.init_demo()
     started = time.perf_counter()
     saft_demo.bulk_sales(app, n, start=datetime(2025, 1, 1, 8, 0, 0), batch=20_000,
@@ -190,7 +193,7 @@ def measure(n: int, runs: int = 1, validate: bool = False, ensure_db=None,
               "rss_before_mb": figures[0]["rss_before_mb"], "bytes": size,
               "elements": elements, "load": statistics.median(f["load"] for f in figures)}
     if validate:
-        v = _child(_VALIDATE, db, out)
+        v = _child(_VALIDATE, db, out, shop=db)
         assert v["ok"] and v["documents"] == n, v
         result["validate"] = v
         say(f"  validate {human(n)}: {v['seconds']:.1f} s ({n / v['seconds']:,.0f} docs/s, "

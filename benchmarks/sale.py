@@ -16,7 +16,6 @@ signature. Figures are the medians over the runs.
 from dataclasses import dataclass
 from itertools import cycle
 
-from pos.bootstrap import open_app
 from pos.domain.documents import cart_line
 from pos.services.issuing import IssueRequest
 from pos.services.ports import FixedClock
@@ -31,6 +30,7 @@ from .common import (
     load,
     median,
     ms,
+    open_shop,
     percentile,
     rate,
     remove_db,
@@ -98,7 +98,7 @@ class _Shop:
         self.n = n
         self.db = copy_db(datagen.ensure(n), work_dir() / f"sale-{index}.db")
         self.clock = FixedClock(datagen.sale_clock_start(n))
-        self.app = open_app(str(self.db), clock=self.clock)
+        self.app = open_shop(self.db, clock=self.clock)
         self.carts = cycle(CARTS)
         self.requests = []
         self.pay = cycle(self.requests)

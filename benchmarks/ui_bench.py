@@ -27,6 +27,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from benchmarks.common import child_env, copy_db, open_shop, remove_db, shop_env
+
 ROOT = Path(__file__).resolve().parents[1]
 TARGETS = {"launch": 2.0, "scan": 0.016, "search": 0.030}
 WORDS = ("Arroz Azeite Leite Queijo Fiambre Iogurte Bolacha Café Chá Sumo Água Vinho Cerveja "
@@ -45,12 +47,10 @@ def barcode_of(i: int) -> str:
 
 def make_catalogue(path: Path, n: int) -> Path:
     """Demo shop + ``n`` products through the catalogue service, one unit of work."""
-    from pos.bootstrap import open_app
     from pos.services import catalogue
 
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{path}{suffix}").unlink(missing_ok=True)
-    app = open_app(str(path))
+    remove_db(path)
+    app = open_shop(path)
     try:
         app.init_demo()
         rng = random.Random(7)
@@ -71,22 +71,15 @@ def make_catalogue(path: Path, n: int) -> Path:
 
 
 def shop_copy(source: Path, work: Path, name: str) -> Path:
-    """A private copy: the runs sign in and open sessions, never on the cached shop."""
-    import shutil
-
-    dst = work / name
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{dst}{suffix}").unlink(missing_ok=True)
-    shutil.copyfile(source, dst)
-    if Path(f"{source}-wal").exists():
-        shutil.copyfile(f"{source}-wal", f"{dst}-wal")
-    shutil.copy(source.with_suffix(".secret"), dst.with_suffix(".secret"))
-    return dst
+    """A private copy (with its key store and anchors): the runs sign in and open sessions,
+    never on the cached shop."""
+    return copy_db(source, work / name)
 
 
 # ---- child processes ----------------------------------------------------------------------
 def _child(args: list[str], timeout: float = 600) -> dict:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONDONTWRITEBYTECODE": "1"}
+    """``args[1]`` is the shop's database: the child opens it with its key store."""
+    env = child_env(args[1], QT_QPA_PLATFORM="offscreen", PYTHONDONTWRITEBYTECODE="1")
     env.pop("CAIXA_PRINTER", None)
     started = time.time()
     proc = subprocess.run([sys.executable, "-m", "benchmarks.ui_bench", *args, str(started)],
@@ -159,10 +152,9 @@ def child_interact(db: str, scans: int, searches: int) -> dict:
     from PySide6.QtTest import QTest
     from sqlalchemy import func, select
 
-    from pos.bootstrap import open_app
     from pos.persistence.models import Product
 
-    shop = open_app(db)            # what to scan, read beside the till (not on its screen)
+    shop = open_shop(db)           # what to scan, read beside the till (not on its screen)
     with shop.unit(write=False) as uow:
         count = uow.session.scalar(select(func.count()).select_from(Product))
         # Sold by the unit: a product sold by weight asks for its weight (no scale label).
@@ -221,8 +213,9 @@ def run(quick: bool = False, runs: int | None = None, products: int | None = Non
     work.mkdir(parents=True, exist_ok=True)
     if catalogue_db is None:
         catalogue_db = work / f"catalogue-{products}.db"
-        if not catalogue_db.exists():
-            make_catalogue(catalogue_db, products)
+        if not (catalogue_db.exists()
+                and Path(shop_env(catalogue_db)["CAIXA_VAULT_DIR"]).exists()):
+            make_catalogue(catalogue_db, products)     # (made before key stores: again)
     catalogue_db = Path(catalogue_db)
     size = f"{products:,} products".replace(",", " ")
     launches = []

@@ -16,8 +16,10 @@ from pos.persistence import migrate
 from pos.persistence.db import Database
 from pos.persistence.models import TillRow
 from pos.persistence.uow import UnitOfWork, till_ref
+from pos.services.anchors import Anchors, AnchorStore
 from pos.services.keys import KeyService
 from pos.services.ports import AtLink, Clock, Printer, SystemClock
+from pos.services.vault import open_vault
 
 TILL_ENV = "CAIXA_TILL"
 
@@ -45,10 +47,30 @@ def secret_path_for(db: str) -> Path:
     return Path(db).expanduser().resolve().with_suffix(".secret")
 
 
+def _owner_only(db: str) -> None:
+    """Create the data folder (0700) and the database file (0600) owner-only; tighten an
+    existing file that others can read (its -wal/-shm take the file's permissions)."""
+    path = Path(db).expanduser().resolve()
+    if not path.parent.exists():
+        path.parent.mkdir(parents=True, mode=0o700)
+    if os.name == "nt":
+        return
+    if not path.exists():
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        return
+    for p in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+        try:
+            if p.stat().st_mode & 0o077:
+                os.chmod(p, 0o600)
+        except (FileNotFoundError, PermissionError):
+            pass
+
+
 def open_app(db: str | None = None, *, till: str | None = None, clock: Clock | None = None,
              printer: Callable[[Application], Printer] | None = None,
              at_link: Callable[[Application], AtLink] | None = None,
-             printer_check: Callable[[dict], object] | None = None) -> Application:
+             printer_check: Callable[[dict], object] | None = None,
+             anchor_store: AnchorStore | None = None) -> Application:
     """Open (creating and migrating when needed) the database and build the facade.
 
     ``till``: the till this process acts for (its code), else ``CAIXA_TILL``, else the
@@ -57,10 +79,11 @@ def open_app(db: str | None = None, *, till: str | None = None, clock: Clock | N
     the copies it prints, the AT sender drains the queue; the printer factory is kept to
     rebuild the printer when the till's printer settings change. ``printer_check`` reads a
     printer configuration as printing would (refusing what it would refuse).
+    ``anchor_store``: the central store's copy of the anchors (issue 18), when there is one.
     """
     db = db or default_db()
     if "://" not in db:
-        Path(db).expanduser().resolve().parent.mkdir(parents=True, exist_ok=True)
+        _owner_only(db)
     database = Database(db)
     done = migrate.upgrade(database)    # an older shop: verified backup, migrate, verify
     if done is not None:
@@ -76,10 +99,13 @@ def open_app(db: str | None = None, *, till: str | None = None, clock: Clock | N
     def units(write: bool) -> UnitOfWork:
         return holder[0].unit(write)
 
-    keys = KeyService(units, secret_path_for(db), clock)
-    app = Application(database, ref, clock, keys)
+    vault = open_vault()
+    keys = KeyService(units, secret_path_for(db), clock, vault)
+    app = Application(database, ref, clock, keys,
+                      anchors=Anchors(vault, store=anchor_store))
     holder.append(app)
     app.printer_check = printer_check
+    app.seal_upgrade()
     if printer is not None:
         app.printer_factory = printer
         app.printer = printer(app)

@@ -11,6 +11,7 @@ Each method sends one request and returns a frozen dataclass, or raises one of
 from __future__ import annotations
 
 import datetime as dt
+import email.utils
 import logging
 from typing import Any
 
@@ -297,10 +298,25 @@ class ATClients:
         check_files(config, SERVICES)
         self.config = config
         self.session = session or build_session(config)
+        self.session.hooks["response"].append(self._saw_response)
+        self.server_time: dt.datetime | None = None    # the Date of AT's last answer (UTC)
         self.wsse = wsse or ATWsse(config.username, config.password, config.at_public_cert)
         self._series: SeriesClient | None = None
         self._invoices: InvoiceClient | None = None
         self._transport: TransportClient | None = None
+
+    def _saw_response(self, response, *args, **kwargs):
+        """Keep the HTTP ``Date`` of every answer from AT: the till's second clock
+        reference (pos.domain.clock), recorded with the duty's outcome."""
+        stamp = response.headers.get("Date")
+        if stamp:
+            try:
+                when = email.utils.parsedate_to_datetime(stamp)
+            except (TypeError, ValueError):
+                return response
+            if when.tzinfo is not None:
+                self.server_time = when
+        return response
 
     @property
     def certificate_status(self) -> CertificateStatus:

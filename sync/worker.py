@@ -153,7 +153,11 @@ class OutboxWorker(threading.Thread):
             self.app.release_duties([d.id for d in duties], duties[0].claim or None)
 
     def _record(self, duty: outbox.Duty, outcome: Outcome, report: DrainReport) -> None:
-        outcome, wait = self.app.record_outcome(duty, outcome, self.policy, self.rng)
+        server = getattr(self._clients, "server_time", None)   # AT's Date: a clock reference
+        if self._clients is not None:
+            self._clients.server_time = None                    # used once, while fresh
+        outcome, wait = self.app.record_outcome(duty, outcome, self.policy, self.rng,
+                                                server_time=server)
         report.outcomes.append((duty.id, duty.label, outcome))
         if outcome.action == DONE:
             report.done += 1

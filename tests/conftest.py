@@ -4,6 +4,7 @@ import os
 import shutil
 import subprocess
 import sys
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
@@ -68,6 +69,24 @@ def shared_at() -> Path:
     return reference.require()
 
 
+SECURE_ENV = ("CAIXA_VAULT_DIR", "CAIXA_ANCHOR_DIR")
+
+
+@pytest.fixture(autouse=True)
+def secure_dirs(tmp_path, monkeypatch):
+    """Each test keeps its OS key store and its anchors in its own folders (a shop's copy
+    must not meet another copy's anchor). Where a run drops those variables, the defaults
+    ($XDG_CONFIG_HOME/caixa/vault, $XDG_STATE_HOME/caixa/anchors) are this test's too,
+    never the home folder of whoever runs the suite."""
+    dirs = {}
+    for name in SECURE_ENV:
+        dirs[name] = tmp_path / name.lower()
+        monkeypatch.setenv(name, str(dirs[name]))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "xdg-state"))
+    return dirs
+
+
 @pytest.fixture
 def clock():
     from pos.services.ports import FixedClock
@@ -79,28 +98,57 @@ def db_path(tmp_path) -> Path:
     return tmp_path / "caixa.db"
 
 
+def secure_env_of(db: Path) -> dict[str, str]:
+    """The key store and anchor folders beside a shop built under ``secure_env_beside``
+    (for a CLI run on a session-scoped shop: ``run_cli(db, ..., env=secure_env_of(db))``)."""
+    return {name: str(db.parent / name.lower()) for name in SECURE_ENV}
+
+
+@contextmanager
+def secure_env_beside(db: Path):
+    """Build a template shop with its key store and anchors in folders beside it (a
+    session-scoped template must not use the first test's folders)."""
+    saved = {name: os.environ.get(name) for name in SECURE_ENV}
+    try:
+        os.environ.update(secure_env_of(db))
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
+def clone_shop(src: Path, dst: Path) -> Path:
+    """Copy a template shop built under ``secure_env_beside``: the database, and its key
+    store entries and anchors into this test's folders (CAIXA_VAULT_DIR, CAIXA_ANCHOR_DIR)."""
+    for suffix in ("", "-wal"):
+        if Path(f"{src}{suffix}").exists():
+            shutil.copyfile(f"{src}{suffix}", f"{dst}{suffix}")
+    for name in SECURE_ENV:
+        shutil.copytree(src.parent / name.lower(), os.environ[name], dirs_exist_ok=True)
+    return dst
+
+
 @pytest.fixture(scope="session")
 def demo_template(tmp_path_factory) -> Path:
     """Build the demo shop once; each test gets a copy (PIN hashing and keys are slow)."""
     from pos.bootstrap import open_app
     from pos.services.ports import FixedClock
     path = tmp_path_factory.mktemp("template") / "caixa.db"
-    app = open_app(str(path), clock=FixedClock(datetime(2026, 3, 14, 9, 0, 0)))
-    app.init_demo()
-    app.close()
+    with secure_env_beside(path):
+        app = open_app(str(path), clock=FixedClock(datetime(2026, 3, 14, 9, 0, 0)))
+        app.init_demo()
+        app.close()
     return path
 
 
 @pytest.fixture
-def demo_db(demo_template, db_path) -> Path:
-    """A fresh copy of the demo database (and its key secret) at ``db_path``."""
-    for suffix in ("", "-wal"):
-        src = Path(f"{demo_template}{suffix}")
-        if src.exists():
-            shutil.copyfile(src, f"{db_path}{suffix}")
-    # shutil.copy keeps the secret's 0600: signing refuses a secret others can read.
-    shutil.copy(demo_template.with_suffix(".secret"), db_path.with_suffix(".secret"))
-    return db_path
+def demo_db(demo_template, db_path, secure_dirs) -> Path:
+    """A fresh copy of the demo database at ``db_path``, with its key store entries and
+    anchors (the template's, copied into this test's folders)."""
+    return clone_shop(demo_template, db_path)
 
 
 @pytest.fixture

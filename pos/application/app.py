@@ -1,15 +1,19 @@
 """``Application``: the facade, assembled from one part per area (each under ~200 lines)."""
 
+from .archive import ArchiveMixin
 from .at import AtMixin
 from .at_credentials import AtCredentialsMixin
 from .backoffice import BackOfficeMixin
+from .backup import BackupMixin
 from .cash import CashMixin
 from .catalogue_admin import CatalogueAdminMixin
 from .catalogue_csv import CatalogueCsvMixin
+from .clock import ClockMixin
 from .counter import CounterMixin
 from .customers_admin import CustomersAdminMixin
 from .dashboard import DashboardMixin
 from .integrity import IntegrityMixin
+from .journal import JournalMixin
 from .manual import ManualMixin
 from .people import PeopleMixin
 from .reporting import ReportingMixin
@@ -23,7 +27,8 @@ from .transport import TransportMixin
 
 
 class Application(ShopMixin, SellingMixin, PeopleMixin, CashMixin, ManualMixin, AtMixin,
-                  IntegrityMixin, SaftMixin, TransportMixin, StaffMixin, CatalogueAdminMixin,
+                  IntegrityMixin, JournalMixin, BackupMixin, ClockMixin, ArchiveMixin,
+                  SaftMixin, TransportMixin, StaffMixin, CatalogueAdminMixin,
                   CustomersAdminMixin, SettingsAdminMixin, SetupMixin, CatalogueCsvMixin,
                   AtCredentialsMixin, CounterMixin, ReportingMixin, DashboardMixin,
                   BackOfficeMixin):

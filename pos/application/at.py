@@ -10,15 +10,32 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 
 from pos.domain.at import DONE, PARK, RETRY, DrainReport, Outcome, RemoteSeries
+from pos.domain.clock import TOLERANCE
 from pos.domain.errors import PosError, ValidationError
-from pos.services import at_series, at_status, outbox
+from pos.services import at_series, at_status, clock, outbox
 from pos.services.outbox import Duty, QueuePolicy, StopInfo
 from pos.services.ports import AtSnapshot
 
 from .base import Base
+
+LINK_KEY = "at_link"
+
+
+def _journal_link(uow, now, duty: Duty, outcome: Outcome) -> None:
+    """Offline/online transitions of the link and AT's refusals, in the journal."""
+    state = uow.till_settings.get(LINK_KEY) or "online"
+    if outcome.action == RETRY and state != "offline":
+        uow.till_settings.put(LINK_KEY, "offline")
+        uow.audit.append(now, "sistema", "at_offline", f"{duty.label}: {outcome.message}"[:500])
+    elif outcome.action in (DONE, PARK) and state == "offline":
+        uow.till_settings.put(LINK_KEY, "online")
+        uow.audit.append(now, "sistema", "at_online", duty.label[:200])
+    if outcome.action == PARK:
+        uow.audit.append(now, "sistema", "at_failure",
+                         f"{duty.label}: [{outcome.code}] {outcome.message}"[:500])
 
 
 class AtMixin(Base):
@@ -117,9 +134,20 @@ class AtMixin(Base):
             return at_series.request_cancel(uow, doc_type, series_id, self.clock.now(), user)
 
     def apply_series_sync(self, remotes: list[RemoteSeries], user: str = "admin") -> list[str]:
-        """Bring codes and states in line with AT's list of series; what changed, in words."""
+        """Bring codes and states in line with AT's list of series; what changed, in words.
+        AT's last numbers are also an anchor: a series behind them blocks the till."""
+        from pos.services.integrity import Problem, Report
+
         with self._write() as uow:
-            return at_series.sync(uow, remotes, self.clock.now(), user)
+            changes = at_series.sync(uow, remotes, self.clock.now(), user)
+            behind = at_series.behind_at(uow, remotes)
+        if behind:
+            problems = [Problem(label, None, f"a AT regista o n.º {theirs} nesta série, a base "
+                                             f"de dados só chega ao n.º {ours}: números já "
+                                             "emitidos seriam repetidos", self.till.id,
+                                "rollback") for label, theirs, ours in behind]
+            self._settle(problems, Report(problems=problems))
+        return changes
 
     def series_plan(self, doc_types=at_series.DEFAULT_DOC_TYPES,
                     recovery_doc_types=at_series.DEFAULT_RECOVERY_DOC_TYPES,
@@ -161,17 +189,23 @@ class AtMixin(Base):
 
     def record_outcome(self, duty: Duty, outcome: Outcome,
                        policy: QueuePolicy | None = None,
-                       rng: Callable[[], float] = random.random) -> tuple[Outcome, object]:
+                       rng: Callable[[], float] = random.random,
+                       server_time: datetime | None = None) -> tuple[Outcome, object]:
         """Record what AT answered for ``duty``; the outcome as recorded (a series code that
         disagrees with ours parks the duty instead) and, for a retry, when it is due.
 
         Only a sender that still holds the row records a retry, a refusal or a stop: once
         another sender has it, that one's answer counts. "AT has it" is recorded whoever
-        holds the row, unless it is already done."""
+        holds the row, unless it is already done. Journaled: the link going offline (a
+        retry after a success) and online again, and every refusal (AT failures).
+        ``server_time``: the ``Date`` of AT's answer, kept as the clock's second reference."""
         policy = policy or self.queue_policy()
         when = None
         with self._write() as uow:
             now = self.clock.now()
+            if server_time is not None and server_time.tzinfo is not None:
+                clock.record_at_time(uow, server_time.astimezone().replace(
+                    tzinfo=None, microsecond=0), now, TOLERANCE)
             if not outbox.holds(uow.session, duty.id, duty.claim or None):
                 if outcome.action != DONE or outbox.is_done(uow.session, duty.id):
                     return outcome, None
@@ -181,7 +215,7 @@ class AtMixin(Base):
                 except PosError as err:
                     outcome = Outcome(PARK, str(err), "LOCAL")
             if outcome.action == DONE:
-                outbox.record_done(uow.session, duty.id, now, outcome.result,
+                outbox.record_done(uow, duty.id, now, outcome.result,
                                    outcome.at_doc_code)
             elif outcome.action == RETRY:
                 when = outbox.record_retry(uow.session, duty.id, now, outcome.message, policy,
@@ -191,4 +225,5 @@ class AtMixin(Base):
             else:
                 outbox.record_stop(uow, now, outcome.message, outcome.code, duty.id,
                                    duty.claim or None)
+            _journal_link(uow, now, duty, outcome)
         return outcome, when

@@ -73,6 +73,7 @@ class ManualMixin(Base):
     # ---- recovery --------------------------------------------------------------------
     def recover_manual(self, entry: ManualEntry) -> Document:
         """Re-enter a paper form as a signed document in a recovery series (D8632 §2.4)."""
+        self.ensure_checked()
         signer = self.keys.signer()
         with self._write() as uow:
             doc = manual_recovery.recover(uow, entry, signer, self.clock.now)
@@ -91,6 +92,7 @@ class ManualMixin(Base):
 
     def reenter_duplicate(self, entry: DuplicateEntry) -> Document:
         """A lost document re-entered from its paper duplicate (§2.5)."""
+        self.ensure_checked()
         signer = self.keys.signer()
         with self._write() as uow:
             doc = manual_recovery.reenter_duplicate(uow, entry, signer, self.clock.now)
@@ -99,6 +101,7 @@ class ManualMixin(Base):
 
     def record_paper_transport(self, t: PaperTransport) -> Document:
         """A transport guide written on paper, with the code AT gave by phone."""
+        self.ensure_checked()
         signer = self.keys.signer()
         with self._write() as uow:
             doc = manual_transport.record_paper_transport(uow, t, signer, self.clock.now)

@@ -42,7 +42,7 @@ class PeopleMixin(Base):
         return [UserInfo(*r) for r in rows]
 
     def sign_in(self, login: str, pin: str) -> UserInfo:
-        """A PIN for signing in. Wrong PINs are counted and audited; after
+        """A PIN for signing in. Wrong PINs are counted and journaled; after
         ``roles.MAX_WRONG_PINS`` in a row the user is locked out for a while."""
         with self._write() as uow:
             now = self.clock.now()
@@ -55,11 +55,11 @@ class PeopleMixin(Base):
         return info
 
     def approve(self, login: str, pin: str, action: str) -> UserInfo:
-        """A supervisor's PIN for ``action``; audited with who approved it. Wrong PINs count
-        towards the same lock-out as signing in."""
+        """A supervisor's PIN for ``action``; journaled with who approved it. Wrong PINs
+        count towards the same lock-out as signing in (and are journaled)."""
         with self._write() as uow:
             now = self.clock.now()
-            user, refused = staff.attempt(uow, login, pin, now)
+            user, refused = staff.attempt(uow, login, pin, now, "pin_failed", action[:200])
             if user is not None:
                 if user.role not in SUPERVISORS:
                     raise ValidationError(f"{user.name} não pode autorizar: peça a um gerente.")
@@ -68,12 +68,6 @@ class PeopleMixin(Base):
         if user is None:
             raise ValidationError(refused)
         return info
-
-    def record_event(self, user: str, kind: str, detail: str = "") -> None:
-        """Put a sensitive action done on screen on record (price override, discount, sign
-        out, voided cart…)."""
-        with self._write() as uow:
-            uow.audit.append(self.clock.now(), user, kind, detail[:500])
 
     # ---- the product grid ------------------------------------------------------------
     def categories(self) -> list[str]:

@@ -68,6 +68,7 @@ class SellingMixin(Base):
     def sell(self, request: issuing.IssueRequest) -> Document:
         """Issue a document from a built cart (the till), signed and committed; the AT
         sender is told there is something new."""
+        self.ensure_checked()
         signer = self.keys.signer()
         with self._write() as uow:
             doc = issuing.issue(uow, request, signer, self.clock.now)
@@ -89,6 +90,7 @@ class SellingMixin(Base):
             payments=payments, series_id=series_id, user=user, confirm_clock=confirm_clock))
 
     def cancel(self, document_no: str, reason: str, user: str = "admin") -> Document:
+        self.ensure_checked()
         with self._write() as uow:
             corrections.cancel(uow, document_no, reason, user, self.clock.now())
         self._kick()
@@ -102,6 +104,7 @@ class SellingMixin(Base):
         none are chosen). ``refunds``: how the money goes back, as payments on the note
         (method, amount; they must add up to the note); None records none (the cash report
         then takes the note as refunded in cash)."""
+        self.ensure_checked()
         signer = self.keys.signer()
         with self._write() as uow:
             req = corrections.credit_note_request(uow, document_no, reason, picks, user)
@@ -139,6 +142,7 @@ class SellingMixin(Base):
 
     def settle(self, request: receipts.ReceiptRequest) -> Document:
         """A receipt (RG) for money received later on invoices."""
+        self.ensure_checked()
         with self._write() as uow:
             doc = receipts.issue(uow, request, self.clock.now)
         self._kick()
@@ -187,9 +191,12 @@ class SellingMixin(Base):
 
     def open_drawer(self, user: str, reason: str = "", session_id: int | None = None
                     ) -> PrintOutcome:
-        """Open the cash drawer without a sale (always recorded)."""
+        """Open the cash drawer without a sale (always journaled, with or without a cash
+        session)."""
         if session_id is not None:
             self.cash_movement(session_id, user, "drawer", 0, reason)
+        else:
+            self._journal(user, "drawer_opened", reason[:100])
         return self.printer.open_drawer()
 
     def print_text(self, title: str, lines: list[str]) -> PrintOutcome:

@@ -27,8 +27,8 @@ from pos.domain.setup import (
     ShopPlan,
     TillData,
 )
+from pos.services import sealing, setup_file
 from pos.services import setup as shop_setup
-from pos.services import setup_file
 from pos.services.setup import SetupStatus
 from pos.services.staff import check_login
 
@@ -133,11 +133,19 @@ class SetupMixin(Base):
         """Create the shop of ``plan`` in one unit of work (all of it or nothing), signing
         key included; this process then acts for its till."""
         self.setup_check(plan)
-        key = self.keys.prepare(plan.key.pem, plan.key.password)
+        # Everything in one unit: the shop's identity, its seal key, its signing key, the
+        # shop, and the sealed set-up entry (the journal's first, as the demo's): a failure
+        # anywhere leaves no row behind.
         with self._write() as uow:
-            till, version, queued = shop_setup.create(uow, plan, self.clock.now(), self.keys,
-                                                      key)
+            now = self.clock.now()
+            shop = self.keys.shop_uuid_in(uow)
+            seal_version, fingerprint = self.keys.seal_key_in(uow, shop)
+            key = self.keys.prepare(plan.key.pem, plan.key.password, shop=shop)
+            till, version, queued = shop_setup.create(uow, plan, now, self.keys, key)
+            sealing.record_setup(uow, now, plan.admin.login, shop, seal_version, fingerprint)
         self._adopt(till)
+        self._shop = shop
+        self.quick_check()
         if queued:
             self._kick()
         return SetupResult(self.till_info(), version, tuple(queued), self.setup_status())

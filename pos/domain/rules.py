@@ -1,6 +1,6 @@
 """Rules that decide whether a document may be issued as asked (FISCAL-PT §1.6, §10)."""
 
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal
 
 from .documents import Customer, PricedLine
@@ -34,15 +34,6 @@ def suggested_type(gross: Decimal, lines: tuple[PricedLine, ...], customer: Cust
     if gross > fs_limit(lines) or customer.has_address:
         return "FR"
     return "FS"
-
-
-def check_clock(now: datetime, last_system_entry: datetime | None, confirmed: bool) -> None:
-    """D8632 §3.4.3: a clock behind the last SystemEntryDate needs a manager's confirmation."""
-    if last_system_entry is not None and now < last_system_entry and not confirmed:
-        raise ClockError(
-            f"O relógio do sistema ({now:%Y-%m-%d %H:%M:%S}) está atrás do último documento "
-            f"emitido ({last_system_entry:%Y-%m-%d %H:%M:%S}). Acerte a hora ou peça a um "
-            "gerente que confirme.")
 
 
 def check_document_date(doc_date: date, last_doc_date: date | None, series_id: str) -> None:

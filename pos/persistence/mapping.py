@@ -78,6 +78,18 @@ def row_to_document(row: DocumentRow) -> Document:
         movement_start=row.movement_start, transport=transport_of(row.extra))
 
 
+def _columns(obj, table) -> dict:
+    return {c.key: getattr(obj, c.key) for c in table.columns}
+
+
+def sealed_values(row: DocumentRow) -> tuple[dict, list[dict], list[dict]]:
+    """A document as ``DocumentChain.issued`` seals it, from its ORM rows (the referenced
+    document's UUID is looked up by the chain)."""
+    return (_columns(row, DocumentRow.__table__),
+            [_columns(ln, LineRow.__table__) for ln in row.lines],
+            [_columns(p, PaymentRow.__table__) for p in row.payments])
+
+
 def payment_rows(payments: tuple[Payment, ...]) -> list[PaymentRow]:
     return [PaymentRow(method=p.method, amount=p.amount, tendered=p.tendered)
             for p in payments]

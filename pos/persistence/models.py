@@ -1,4 +1,8 @@
-"""SQLAlchemy 2 tables. Signed rows are append-only (triggers in the migrations)."""
+"""SQLAlchemy 2 tables. Signed rows are append-only (triggers: pos.persistence.guards).
+
+A document row is never updated: what happens to it afterwards (a cancellation, the code AT
+gives a transport document) is an appended, sealed ``DocumentEvent``; ``DocumentRow.status``
+and the properties beside it read those events."""
 
 from datetime import date, datetime
 from decimal import Decimal
@@ -14,8 +18,11 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    case,
+    exists,
+    select,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, column_property, mapped_column, relationship
 
 from .types import Dec
 
@@ -209,17 +216,40 @@ class DocumentRow(Base):
     ref_document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id"), index=True)
     extra: Mapped[str | None] = mapped_column(Text)            # JSON: addresses, vehicle...
     movement_start: Mapped[datetime | None] = mapped_column(DateTime)
-    # The only columns that may change after signing (triggers enforce it):
-    status: Mapped[str] = mapped_column(String(1), default="N")
-    status_date: Mapped[datetime] = mapped_column(DateTime)
-    status_reason: Mapped[str | None] = mapped_column(String(50))
-    status_user: Mapped[str | None] = mapped_column(String(30))
-    at_doc_code: Mapped[str | None] = mapped_column(String(200))
 
     lines: Mapped[list["LineRow"]] = relationship(
         order_by="LineRow.line_no", lazy="selectin", cascade="save-update")
     payments: Mapped[list["PaymentRow"]] = relationship(
         order_by="PaymentRow.id", lazy="selectin", cascade="save-update")
+    cancellation: Mapped["DocumentEvent | None"] = relationship(
+        primaryjoin="and_(DocumentEvent.document_id == DocumentRow.id, "
+                    "DocumentEvent.kind == 'cancelled')",
+        uselist=False, viewonly=True, lazy="selectin")
+    at_code_event: Mapped["DocumentEvent | None"] = relationship(
+        primaryjoin="and_(DocumentEvent.document_id == DocumentRow.id, "
+                    "DocumentEvent.kind == 'at_code')",
+        uselist=False, viewonly=True, lazy="selectin")
+
+    # The document's state, as SAF-T and AT see it, read from its events.
+    @property
+    def status_date(self) -> datetime:
+        c = self.cancellation
+        return c.at if c is not None else self.system_entry_date
+
+    @property
+    def status_reason(self) -> str | None:
+        c = self.cancellation
+        return c.reason if c is not None else None
+
+    @property
+    def status_user(self) -> str | None:
+        c = self.cancellation
+        return c.user_login if c is not None else None
+
+    @property
+    def at_doc_code(self) -> str | None:
+        e = self.at_code_event
+        return e.value if e is not None else None
 
 
 class LineRow(Base):
@@ -279,19 +309,72 @@ class OutboxRow(Base):
     claimed_by: Mapped[str | None] = mapped_column(String(120))
 
 
+class DocumentEvent(Base):
+    """The till's document chain (pos.domain.seal): the sealed content of each document as
+    issued, then each change of its state. Append-only; each row's ``hash`` commits to the
+    one before it, and ``signature`` is the till's Ed25519 seal of it (rows carried over by
+    migration 0006 are unsigned: the journal's ``upgrade`` entry seals their head)."""
+
+    __tablename__ = "document_events"
+    __table_args__ = (UniqueConstraint("till_id", "seq"),
+                      UniqueConstraint("document_id", "kind"))
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    till_id: Mapped[int] = mapped_column(ForeignKey("tills.id"))
+    seq: Mapped[int] = mapped_column(Integer)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id"))
+    kind: Mapped[str] = mapped_column(String(12))           # issued | cancelled | at_code
+    at: Mapped[datetime] = mapped_column(DateTime)
+    user_login: Mapped[str] = mapped_column(String(30))
+    reason: Mapped[str | None] = mapped_column(String(50))
+    value: Mapped[str | None] = mapped_column(String(200))
+    sealed: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+    key_version: Mapped[int | None] = mapped_column(Integer)
+    signature: Mapped[str | None] = mapped_column(String(100))
+
+
+DocumentRow.status = column_property(case(
+    (exists(select(DocumentEvent.id).where(DocumentEvent.document_id == DocumentRow.id,
+                                           DocumentEvent.kind == "cancelled")), "A"),
+    else_="N"))
+
+
+class SealKey(Base):
+    """Ed25519 keys that seal the tills' chains, kept like the signing key (encrypted PKCS#8,
+    passphrase in the OS key store). Append-only: the newest version seals."""
+
+    __tablename__ = "seal_keys"
+    version: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    private_pem: Mapped[bytes] = mapped_column(LargeBinary)
+    public_pem: Mapped[bytes] = mapped_column(LargeBinary)
+    fingerprint: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
 class AuditEvent(Base):
-    """Sensitive actions, in a SHA-256 hash chain per till (appended under the till's lock)."""
+    """The till's journal: sensitive actions and closures, in a chain per till, each entry
+    sealed with Ed25519 (pos.domain.seal). Entries older than migration 0006 keep their
+    SHA-256 chain (no key_version); the ``upgrade`` entry seals its head."""
 
     __tablename__ = "audit_events"
-    __table_args__ = (Index("ix_audit_events_till", "till_id", "id"),)
+    __table_args__ = (Index("ix_audit_events_till", "till_id", "id"),
+                      UniqueConstraint("till_id", "seq"),
+                      Index("ix_audit_events_till_kind", "till_id", "kind", "seq"))
     id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
     till_id: Mapped[int] = mapped_column(ForeignKey("tills.id"))
+    seq: Mapped[int] = mapped_column(Integer)
     at: Mapped[datetime] = mapped_column(DateTime)
     user_login: Mapped[str] = mapped_column(String(30))
     kind: Mapped[str] = mapped_column(String(40))
     detail: Mapped[str] = mapped_column(Text, default="")
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+    key_version: Mapped[int | None] = mapped_column(Integer)
+    signature: Mapped[str | None] = mapped_column(String(100))
 
 
 class IntegrityState(Base):

@@ -6,20 +6,23 @@ ones (settings, documents by number) are shared by every till of the database.
 
 from __future__ import annotations
 
-import hashlib
 import json
+import uuid as uuidlib
+from collections.abc import Iterable, Mapping
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, insert, select
 from sqlalchemy.orm import Session
 
+from pos.domain import seal
 from pos.domain.errors import NotFoundError
 from pos.domain.producer import CAIXA_PRODUCER, SETTING_FIELDS, Producer, producer_from
 from pos.domain.text import brief
 
 from .models import (
     AuditEvent,
+    DocumentEvent,
     DocumentRow,
     IntegrityState,
     OutboxRow,
@@ -40,6 +43,8 @@ SHOP_DEFAULTS = {
 TILL_DEFAULTS = {
     "training_mode": "off",
     "at_queue_stopped": "",
+    "z_max_hours": "24",           # selling refused this long after a sale without a Z
+    "clock_window_hours": "24",    # a forward jump beyond this needs a manager
 }
 
 
@@ -66,14 +71,22 @@ class ShopSettings:
 
 
 class TillSettings:
-    """Key/value settings of this till (training mode, the AT queue stop…)."""
+    """Key/value settings of this till (training mode, the AT queue stop…), read once per
+    unit of work (issuing reads several)."""
 
     def __init__(self, session: Session, uow: UnitOfWork):
         self.session, self.uow = session, uow
+        self._values: dict[str, str] | None = None
+
+    def values(self) -> dict[str, str]:
+        if self._values is None:
+            self._values = dict(self.session.execute(select(
+                TillSetting.key, TillSetting.value).where(
+                TillSetting.till_id == self.uow.till.id)).all())
+        return self._values
 
     def get(self, key: str) -> str:
-        value = self.session.scalar(select(TillSetting.value).where(
-            TillSetting.till_id == self.uow.till.id, TillSetting.key == key))
+        value = self.values().get(key)
         return value if value is not None else TILL_DEFAULTS.get(key, "")
 
     def put(self, key: str, value: str) -> None:
@@ -82,33 +95,136 @@ class TillSettings:
             self.session.add(TillSetting(till_id=self.uow.till.id, key=key, value=value))
         else:
             row.value = value
+        self.values()[key] = value
 
     @property
     def training(self) -> bool:
         return self.get("training_mode") == "on"
 
 
-def event_hash(prev: str, at: datetime, user: str, kind: str, detail: str) -> str:
-    text = "|".join((prev, at.strftime("%Y-%m-%dT%H:%M:%S"), user, kind, detail))
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+event_hash = seal.legacy_journal_hash
+
+
+_JOURNAL_HEAD = (select(AuditEvent.seq, AuditEvent.hash)
+                 .where(AuditEvent.till_id == bindparam("till"))
+                 .order_by(AuditEvent.seq.desc()).limit(1))
+_INSERT_JOURNAL = insert(AuditEvent.__table__)
 
 
 class AuditLog:
-    """This till's audit chain. A write unit holds the till's lock from its start, so the
-    head read here is still the head at the commit: concurrent writers never fork it."""
+    """This till's journal (pos.domain.seal): each entry chained to the one before and
+    sealed with Ed25519. A write unit holds the till's lock from its start, so the head read
+    here is still the head at the commit: concurrent writers never fork it."""
 
     def __init__(self, session: Session, uow: UnitOfWork):
         self.session, self.uow = session, uow
 
-    def append(self, at: datetime, user: str, kind: str, detail: str = "") -> None:
-        till_id = self.uow.till.id
-        self.session.flush()    # an event appended earlier in this unit is the head
-        prev = self.session.scalar(
-            select(AuditEvent.hash).where(AuditEvent.till_id == till_id)
-            .order_by(AuditEvent.id.desc()).limit(1)) or ""
-        self.session.add(AuditEvent(till_id=till_id, at=at, user_login=user, kind=kind,
-                                    detail=detail, prev_hash=prev,
-                                    hash=event_hash(prev, at, user, kind, detail)))
+    def append(self, at: datetime, user: str, kind: str, detail: str = "") -> int:
+        """Append and seal one entry; its sequence number."""
+        till = self.uow.till
+        sealer = self.uow.sealer()
+        self.session.flush()    # ORM rows of this unit first (their order is the journal's)
+        conn = self.session.connection()
+        head = conn.execute(_JOURNAL_HEAD, {"till": till.id}).first()
+        seq, prev = (head[0] + 1, head[1]) if head else (1, "")
+        digest = seal.chain_hash(seq, prev, seal.journal_content(till.code, at, user, kind,
+                                                                 detail))
+        signature = sealer.seal_hash(digest)
+        conn.execute(_INSERT_JOURNAL, dict(
+            uuid=str(uuidlib.uuid4()), till_id=till.id, seq=seq, at=at, user_login=user,
+            kind=kind, detail=detail, prev_hash=prev, hash=digest,
+            key_version=sealer.version, signature=signature))
+        self.uow.moved.journal = (seq, digest, signature)
+        return seq
+
+    def last(self, kind: str) -> AuditEvent | None:
+        """This till's latest entry of ``kind``."""
+        return self.session.scalars(select(AuditEvent).where(
+            AuditEvent.till_id == self.uow.till.id, AuditEvent.kind == kind)
+            .order_by(AuditEvent.seq.desc()).limit(1)).first()
+
+
+_CHAIN_HEAD = (select(DocumentEvent.seq, DocumentEvent.hash)
+               .where(DocumentEvent.till_id == bindparam("till"))
+               .order_by(DocumentEvent.seq.desc()).limit(1))
+_INSERT_EVENT = insert(DocumentEvent.__table__)
+_MAX_DOCUMENT_ID = select(func.max(DocumentRow.id))
+_MAX_CHAINED_ID = select(func.max(DocumentEvent.document_id))
+
+
+class DocumentChain:
+    """This till's document chain (pos.domain.seal): the sealed content of each document
+    issued, then each change of its state; one Ed25519 signature per entry."""
+
+    def __init__(self, session: Session, uow: UnitOfWork):
+        self.session, self.uow = session, uow
+
+    def new_document_id(self) -> int | None:
+        """The id the next document takes on SQLite: past every id a chain entry names.
+        SQLite hands out the largest id plus one, so a last document deleted behind the
+        program's back would otherwise lend its id — and its sealed entries — to the next
+        document, and the till could not issue again once the deletion was acknowledged.
+        None elsewhere (PostgreSQL's sequences never go back)."""
+        conn = self.session.connection()
+        if conn.dialect.name != "sqlite":
+            return None
+        return max(conn.execute(_MAX_DOCUMENT_ID).scalar() or 0,
+                   conn.execute(_MAX_CHAINED_ID).scalar() or 0) + 1
+
+    def issued(self, doc_id: int, values: Mapping, lines: Iterable[Mapping],
+               payments: Iterable[Mapping], ref_uuid: str | None = None) -> None:
+        """Seal a document just inserted (``values``: its columns as inserted)."""
+        content = seal.document_content(
+            {**values, "till": self.uow.till.code, "ref_document": ref_uuid}, lines, payments)
+        self._append(seal.ISSUED, doc_id, values["system_entry_date"], values["user_login"],
+                     None, None, content, seal.pack(content))
+
+    def issued_many(self, docs: list[tuple[int, Mapping, list, list]]) -> None:
+        """Seal many documents just inserted in bulk (benchmarks, data loads), in order:
+        (id, columns, lines, payments); one executemany."""
+        till, sealer = self.uow.till, self.uow.sealer()
+        conn = self.session.connection()
+        head = conn.execute(_CHAIN_HEAD, {"till": till.id}).first()
+        seq, prev = (head[0], head[1]) if head else (0, "")
+        rows = []
+        for doc_id, values, lines, payments in docs:
+            content = seal.document_content({**values, "till": till.code, "ref_document": None},
+                                            lines, payments)
+            seq += 1
+            digest = seal.chain_hash(seq, prev, content)
+            rows.append(dict(
+                uuid=str(uuidlib.uuid4()), till_id=till.id, seq=seq, document_id=doc_id,
+                kind=seal.ISSUED, at=values["system_entry_date"],
+                user_login=values["user_login"], reason=None, value=None,
+                sealed=seal.pack(content), prev_hash=prev, hash=digest,
+                key_version=sealer.version, signature=sealer.seal_hash(digest)))
+            prev = digest
+        if rows:
+            conn.execute(_INSERT_EVENT, rows)
+            last = rows[-1]
+            self.uow.moved.documents = (last["seq"], last["hash"], last["signature"])
+
+    def event(self, kind: str, row: DocumentRow, at: datetime, user: str,
+              reason: str | None = None, value: str | None = None) -> None:
+        """Seal a change of ``row``'s state (the row itself never changes)."""
+        content = seal.event_content(kind, self.uow.till.code, dict(
+            document=row.uuid, document_no=row.document_no, at=at, user_login=user,
+            reason=reason, value=value))
+        self._append(kind, row.id, at, user, reason, value, content, None)
+
+    def _append(self, kind, doc_id, at, user, reason, value, content, sealed) -> None:
+        till = self.uow.till
+        sealer = self.uow.sealer()
+        conn = self.session.connection()
+        head = conn.execute(_CHAIN_HEAD, {"till": till.id}).first()
+        seq, prev = (head[0] + 1, head[1]) if head else (1, "")
+        digest = seal.chain_hash(seq, prev, content)
+        signature = sealer.seal_hash(digest)
+        conn.execute(_INSERT_EVENT, dict(
+            uuid=str(uuidlib.uuid4()), till_id=till.id, seq=seq, document_id=doc_id,
+            kind=kind, at=at, user_login=user, reason=reason, value=value, sealed=sealed,
+            prev_hash=prev, hash=digest, key_version=sealer.version, signature=signature))
+        self.uow.moved.documents = (seq, digest, signature)
 
 
 class Documents:
@@ -121,6 +237,10 @@ class Documents:
         if row is None:
             raise NotFoundError(f"Documento não encontrado: {brief(document_no)}.")
         return row
+
+
+_LAST_ENTRY = select(func.max(Series.last_system_entry)).where(
+    Series.till_id == bindparam("till"), Series.status == "A")
 
 
 class SeriesRepository:
@@ -147,9 +267,10 @@ class SeriesRepository:
         return self.session.scalars(q).first()
 
     def last_system_entry(self) -> datetime | None:
-        """The latest SystemEntryDate this till has signed (the clock's high-water mark)."""
-        return self.session.scalar(select(func.max(Series.last_system_entry))
-                                   .where(Series.till_id == self.uow.till.id))
+        """The latest SystemEntryDate this till has signed in a series still in use (the
+        clock's high-water mark; series closed by the clock recovery no longer hold it)."""
+        return self.session.connection().execute(
+            _LAST_ENTRY, {"till": self.uow.till.id}).scalar()
 
 
 class Outbox:

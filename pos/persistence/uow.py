@@ -12,17 +12,19 @@ series and then the documents can never see one ahead of the other.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from pos.domain.errors import ValidationError
+from pos.domain.errors import KeyError_, ValidationError
 
 from .db import Database
 from .models import Establishment, TillRow
 from .repositories import (
     AuditLog,
+    DocumentChain,
     Documents,
     IntegrityStates,
     Outbox,
@@ -63,14 +65,32 @@ def till_ref(session: Session, code: str | None = None) -> TillRef | None:
     return TillRef(*rows[0])
 
 
+@dataclass
+class Moved:
+    """What a write unit appended to its till's chains and series, for the external anchor
+    (pos.services.anchors) once it has committed: heads as (seq, hash, signature)."""
+
+    documents: tuple[int, str, str | None] | None = None
+    journal: tuple[int, str, str | None] | None = None
+    series: dict[str, tuple[int, str]] = field(default_factory=dict)
+
+    def __bool__(self) -> bool:
+        return bool(self.documents or self.journal or self.series)
+
+
 class UnitOfWork:
-    """``with UnitOfWork(db, till, write=True) as uow: ...`` — see the module docstring."""
+    """``with UnitOfWork(db, till, write=True) as uow: ...`` — see the module docstring.
+
+    ``sealer`` gives the seal key (pos.signing.Sealer) when the unit appends to a chain;
+    decrypting it is slow, so it is only asked for then (and cached by its owner)."""
 
     def __init__(self, db: Database, till: TillRef | None, *, write: bool,
-                 snapshot: bool = False):
+                 snapshot: bool = False, sealer: Callable[[], object] | None = None):
         self.db, self._till, self.write, self.snapshot = db, till, write, snapshot
+        self._sealer = sealer
         self.session: Session | None = None
         self._cm = None
+        self.moved = Moved()
 
     # ---- the transaction -------------------------------------------------------------
     def __enter__(self) -> UnitOfWork:
@@ -86,6 +106,7 @@ class UnitOfWork:
         self.documents = Documents(s)
         self.series = SeriesRepository(s, self)
         self.audit = AuditLog(s, self)
+        self.chain = DocumentChain(s, self)
         self.till_settings = TillSettings(s, self)
         self.outbox = Outbox(s, self)
         self.integrity = IntegrityStates(s, self)
@@ -100,6 +121,12 @@ class UnitOfWork:
     @property
     def is_sqlite(self) -> bool:
         return self.db.is_sqlite
+
+    def sealer(self):
+        """The seal key, to seal what this unit appends."""
+        if self._sealer is None:
+            raise KeyError_("Não há chave de selagem disponível nesta operação.")
+        return self._sealer()
 
     # ---- the till --------------------------------------------------------------------
     @property

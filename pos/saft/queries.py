@@ -27,7 +27,15 @@ from sqlalchemy.orm import aliased
 
 from pos.domain.doctypes import DOC_TYPES
 from pos.domain.nif import CONSUMIDOR_FINAL_NIF
-from pos.persistence.models import Customer, DocumentRow, LineRow, PaymentRow, Product, Series
+from pos.persistence.models import (
+    Customer,
+    DocumentEvent,
+    DocumentRow,
+    LineRow,
+    PaymentRow,
+    Product,
+    Series,
+)
 
 from .checks import EXCLUDED
 from .period import Period
@@ -35,6 +43,17 @@ from .period import Period
 BATCH = 2000
 TABLES = ("SalesInvoices", "MovementOfGoods", "WorkingDocuments", "Payments")
 D, L, P = DocumentRow, LineRow, PaymentRow
+# A document's state is in its sealed events (the row never changes): at most one
+# cancellation and one AT code each, joined in rather than probed per row.
+C = aliased(DocumentEvent, name="cancellation")
+T = aliased(DocumentEvent, name="at_code")
+STATUS = case((C.id.is_not(None), "A"), else_="N").label("status")
+
+
+def with_state(stmt):
+    """``stmt`` (over documents) with the cancellation and AT-code events joined."""
+    return (stmt.outerjoin(C, and_(C.document_id == D.id, C.kind == "cancelled"))
+            .outerjoin(T, and_(T.document_id == D.id, T.kind == "at_code")))
 
 
 def types_of(table: str) -> tuple[str, ...]:
@@ -83,10 +102,11 @@ def census(conn: Connection, period: Period) -> Census:
     for doc_type, count in conn.execute(
             select(D.doc_type, func.count()).where(in_period(period)).group_by(D.doc_type)):
         out.tables[table_of(doc_type)].entries += count
-    sums = (select(D.doc_type, D.status, func.count(), func.sum(_scaled(L.net_amount, 100)),
+    sums = (select(D.doc_type, STATUS, func.count(), func.sum(_scaled(L.net_amount, 100)),
                    func.sum(_scaled(L.quantity, 1000)))
-            .join(D, D.id == L.document_id).where(in_period(period))
-            .group_by(D.doc_type, D.status))
+            .select_from(L).join(D, D.id == L.document_id)
+            .outerjoin(C, and_(C.document_id == D.id, C.kind == "cancelled"))
+            .where(in_period(period)).group_by(D.doc_type, STATUS))
     for doc_type, status, count, cents, milli in conn.execute(sums):
         table = table_of(doc_type)
         totals = out.tables[table]
@@ -156,8 +176,10 @@ DOC_COLS = (D.id, D.doc_type, D.document_no, D.atcud, _raw(D.invoice_date),
             _raw(D.system_entry_date), D.customer_nif, D.customer_name, D.customer_address,
             D.customer_city, D.customer_postal_code, D.customer_country, D.tax_region,
             _raw(D.net_total), _raw(D.tax_payable), _raw(D.gross_total), D.hash,
-            D.hash_control, D.source_billing, D.user_login, D.status, _raw(D.status_date),
-            D.status_reason, D.status_user, _raw(D.movement_start), D.at_doc_code, D.extra)
+            D.hash_control, D.source_billing, D.user_login, STATUS,
+            _raw(func.coalesce(C.at, D.system_entry_date)).label("status_date"),
+            C.reason.label("status_reason"), C.user_login.label("status_user"),
+            _raw(D.movement_start), T.value.label("at_doc_code"), D.extra)
 LINE_COLS = (L.document_id, L.line_no, L.product_code, L.description, _raw(L.quantity),
              L.unit, _raw(L.net_amount), L.tax_code, _raw(L.tax_percentage),
              L.exemption_code, L.exemption_reason, L.ref_document_no, L.ref_reason,
@@ -214,7 +236,8 @@ def documents(conn: Connection, series_pk: int, period: Period, with_payments: b
               receipt: bool = False) -> Iterator[tuple]:
     """(document, lines, payments) of one series in number order, read in batches."""
     where = and_(D.series_pk == series_pk, in_period(period))
-    docs = _stream(conn, select(*DOC_COLS).where(where).order_by(D.number), DocRow._make)
+    docs = _stream(conn, with_state(select(*DOC_COLS).select_from(D)).where(where)
+                   .order_by(D.number), DocRow._make)
     line_cols = LINE_COLS
     line_stmt = select(*line_cols)
     if receipt:

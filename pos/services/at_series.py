@@ -163,6 +163,19 @@ def sync(uow: UnitOfWork, remotes: list[RemoteSeries], now: datetime, user: str)
     return changes
 
 
+def behind_at(uow: UnitOfWork, remotes: list[RemoteSeries]) -> list[tuple[str, int, int]]:
+    """AT's own records as an anchor: (series, AT's last number, ours) for this till's series
+    where AT has seen a number this database does not reach (an older copy restored)."""
+    out = []
+    for r in remotes:
+        if not r.last_number:
+            continue
+        row = uow.series.find(r.doc_type, r.series_id)
+        if row is not None and row.till_id == uow.till.id and r.last_number > row.last_number:
+            out.append((f"{row.doc_type} {row.series_id}", r.last_number, row.last_number))
+    return out
+
+
 # ---- planning ------------------------------------------------------------------------------
 
 @dataclass(frozen=True)

@@ -21,13 +21,14 @@ figure first, then stores expected and counted per method and returns the Z repo
 differences. Z numbers run 1, 2, 3… per till.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import aliased
 
+from pos.domain.closures import Totals
 from pos.domain.documents import PAYMENT_METHODS
 from pos.domain.errors import NotFoundError, StateError, ValidationError
 from pos.domain.money import ZERO, round2, to_decimal
@@ -42,7 +43,7 @@ from pos.persistence.models import (
 )
 from pos.persistence.uow import UnitOfWork
 
-from . import parked
+from . import closures, parked
 
 SALES = ("FS", "FR", "FT", "ND")      # documents that sell (VAT adds up)
 REFUNDS = ("NC",)                      # documents that give back (VAT subtracts)
@@ -134,6 +135,10 @@ class CashReport:
     training: bool
     z_number: int | None = None
     counts: tuple[CountLine, ...] = ()
+    # Carried forward (pos.domain.closures), by mode (N fiscal, F training): the totals since
+    # the last Z and the till's perpetual grand totals, as of the report.
+    period: dict[str, Totals] = field(default_factory=dict)
+    grand: dict[str, Totals] = field(default_factory=dict)
     refunds_by_method: tuple[MethodTotal, ...] = ()   # how credit notes gave money back
     movements: tuple[Movement, ...] = ()              # cash in and out, one by one
     parked: int = 0                      # sales parked on the till and not resumed yet
@@ -377,7 +382,8 @@ def move(uow: UnitOfWork, session_id: int, user: str, kind: str, amount: object,
 
 
 def x_report(uow: UnitOfWork, session_id: int, now: datetime) -> CashReport:
-    return report(uow, _get(uow, session_id), now)
+    period, grand = closures.running(uow, now)
+    return replace(report(uow, _get(uow, session_id), now), period=period, grand=grand)
 
 
 def close(uow: UnitOfWork, session_id: int, user: str, counted: dict[str, object],
@@ -398,11 +404,10 @@ def close(uow: UnitOfWork, session_id: int, user: str, counted: dict[str, object
     for method in dict.fromkeys((*x.count_methods, *amounts)):
         session.add(CashCount(session_id=row.id, method=method, expected=x.expected(method),
                               counted=amounts.get(method, ZERO)))
-    last = session.scalar(select(func.max(CashSession.z_number))
-                          .where(CashSession.till_id == row.till_id)) or 0
+    closure = closures.z_closure(uow, now, user)      # sealed, carries the grand totals
     row.status, row.closed_at, row.closed_by = "closed", now, user
-    row.z_number = last + 1
+    row.z_number = closure.number
     session.flush()
     uow.audit.append(now, user, "cash_close",
                      f"{uow.till.code} session {row.id} Z {row.z_number}")
-    return report(uow, row, now)
+    return replace(report(uow, row, now), period=closure.totals, grand=closure.grand)

@@ -72,3 +72,24 @@ def add(uow: UnitOfWork, code: str, name: str, price: object, tax_code: str,
                         exemption_code=exemption_code if tax_code == "ISE" else None,
                         unit=unit, product_type=product_type, barcode=barcode,
                         category=category, active=True))
+
+
+def change_tax(uow: UnitOfWork, code: str, tax_code: str, exemption_code: str | None,
+               user: str, now) -> str:
+    """A product's VAT rate changed (journaled: what it was and what it is); the words."""
+    p = uow.session.get(Product, code)
+    if p is None:
+        raise NotFoundError(f"Produto desconhecido: {code}.")
+    if tax_code not in TAX_CODES:
+        raise ValidationError(f"Taxa de IVA desconhecida: {tax_code}.")
+    if tax_code == "ISE" and exemption_code not in EXEMPTIONS:
+        raise ValidationError("Um produto isento precisa de um código de isenção (M01…M99).")
+    exemption = exemption_code if tax_code == "ISE" else None
+    was = f"{p.tax_code}{' ' + p.exemption_code if p.exemption_code else ''}"
+    now_text = f"{tax_code}{' ' + exemption if exemption else ''}"
+    if was == now_text:
+        raise ValidationError(f"{code} já tem a taxa {now_text}.")
+    p.tax_code, p.exemption_code = tax_code, exemption
+    words = f"{code}: {was} -> {now_text}"
+    uow.audit.append(now, user, "tax_change", words)
+    return words

@@ -11,6 +11,7 @@ from pos.domain import text
 from pos.domain.doctypes import doc_type
 from pos.domain.documents import Customer, LineRef, credit_line
 from pos.domain.errors import StateError, ValidationError
+from pos.domain.seal import CANCELLED
 from pos.persistence.models import DocumentRow, LineRow
 from pos.persistence.uow import UnitOfWork
 
@@ -58,7 +59,8 @@ def cancel(uow: UnitOfWork, document_no: str, reason: str, user: str, now: datet
                DocumentRow.status != "A").limit(1))
     if receipt:
         raise StateError(f"{document_no} foi liquidado pelo recibo {receipt}: anule-o primeiro.")
-    row.status, row.status_date, row.status_reason, row.status_user = "A", now, reason, user
+    # The document row never changes: its cancellation is an appended, sealed event.
+    uow.chain.event(CANCELLED, row, now, user, reason=reason)
     kind = STATUS_DUTY.get(dtype.at_class)
     if row.series_kind != "F" and kind:
         uow.outbox.add(kind, now, document_id=row.id, payload=reason)

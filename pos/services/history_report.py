@@ -11,7 +11,15 @@ from decimal import Decimal
 
 from sqlalchemy import select
 
-from pos.persistence.models import AuditEvent, CashSession, DocumentRow, Reprint, TillRow
+from pos.domain.seal import CANCELLED
+from pos.persistence.models import (
+    AuditEvent,
+    CashSession,
+    DocumentEvent,
+    DocumentRow,
+    Reprint,
+    TillRow,
+)
 from pos.persistence.uow import UnitOfWork
 
 from .cash import SessionInfo
@@ -79,13 +87,15 @@ def reprints(uow: UnitOfWork, start: date, end: date) -> list[ReprintInfo]:
 def voids(uow: UnitOfWork, start: date, end: date) -> list[VoidInfo]:
     """Documents cancelled in the period and what the tills recorded as voided, by time."""
     first, last = _bounds(start, end)
+    # A cancellation is a sealed event of the document (pos.domain.seal), never a change
+    # of its row.
     out = [VoidInfo(at, "document", no, user or "", reason or "", gross)
            for no, at, user, reason, gross in uow.session.execute(
-               select(DocumentRow.document_no, DocumentRow.status_date,
-                      DocumentRow.status_user, DocumentRow.status_reason,
-                      DocumentRow.gross_total)
-               .where(DocumentRow.status == "A", DocumentRow.status_date >= first,
-                      DocumentRow.status_date <= last))]
+               select(DocumentRow.document_no, DocumentEvent.at, DocumentEvent.user_login,
+                      DocumentEvent.reason, DocumentRow.gross_total)
+               .join(DocumentRow, DocumentRow.id == DocumentEvent.document_id)
+               .where(DocumentEvent.kind == CANCELLED, DocumentEvent.at >= first,
+                      DocumentEvent.at <= last))]
     out += [VoidInfo(at, kind, detail, user, "", None)
             for at, kind, detail, user in uow.session.execute(
                 select(AuditEvent.at, AuditEvent.kind, AuditEvent.detail, AuditEvent.user_login)

@@ -1,10 +1,20 @@
-"""Integrity verification: every chain, signature, number and total, re-checked.
+"""Integrity verification: every chain, seal, signature, number and total, re-checked.
 
-Anything changed behind the program's back (an amount, a deleted or inserted row, a reordered
-chain) is found and named, and issuing is blocked until an administrator acknowledges it
+Anything changed behind the program's back is found and named: an amount, a customer, a
+line, a revived cancellation (the sealed document chain), a deleted or inserted row, a
+reordered chain, a journal entry removed, a key slipped in, a guard dropped, a database older
+than its anchor. Issuing is then blocked until an administrator acknowledges the findings
 (DL 28/2019: the program must not go on with altered data).
+
+Blocking is *derived*, never trusted from a flag: the findings of the start-up check, plus
+every report sealed in the till's journal, minus what a sealed acknowledgement covers.
+``integrity_state.blocked`` only tells other processes of the same till at once.
 """
 
+from __future__ import annotations
+
+import hashlib
+import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -15,12 +25,14 @@ from sqlalchemy import Connection, func, select
 from pos.domain.money import ZERO, round2
 from pos.domain.series import document_number
 from pos.domain.signature import signature_message
-from pos.persistence.models import DocumentRow, LineRow, Series
+from pos.persistence import guards
+from pos.persistence.models import AuditEvent, DocumentRow, LineRow, SealKey, Series
 from pos.persistence.uow import UnitOfWork
 
-from . import audit
+from . import chains
 
 BATCH = 5000
+REPORT, ACKNOWLEDGED = "integrity_report", "integrity_acknowledged"
 Progress = Callable[[str, int, int], object]     # (stage, done, total), as in catalogue_csv
 
 
@@ -30,10 +42,17 @@ class Problem:
     document_no: str | None
     what: str
     till_id: int | None = None         # the till whose data it is (None: the whole file)
+    kind: str = "data"                 # data | guard | anchor | rollback (numbers reissued)
 
     def __str__(self) -> str:
-        where = self.document_no or f"série {self.series}"
-        return f"{where}: {self.what}"
+        where = self.document_no or (f"série {self.series}" if self.series else "")
+        return f"{where}: {self.what}" if where else self.what
+
+    @property
+    def key(self) -> str:
+        """A stable identity: the same alteration found again is the same finding."""
+        text = "|".join((str(self.till_id), self.series, self.document_no or "", self.what))
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()[:20]
 
 
 @dataclass
@@ -41,17 +60,23 @@ class Report:
     documents: int = 0
     series: int = 0
     problems: list[Problem] = field(default_factory=list)
+    acknowledged: set[str] = field(default_factory=set)   # keys an administrator confirmed
 
     @property
     def ok(self) -> bool:
         return not self.problems
 
+    @property
+    def blocking(self) -> list[Problem]:
+        return [p for p in self.problems if p.key not in self.acknowledged]
+
     def text(self) -> str:
         head = f"{self.documents} documentos em {self.series} séries verificados"
         if self.ok:
             return head + ": sem problemas."
-        return head + f": {len(self.problems)} problema(s).\n" + "\n".join(
-            f"- {p}" for p in self.problems)
+        lines = [f"- {p}" + (" (confirmado por um administrador)"
+                             if p.key in self.acknowledged else "") for p in self.problems]
+        return head + f": {len(self.problems)} problema(s).\n" + "\n".join(lines)
 
 
 _DOC_COLS = (DocumentRow.id, DocumentRow.number, DocumentRow.document_no, DocumentRow.doc_type,
@@ -63,7 +88,9 @@ _LINE_COLS = (LineRow.document_id, LineRow.line_no, LineRow.quantity, LineRow.un
 
 
 def _stream(conn: Connection, stmt) -> Iterator:
-    result = conn.execution_options(stream_results=True, yield_per=BATCH).execute(stmt)
+    # Options on the statement: Connection.execution_options() would set them on the
+    # connection itself, and a later INSERT in the unit (PostgreSQL) would get a cursor.
+    result = conn.execute(stmt.execution_options(stream_results=True, yield_per=BATCH))
     for part in result.partitions(BATCH):
         yield from part
 
@@ -88,8 +115,12 @@ def _line_sums(conn: Connection, series_pk: int) -> Iterator[tuple[int, list[str
         yield current, sums, issues
 
 
-def verify(uow: UnitOfWork, verifiers: dict, progress: Progress | None = None) -> Report:
-    """Every series and audit chain of the database, read in one snapshot.
+# ---- the full verification -------------------------------------------------------------
+
+def verify(uow: UnitOfWork, verifiers: dict, seal_verifiers: dict,
+           signing_fingerprints: dict[int, str], progress: Progress | None = None
+           ) -> Report:
+    """Every series, document chain and journal of the database, read in one snapshot.
     ``progress('verifying', documents done, documents in all)`` is told as it goes."""
     report = Report()
     conn = uow.session.connection()
@@ -106,9 +137,53 @@ def verify(uow: UnitOfWork, verifiers: dict, progress: Progress | None = None) -
         report.documents += _verify_series(conn, series, verifiers, report.problems,
                                            lambda n: tick(report.documents + n))
     tick(total)
-    for till_id, problems in audit.verify_all(uow.session).items():
-        report.problems += [Problem("auditoria", None, p, till_id) for p in problems]
+    facts = chains.journal_facts(conn)
+    for till_id, code in sorted(chains.till_codes(conn).items()):
+        covered = facts.covered.get(till_id)
+        for doc_no, what in chains.verify_documents(conn, till_id, code, seal_verifiers,
+                                                    covered):
+            report.problems.append(Problem("", doc_no, what, till_id))
+        report.problems += [Problem("", None, p, till_id) for p in chains.verify_journal(
+            conn, till_id, code, seal_verifiers, covered)]
+        report.problems += [Problem("", doc_no, what, till_id)
+                            for doc_no, what in chains.cancellations_lost(conn, till_id)]
+    report.problems += shop_problems(uow, facts, signing_fingerprints)
+    report.problems += guard_problems(uow)
     return report
+
+
+def shop_problems(uow: UnitOfWork, facts: chains.JournalFacts,
+                  signing_fingerprints: dict[int, str]) -> list[Problem]:
+    """Keys and the shop's identity must be the ones the journals sealed."""
+    out = []
+    for version, fp in sorted(signing_fingerprints.items()):
+        if fp not in facts.signing_keys:
+            out.append(Problem("", None, f"chave de assinatura versão {version} não está "
+                                         "registada no diário (acrescentada fora do programa)"))
+    for version, fp in uow.session.execute(select(SealKey.version, SealKey.fingerprint)):
+        if facts.seal_keys and fp not in facts.seal_keys:
+            out.append(Problem("", None, f"chave de selagem versão {version} não está "
+                                         "registada no diário (acrescentada fora do programa)"))
+    shop = uow.settings.get("shop_uuid")
+    if facts.shops and shop not in facts.shops:
+        out.append(Problem("", None, "a identidade da loja (shop_uuid) foi alterada"))
+    return out
+
+
+def guard_problems(uow: UnitOfWork) -> list[Problem]:
+    damaged = guards.damaged(uow.session.connection())
+    if not damaged:
+        return []
+    return [Problem("", None, "proteções da base de dados removidas ou alteradas fora do "
+                              f"programa: {', '.join(damaged)} (repostas)", None, "guard")]
+
+
+def restore_guards(uow: UnitOfWork) -> list[str]:
+    conn = uow.session.connection()
+    damaged = guards.damaged(conn)
+    if damaged:
+        guards.restore(conn, damaged)
+    return damaged
 
 
 def _verify_series(conn: Connection, series, verifiers: dict, problems: list,
@@ -168,9 +243,13 @@ def _verify_series(conn: Connection, series, verifiers: dict, problems: list,
     return count
 
 
-def quick_check(uow: UnitOfWork, verifiers: dict) -> list[Problem]:
+# ---- the start-up check --------------------------------------------------------------
+
+def quick_check(uow: UnitOfWork, verifiers: dict, seal_verifiers: dict,
+                signing_fingerprints: dict[int, str]) -> list[Problem]:
     """Start-up check of this till, in one snapshot: each series' head matches its last
-    document, which still verifies."""
+    document, which still verifies; the heads of its document chain and journal are sealed
+    and match their content; keys and guards are the program's."""
     problems = []
     conn = uow.session.connection()
     mine = Series.till_id == uow.till.id
@@ -196,19 +275,82 @@ def quick_check(uow: UnitOfWork, verifiers: dict) -> list[Problem]:
                            row.gross_total, row.previous_hash), digest)):
             problems.append(Problem(label, row.document_no, "último documento alterado",
                                     series.till_id))
+    till = uow.till
+    facts = chains.journal_facts(conn)
+    covered = facts.covered.get(till.id)
+    problems += [Problem("", doc_no, what, till.id) for doc_no, what in
+                 chains.head_problems(conn, till.id, till.code, seal_verifiers, covered)]
+    problems += [Problem("", None, p, till.id) for p in chains.verify_journal(
+        conn, till.id, till.code, seal_verifiers, covered, head_only=True)]
+    problems += shop_problems(uow, facts, signing_fingerprints)
+    problems += guard_problems(uow)
     return problems
+
+
+# ---- findings in the journal, and their acknowledgement ------------------------------
+
+def _keys_of(uow: UnitOfWork, kind: str) -> set[str]:
+    out: set[str] = set()
+    for detail in uow.session.scalars(select(AuditEvent.detail).where(
+            AuditEvent.till_id == uow.till.id, AuditEvent.kind == kind,
+            AuditEvent.key_version.is_not(None))):
+        try:
+            out.update(json.loads(detail.split("\n", 1)[1]).get("keys", ()))
+        except (IndexError, ValueError, AttributeError):
+            continue
+    return out
+
+
+def report_summaries(uow: UnitOfWork, keys: set[str]) -> list[str]:
+    """The words of the sealed reports that name any of ``keys``."""
+    out = []
+    for detail in uow.session.scalars(select(AuditEvent.detail).where(
+            AuditEvent.till_id == uow.till.id, AuditEvent.kind == REPORT,
+            AuditEvent.key_version.is_not(None)).order_by(AuditEvent.seq)):
+        head, _, data = detail.partition("\n")
+        try:
+            if keys & set(json.loads(data).get("keys", ())):
+                out.append(head)
+        except ValueError:
+            continue
+    return out
+
+
+def acknowledged(uow: UnitOfWork) -> set[str]:
+    return _keys_of(uow, ACKNOWLEDGED)
+
+
+def reported(uow: UnitOfWork) -> set[str]:
+    return _keys_of(uow, REPORT)
+
+
+def record_report(uow: UnitOfWork, problems: list[Problem], now: datetime,
+                  user: str = "sistema") -> set[str]:
+    """Seal the findings in this till's journal (first line: words; then the keys), unless
+    every one of them is already reported or acknowledged; the keys that were new."""
+    keys = {p.key for p in problems} - reported(uow) - acknowledged(uow)
+    if keys:
+        text = "; ".join(str(p) for p in problems if p.key in keys)[:2000]
+        uow.audit.append(now, user, REPORT, f"{len(keys)} problema(s): {text}\n"
+                         + json.dumps({"keys": sorted(keys)}))
+    return keys
+
+
+def unacknowledged(uow: UnitOfWork, found: list[Problem]) -> set[str]:
+    """What blocks this till: findings now, plus findings sealed earlier, minus what an
+    administrator acknowledged."""
+    return ({p.key for p in found} | reported(uow)) - acknowledged(uow)
 
 
 def block(uow: UnitOfWork, report_text: str, now: datetime,
           tills: set[int | None] = frozenset()) -> None:
-    """Block issuing on this till and on every other till the findings name."""
+    """Tell every process of this till (and of the tills the findings name) to stop."""
     for till_id in {uow.till.id, *(t for t in tills if t is not None)}:
         uow.integrity.block(report_text, now, till_id)
-    uow.audit.append(now, "system", "integrity", "verification failed; issuing blocked")
 
 
-def acknowledge(uow: UnitOfWork, user: str, now: datetime) -> bool:
-    if not uow.integrity.acknowledge(user, now):
-        return False
-    uow.audit.append(now, user, "integrity", "integrity report acknowledged")
-    return True
+def acknowledge(uow: UnitOfWork, user: str, now: datetime, keys: set[str], text: str) -> None:
+    """An administrator confirmed these findings: sealed in the journal; issuing may go on."""
+    uow.audit.append(now, user, ACKNOWLEDGED, f"{len(keys)} problema(s) confirmado(s): "
+                     f"{text[:2000]}\n" + json.dumps({"keys": sorted(keys)}))
+    uow.integrity.acknowledge(user, now)

@@ -45,6 +45,8 @@ from pos.persistence.models import (
 from pos.persistence.models import Customer as CustomerRow
 from pos.persistence.uow import UnitOfWork
 
+from . import clock, closures
+
 Clock = Callable[[], datetime]
 
 PAID_AT_ISSUE = ("FS", "FR")
@@ -139,7 +141,7 @@ class Slot:
 
 def next_in_series(uow: UnitOfWork, doc_type: str, series_id: str | None, now: Clock, *,
                    manual: bool = False, doc_date: date | None = None,
-                   confirm_clock: bool = False) -> Slot:
+                   confirm_clock: bool = False, user: str | None = None) -> Slot:
     """Lock the series, read the clock, check it, and give the next number and its ATCUD.
 
     Every numbered document (signed or not: receipts too) takes its number here. The clock
@@ -152,7 +154,9 @@ def next_in_series(uow: UnitOfWork, doc_type: str, series_id: str | None, now: C
     SeriesState(series.series_id, series.doc_type, series.kind, series.status,
                 series.validation_code, series.last_number, series.last_hash,
                 series.last_invoice_date, series.last_system_entry).check_can_issue()
-    rules.check_clock(at, uow.series.last_system_entry(), confirm_clock)
+    fiscal = series.kind != "F"
+    clock.check(uow, at, confirm_clock, user, fiscal)
+    closures.check_z_due(uow, at, fiscal)
     day = doc_date or at.date()
     if day > at.date():
         raise ValidationError("A data do documento não pode ser futura.")
@@ -173,6 +177,14 @@ def move_on(uow: UnitOfWork, slot: Slot, digest: str) -> None:
     uow.session.connection().execute(_UPDATE_SERIES, {"pk": series.id, **moved_on})
     for key, value in moved_on.items():   # keep the session's copy of the row true
         set_committed_value(series, key, value)
+    uow.moved.series[f"{series.doc_type} {series.series_id}"] = (slot.number, digest[:16])
+
+
+def ref_uuid(uow: UnitOfWork, ref_document_id: int | None) -> str | None:
+    """The UUID of a referenced document, as the seal names it (not the local row id)."""
+    if ref_document_id is None:
+        return None
+    return uow.session.scalar(select(DocumentRow.uuid).where(DocumentRow.id == ref_document_id))
 
 
 def invoice_deadline(day: date) -> datetime:
@@ -208,7 +220,8 @@ def issue(uow: UnitOfWork, req: IssueRequest, signer, now: Clock) -> Document:
     region = req.tax_region or company_region(uow)
     manual = bool(req.manual_ref or req.duplicate_ref)
     slot = next_in_series(uow, req.doc_type, req.series_id, now, manual=manual,
-                          doc_date=req.doc_date, confirm_clock=req.confirm_clock)
+                          doc_date=req.doc_date, confirm_clock=req.confirm_clock,
+                          user=req.user)
     series, number, doc_no, code = slot.series, slot.number, slot.document_no, slot.atcud
     at, doc_date = slot.now, slot.doc_date
 
@@ -238,7 +251,7 @@ def issue(uow: UnitOfWork, req: IssueRequest, signer, now: Clock) -> Document:
     # Core statements, not ORM units of work: this is the till's hot path, and the ORM's
     # flush bookkeeping cost several times the insert itself (docs/PERFORMANCE.md).
     conn = uow.session.connection()
-    doc_id = conn.execute(_INSERT_DOC, dict(
+    values = dict(
         uuid=doc_uuid, till_id=till_id, series_pk=series.id, doc_type=req.doc_type,
         series_id=series.series_id, series_kind=series.kind, number=number,
         document_no=doc_no, atcud=code, invoice_date=doc_date, system_entry_date=at,
@@ -251,15 +264,19 @@ def issue(uow: UnitOfWork, req: IssueRequest, signer, now: Clock) -> Document:
         source_billing=source_billing, user_login=req.user, manual_ref=manual_ref,
         ref_document_id=req.ref_document_id,
         extra=json.dumps(req.extra, ensure_ascii=False) if req.extra else None,
-        movement_start=req.movement_start, status="N", status_date=at, status_reason=None,
-        status_user=None, at_doc_code=None,
-    )).inserted_primary_key[0]
-    conn.execute(_INSERT_LINE,
-                 [{**mapping.line_values(ln), "document_id": doc_id} for ln in lines])
-    if payments:
-        conn.execute(_INSERT_PAYMENT, [
-            {"document_id": doc_id, "method": p.method, "amount": p.amount,
-             "tendered": p.tendered} for p in payments])
+        movement_start=req.movement_start)
+    fresh = uow.chain.new_document_id()
+    if fresh is not None:
+        values["id"] = fresh
+    doc_id = conn.execute(_INSERT_DOC, values).inserted_primary_key[0]
+    line_rows = [{**mapping.line_values(ln), "document_id": doc_id} for ln in lines]
+    conn.execute(_INSERT_LINE, line_rows)
+    pay_rows = [{"document_id": doc_id, "method": p.method, "amount": p.amount,
+                 "tendered": p.tendered} for p in payments]
+    if pay_rows:
+        conn.execute(_INSERT_PAYMENT, pay_rows)
+    # Every byte of it sealed in the till's document chain (one Ed25519 signature).
+    uow.chain.issued(doc_id, values, line_rows, pay_rows, ref_uuid(uow, req.ref_document_id))
     move_on(uow, slot, digest)
     duty = outbox_for(req.doc_type, series.kind, doc_date, at, req.movement_start)
     if duty is not None:

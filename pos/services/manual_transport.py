@@ -18,6 +18,7 @@ from pos.domain.country import country_code
 from pos.domain.doctypes import doc_type
 from pos.domain.documents import Document
 from pos.domain.errors import ValidationError
+from pos.domain.seal import AT_CODE
 from pos.domain.series import atcud_of
 from pos.domain.signature import format_date, format_datetime
 from pos.domain.text import check_text
@@ -127,7 +128,8 @@ def record_paper_transport(uow: UnitOfWork, t: PaperTransport, signer, clock: Cl
     extra = {"address_from": dataclasses.asdict(load), "address_to": dataclasses.asdict(unload),
              "vehicle": clean_vehicle(t.vehicle)}
     doc = issue_manual(uow, book, ref, t.entry, signer, clock, extra, t.movement_start)
-    session.get(DocumentRow, doc.id).at_doc_code = code
+    # AT's code (given by phone) is a sealed event of the guide: its row never changes.
+    uow.chain.event(AT_CODE, session.get(DocumentRow, doc.id), now, t.entry.user, value=code)
     payload = json.dumps(_payload(uow, doc, book, ref, t, code, load, unload),
                          ensure_ascii=False)
     deadline = deadline_for(called_on)

@@ -32,6 +32,7 @@ from sqlalchemy.orm import Session, aliased
 from pos.domain.company import Issuer
 from pos.domain.documents import Document
 from pos.domain.errors import NotFoundError, StateError, ValidationError
+from pos.domain.seal import AT_CODE
 from pos.persistence import mapping
 from pos.persistence.models import Company, DocumentRow, OutboxRow, Series
 from pos.persistence.uow import UnitOfWork
@@ -254,17 +255,22 @@ def _row(session: Session, row_id: int) -> OutboxRow:
     return row
 
 
-def record_done(session: Session, row_id: int, now: datetime, result: dict | None = None,
+def record_done(uow: UnitOfWork, row_id: int, now: datetime, result: dict | None = None,
                 at_doc_code: str | None = None) -> None:
-    """AT has it. ``at_doc_code`` (transport) is stored on the document: the one column of a
-    signed document that may change, printed on the guide and exported in SAF-T."""
-    row = _row(session, row_id)
+    """AT has it. ``at_doc_code`` (transport) becomes a sealed ``at_code`` event of the
+    document (printed on the guide, exported in SAF-T); the document row never changes. A
+    document keeps the first code AT gave it: a different one later is journaled."""
+    row = _row(uow.session, row_id)
     row.status, row.done_at, row.last_error, row.claimed_by = DONE, now, None, None
     row.result = json.dumps(result or {}, ensure_ascii=False, default=str)
     if at_doc_code and row.document_id is not None:
-        doc = session.get(DocumentRow, row.document_id)
-        if doc.at_doc_code != at_doc_code:
-            doc.at_doc_code = at_doc_code
+        doc = uow.session.get(DocumentRow, row.document_id)
+        if doc.at_doc_code is None:
+            uow.chain.event(AT_CODE, doc, now, "sistema", value=at_doc_code[:200])
+        elif doc.at_doc_code != at_doc_code:
+            uow.audit.append(now, "sistema", "at_code_conflict",
+                             f"{doc.document_no}: {doc.at_doc_code} kept, AT said "
+                             f"{at_doc_code}"[:500])
 
 
 def backoff(attempts: int, policy: QueuePolicy, rng: Callable[[], float] = random.random
@@ -369,7 +375,7 @@ def resolve_transport(uow: UnitOfWork, row_id: int, at_code: str, now: datetime,
         raise StateError(f"O envio {row_id} não é uma guia por resolver.")
     if not code or len(code) > 200:
         raise ValidationError("Indique o código AT da guia (até 200 caracteres).")
-    record_done(uow.session, row_id, now, {"resolved_by": user, "ATDocCodeID": code}, code)
+    record_done(uow, row_id, now, {"resolved_by": user, "ATDocCodeID": code}, code)
     uow.audit.append(now, user, "at_queue_resolve", f"{row_id}: ATDocCodeID {code}")
 
 
@@ -387,7 +393,7 @@ def confirm_saft(uow: UnitOfWork, year: int, month: int, now: datetime, user: st
                OutboxRow.status.in_(OPEN), DocumentRow.invoice_date >= first,
                DocumentRow.invoice_date <= last)).all()
     for row in rows:
-        record_done(session, row.id, now, {"channel": "saft", "period": f"{year}-{month:02d}",
-                                            "by": user})
+        record_done(uow, row.id, now, {"channel": "saft", "period": f"{year}-{month:02d}",
+                                        "by": user})
     uow.audit.append(now, user, "at_saft_confirmed", f"{year}-{month:02d}: {len(rows)}")
     return len(rows)

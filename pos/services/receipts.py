@@ -158,7 +158,8 @@ def issue(uow: UnitOfWork, req: ReceiptRequest, now: Clock) -> Document:
     """
     if uow.session.get(Company, 1) is None:
         raise ValidationError("A empresa ainda não está configurada ('caixa init').")
-    slot = next_in_series(uow, "RG", req.series_id, now, confirm_clock=req.confirm_clock)
+    slot = next_in_series(uow, "RG", req.series_id, now, confirm_clock=req.confirm_clock,
+                          user=req.user)
     series = slot.series
     settled = _invoices(uow.session, req, series.kind)
     lines: list[LineRow] = []
@@ -170,7 +171,8 @@ def issue(uow: UnitOfWork, req: ReceiptRequest, now: Clock) -> Document:
 
     customer = settled[0][0]
     row = DocumentRow(
-        uuid=str(uuid.uuid4()), till_id=uow.till.id, series_pk=series.id, doc_type="RG",
+        id=uow.chain.new_document_id(), uuid=str(uuid.uuid4()), till_id=uow.till.id,
+        series_pk=series.id, doc_type="RG",
         series_id=series.series_id, series_kind=series.kind, number=slot.number,
         document_no=slot.document_no, atcud=slot.atcud, invoice_date=slot.doc_date,
         system_entry_date=slot.now, customer_nif=customer.customer_nif,
@@ -180,10 +182,11 @@ def issue(uow: UnitOfWork, req: ReceiptRequest, now: Clock) -> Document:
         customer_country=customer.customer_country, tax_region=customer.tax_region,
         net_total=net, tax_payable=gross - net, gross_total=gross,
         previous_hash="", hash="", hash_control="", key_version=0, source_billing="P",
-        user_login=req.user, status="N", status_date=slot.now)
+        user_login=req.user)
     row.lines = lines
     row.payments = mapping.payment_rows(payments)
     uow.session.add(row)
     uow.session.flush()
+    uow.chain.issued(row.id, *mapping.sealed_values(row))
     move_on(uow, slot, "")
     return mapping.row_to_document(row)

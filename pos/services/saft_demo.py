@@ -171,7 +171,7 @@ def bulk_sales(till, n: int, series_id: str = "BULK", start: datetime | None = N
                 net_total=totals.net, tax_payable=totals.tax, gross_total=totals.gross,
                 previous_hash=prev, hash=digest, hash_control=str(signer.version),
                 key_version=signer.version, source_billing="P", user_login="caixa1",
-                status="N", status_date=now))
+                movement_start=None, manual_ref=None, ref_document_id=None, extra=None))
             lines += [dict(document_id=i, line_no=ln.line_no, product_code=ln.product_code,
                            description=ln.description, product_type=ln.product_type,
                            quantity=ln.quantity, unit=ln.unit, unit_price=ln.unit_price,
@@ -190,6 +190,12 @@ def bulk_sales(till, n: int, series_id: str = "BULK", start: datetime | None = N
             conn.execute(insert(DocumentRow.__table__), docs)
             conn.execute(insert(LineRow.__table__), lines)
             conn.execute(insert(PaymentRow.__table__), pays)
+            by_doc: dict[int, list] = {}
+            for ln in lines:
+                by_doc.setdefault(ln["document_id"], []).append(ln)
+            # Each document sealed in the till's chain, as issuing does.
+            uow.chain.issued_many([(d["id"], d, by_doc.get(d["id"], []),
+                                    [pays[k]]) for k, d in enumerate(docs)])
             row = s.get(Series, pk)
             row.last_number, row.last_hash = number, prev
             row.last_invoice_date, row.last_system_entry = now.date(), now

@@ -149,12 +149,15 @@ def unlock(uow: UnitOfWork, login: str, now: datetime, by: str) -> bool:
     return True
 
 
-def attempt(uow: UnitOfWork, login: str, pin: str, now: datetime) -> tuple[User | None, str]:
+def attempt(uow: UnitOfWork, login: str, pin: str, now: datetime,
+            kind: str = "login_failed", what: str = "") -> tuple[User | None, str]:
     """Check a PIN and keep count of wrong ones; (the user, "") or (None, why refused).
 
     The caller commits either way, so the count survives, then raises with the sentence:
     after ``MAX_WRONG_PINS`` wrong PINs in a row the user is locked out for
-    ``LOCK_MINUTES`` (or until a manager unlocks them), and the lock-out is audited.
+    ``LOCK_MINUTES`` (or until a manager unlocks them), and the lock-out is journaled.
+    A wrong PIN is journaled as ``kind`` (signing in: login_failed; approving something:
+    pin_failed, with ``what``).
     """
     user = find(uow, login, active_only=True)
     if user.locked_until is not None and now < user.locked_until:
@@ -165,7 +168,8 @@ def attempt(uow: UnitOfWork, login: str, pin: str, now: datetime) -> tuple[User 
             user.failed_pins, user.locked_until = 0, None
         return user, ""
     user.failed_pins = (user.failed_pins or 0) + 1
-    uow.audit.append(now, login, "login_failed", f"wrong PIN {user.failed_pins}")
+    uow.audit.append(now, login, kind, f"wrong PIN {user.failed_pins}"
+                     + (f": {what}" if what else ""))
     if user.failed_pins >= roles.MAX_WRONG_PINS:
         user.locked_until = (now + timedelta(minutes=roles.LOCK_MINUTES)).replace(microsecond=0)
         user.failed_pins = 0

@@ -22,6 +22,7 @@ from sqlalchemy import select
 from pos.domain import manual as rules
 from pos.domain.doctypes import doc_type
 from pos.domain.errors import StateError, ValidationError
+from pos.domain.seal import AT_CODE
 from pos.domain.transport import transport_of
 from pos.persistence.models import Company, DocumentRow, OutboxRow
 from pos.persistence.uow import UnitOfWork
@@ -207,7 +208,8 @@ def record_phone_code(uow: UnitOfWork, document_no: str, at_code: str, now: date
         "transport_phoned", PENDING, now, None)
     duty.deadline, duty.last_error, duty.attempts = deadline, None, 0
     duty.payload = json.dumps({"ATDocCodeID": code, "called_on": called_on.isoformat()})
-    row.at_doc_code = code
+    # AT's code (given by phone) is a sealed event of the guide: its row never changes.
+    uow.chain.event(AT_CODE, row, now, user, value=code)
     uow.audit.append(now, user, "transport_phoned",
                      f"{document_no}: AT code {code} by phone on {called_on}, full data due "
                      f"{deadline:%Y-%m-%d}")

@@ -18,7 +18,8 @@ import ssl
 import struct
 import tempfile
 import threading
-from collections.abc import Mapping
+import time
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -126,6 +127,11 @@ class _Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:
         self.server.sandbox._send(self, 405, b"POST only\n", "text/plain")
 
+    def date_time_string(self, timestamp: float | None = None) -> str:
+        """The ``Date`` of every answer: the sandbox's clock (the till keeps it as AT's time)."""
+        return super().date_time_string(self.server.sandbox.now() if timestamp is None
+                                        else timestamp)
+
     def log_message(self, fmt: str, *args: Any) -> None:
         log.debug("sandbox: " + fmt, *args)
 
@@ -169,6 +175,9 @@ class ATSandbox:
         self.internal_errors: list[str] = []
         self._httpd: _Server | None = None
         self._thread: threading.Thread | None = None
+        # What AT's servers say the time is (the HTTP Date, POSIX seconds): a test that moves
+        # its till's clock to another day moves this one with it, as the real world would.
+        self.now: Callable[[], float] = time.time
 
     def _tls_context(self, max_version: ssl.TLSVersion | None) -> ssl.SSLContext:
         ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)

@@ -33,6 +33,8 @@ def seed(app, clock) -> None:
                 n += 1
                 clock.advance(minutes=7)
             clock.at = clock.at.replace(hour=hour + 1, minute=5)
+        if day < 13:
+            app.z_closure("gerente")       # each day closed, as the Z rule asks (issue 19)
         clock.at = clock.at.replace(hour=8, minute=5) + timedelta(days=1)
     clock.at = start
     customers = [("123456789", "Maria Silva", "Rua Direita, 10", "Coimbra", "3000-150"),

@@ -213,7 +213,8 @@ def test_the_dashboard_in_one_read(normal_app, clock):
     assert d.deadline.at.date() == date(2026, 4, 5)
     assert not d.integrity.blocked and d.last_backup is None
     assert any("cópia de segurança" in w.text for w in d.warnings)
-    app.record_event("admin", "backup", "caixa.backup")
+    with app.unit(write=True) as uow:               # a backup on record (as create_backup does)
+        uow.audit.append(clock.now(), "admin", "backup", "caixa.backup")
     assert not any("cópia de segurança" in w.text for w in app.dashboard().warnings)
     clock.advance(days=8)
     assert any("há 8 dias" in w.text for w in app.dashboard().warnings)

@@ -13,7 +13,6 @@ never arbitrary places on this machine. Printer connections never name a network
 """
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -22,7 +21,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, clone_shop, secure_env_beside, secure_env_of
 from tests.hostile import db_digest, run_main
 
 FT = "FT DEMO2026/1"
@@ -53,12 +52,13 @@ contents = st.one_of(st.binary(max_size=400), st.text(max_size=400).map(str.enco
 
 
 @pytest.fixture(scope="module")
-def shop(demo_template, tmp_path_factory):
-    """One shop for every example, with an invoice to cancel, credit and print."""
+def hostile_shop(demo_template, tmp_path_factory):
+    """One shop for every example, with an invoice to cancel, credit and print; its key
+    store and anchors beside it."""
     folder = tmp_path_factory.mktemp("hostile")
     db = folder / "caixa.db"
-    shutil.copyfile(demo_template, db)
-    shutil.copy(demo_template.with_suffix(".secret"), db.with_suffix(".secret"))
+    with secure_env_beside(db):
+        clone_shop(demo_template, db)
     files = folder / "files"
     files.mkdir()
     os.mkfifo(files / "pipe")
@@ -67,6 +67,8 @@ def shop(demo_template, tmp_path_factory):
         for var in [v for v in os.environ if v.startswith("CAIXA_")]:
             mp.delenv(var)
         mp.setenv("CAIXA_DB", str(db))
+        for name, value in secure_env_of(db).items():
+            mp.setenv(name, value)
         mp.setenv("XDG_DATA_HOME", str(folder / "xdg"))
         mp.chdir(files)
         code, _, err = run_main("sell", "--item", "PAO01:3", "--item", "CAF01", "--type",
@@ -74,6 +76,14 @@ def shop(demo_template, tmp_path_factory):
                                 "Cliente")
         assert code == 0, err
         yield db, files
+
+
+@pytest.fixture
+def shop(hostile_shop, monkeypatch):
+    """The module's shop, with its own key store and anchors (not this test's folders)."""
+    for name, value in secure_env_of(hostile_shop[0]).items():
+        monkeypatch.setenv(name, value)
+    return hostile_shop
 
 
 class Ledger:
@@ -271,7 +281,7 @@ def test_real_processes_refuse_with_one_sentence(shop, args, words):
     db, files = shop
     before = db_digest(db)
     env = {k: v for k, v in os.environ.items() if not k.startswith("CAIXA_")}
-    env["CAIXA_DB"] = str(db)
+    env.update(CAIXA_DB=str(db), **secure_env_of(db))
     proc = subprocess.run([sys.executable.encode(), b"-m", b"ui.cli", *args], cwd=ROOT,
                           env=env, capture_output=True, timeout=120)
     err = proc.stderr.decode("utf-8")

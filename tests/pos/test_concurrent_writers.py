@@ -19,6 +19,7 @@ from pos.domain.errors import IntegrityError, SeriesError, ValidationError
 from pos.persistence.models import AuditEvent, DocumentRow, Series, TillRow
 from pos.services import tills
 from tests.conftest import ROOT
+from tests.pos.writer_loop import WRITER_KIND
 
 COUNT = 15            # sales (and audit events) per writer
 
@@ -34,7 +35,7 @@ def _thread_writer(app, name: str, issued: list, errors: list) -> None:
         for n in range(COUNT):
             doc = app.sell_items([("PAS01", Decimal(1 + n % 2))], payments=(("NU", None),),
                                  user="caixa1")
-            app.record_event("caixa1", "writer", f"{name} {n}")
+            app.record_event("caixa1", WRITER_KIND, f"{name} {n}")
             issued.append(doc.document_no)
     except Exception as exc:    # the assertion on ``errors`` reports it
         errors.append(f"{name}: {exc!r}")
@@ -122,7 +123,7 @@ def check_writers(app, till_code: str, issued: list[str], series: str, before_au
     assert sorted(int(n.rsplit("/", 1)[1]) for n in issued) == list(range(1, total + 1))
     assert _series_numbers(app, till_code) == {series: list(range(1, total + 1))}
     events = _audit(app, till_code)
-    details = [e.detail for e in events if e.kind == "writer"]
+    details = [e.detail for e in events if e.kind == WRITER_KIND]
     assert len(details) == len(set(details)) == total
     assert len(events) == before_audit + total
     assert events[0].prev_hash == "" and all(          # one chain, never forked
@@ -168,6 +169,8 @@ def test_two_tills_on_postgres_keep_their_own_chains_and_series(pg_url):
         second = open_app(pg_url, till="CX2")
         second.add_series("FS", "B2026", "ATCFSB2026X")
         assert second.till.code == "CX2" and not second.training_mode()
+        for app in (first, second):    # each till's start-up check journals its first start
+            app.quick_check()
         befores = {code: len(_audit(first, code)) for code in ("CX1", "CX2")}
 
         issued, runs = run_writers(pg_url, {"CX1": first, "CX2": second}, processes=1,

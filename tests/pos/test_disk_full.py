@@ -46,9 +46,12 @@ def fill(disk: Path, leave: int) -> Path:
 
 @pytest.fixture
 def shop(small_disk, demo_db, monkeypatch):
+    """The demo shop's database on the small disk; its key store and anchors (this test's
+    folders) elsewhere, as on a till."""
     db = small_disk / "caixa.db"
-    shutil.copyfile(demo_db, db)
-    shutil.copy(demo_db.with_suffix(".secret"), db.with_suffix(".secret"))
+    for suffix in ("", "-wal"):
+        if Path(f"{demo_db}{suffix}").exists():
+            shutil.copyfile(f"{demo_db}{suffix}", f"{db}{suffix}")
     monkeypatch.setenv("CAIXA_DB", str(db))
     monkeypatch.delenv("CAIXA_KEY_PASSPHRASE", raising=False)
     return db

@@ -2,6 +2,7 @@
 
 import json
 import os
+import uuid
 from datetime import datetime
 from decimal import Decimal
 
@@ -10,6 +11,7 @@ from lxml import etree
 from sqlalchemy import func, select, update
 
 from pos.bootstrap import open_app
+from pos.domain.errors import ClockError, StateError
 from pos.persistence import migrate
 from pos.persistence.db import Database
 from pos.persistence.models import (
@@ -50,9 +52,10 @@ def test_migrations_build_exactly_the_models(tmp_path):
 
 # ---- a database of the one-till program (revision 0003) carried over ---------------------
 
-def check_migrated(url: str, old: old_shop.OldShop, tmp_path) -> None:
+def check_migrated(url: str, old: old_shop.OldShop, tmp_path, secret_file: bool) -> None:
     """Opening the old database migrates it: one till owns everything, its settings moved
-    to it, every document still verifies and the till goes on where it stopped."""
+    to it, every document still verifies and the till goes on where it stopped.
+    ``secret_file``: the old program's passphrase file is beside the database."""
     app = open_app(url, clock=FixedClock(datetime(2026, 3, 14, 10, 0, 0)))
     try:
         assert migrate.current_revision(app.db) == migrate.HEAD
@@ -67,11 +70,20 @@ def check_migrated(url: str, old: old_shop.OldShop, tmp_path) -> None:
                  "1100-585")]
             for model in (DocumentRow, Series, CashSession, AuditEvent, OutboxRow,
                           IntegrityState):
-                owners = dict(s.execute(select(model.till_id, func.count())
-                                        .group_by(model.till_id)).all())
+                query = select(model.till_id, func.count()).group_by(model.till_id)
+                if model is AuditEvent:      # the old journal: the entries not sealed
+                    query = query.where(AuditEvent.key_version.is_(None))
+                owners = dict(s.execute(query).all())
                 assert owners == {1: old.rows[model.__tablename__]}, model.__tablename__
-            assert dict(s.execute(select(Setting.key, Setting.value)).all()) == {
-                "certificate_number": "9999"}
+            # Then the first start's sealed entries: the upgrade, and the passphrase file
+            # moved into the key store.
+            assert s.execute(select(AuditEvent.till_id, AuditEvent.kind)
+                             .where(AuditEvent.key_version.is_not(None))
+                             .order_by(AuditEvent.seq)).all() == \
+                [(1, "upgrade")] + ([(1, "key_custody")] if secret_file else [])
+            settings = dict(s.execute(select(Setting.key, Setting.value)).all())
+            assert uuid.UUID(settings.pop("shop_uuid"))    # the shop's identity (key store)
+            assert settings == {"certificate_number": "9999"}
             assert dict(s.execute(select(TillSetting.key, TillSetting.value)
                                   .where(TillSetting.till_id == 1)).all()) == {
                 "training_mode": "off",
@@ -94,6 +106,17 @@ def check_migrated(url: str, old: old_shop.OldShop, tmp_path) -> None:
 
         # The till goes on where it stopped: the same series, the same audit chain.
         app.sign_in("caixa1", "1111")
+        # Its last document is three days old and AT has not answered since: the clock's
+        # jump is confirmed by an administrator first (journaled), as on any such morning;
+        # and sales older than z_max_hours wait for their Z: the old session is closed.
+        with pytest.raises(ClockError, match="avançou 72 h"):
+            app.sell_items([("PAO01", 1)], payments=(("NU", None),), user="caixa1")
+        app.confirm_clock("admin", "1234", "loja fechada desde dia 11")
+        with pytest.raises(StateError, match="sem fecho Z"):
+            app.sell_items([("PAO01", 1)], payments=(("NU", None),), user="caixa1")
+        app.close_session(session.id, "caixa1", {"NU": "20.00"})
+        assert app.closures("Z")[-1].user == "caixa1"
+        app.open_session("caixa1", "20")
         doc = app.sell_items([("PAO01", 1)], payments=(("NU", None),), user="caixa1")
         assert doc.document_no == "FS A2026/4" and doc.atcud == "AAJFJFSX-4"
         assert doc.previous_hash == old.documents["FS A2026/3"]
@@ -132,10 +155,11 @@ def test_a_one_till_database_migrates_to_till_1_on_sqlite(tmp_path, monkeypatch)
     db.with_suffix(".secret").write_bytes(passphrase)    # where the old program kept it
     db.with_suffix(".secret").chmod(0o600)               # ... owner-only, as it made it
     monkeypatch.delenv("CAIXA_KEY_PASSPHRASE", raising=False)
-    check_migrated(str(db), old, tmp_path)
+    check_migrated(str(db), old, tmp_path, secret_file=True)
+    assert not db.with_suffix(".secret").exists()        # moved into the key store
 
 
 @pytest.mark.postgres
 def test_a_one_till_database_migrates_to_till_1_on_postgres(pg_url, tmp_path):
     old = old_shop.build(pg_url, os.environ["CAIXA_KEY_PASSPHRASE"].encode())
-    check_migrated(pg_url, old, tmp_path)
+    check_migrated(pg_url, old, tmp_path, secret_file=False)

@@ -41,7 +41,7 @@ def test_triggers_refuse_changes_on_postgres(pg_app):
             with pg_app.unit(write=True) as uow:
                 uow.session.execute(text(sql))
     with pg_app.db.engine.begin() as conn:   # an attacker with rights drops the guard
-        conn.execute(text("DROP TRIGGER documents_signed ON documents"))
+        conn.execute(text("DROP TRIGGER documents_guard ON documents"))
         conn.execute(text(f"UPDATE documents SET gross_total='0.01' WHERE id={doc.id}"))
     report = pg_app.verify()
     assert not report.ok and doc.document_no in report.text()

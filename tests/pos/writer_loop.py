@@ -11,6 +11,9 @@ from decimal import Decimal
 
 from pos.bootstrap import open_app
 
+# A journal entry a screen may write (pos.domain.journal.SCREEN_KINDS), one per sale.
+WRITER_KIND = "line_voided"
+
 
 def main(db: str, count: int, name: str, till: str | None) -> None:
     app = open_app(db, till=till)
@@ -18,7 +21,7 @@ def main(db: str, count: int, name: str, till: str | None) -> None:
     for n in range(count):
         doc = app.sell_items([("PAO01", Decimal(1 + n % 3)), ("CAF01", Decimal(1))],
                              payments=(("NU", None),), user="caixa1")
-        app.record_event("caixa1", "writer", f"{name} {n}")
+        app.record_event("caixa1", WRITER_KIND, f"{name} {n}")
         if n % 5 == 4:
             app.quick_check()
         print(doc.document_no, flush=True)

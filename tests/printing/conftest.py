@@ -4,7 +4,6 @@ hashes, QR payloads and therefore ESC/POS bytes are identical on every run (gold
 
 import dataclasses
 import os
-import shutil
 import socket
 import threading
 import time
@@ -14,6 +13,8 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+
+from tests.conftest import clone_shop, secure_env_beside
 
 HERE = Path(__file__).resolve().parent
 KEY = HERE / "data" / "test-signing-key.pem"   # throw-away RSA-1024, for tests only
@@ -36,7 +37,8 @@ def shop(tmp_path_factory):
     from pos.services.ports import FixedClock
 
     path = tmp_path_factory.mktemp("shop") / "caixa.db"
-    app = open_app(str(path), clock=FixedClock(WHEN))
+    with secure_env_beside(path):     # the shop's key store and anchors stay beside it
+        app = open_app(str(path), clock=FixedClock(WHEN))
     app.init_demo()
     # A key change is audited in the till's chain, so the fixed key comes once the till
     # exists: it becomes the active version (signatures depend on the key, not the version).
@@ -61,15 +63,10 @@ def shop(tmp_path_factory):
 
 
 @pytest.fixture
-def shop_db(shop, tmp_path) -> Path:
-    """A private copy of the shop database (with its key secret) for tests that write."""
-    target = tmp_path / "caixa.db"
-    for suffix in ("", "-wal"):
-        src = Path(f"{shop.path}{suffix}")
-        if src.exists():
-            shutil.copyfile(src, f"{target}{suffix}")
-    shutil.copy(shop.path.with_suffix(".secret"), target.with_suffix(".secret"))
-    return target
+def shop_db(shop, tmp_path, secure_dirs) -> Path:
+    """A private copy of the shop database (with its key store entries and anchors, in this
+    test's folders) for tests that write."""
+    return clone_shop(shop.path, tmp_path / "caixa.db")
 
 
 class FakePrinter:

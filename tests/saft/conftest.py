@@ -1,23 +1,25 @@
 """SAF-T fixtures: one demo database with every document type, exported once per session."""
 
-import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
 
 import pytest
 
+from tests.conftest import clone_shop, secure_env_beside
+
 NS = {"s": "urn:OECD:StandardAuditFile-Tax:PT_1.04_01"}
 TODAY = date(2026, 4, 2)
 
 
-def _copy(template: Path, folder: Path) -> Path:
-    """A copy of the demo shop (database and key secret) in ``folder``."""
+@contextmanager
+def _copy(template: Path, folder: Path) -> Iterator[Path]:
+    """A copy of the demo shop in ``folder``, its key store and anchors beside it: the
+    session's shop keeps them while the tests' own folders come and go."""
     path = folder / "caixa.db"
-    for suffix in ("", "-wal"):
-        if Path(f"{template}{suffix}").exists():
-            shutil.copyfile(f"{template}{suffix}", f"{path}{suffix}")
-    shutil.copy(template.with_suffix(".secret"), path.with_suffix(".secret"))   # keeps 0600
-    return path
+    with secure_env_beside(path):
+        yield clone_shop(template, path)
 
 
 @pytest.fixture(scope="session")
@@ -27,10 +29,10 @@ def saft_db(demo_template, tmp_path_factory):
     from pos.services import saft_demo
     from pos.services.ports import FixedClock
 
-    path = _copy(demo_template, tmp_path_factory.mktemp("saft"))
-    app = open_app(str(path), clock=FixedClock(datetime(2026, 3, 14, 10, 15, 30)))
-    roles = saft_demo.build(app)
-    app.close()
+    with _copy(demo_template, tmp_path_factory.mktemp("saft")) as path:
+        app = open_app(str(path), clock=FixedClock(datetime(2026, 3, 14, 10, 15, 30)))
+        roles = saft_demo.build(app)
+        app.close()
     return path, roles
 
 
@@ -39,7 +41,8 @@ def saft_app(saft_db):
     from pos.bootstrap import open_app
     from pos.services.ports import FixedClock
 
-    app = open_app(str(saft_db[0]), clock=FixedClock(datetime(2026, 4, 2, 9, 0, 0)))
+    with secure_env_beside(saft_db[0]):
+        app = open_app(str(saft_db[0]), clock=FixedClock(datetime(2026, 4, 2, 9, 0, 0)))
     yield app
     app.close()
 
@@ -87,11 +90,11 @@ def inspected(demo_template, tmp_path_factory):
 
     from .inspected import build
 
-    path = _copy(demo_template, tmp_path_factory.mktemp("inspected"))
-    app = open_app(str(path), clock=FixedClock(datetime(2026, 3, 14, 10, 15, 30)))
-    roles = build(app)
-    out = path.parent / "saft-inspected.xml"
-    export(app.db, out, Period(date(2026, 3, 1), date(2026, 3, 31)), TODAY)
-    keyring = KeyRing(app.verifiers())
-    app.close()
+    with _copy(demo_template, tmp_path_factory.mktemp("inspected")) as path:
+        app = open_app(str(path), clock=FixedClock(datetime(2026, 3, 14, 10, 15, 30)))
+        roles = build(app)
+        out = path.parent / "saft-inspected.xml"
+        export(app.db, out, Period(date(2026, 3, 1), date(2026, 3, 31)), TODAY)
+        keyring = KeyRing(app.verifiers())
+        app.close()
     return out, roles, keyring

@@ -2,11 +2,15 @@
 
 import json
 
+from tests.conftest import secure_env_of
 from ui.cli import main
 
 
 def caixa(monkeypatch, capsys, db, *args):
+    """The CLI in this process on the session's shop, with its key store and anchors."""
     monkeypatch.setenv("CAIXA_DB", str(db))
+    for name, value in secure_env_of(db).items():
+        monkeypatch.setenv(name, value)
     code = main(list(args))
     out = capsys.readouterr()
     return code, out.out, out.err
@@ -81,7 +85,9 @@ def test_without_ats_xsd_the_schema_is_not_checked_and_xsd11_says_why(
 
 def test_the_real_command(saft_db, exported, xsd10):
     from tests.conftest import run_cli
-    proc = run_cli(saft_db[0], "saft", "validate", str(exported), "--xsd", str(xsd10))
+
+    proc = run_cli(saft_db[0], "saft", "validate", str(exported), "--xsd", str(xsd10),
+                   env=secure_env_of(saft_db[0]))
     assert proc.returncode == 0, proc.stderr
     assert "Sem problemas." in proc.stdout and "11 verificadas" in proc.stdout
 

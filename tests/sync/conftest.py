@@ -132,8 +132,11 @@ def make_worker(live_app):
 
 @pytest.fixture
 def caixa(live_app, tmp_path, monkeypatch, capsys, demo_db):
-    """Run ``caixa ARGS`` on the live till's database; returns (exit code, stdout, stderr)."""
-    for var in [v for v in os.environ if v.startswith("CAIXA_")]:
+    """Run ``caixa ARGS`` on the live till's database; returns (exit code, stdout, stderr).
+    The shop's key store and anchors (this test's folders) stay; no other CAIXA_ setting."""
+    from tests.conftest import SECURE_ENV
+
+    for var in [v for v in os.environ if v.startswith("CAIXA_") and v not in SECURE_ENV]:
         monkeypatch.delenv(var)
     monkeypatch.setenv("CAIXA_DB", str(demo_db))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))

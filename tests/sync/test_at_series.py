@@ -153,11 +153,13 @@ def test_year_end_plans_next_years_series_and_later_closes_the_old_ones(live_app
     # sandbox's real today (it refuses series starting in the past, as AT does).
     year = clock.now().year + 1
     clock.at = datetime(year, 11, 15, 9, 0)
+    sandbox.now = lambda: clock.now().timestamp()      # AT's Date is of that day too
     # This till's own series for this year, already live.
     live_app.request_series_registration("FS", f"CX1N{year}", "admin")
     worker = make_worker(config)
     worker.drain_once()
     live_app.sell_items([("PAO01", 1)], "FS", series_id=f"CX1N{year}")
+    live_app.z_closure("gerente")                       # the day's Z, as every day
 
     clock.at = datetime(year, 12, 10, 9, 0)
     warned = live_app.series_warnings(("FS",), warn_days=30)

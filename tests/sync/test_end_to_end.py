@@ -18,6 +18,7 @@ from pos.domain.documents import cart_line
 from pos.persistence.models import OutboxRow
 from pos.services.issuing import IssueRequest
 from sync.sandbox import ATSandbox
+from tests.conftest import SECURE_ENV
 
 ROOT = Path(__file__).resolve().parents[2]
 ITEMS = ["PAO01", "PAS01", "CAF01", "BEB02", "MER02", "SRV02", "SEL01", "FRU01"]
@@ -103,7 +104,8 @@ def test_killing_the_worker_mid_drain_never_duplicates(tmp_path, sandbox, config
     # Slow answers, processed before they are sent: a kill lands while AT has a document
     # and the till does not know it yet.
     sandbox.inject("timeout", service="invoices", delay=0.2, process=True, times=10_000)
-    env = {k: v for k, v in os.environ.items() if not k.startswith("CAIXA_")}
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith("CAIXA_") or k in SECURE_ENV}      # the shop's key store stays
     env.update(CAIXA_DB=str(demo_db), CAIXA_CONFIG=str(_write_config(tmp_path / "c.toml",
                                                                      sandbox)))
     proc = subprocess.Popen([sys.executable, "-m", "ui.cli", "queue", "drain"], cwd=ROOT,

@@ -14,14 +14,16 @@ from pos.domain.errors import PosError
 from sync.config_file import CaixaConfig, load
 from sync.errors import ConfigurationError
 from sync.link import OutboxLink
+from tests.conftest import SECURE_ENV
 
 from .conftest import eventually
 
 
 @pytest.fixture(autouse=True)
 def _no_caixa_environment(monkeypatch):
-    """``CAIXA_AT_*`` variables would complete or override the configuration under test."""
-    for var in [v for v in os.environ if v.startswith("CAIXA_")]:
+    """``CAIXA_AT_*`` variables would complete or override the configuration under test
+    (the test's key store and anchor folders stay)."""
+    for var in [v for v in os.environ if v.startswith("CAIXA_") and v not in SECURE_ENV]:
         monkeypatch.delenv(var)
 
 

@@ -72,7 +72,7 @@ def test_a_cancellation_waits_for_its_registration(live_app):
     assert _claim(live_app) == []          # parked registration still blocks the status
     with live_app.unit(write=True) as uow:
         outbox.retry_parked(uow, ids[0], live_app.clock.now(), "gerente")
-        outbox.record_done(uow.session, ids[0], live_app.clock.now())
+        outbox.record_done(uow, ids[0], live_app.clock.now())
     assert [_row(live_app, i).kind for i in _claim(live_app)] == ["invoice_status"]
 
 

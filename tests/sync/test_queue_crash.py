@@ -26,6 +26,7 @@ from pos.domain.at import DONE, RETRY, Outcome
 from pos.persistence.models import OutboxRow
 from pos.services import claims, outbox
 from pos.services.outbox import QueuePolicy
+from tests.conftest import SECURE_ENV
 
 ROOT = Path(__file__).resolve().parents[2]
 POLICY = QueuePolicy(lease_seconds=300)
@@ -64,7 +65,8 @@ def _config_file(path: Path, sandbox, **queue) -> Path:
 
 
 def _cli_env(demo_db, config_path) -> dict:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("CAIXA_")}
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith("CAIXA_") or k in SECURE_ENV}      # the shop's key store stays
     env.update(CAIXA_DB=str(demo_db), CAIXA_CONFIG=str(config_path))
     return env
 

@@ -14,7 +14,10 @@ from sync.link import OutboxLink
 
 @pytest.fixture(autouse=True)
 def _no_caixa_environment(monkeypatch):
-    for var in [v for v in os.environ if v.startswith("CAIXA_")]:
+    # No AT settings from the environment; the test's own key store and anchors stay.
+    from tests.conftest import SECURE_ENV
+
+    for var in [v for v in os.environ if v.startswith("CAIXA_") and v not in SECURE_ENV]:
         monkeypatch.delenv(var)
 
 

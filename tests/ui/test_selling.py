@@ -51,6 +51,9 @@ def test_plus_minus_remove_and_keyboard_shortcuts(driver):
     d.tap_product("Padaria", "PAO01")
     d.tap(d.w.sale.remove)                    # the selected (last) line
     assert [ln.product.code for ln in d.w.sale.cart.lines] == ["PAO02"]
+    d.wait_idle()
+    [voided] = d.app.journal(kinds=("line_voided",))        # never a document, journaled
+    assert voided.user == "caixa1" and voided.detail.startswith("PAO01 ")
     d.key(Qt.Key.Key_F10)                                   # F10 = +
     assert d.w.sale.cart.lines[0].quantity == 3
     d.key(Qt.Key.Key_F4)                                    # F4 = pay

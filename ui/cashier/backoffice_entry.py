@@ -27,17 +27,31 @@ class BackOfficeEntry(QObject):
         self.button.setVisible(False)
         self.button.clicked.connect(self.open)
         self.user = None
+        self._allowed = self._placed = False
+
+    def place(self, add) -> None:
+        """Put the button where the till wants it (``add(button)``); until then it stays
+        hidden (a parentless widget shown would be a window of its own)."""
+        add(self.button)
+        self._placed = True
+        self._show()
+
+    def _allow(self, allowed: bool) -> None:
+        self._allowed = bool(allowed)
+        self._show()
+
+    def _show(self) -> None:
+        self.button.setVisible(self._placed and self._allowed)
 
     def signed_in(self, user) -> None:
         """Who is at the till now (None: nobody): the button is for those who may."""
         self.user = user
         if user is None:
-            self.button.setVisible(False)
+            self._allow(False)
             return
         self.window.ctx.worker.submit(self.entry.allowed, user.login, lane="counter",
-                                      name="back office allowed",
-                                      on_done=self.button.setVisible,
-                                      on_error=lambda _exc: self.button.setVisible(False))
+                                      name="back office allowed", on_done=self._allow,
+                                      on_error=lambda _exc: self._allow(False))
 
     def open(self) -> None:
         """The back office, with the person at the till chosen on its door (the window comes

@@ -354,7 +354,10 @@ class SalePage(Page):
         index = self.current_line()
         if index is None:
             return
-        self.cart.remove(index)
+        line = self.cart.remove(index)
+        # A voided line is never a fiscal document, always a journal entry.
+        self.run(self.ctx.app.record_line_voided, self.ctx.login, line.product.code,
+                 line.product.name, line.quantity, line.amount)
         self.refresh(select=min(index, len(self.cart.lines) - 1))
 
     def _edit(self, mode: str) -> None:

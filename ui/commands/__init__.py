@@ -5,8 +5,8 @@ Modules are imported lazily by name so a missing optional part never breaks the 
 
 import importlib
 
-MODULES = ["core", "printing", "saft", "manual", "gui", "sync", "reference", "selftest",
-           "transport", "master", "settings", "backoffice"]
+MODULES = ["core", "custody", "printing", "saft", "manual", "gui", "sync", "reference",
+           "selftest", "transport", "master", "settings", "backoffice"]
 
 
 def modules():

@@ -81,6 +81,33 @@ def app(require_setup: bool = True, at: bool = False, printer=None):
     return a
 
 
+def add_pin_option(parser) -> None:
+    parser.add_argument("--pin-env", metavar="VARIÁVEL",
+                        help="variável de ambiente com o PIN (sem ela, o PIN é lido do "
+                             "terminal ou da entrada padrão)")
+
+
+def read_pin(args, who: str) -> str:
+    """The PIN of ``who``: from --pin-env, else asked on the terminal (not echoed), else one
+    line of standard input (scripts). Never an argument: it would show in the process list."""
+    import getpass
+    import os
+    import sys
+
+    from pos.domain.errors import ValidationError
+
+    if getattr(args, "pin_env", None):
+        pin = os.environ.get(args.pin_env, "")
+    elif sys.stdin.isatty():
+        pin = getpass.getpass(f"PIN de {who}: ")
+    else:
+        pin = sys.stdin.readline()
+    pin = pin.strip()
+    if not pin:
+        raise ValidationError(f"Indique o PIN de {who}.")
+    return pin
+
+
 def _default(value):
     if isinstance(value, Decimal):
         return str(value)

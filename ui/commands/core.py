@@ -9,7 +9,7 @@ from pos.domain.money import fmt2, to_decimal
 from pos.domain.numbers import whole_number
 from pos.domain.text import shown
 
-from .common import USER, app, document_json, dump_json, integer
+from .common import USER, add_pin_option, app, document_json, dump_json, integer, read_pin
 
 
 def register(sub) -> None:
@@ -44,7 +44,8 @@ def register(sub) -> None:
     p.add_argument("--series")
     p.add_argument("--user", default="admin", type=USER)
     p.add_argument("--confirm-clock", action="store_true",
-                   help="um gerente confirma que o relógio atrasado está certo")
+                   help="o gerente em --user confirma (com o PIN) que a hora está certa")
+    add_pin_option(p)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_sell)
 
@@ -80,7 +81,9 @@ def register(sub) -> None:
     p = sub.add_parser("verify", help="verifica a integridade de todos os documentos")
     p.add_argument("--json", action="store_true")
     p.add_argument("--acknowledge", metavar="USER", type=USER,
-                   help="um administrador confirma o relatório e desbloqueia a emissão")
+                   help="um administrador (com o seu PIN) confirma o relatório e desbloqueia "
+                        "a emissão")
+    add_pin_option(p)
     p.set_defaults(func=cmd_verify)
 
     p = sub.add_parser("keys", help="chave de assinatura")
@@ -179,8 +182,9 @@ def cmd_sell(args) -> int:
                              args.customer_city, args.customer_postal_code,
                              args.customer_country)
     t.quick_check()
-    doc = t.sell_items(items, args.type, customer, payments, args.series, args.user,
-                       args.confirm_clock)
+    if args.confirm_clock:
+        t.confirm_clock(args.user, read_pin(args, args.user))
+    doc = t.sell_items(items, args.type, customer, payments, args.series, args.user)
     if args.json:
         print(dump_json(document_json(doc, t.qr(doc))))
     else:
@@ -260,7 +264,7 @@ def cmd_credit_note(args) -> int:
 def cmd_verify(args) -> int:
     t = app()
     if args.acknowledge:
-        done = t.acknowledge_integrity(args.acknowledge)
+        done = t.acknowledge_integrity(args.acknowledge, read_pin(args, args.acknowledge))
         print("Relatório confirmado; a emissão está desbloqueada." if done
               else "Não havia bloqueio de integridade.")
         return 0
@@ -269,7 +273,9 @@ def cmd_verify(args) -> int:
         print(dump_json({"ok": report.ok, "documents": report.documents,
                          "series": report.series,
                          "problems": [{"series": p.series, "document": p.document_no,
-                                       "problem": p.what} for p in report.problems]}))
+                                       "problem": p.what,
+                                       "acknowledged": p.key in report.acknowledged}
+                                      for p in report.problems]}))
     else:
         print(report.text())
     return 0 if report.ok else 1
