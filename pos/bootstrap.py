@@ -80,7 +80,8 @@ def open_app(db: str | None = None, *, till: str | None = None, clock: Clock | N
              at_link: Callable[[Application], AtLink] | None = None,
              printer_check: Callable[[dict], object] | None = None,
              anchor_store: AnchorStore | None = None,
-             store_link: Callable[[Application], StoreLink] | None = None) -> Application:
+             store_link: Callable[[Application], StoreLink] | None = None,
+             mail_link: Callable[[Application], object] | None = None) -> Application:
     """Open (creating and migrating when needed) the database and build the facade.
 
     ``till``: the till this process acts for (its code), else ``CAIXA_TILL``, else the
@@ -91,7 +92,8 @@ def open_app(db: str | None = None, *, till: str | None = None, clock: Clock | N
     printer configuration as printing would (refusing what it would refuse).
     ``anchor_store``: the central store's copy of the anchors, when there is one; by
     default the store link's (an attached till's sender keeps its anchor at the store).
-    ``store_link`` builds the store's sender from the application it serves.
+    ``store_link`` builds the store's sender from the application it serves, ``mail_link``
+    the e-mail sender (sync.mail_sender).
 
     On a store's central database (``caixa store init``) the process acts for the store's
     office (pos.services.store.central.OFFICE) and for no selling till: a till's numbers
@@ -137,6 +139,8 @@ def open_app(db: str | None = None, *, till: str | None = None, clock: Clock | N
         app.at_link = at_link(app)
     if ref is not None and database.is_sqlite:
         app.store_refresh()      # an attached till's triggers, up to date with this Caixa
+    if mail_link is not None:
+        app.mail_link = mail_link(app)
     if store_link is not None:
         app.store_link = store_link(app)
         if anchor_store is None and hasattr(app.store_link, "latest"):

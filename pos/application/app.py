@@ -14,6 +14,7 @@ from .customers_admin import CustomersAdminMixin
 from .dashboard import DashboardMixin
 from .integrity import IntegrityMixin
 from .journal import JournalMixin
+from .mail import MailMixin
 from .manual import ManualMixin
 from .people import PeopleMixin
 from .reporting import ReportingMixin
@@ -33,5 +34,5 @@ class Application(ShopMixin, SellingMixin, PeopleMixin, CashMixin, ManualMixin, 
                   SaftMixin, TransportMixin, StaffMixin, CatalogueAdminMixin,
                   CustomersAdminMixin, SettingsAdminMixin, SetupMixin, CatalogueCsvMixin,
                   AtCredentialsMixin, CounterMixin, ReportingMixin, DashboardMixin,
-                  BackOfficeMixin, StoreCentralMixin, StoreTillMixin):
+                  BackOfficeMixin, StoreCentralMixin, StoreTillMixin, MailMixin):
     """See the package docstring; built by ``pos.bootstrap.open_app``."""

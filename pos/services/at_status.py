@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import func, select
 
+from pos.domain.mail import EMAIL_KIND
 from pos.domain.store import STORE_KIND
 from pos.persistence.models import DocumentRow, OutboxRow, Series
 from pos.persistence.uow import UnitOfWork
@@ -31,6 +32,8 @@ from .outbox import (
 )
 
 URGENT, WARN, INFO = "urgent", "warn", "info"
+# Rows of the outbox that are not duties to AT: the store's records, documents by e-mail.
+NOT_AT = (STORE_KIND, EMAIL_KIND)
 KIND_NAMES = {
     "invoice": "fatura", "invoice_status": "anulação de fatura",
     "work": "documento de conferência", "work_status": "anulação de documento de conferência",
@@ -111,7 +114,7 @@ def rows(uow: UnitOfWork, statuses=OPEN, limit: int = 200, now: datetime | None 
                 OutboxRow.created_at, OutboxRow.next_attempt_at, OutboxRow.deadline,
                 OutboxRow.last_error, OutboxRow.claimed_by)
          .where(OutboxRow.till_id == uow.till.id, OutboxRow.status.in_(statuses),
-                OutboxRow.kind != STORE_KIND)
+                OutboxRow.kind.not_in(NOT_AT))
          .order_by(OutboxRow.id.desc()).limit(limit))
     return [RowInfo(r[0], r[1], r[2], r[3] or (f"série {r[4]}" if r[4] else "-"), *r[5:10],
                     *_holder(r[2], r[10], r[7], now))
@@ -124,7 +127,8 @@ def interrupted(uow: UnitOfWork, now: datetime) -> int:
     count = 0
     for token, lease, n in uow.session.execute(
             select(OutboxRow.claimed_by, OutboxRow.next_attempt_at, func.count())
-            .where(OutboxRow.till_id == uow.till.id, OutboxRow.status == SENDING)
+            .where(OutboxRow.till_id == uow.till.id, OutboxRow.status == SENDING,
+                   OutboxRow.kind.not_in(NOT_AT))
             .group_by(OutboxRow.claimed_by, OutboxRow.next_attempt_at)):
         if lease <= now or claims.process_gone(token):
             count += n
@@ -190,8 +194,8 @@ def _deadline_warnings(uow: UnitOfWork, now: datetime, policy: QueuePolicy) -> l
 
 def snapshot(uow: UnitOfWork, now: datetime, policy: QueuePolicy) -> QueueStatus:
     session = uow.session
-    # The store's records share the outbox (pos.services.store): they are not AT's queue.
-    mine = (OutboxRow.till_id == uow.till.id) & (OutboxRow.kind != STORE_KIND)
+    # The store's records and the e-mails share the outbox: they are not AT's queue.
+    mine = (OutboxRow.till_id == uow.till.id) & OutboxRow.kind.not_in(NOT_AT)
     counts = dict(session.execute(select(OutboxRow.status, func.count()).where(mine)
                                   .group_by(OutboxRow.status)).all())
     oldest = session.scalar(select(func.min(OutboxRow.created_at))

@@ -139,11 +139,12 @@ def stopped(uow: UnitOfWork) -> StopInfo | None:
 
 
 def _waiting_on_earlier():
-    """True for a row whose document or series has an earlier duty not yet done: a
-    cancellation must not overtake the registration it cancels."""
+    """True for a row whose document or series has an earlier AT duty not yet done: a
+    cancellation must not overtake the registration it cancels (an e-mail of the document
+    waiting for its server is not AT's business and holds nothing back)."""
     earlier = aliased(OutboxRow)
     return exists(select(earlier.id).where(
-        earlier.status.in_(OPEN), earlier.id < OutboxRow.id,
+        earlier.status.in_(OPEN), earlier.id < OutboxRow.id, earlier.kind.in_(KINDS),
         or_(and_(OutboxRow.document_id.is_not(None),
                  earlier.document_id == OutboxRow.document_id),
             and_(OutboxRow.series_pk.is_not(None), earlier.series_pk == OutboxRow.series_pk))))

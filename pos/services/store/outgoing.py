@@ -19,6 +19,7 @@ from decimal import Decimal
 
 from sqlalchemy import delete, func, select, update
 
+from pos.domain.mail import EMAIL_KIND
 from pos.domain.store import STORE_KIND, Receipt, StoreHealth, StoreItem, canonical
 from pos.persistence.models import Base, OutboxRow
 from pos.persistence.uow import UnitOfWork
@@ -197,7 +198,7 @@ def health(uow: UnitOfWork, now: datetime, error: str | None = None) -> StoreHea
     oldest = s.scalar(select(func.min(OutboxRow.created_at))
                       .where(mine, store, OutboxRow.status == PENDING))
     at = dict(s.execute(select(OutboxRow.status, func.count())
-                        .where(mine, OutboxRow.kind != STORE_KIND,
+                        .where(mine, OutboxRow.kind.not_in((STORE_KIND, EMAIL_KIND)),
                                OutboxRow.status.in_((PENDING, "sending", PARKED)))
                         .group_by(OutboxRow.status)).all())
     return StoreHealth(counts.get(PENDING, 0), oldest, counts.get(PARKED, 0),

@@ -122,12 +122,14 @@ ENTRIES: tuple[Entry, ...] = (
     # The journal: every sensitive action, closures (Z, day, month, year) and their grand
     # totals, integrity reports and acknowledgements.
     Entry("audit_events", "audit_events"),
-    # What AT acknowledged: the till's own duties, so the store sees every till's AT status.
+    # What AT acknowledged: the till's own duties, so the store sees every till's AT status
+    # (not the store's own records, nor documents e-mailed: those are no AT duty).
     Entry("at_status", "outbox", on="update", target="store_at_status", key=RANDOM_KEY,
           send=("kind", "document_id", "series_pk"), capture=_new("done_at", "result"),
           refs={"document_id": "documents", "series_pk": "series"},
-          when="NEW.status = 'done' AND OLD.status IS NOT 'done' AND NEW.kind <> 'store'",
-          backfill="NEW.status = 'done' AND NEW.kind <> 'store'"),
+          when="NEW.status = 'done' AND OLD.status IS NOT 'done' AND "
+               "NEW.kind NOT IN ('store', 'email')",
+          backfill="NEW.status = 'done' AND NEW.kind NOT IN ('store', 'email')"),
 )
 BY_NAME = {e.name: e for e in ENTRIES}
 NEVER_SENT = ("id", "till_id")
