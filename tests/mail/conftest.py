@@ -38,6 +38,8 @@ class Inbox:
         self.arrived.set()
         while not self.gate.is_set():
             await asyncio.sleep(0.05)
+        if server.transport is None or server.transport.is_closing():
+            return "451 4.3.0 the client went away"   # never answered: not accepted
         self.messages.append(message_from_bytes(envelope.content, policy=policy.default))
         return "250 2.0.0 Ok: queued"
 
