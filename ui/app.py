@@ -65,14 +65,26 @@ def store_link(app: Application) -> StoreLink:
     return StoreSyncLink(app, background=True)
 
 
+def mail_link(app: Application):
+    """The e-mail sender: documents the cashier asked to e-mail leave in its own thread
+    (started at once, so e-mails left by a till that stopped go without waiting for the
+    next request), never holding the counter."""
+    from sync.mail_sender import MailLink
+
+    link = MailLink(app, background=True)
+    link.kick()
+    return link
+
+
 def open_till_app(db: str | None) -> Application:
     """The application as the till uses it: the printer from ``CAIXA_PRINTER`` (copies are
-    recorded by the application it prints for), the AT link and the store link sending in
-    the background."""
+    recorded by the application it prints for), the AT link, the store link and the e-mail
+    sender sending in the background."""
     from .adapters import check_printer_config, printer_from_environment
 
     return open_app(db, printer=printer_from_environment, at_link=outbox_link,
-                    printer_check=check_printer_config, store_link=store_link)
+                    printer_check=check_printer_config, store_link=store_link,
+                    mail_link=mail_link)
 
 
 @dataclass

@@ -1,7 +1,7 @@
 """After the sale, in the cart's place until the next customer's first item: the change to
 hand back, whether the receipt printed, and what a customer may ask for (the receipt again,
-a gift receipt without prices, the QR code to read with a phone). It holds nobody back: the
-next scan simply takes its place."""
+a gift receipt without prices, the document by e-mail, the QR code to read with a phone).
+It holds nobody back: the next scan simply takes its place."""
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
@@ -19,6 +19,7 @@ translate = QCoreApplication.translate
 class AfterSale(QWidget):
     print_again = Signal(bool)        # True: a copy (the original came out); False: original
     gift = Signal()
+    email = Signal()
     printer_help = Signal()
 
     def __init__(self, parent: QWidget | None = None):
@@ -60,10 +61,14 @@ class AfterSale(QWidget):
         self.qr_button = button(self.tr("Mostrar QR"), "function", min_h=52)
         self.qr_button.setCheckable(True)
         self.qr_button.toggled.connect(self.show_qr)
+        self.email_button = button(self.tr("E-mail"), "function", min_h=52)
+        self.email_button.setObjectName("emailButton")
+        self.email_button.clicked.connect(self.email)
         self.fix = keep_place(button(self.tr("Impressora…"), "function", min_h=52))
         self.fix.clicked.connect(self.printer_help)
         self.fix.hide()
-        for i, b in enumerate((self.again, self.gift_button, self.qr_button, self.fix)):
+        for i, b in enumerate((self.again, self.gift_button, self.qr_button, self.email_button,
+                               self.fix)):
             grid.addWidget(b, i // 2, i % 2)
         box.addLayout(grid)
 

@@ -43,6 +43,7 @@ class SalePage(Page):
     drawer = Signal()
     print_again = Signal(object, bool)  # the last sale's Document, as a copy?
     gift_receipt = Signal(object)       # the last sale's Document
+    email_document = Signal(object)     # the last sale's Document
     printer_help = Signal()
     cart_changed = Signal()             # the customer's display follows the cart
 
@@ -111,6 +112,7 @@ class SalePage(Page):
         self.after = AfterSale()
         self.after.print_again.connect(lambda copy: self.print_again.emit(self.after.doc, copy))
         self.after.gift.connect(lambda: self.gift_receipt.emit(self.after.doc))
+        self.after.email.connect(lambda: self.email_document.emit(self.after.doc))
         self.after.printer_help.connect(self.printer_help)
         self.cart_stack.addWidget(self.cart_view)
         self.cart_stack.addWidget(self.after)

@@ -46,6 +46,7 @@ LAZY = {
     "close_page": ("session_pages", "ClosePage"), "weight": ("weight", "WeightPage"),
     "parked": ("parked_page", "ParkedPage"), "cash_menu": ("cash_pages", "CashMenuPage"),
     "cash_move": ("cash_pages", "CashMovePage"), "printer": ("printer_page", "PrinterPage"),
+    "email": ("email_page", "EmailPage"),
 }
 WITH_DEVICES = ("report", "printer")
 
@@ -154,6 +155,7 @@ class TillWindow(ReceiptsMixin, QMainWindow):
         s.drawer.connect(self.open_drawer)
         s.print_again.connect(self.print_again)
         s.gift_receipt.connect(self.gift_receipt)
+        s.email_document.connect(self.email_document)
         s.printer_help.connect(lambda: self.go(self.printer_page))
         s.cart_changed.connect(self._cart_changed)
 
@@ -184,6 +186,7 @@ class TillWindow(ReceiptsMixin, QMainWindow):
                                         self.backoffice.place(p.add_extra)),
                 "cash_move": lambda p: p.moved.connect(self.on_cash_moved),
                 "printer": lambda p: None,
+                "email": lambda p: p.sent.connect(self.on_emailed),
             }
             wiring[name](page)
         return page

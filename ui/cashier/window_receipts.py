@@ -62,6 +62,20 @@ class ReceiptsMixin(QMainWindow):
                                 gift_lines(doc, issuer.business_name or issuer.name),
                                 on_outcome=printed)
 
+    def email_document(self, doc) -> None:
+        """The last sale by e-mail: its address page, with the keyboard up."""
+        if doc is None:
+            return
+        page = self.page("email")
+        self.go(page)
+        page.start(doc)
+        self.keyboard.show_for(page.address)
+
+    def on_emailed(self, number: str, address: str) -> None:
+        self.back_to_sale()
+        self.sale.notice.ok(translate("TillWindow", "%1 segue por e-mail para %2.")
+                            .replace("%1", number).replace("%2", address))
+
     def do_reprint(self, doc, reason: str) -> None:
         number = doc.document_no
 
