@@ -113,3 +113,39 @@ def test_keyboard_search(office):
     office.qtbot.keyClick(area.number, Qt.Key.Key_Return)
     office.settle()
     assert area.table.values == [sale.document_no]
+
+
+def test_send_by_email_beside_save_pdf(office):
+    """The back office queues the document for e-mail (checked: one sentence on a bad
+    address); the second document of the same customer is offered the same address."""
+    from sync.mail_sender import MailLink
+    from tests.mail.conftest import SmtpServer, configure, free_port
+
+    app = office.app
+    server = SmtpServer(free_port())
+    server.start()
+    try:
+        configure(app, server.port)
+        maria = make_customer("123456789", "Maria Silva", "Rua A, 1", "Porto", "4000-001")
+        first = app.sell_items([("MER02", 1)], doc_type="FT", customer=maria)
+        second = app.sell_items([("PAO01", 1)], doc_type="FT", customer=maria)
+        area = documents(office)
+        choose(office, area, first.document_no)
+        assert area.email_button.text() == "Enviar por e-mail" and area.email.text() == ""
+        office.type(area.email, "maria@exemplo")
+        office.tap(area.email_button)
+        assert "Endereço de e-mail inválido" in area.notice.text()
+        assert app.mail_queue() == []
+        area.email.clear()
+        office.type(area.email, "maria@exemplo.pt")
+        office.tap(area.email_button)
+        office.settle()
+        assert area.notice.text() == f"{first.document_no} na fila de envio por e-mail " \
+                                     "para maria@exemplo.pt."
+        choose(office, area, second.document_no)
+        assert area.email.text() == "maria@exemplo.pt"
+        assert MailLink(app, config_loader=None).drain().done == 1
+        (msg,) = server.inbox.messages
+        assert first.document_no in msg["Subject"]
+    finally:
+        server.stop()

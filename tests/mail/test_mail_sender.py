@@ -149,3 +149,20 @@ def test_settings_are_checked_and_journaled(app):
     entries = app.journal(kinds=("mail_settings",))
     assert entries and "smtp.exemplo.pt" in entries[-1].detail
     assert "segredo" not in entries[-1].detail
+
+
+def test_a_test_email_goes_now_or_says_why_not(app, smtp):
+    configure(app, smtp.port)
+    app.mail_link = link(app)
+    reply = app.send_test_email("gerente@exemplo.pt")
+    assert reply.startswith("250")
+    (msg,) = smtp.inbox.messages
+    assert msg["To"] == "gerente@exemplo.pt" and "teste" in msg["Subject"]
+    smtp.inbox.refuse["ninguem@exemplo.pt"] = 550
+    with pytest.raises(PosError, match="recusou a mensagem de teste: .*550"):
+        app.send_test_email("ninguem@exemplo.pt")
+    smtp.stop()
+    with pytest.raises(PosError) as exc:
+        app.send_test_email("gerente@exemplo.pt")
+    assert str(exc.value).startswith("Sem ligação ao servidor de e-mail 127.0.0.1:")
+    assert app.mail_queue() == []          # a test message is never queued

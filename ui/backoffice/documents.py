@@ -1,6 +1,7 @@
 """Documentos: find any document (number, dates, customer, amount, type), see it as it was
 printed, reprint it as a marked copy, cancel it with a reason, issue a credit note on
-chosen lines, save it as an A4 PDF. Reprinting, cancelling and crediting are refused to a
+chosen lines, save it as an A4 PDF or send it by e-mail (queued: the shop's sender delivers
+it in the background). Reprinting, cancelling and crediting are refused to a
 role that may not (the facade checks, in the same unit of work)."""
 
 from decimal import Decimal, InvalidOperation
@@ -65,9 +66,14 @@ class DocumentsArea(Area):
         self.cancel_button.clicked.connect(self.cancel)
         self.credit_button.clicked.connect(self.start_credit)
         self.pdf_button.clicked.connect(self.save_pdf)
+        self.email = line(self.tr("E-mail do cliente"), 254)
+        self.email_button = action(self.tr("Enviar por e-mail"))
+        self.email_button.clicked.connect(self.send_email)
+        self.email.returnPressed.connect(self.send_email)
         view = panel(scrolled(self.preview), self.reason,
                      row(self.reprint_button, self.cancel_button),
-                     row(self.credit_button, self.pdf_button), self.pdf)
+                     row(self.credit_button, self.pdf_button), self.pdf,
+                     row(self.email, self.email_button))
         self.side.addWidget(view)
         self.credit = CreditPanel(self)
         self.side.addWidget(self.credit)
@@ -110,6 +116,14 @@ class DocumentsArea(Area):
                                       and self.ctx.may("credit_note"))
         self.reprint_button.setEnabled(self.ctx.may("reprint"))
         self.pdf.set_path(f"{doc.document_no.replace(' ', '_').replace('/', '-')}.pdf")
+        self.email.clear()
+        self.run(self.ctx.app.email_address_for, doc.document_no, lane="background",
+                 on_done=lambda address: self._known_address(doc, address),
+                 on_error=lambda exc: None)
+
+    def _known_address(self, doc, address: str) -> None:
+        if self.doc is doc and address and not self.email.text():
+            self.email.setText(address)
 
     def _preview(self, png: bytes) -> None:
         image = QPixmap()
@@ -169,6 +183,17 @@ class DocumentsArea(Area):
                      hold=(self.pdf_button,),
                      on_done=lambda path: self.notice.ok(self.tr("PDF gravado em %1.")
                                                          .replace("%1", path)))
+
+
+    def send_email(self) -> None:
+        number = self._chosen()
+        if number:
+            to = self.email.text().strip()
+            self.run(self.ctx.app.email_document, number, to, user=self.ctx.login,
+                     hold=(self.email_button,),
+                     on_done=lambda _row: self.notice.ok(
+                         self.tr("%1 na fila de envio por e-mail para %2.")
+                         .replace("%1", number).replace("%2", to)))
 
 
 class CreditPanel(QWidget):
