@@ -273,7 +273,7 @@ def _deliver(conn: MailConnection, msg: EmailMessage) -> str:
                         f"({exc.reason or exc}).") from None
     except (smtplib.SMTPException, OSError) as exc:
         raise Temporary(f"Sem ligação ao servidor de e-mail {s.host}:{s.port} "
-                        f"({type(exc).__name__}); a mensagem fica na fila.") from None
+                        f"({type(exc).__name__}).") from None
 
 
 def _text(raw: bytes | str) -> str:

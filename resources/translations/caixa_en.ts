@@ -52,23 +52,28 @@
 <context>
     <name>AfterSale</name>
     <message>
-        <location filename="../../ui/cashier/after_sale.py" line="58"/>
+        <location filename="../../ui/cashier/after_sale.py" line="59"/>
         <source>Talão de oferta</source>
         <translation>Gift receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/after_sale.py" line="60"/>
-        <location filename="../../ui/cashier/after_sale.py" line="105"/>
+        <location filename="../../ui/cashier/after_sale.py" line="61"/>
+        <location filename="../../ui/cashier/after_sale.py" line="110"/>
         <source>Mostrar QR</source>
         <translation>Show QR</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/after_sale.py" line="63"/>
+        <location filename="../../ui/cashier/after_sale.py" line="64"/>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/after_sale.py" line="67"/>
         <source>Impressora…</source>
         <translation>Printer…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/cashier/after_sale.py" line="72"/>
+        <location filename="../../ui/cashier/after_sale.py" line="77"/>
         <source>%1 · %2 · %n linha(s)</source>
         <translation>
             <numerusform>%1 · %2 · %n line</numerusform>
@@ -76,42 +81,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/after_sale.py" line="75"/>
+        <location filename="../../ui/cashier/after_sale.py" line="80"/>
         <source>TROCO %1</source>
         <translation>CHANGE %1</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/after_sale.py" line="76"/>
+        <location filename="../../ui/cashier/after_sale.py" line="81"/>
         <source>Sem troco</source>
         <translation>No change</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/after_sale.py" line="79"/>
+        <location filename="../../ui/cashier/after_sale.py" line="84"/>
         <source>A pagar depois (fatura a crédito)</source>
         <translation>To be paid later (invoice on credit)</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/after_sale.py" line="83"/>
+        <location filename="../../ui/cashier/after_sale.py" line="88"/>
         <source>A imprimir o talão…</source>
         <translation>Printing the receipt…</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/after_sale.py" line="86"/>
+        <location filename="../../ui/cashier/after_sale.py" line="91"/>
         <source>Reimprimir</source>
         <translation>Reprint</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/after_sale.py" line="96"/>
+        <location filename="../../ui/cashier/after_sale.py" line="101"/>
         <source>Reimprimir (cópia)</source>
         <translation>Reprint (copy)</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/after_sale.py" line="97"/>
+        <location filename="../../ui/cashier/after_sale.py" line="102"/>
         <source>Imprimir talão</source>
         <translation>Print receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/after_sale.py" line="105"/>
+        <location filename="../../ui/cashier/after_sale.py" line="110"/>
         <source>Esconder QR</source>
         <translation>Hide QR</translation>
     </message>
@@ -631,7 +636,7 @@ F8</source>
 F8</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/cash_pages.py" line="50"/>
+        <location filename="../../ui/cashier/cash_pages.py" line="51"/>
         <source>Voltar</source>
         <translation>Back</translation>
     </message>
@@ -664,62 +669,62 @@ F8</translation>
         <translation>Taken to the safe</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/cash_pages.py" line="79"/>
+        <location filename="../../ui/cashier/cash_pages.py" line="85"/>
         <source>Motivo</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/cash_pages.py" line="85"/>
+        <location filename="../../ui/cashier/cash_pages.py" line="91"/>
         <source>ou escreva o motivo</source>
         <translation>or type the reason</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/cash_pages.py" line="91"/>
+        <location filename="../../ui/cashier/cash_pages.py" line="97"/>
         <source>Voltar</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/cash_pages.py" line="109"/>
+        <location filename="../../ui/cashier/cash_pages.py" line="115"/>
         <source>Entrada de dinheiro na gaveta</source>
         <translation>Cash put into the drawer</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/cash_pages.py" line="110"/>
+        <location filename="../../ui/cashier/cash_pages.py" line="116"/>
         <source>Saída de dinheiro da gaveta</source>
         <translation>Cash taken out of the drawer</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/cash_pages.py" line="111"/>
+        <location filename="../../ui/cashier/cash_pages.py" line="117"/>
         <source>Registar entrada</source>
         <translation>Record cash in</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/cash_pages.py" line="112"/>
+        <location filename="../../ui/cashier/cash_pages.py" line="118"/>
         <source>Registar saída</source>
         <translation>Record cash out</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/cash_pages.py" line="132"/>
+        <location filename="../../ui/cashier/cash_pages.py" line="138"/>
         <source>valor</source>
         <translation>amount</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/cash_pages.py" line="134"/>
+        <location filename="../../ui/cashier/cash_pages.py" line="140"/>
         <source>Escreva o valor.</source>
         <translation>Type the amount.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/cash_pages.py" line="137"/>
+        <location filename="../../ui/cashier/cash_pages.py" line="143"/>
         <source>Indique o motivo.</source>
         <translation>Give the reason.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/cash_pages.py" line="146"/>
+        <location filename="../../ui/cashier/cash_pages.py" line="152"/>
         <source>Entrada de %1 registada.</source>
         <translation>Cash in of %1 recorded.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/cash_pages.py" line="147"/>
+        <location filename="../../ui/cashier/cash_pages.py" line="153"/>
         <source>Saída de %1 registada.</source>
         <translation>Cash out of %1 recorded.</translation>
     </message>
@@ -1402,57 +1407,57 @@ F8</translation>
 <context>
     <name>CreditPanel</name>
     <message>
-        <location filename="../../ui/backoffice/documents.py" line="183"/>
+        <location filename="../../ui/backoffice/documents.py" line="208"/>
         <source>Linha</source>
         <translation>Line</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/documents.py" line="183"/>
+        <location filename="../../ui/backoffice/documents.py" line="208"/>
         <source>Artigo</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/documents.py" line="183"/>
+        <location filename="../../ui/backoffice/documents.py" line="208"/>
         <source>Qtd.</source>
         <translation>Qty</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/documents.py" line="184"/>
+        <location filename="../../ui/backoffice/documents.py" line="209"/>
         <source>Devolver</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/documents.py" line="186"/>
+        <location filename="../../ui/backoffice/documents.py" line="211"/>
         <source>Motivo da nota de crédito</source>
         <translation>Reason for the credit note</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/documents.py" line="187"/>
+        <location filename="../../ui/backoffice/documents.py" line="212"/>
         <source>Tudo</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/documents.py" line="188"/>
+        <location filename="../../ui/backoffice/documents.py" line="213"/>
         <source>Emitir nota de crédito</source>
         <translation>Issue the credit note</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/documents.py" line="189"/>
+        <location filename="../../ui/backoffice/documents.py" line="214"/>
         <source>Voltar</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/documents.py" line="195"/>
+        <location filename="../../ui/backoffice/documents.py" line="220"/>
         <source>Escreva a quantidade devolvida de cada linha.</source>
         <translation>Type the quantity returned of each line.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/documents.py" line="202"/>
+        <location filename="../../ui/backoffice/documents.py" line="227"/>
         <source>Nota de crédito de %1</source>
         <translation>Credit note on %1</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/documents.py" line="247"/>
+        <location filename="../../ui/backoffice/documents.py" line="272"/>
         <source>%1 emitida: %2.</source>
         <translation>%1 issued: %2.</translation>
     </message>
@@ -1934,37 +1939,37 @@ F8</translation>
 <context>
     <name>DateRange</name>
     <message>
-        <location filename="../../ui/backoffice/parts.py" line="142"/>
+        <location filename="../../ui/backoffice/parts.py" line="143"/>
         <source>Hoje</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/parts.py" line="142"/>
+        <location filename="../../ui/backoffice/parts.py" line="143"/>
         <source>Ontem</source>
         <translation>Yesterday</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/parts.py" line="143"/>
+        <location filename="../../ui/backoffice/parts.py" line="144"/>
         <source>Últimos 7 dias</source>
         <translation>Last 7 days</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/parts.py" line="144"/>
+        <location filename="../../ui/backoffice/parts.py" line="145"/>
         <source>Este mês</source>
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/parts.py" line="145"/>
+        <location filename="../../ui/backoffice/parts.py" line="146"/>
         <source>Mês passado</source>
         <translation>Last month</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/parts.py" line="146"/>
+        <location filename="../../ui/backoffice/parts.py" line="147"/>
         <source>Este ano</source>
         <translation>This year</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/parts.py" line="147"/>
+        <location filename="../../ui/backoffice/parts.py" line="148"/>
         <source>Outras datas</source>
         <translation>Other dates</translation>
     </message>
@@ -2051,129 +2056,144 @@ F8</translation>
 <context>
     <name>DocumentsArea</name>
     <message>
-        <location filename="../../ui/backoffice/documents.py" line="33"/>
+        <location filename="../../ui/backoffice/documents.py" line="34"/>
         <source>N.º (ex. FS A2026/12)</source>
         <translation>No. (e.g. FS A2026/12)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/documents.py" line="34"/>
+        <location filename="../../ui/backoffice/documents.py" line="35"/>
         <source>Cliente: NIF ou nome</source>
         <translation>Customer: NIF or name</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/documents.py" line="35"/>
+        <location filename="../../ui/backoffice/documents.py" line="36"/>
         <source>Total (€)</source>
         <translation>Total (€)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/documents.py" line="37"/>
+        <location filename="../../ui/backoffice/documents.py" line="38"/>
         <source>Todos os tipos</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/documents.py" line="41"/>
+        <location filename="../../ui/backoffice/documents.py" line="42"/>
         <source>Procurar</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/documents.py" line="48"/>
+        <location filename="../../ui/backoffice/documents.py" line="49"/>
         <source>Documento</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/documents.py" line="48"/>
+        <location filename="../../ui/backoffice/documents.py" line="49"/>
         <source>Data</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/documents.py" line="48"/>
+        <location filename="../../ui/backoffice/documents.py" line="49"/>
         <source>Cliente</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/documents.py" line="49"/>
+        <location filename="../../ui/backoffice/documents.py" line="50"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/documents.py" line="55"/>
+        <location filename="../../ui/backoffice/documents.py" line="56"/>
         <source>Escolha um documento para o ver como foi impresso.</source>
         <translation>Choose a document to see it as it was printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/documents.py" line="58"/>
+        <location filename="../../ui/backoffice/documents.py" line="59"/>
         <source>Motivo (reimpressão, anulação, nota de crédito)</source>
         <translation>Reason (reprint, cancellation, credit note)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/documents.py" line="59"/>
+        <location filename="../../ui/backoffice/documents.py" line="60"/>
         <source>Reimprimir</source>
         <translation>Reprint</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/documents.py" line="60"/>
+        <location filename="../../ui/backoffice/documents.py" line="61"/>
         <source>Anular</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/documents.py" line="61"/>
+        <location filename="../../ui/backoffice/documents.py" line="62"/>
         <source>Nota de crédito</source>
         <translation>Credit note</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/documents.py" line="62"/>
+        <location filename="../../ui/backoffice/documents.py" line="63"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/documents.py" line="62"/>
+        <location filename="../../ui/backoffice/documents.py" line="63"/>
         <source>ficheiro PDF</source>
         <translation>PDF file</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/documents.py" line="63"/>
+        <location filename="../../ui/backoffice/documents.py" line="64"/>
         <source>Gravar PDF</source>
         <translation>Save PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/documents.py" line="96"/>
+        <location filename="../../ui/backoffice/documents.py" line="69"/>
+        <source>E-mail do cliente</source>
+        <translation>Customer's e-mail</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/documents.py" line="70"/>
+        <source>Enviar por e-mail</source>
+        <translation>Send by e-mail</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/documents.py" line="102"/>
         <source>Nenhum documento encontrado com estes critérios.</source>
         <translation>No document matches these criteria.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/documents.py" line="124"/>
+        <location filename="../../ui/backoffice/documents.py" line="138"/>
         <source>Escolha um documento da lista.</source>
         <translation>Choose a document from the list.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/documents.py" line="136"/>
+        <location filename="../../ui/backoffice/documents.py" line="150"/>
         <source>Cópia impressa (%1).</source>
         <translation>Copy printed (%1).</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/documents.py" line="138"/>
+        <location filename="../../ui/backoffice/documents.py" line="152"/>
         <source>A cópia ficou registada mas não foi impressa: %1</source>
         <translation>The copy was recorded but not printed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/documents.py" line="146"/>
+        <location filename="../../ui/backoffice/documents.py" line="160"/>
         <source>Escreva o motivo da anulação.</source>
         <translation>Type the reason for cancelling.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/documents.py" line="149"/>
+        <location filename="../../ui/backoffice/documents.py" line="163"/>
         <source>Anular %1? Fica anulado para sempre e é comunicado à AT. Carregue outra vez para confirmar.</source>
         <translation>Cancel %1? It stays cancelled for good and AT is told. Press again to confirm.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/documents.py" line="156"/>
+        <location filename="../../ui/backoffice/documents.py" line="170"/>
         <source>%1 anulado.</source>
         <translation>%1 cancelled.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/documents.py" line="170"/>
+        <location filename="../../ui/backoffice/documents.py" line="184"/>
         <source>PDF gravado em %1.</source>
         <translation>PDF saved to %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/documents.py" line="195"/>
+        <source>%1 na fila de envio por e-mail para %2.</source>
+        <translation>%1 queued to be e-mailed to %2.</translation>
     </message>
 </context>
 <context>
@@ -2279,6 +2299,34 @@ F8</translation>
     </message>
 </context>
 <context>
+    <name>EmailPage</name>
+    <message>
+        <location filename="../../ui/cashier/email_page.py" line="25"/>
+        <source>Endereço de e-mail do cliente (o documento segue em PDF).</source>
+        <translation>The customer's e-mail address (the document goes as a PDF).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/email_page.py" line="32"/>
+        <source>cliente@exemplo.pt</source>
+        <translation>customer@example.com</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/email_page.py" line="38"/>
+        <source>Voltar</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/email_page.py" line="40"/>
+        <source>Enviar</source>
+        <translation>Send</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/email_page.py" line="50"/>
+        <source>Enviar %1 por e-mail</source>
+        <translation>E-mail %1</translation>
+    </message>
+</context>
+<context>
     <name>Exports</name>
     <message>
         <location filename="../../ui/backoffice/reports.py" line="182"/>
@@ -2334,22 +2382,22 @@ F8</translation>
 <context>
     <name>Gift</name>
     <message>
-        <location filename="../../ui/cashier/after_sale.py" line="117"/>
+        <location filename="../../ui/cashier/after_sale.py" line="122"/>
         <source>Documento %1</source>
         <translation>Document %1</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/after_sale.py" line="125"/>
+        <location filename="../../ui/cashier/after_sale.py" line="130"/>
         <source>Talão de oferta: sem preços.</source>
         <translation>Gift receipt: no prices.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/after_sale.py" line="126"/>
+        <location filename="../../ui/cashier/after_sale.py" line="131"/>
         <source>Não serve de fatura.</source>
         <translation>Not an invoice.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/after_sale.py" line="127"/>
+        <location filename="../../ui/cashier/after_sale.py" line="132"/>
         <source>Para trocas, apresente este talão.</source>
         <translation>Bring this receipt to exchange goods.</translation>
     </message>
@@ -2910,7 +2958,7 @@ F8</translation>
 <context>
     <name>Pager</name>
     <message>
-        <location filename="../../ui/backoffice/parts.py" line="122"/>
+        <location filename="../../ui/backoffice/parts.py" line="123"/>
         <source>%1–%2 de %3</source>
         <translation>%1–%2 of %3</translation>
     </message>
@@ -3102,22 +3150,22 @@ F8</translation>
 <context>
     <name>PathField</name>
     <message>
-        <location filename="../../ui/backoffice/parts.py" line="206"/>
+        <location filename="../../ui/backoffice/parts.py" line="208"/>
         <source>Escolher…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/parts.py" line="220"/>
+        <location filename="../../ui/backoffice/parts.py" line="222"/>
         <source>Escolher pasta</source>
         <translation>Choose a folder</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/parts.py" line="222"/>
+        <location filename="../../ui/backoffice/parts.py" line="224"/>
         <source>Gravar como</source>
         <translation>Save as</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/parts.py" line="225"/>
+        <location filename="../../ui/backoffice/parts.py" line="227"/>
         <source>Abrir ficheiro</source>
         <translation>Open a file</translation>
     </message>
@@ -3852,12 +3900,12 @@ Without a printer the till still sells: every receipt can be printed later (Repr
 <context>
     <name>ProgressPanel</name>
     <message>
-        <location filename="../../ui/backoffice/parts.py" line="250"/>
+        <location filename="../../ui/backoffice/parts.py" line="252"/>
         <source>Parar</source>
         <translation>Stop</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/parts.py" line="279"/>
+        <location filename="../../ui/backoffice/parts.py" line="281"/>
         <source>A parar…</source>
         <translation>Stopping…</translation>
     </message>
@@ -4709,89 +4757,89 @@ Without a printer the till still sells: every receipt can be printed later (Repr
 <context>
     <name>SalePage</name>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="65"/>
+        <location filename="../../ui/cashier/sale.py" line="66"/>
         <source>Procurar artigo ou ler código de barras (F2)</source>
         <translation>Search an item or scan a barcode (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="83"/>
-        <location filename="../../ui/cashier/sale.py" line="411"/>
+        <location filename="../../ui/cashier/sale.py" line="84"/>
+        <location filename="../../ui/cashier/sale.py" line="416"/>
         <source>Suspensas</source>
         <translation>Parked</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="84"/>
+        <location filename="../../ui/cashier/sale.py" line="85"/>
         <source>Caixa…</source>
         <translation>Till…</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="101"/>
+        <location filename="../../ui/cashier/sale.py" line="102"/>
         <source>Anular venda</source>
         <translation>Void sale</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="121"/>
+        <location filename="../../ui/cashier/sale.py" line="123"/>
         <source>Qtd.</source>
         <translation>Qty</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="122"/>
+        <location filename="../../ui/cashier/sale.py" line="124"/>
         <source>Remover</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="128"/>
-        <location filename="../../ui/cashier/sale.py" line="188"/>
+        <location filename="../../ui/cashier/sale.py" line="130"/>
+        <location filename="../../ui/cashier/sale.py" line="190"/>
         <source>Desconto</source>
         <translation>Discount</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="129"/>
-        <location filename="../../ui/cashier/sale.py" line="189"/>
+        <location filename="../../ui/cashier/sale.py" line="131"/>
+        <location filename="../../ui/cashier/sale.py" line="191"/>
         <source>Alterar preço</source>
         <translation>Change price</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="135"/>
+        <location filename="../../ui/cashier/sale.py" line="137"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="150"/>
+        <location filename="../../ui/cashier/sale.py" line="152"/>
         <source>Suspender</source>
         <translation>Park</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="152"/>
+        <location filename="../../ui/cashier/sale.py" line="154"/>
         <source>Cliente / NIF
 F3</source>
         <translation>Customer / Tax no.
 F3</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="154"/>
+        <location filename="../../ui/cashier/sale.py" line="156"/>
         <source>PAGAR
 F4</source>
         <translation>PAY
 F4</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="81"/>
+        <location filename="../../ui/cashier/sale.py" line="82"/>
         <source>Reimprimir</source>
         <translation>Reprint</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="82"/>
+        <location filename="../../ui/cashier/sale.py" line="83"/>
         <source>Devolução</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="85"/>
+        <location filename="../../ui/cashier/sale.py" line="86"/>
         <source>Sair</source>
         <translation>Sign out</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/cashier/sale.py" line="260"/>
+        <location filename="../../ui/cashier/sale.py" line="262"/>
         <source>%n artigo(s) para “%1”</source>
         <translation>
             <numerusform>%n item for “%1”</numerusform>
@@ -4799,22 +4847,22 @@ F4</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="262"/>
+        <location filename="../../ui/cashier/sale.py" line="264"/>
         <source> — mostra os primeiros; escreva mais para afinar</source>
         <translation> — showing the first; type more to narrow</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="302"/>
+        <location filename="../../ui/cashier/sale.py" line="304"/>
         <source>Código desconhecido: %1</source>
         <translation>Unknown code: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="367"/>
+        <location filename="../../ui/cashier/sale.py" line="372"/>
         <source>O carrinho está vazio.</source>
         <translation>The cart is empty.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/cashier/sale.py" line="376"/>
+        <location filename="../../ui/cashier/sale.py" line="381"/>
         <source>Anular a venda toda (%n artigo(s), %1)?</source>
         <translation>
             <numerusform>Void the whole sale (%n item, %1)?</numerusform>
@@ -4822,32 +4870,32 @@ F4</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="378"/>
+        <location filename="../../ui/cashier/sale.py" line="383"/>
         <source>Sim, anular</source>
         <translation>Yes, void</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="383"/>
+        <location filename="../../ui/cashier/sale.py" line="388"/>
         <source>Venda anulada antes do pagamento.</source>
         <translation>Sale voided before payment.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="399"/>
+        <location filename="../../ui/cashier/sale.py" line="404"/>
         <source>Venda suspensa (%1): retome-a em Suspensas.</source>
         <translation>Sale parked (%1): resume it from Parked.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="410"/>
+        <location filename="../../ui/cashier/sale.py" line="415"/>
         <source>Suspensas (%1)</source>
         <translation>Parked (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="419"/>
+        <location filename="../../ui/cashier/sale.py" line="424"/>
         <source>Venda retomada.</source>
         <translation>Sale resumed.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/cashier/sale.py" line="435"/>
+        <location filename="../../ui/cashier/sale.py" line="440"/>
         <source>%n artigo(s)</source>
         <translation>
             <numerusform>%n item</numerusform>
@@ -4855,12 +4903,12 @@ F4</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="438"/>
+        <location filename="../../ui/cashier/sale.py" line="443"/>
         <source>Consumidor final</source>
         <translation>Final consumer</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="441"/>
+        <location filename="../../ui/cashier/sale.py" line="446"/>
         <source>Cliente: %1</source>
         <translation>Customer: %1</translation>
     </message>
@@ -5387,42 +5435,42 @@ F4</translation>
 <context>
     <name>TillWindow</name>
     <message>
-        <location filename="../../ui/cashier/window.py" line="113"/>
+        <location filename="../../ui/cashier/window.py" line="120"/>
         <source>Impressora: %1</source>
         <translation>Printer: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/window.py" line="116"/>
+        <location filename="../../ui/cashier/window.py" line="123"/>
         <source>não configurada</source>
         <translation>not set up</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/window.py" line="280"/>
+        <location filename="../../ui/cashier/window.py" line="291"/>
         <source>Termine, suspenda ou anule a venda antes de sair.</source>
         <translation>Finish, park or void the sale before signing out.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/window.py" line="297"/>
+        <location filename="../../ui/cashier/window.py" line="309"/>
         <source>Registe primeiro os artigos.</source>
         <translation>Register the items first.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/window.py" line="329"/>
+        <location filename="../../ui/cashier/window.py" line="341"/>
         <source>Esta venda tem de ser fatura com nome e morada do cliente.</source>
         <translation>This sale must be an invoice with the customer&apos;s name and address.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/window.py" line="347"/>
+        <location filename="../../ui/cashier/window.py" line="359"/>
         <source>A emitir…</source>
         <translation>Issuing…</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/window.py" line="366"/>
+        <location filename="../../ui/cashier/window.py" line="378"/>
         <source>%1 emitida · %2</source>
         <translation>%1 issued · %2</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/window.py" line="369"/>
+        <location filename="../../ui/cashier/window.py" line="381"/>
         <source>TROCO %1</source>
         <translation>CHANGE %1</translation>
     </message>
@@ -5482,42 +5530,47 @@ F4</translation>
         <translation>GIFT RECEIPT</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/window_receipts.py" line="70"/>
+        <location filename="../../ui/cashier/window_receipts.py" line="76"/>
+        <source>%1 segue por e-mail para %2.</source>
+        <translation>%1 is on its way by e-mail to %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/window_receipts.py" line="84"/>
         <source>Cópia de %1 impressa (%2).</source>
         <translation>Copy of %1 printed (%2).</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/window_receipts.py" line="73"/>
+        <location filename="../../ui/cashier/window_receipts.py" line="87"/>
         <source>Cópia de %1 não impressa: %2</source>
         <translation>Copy of %1 not printed: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/window_receipts.py" line="79"/>
+        <location filename="../../ui/cashier/window_receipts.py" line="93"/>
         <source>A imprimir a cópia de %1…</source>
         <translation>Printing the copy of %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/window_receipts.py" line="92"/>
+        <location filename="../../ui/cashier/window_receipts.py" line="106"/>
         <source>%1 emitida: abate %2 ao que o cliente deve.</source>
         <translation>%1 issued: %2 off what the customer owes.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/window_receipts.py" line="97"/>
+        <location filename="../../ui/cashier/window_receipts.py" line="111"/>
         <source>%1 em numerário</source>
         <translation>%1 in cash</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/window_receipts.py" line="98"/>
+        <location filename="../../ui/cashier/window_receipts.py" line="112"/>
         <source>%1 emitida: devolva %2 ao cliente (%3).</source>
         <translation>%1 issued: give %2 back to the customer (%3).</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/window_receipts.py" line="111"/>
+        <location filename="../../ui/cashier/window_receipts.py" line="125"/>
         <source>Gaveta aberta.</source>
         <translation>Drawer opened.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/window_receipts.py" line="113"/>
+        <location filename="../../ui/cashier/window_receipts.py" line="127"/>
         <source>A gaveta não abriu (abre-se pela impressora): %1</source>
         <translation>The drawer did not open (it opens through the printer): %1</translation>
     </message>
