@@ -1202,92 +1202,92 @@ F8</translation>
 <context>
     <name>CompanyTab</name>
     <message>
-        <location filename="../../ui/backoffice/settings.py" line="60"/>
+        <location filename="../../ui/backoffice/settings.py" line="64"/>
         <source>NIF</source>
         <translation>NIF</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings.py" line="60"/>
+        <location filename="../../ui/backoffice/settings.py" line="64"/>
         <source>Nome</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings.py" line="60"/>
+        <location filename="../../ui/backoffice/settings.py" line="64"/>
         <source>Nome comercial</source>
         <translation>Trading name</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings.py" line="61"/>
+        <location filename="../../ui/backoffice/settings.py" line="65"/>
         <source>Morada</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings.py" line="61"/>
+        <location filename="../../ui/backoffice/settings.py" line="65"/>
         <source>Localidade</source>
         <translation>Town</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings.py" line="61"/>
+        <location filename="../../ui/backoffice/settings.py" line="65"/>
         <source>Código postal</source>
         <translation>Postcode</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings.py" line="62"/>
+        <location filename="../../ui/backoffice/settings.py" line="66"/>
         <source>Telefone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings.py" line="62"/>
+        <location filename="../../ui/backoffice/settings.py" line="66"/>
         <source>Email</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings.py" line="62"/>
+        <location filename="../../ui/backoffice/settings.py" line="66"/>
         <source>N.º do certificado</source>
         <translation>Certificate no.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings.py" line="63"/>
+        <location filename="../../ui/backoffice/settings.py" line="67"/>
         <source>Guardar</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings.py" line="67"/>
+        <location filename="../../ui/backoffice/settings.py" line="71"/>
         <source>O que muda?</source>
         <translation>What changes?</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings.py" line="68"/>
+        <location filename="../../ui/backoffice/settings.py" line="72"/>
         <source>Mudar a região</source>
         <translation>Change the region</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings.py" line="73"/>
+        <location filename="../../ui/backoffice/settings.py" line="77"/>
         <source>Região fiscal</source>
         <translation>Tax region</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings.py" line="95"/>
+        <location filename="../../ui/backoffice/settings.py" line="99"/>
         <source>Nada mudou.</source>
         <translation>Nothing changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings.py" line="99"/>
+        <location filename="../../ui/backoffice/settings.py" line="103"/>
         <source>Empresa guardada.</source>
         <translation>Company saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings.py" line="103"/>
+        <location filename="../../ui/backoffice/settings.py" line="107"/>
         <source>De %1 para %2: %3; %4 produto(s) mudam de taxa (os preços ficam).</source>
         <translation>From %1 to %2: %3; %4 product(s) change rate (prices stay).</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings.py" line="113"/>
+        <location filename="../../ui/backoffice/settings.py" line="117"/>
         <source>Mudar a região fiscal? Os documentos novos levam as taxas novas. Carregue outra vez para confirmar.</source>
         <translation>Change the tax region? New documents take the new rates. Press again to confirm.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings.py" line="119"/>
+        <location filename="../../ui/backoffice/settings.py" line="123"/>
         <source>Região mudada.</source>
         <translation>Region changed.</translation>
     </message>
@@ -2143,7 +2143,7 @@ F8</translation>
     <message>
         <location filename="../../ui/backoffice/documents.py" line="69"/>
         <source>E-mail do cliente</source>
-        <translation>Customer's e-mail</translation>
+        <translation>Customer&apos;s e-mail</translation>
     </message>
     <message>
         <location filename="../../ui/backoffice/documents.py" line="70"/>
@@ -2303,7 +2303,7 @@ F8</translation>
     <message>
         <location filename="../../ui/cashier/email_page.py" line="25"/>
         <source>Endereço de e-mail do cliente (o documento segue em PDF).</source>
-        <translation>The customer's e-mail address (the document goes as a PDF).</translation>
+        <translation>The customer&apos;s e-mail address (the document goes as a PDF).</translation>
     </message>
     <message>
         <location filename="../../ui/cashier/email_page.py" line="32"/>
@@ -2720,22 +2720,22 @@ F8</translation>
 <context>
     <name>LanguageTab</name>
     <message>
-        <location filename="../../ui/backoffice/settings.py" line="258"/>
+        <location filename="../../ui/backoffice/settings.py" line="262"/>
         <source>Guardar</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings.py" line="261"/>
+        <location filename="../../ui/backoffice/settings.py" line="265"/>
         <source>Língua dos ecrãs</source>
         <translation>Language of the screens</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings.py" line="262"/>
+        <location filename="../../ui/backoffice/settings.py" line="266"/>
         <source>A língua escolhida vale para a caixa e o back office a partir da próxima vez que abrirem.</source>
         <translation>The language chosen applies to the till and the back office the next time they open.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings.py" line="273"/>
+        <location filename="../../ui/backoffice/settings.py" line="277"/>
         <source>Língua guardada.</source>
         <translation>Language saved.</translation>
     </message>
@@ -2796,6 +2796,144 @@ F8</translation>
         <location filename="../../ui/cashier/line_page.py" line="156"/>
         <source>valor</source>
         <translation>value</translation>
+    </message>
+</context>
+<context>
+    <name>MailTab</name>
+    <message>
+        <location filename="../../ui/backoffice/settings_mail.py" line="15"/>
+        <source>ex. smtp.exemplo.pt</source>
+        <translation>e.g. smtp.example.com</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_mail.py" line="16"/>
+        <source>587</source>
+        <translation>587</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_mail.py" line="17"/>
+        <source>STARTTLS (porta 587)</source>
+        <translation>STARTTLS (port 587)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_mail.py" line="18"/>
+        <source>TLS (porta 465)</source>
+        <translation>TLS (port 465)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_mail.py" line="19"/>
+        <source>Sem cifra (rede local)</source>
+        <translation>No encryption (local network)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_mail.py" line="20"/>
+        <source>utilizador no servidor (se pedir)</source>
+        <translation>user on the server (if it asks)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_mail.py" line="21"/>
+        <source>palavra-passe (não é mostrada)</source>
+        <translation>password (never shown)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_mail.py" line="22"/>
+        <source>ex. loja@exemplo.pt</source>
+        <translation>e.g. shop@example.com</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_mail.py" line="23"/>
+        <source>ex. Loja Demo</source>
+        <translation>e.g. Demo Shop</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_mail.py" line="24"/>
+        <source>Guardar</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_mail.py" line="26"/>
+        <source>enviar um teste para…</source>
+        <translation>send a test to…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_mail.py" line="27"/>
+        <source>Enviar teste</source>
+        <translation>Send test</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_mail.py" line="30"/>
+        <source>Servidor de envio (SMTP)</source>
+        <translation>Outgoing server (SMTP)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_mail.py" line="32"/>
+        <source>Servidor</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_mail.py" line="32"/>
+        <source>Porta</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_mail.py" line="33"/>
+        <source>Segurança</source>
+        <translation>Security</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_mail.py" line="33"/>
+        <source>Utilizador</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_mail.py" line="34"/>
+        <source>Palavra-passe</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_mail.py" line="34"/>
+        <source>Remetente</source>
+        <translation>Sender</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_mail.py" line="35"/>
+        <source>Nome do remetente</source>
+        <translation>Sender name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_mail.py" line="46"/>
+        <source>Envio por %1:%2 · palavra-passe: %3</source>
+        <translation>Sending through %1:%2 · password: %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_mail.py" line="48"/>
+        <source>guardada</source>
+        <translation>stored</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_mail.py" line="48"/>
+        <source>nenhuma</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_mail.py" line="49"/>
+        <source>O envio de documentos por e-mail não está configurado.</source>
+        <translation>Sending documents by e-mail is not set up.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_mail.py" line="62"/>
+        <source>%1 e-mail(s) por enviar, %2 recusado(s).</source>
+        <translation>%1 e-mail(s) waiting, %2 refused.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_mail.py" line="75"/>
+        <source>Definições de e-mail guardadas.</source>
+        <translation>E-mail settings saved.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_mail.py" line="83"/>
+        <source>Mensagem de teste aceite pelo servidor (%1).</source>
+        <translation>Test message accepted by the server (%1).</translation>
     </message>
 </context>
 <context>
@@ -3274,27 +3412,27 @@ F8</translation>
 <context>
     <name>PaymentsTab</name>
     <message>
-        <location filename="../../ui/backoffice/settings.py" line="200"/>
+        <location filename="../../ui/backoffice/settings.py" line="204"/>
         <source>▲ Subir</source>
         <translation>▲ Up</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings.py" line="201"/>
+        <location filename="../../ui/backoffice/settings.py" line="205"/>
         <source>▼ Descer</source>
         <translation>▼ Down</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings.py" line="202"/>
+        <location filename="../../ui/backoffice/settings.py" line="206"/>
         <source>Guardar</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings.py" line="206"/>
+        <location filename="../../ui/backoffice/settings.py" line="210"/>
         <source>Marque os meios aceites; a ordem é a dos botões na caixa. O numerário é sempre aceite.</source>
         <translation>Tick the methods accepted; the order is that of the till&apos;s buttons. Cash is always accepted.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings.py" line="244"/>
+        <location filename="../../ui/backoffice/settings.py" line="248"/>
         <source>Meios de pagamento guardados: %1.</source>
         <translation>Payment methods saved: %1.</translation>
     </message>
@@ -5166,42 +5304,47 @@ F4</translation>
 <context>
     <name>SettingsArea</name>
     <message>
-        <location filename="../../ui/backoffice/settings.py" line="42"/>
+        <location filename="../../ui/backoffice/settings.py" line="45"/>
         <source>Empresa</source>
         <translation>Company</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings.py" line="42"/>
+        <location filename="../../ui/backoffice/settings.py" line="45"/>
         <source>Lojas e caixas</source>
         <translation>Shops and tills</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings.py" line="43"/>
+        <location filename="../../ui/backoffice/settings.py" line="46"/>
         <source>Impressora</source>
         <translation>Printer</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings.py" line="44"/>
+        <location filename="../../ui/backoffice/settings.py" line="47"/>
         <source>Pagamentos</source>
         <translation>Payments</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings.py" line="44"/>
+        <location filename="../../ui/backoffice/settings.py" line="47"/>
         <source>AT</source>
         <translation>AT</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings.py" line="45"/>
+        <location filename="../../ui/backoffice/settings.py" line="48"/>
         <source>Chave</source>
         <translation>Key</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings.py" line="45"/>
+        <location filename="../../ui/backoffice/settings.py" line="48"/>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="49"/>
         <source>Língua</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings.py" line="49"/>
+        <location filename="../../ui/backoffice/settings.py" line="53"/>
         <source>Pode consultar; só quem muda as definições (por omissão, o administrador) as pode alterar.</source>
         <translation>You may look; only those who change settings (the administrator by default) may change them.</translation>
     </message>
@@ -5578,79 +5721,79 @@ F4</translation>
 <context>
     <name>TillsTab</name>
     <message>
-        <location filename="../../ui/backoffice/settings.py" line="129"/>
+        <location filename="../../ui/backoffice/settings.py" line="133"/>
         <source>Estabelecimento</source>
         <translation>Establishment</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings.py" line="129"/>
-        <location filename="../../ui/backoffice/settings.py" line="141"/>
+        <location filename="../../ui/backoffice/settings.py" line="133"/>
+        <location filename="../../ui/backoffice/settings.py" line="145"/>
         <source>Nome</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings.py" line="129"/>
-        <location filename="../../ui/backoffice/settings.py" line="142"/>
+        <location filename="../../ui/backoffice/settings.py" line="133"/>
+        <location filename="../../ui/backoffice/settings.py" line="146"/>
         <source>Morada</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings.py" line="130"/>
+        <location filename="../../ui/backoffice/settings.py" line="134"/>
         <source>Caixas</source>
         <translation>Tills</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings.py" line="134"/>
+        <location filename="../../ui/backoffice/settings.py" line="138"/>
         <source>Guardar estabelecimento</source>
         <translation>Save the establishment</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings.py" line="137"/>
+        <location filename="../../ui/backoffice/settings.py" line="141"/>
         <source>Ligar o modo de formação</source>
         <translation>Turn training mode on</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings.py" line="138"/>
+        <location filename="../../ui/backoffice/settings.py" line="142"/>
         <source>Desligar o modo de formação</source>
         <translation>Turn training mode off</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings.py" line="143"/>
+        <location filename="../../ui/backoffice/settings.py" line="147"/>
         <source>Localidade</source>
         <translation>Town</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings.py" line="144"/>
+        <location filename="../../ui/backoffice/settings.py" line="148"/>
         <source>Código postal</source>
         <translation>Postcode</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings.py" line="146"/>
+        <location filename="../../ui/backoffice/settings.py" line="150"/>
         <source>Em formação, a caixa emite em séries de formação, sem valor fiscal (para aprender).</source>
         <translation>In training, the till issues in training series, with no fiscal value (to learn).</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings.py" line="171"/>
+        <location filename="../../ui/backoffice/settings.py" line="175"/>
         <source>Escolha um estabelecimento da lista.</source>
         <translation>Choose an establishment from the list.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings.py" line="177"/>
+        <location filename="../../ui/backoffice/settings.py" line="181"/>
         <source>Estabelecimento guardado.</source>
         <translation>Establishment saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings.py" line="180"/>
+        <location filename="../../ui/backoffice/settings.py" line="184"/>
         <source>Esta caixa (%1) está em modo de formação.</source>
         <translation>This till (%1) is in training mode.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings.py" line="181"/>
+        <location filename="../../ui/backoffice/settings.py" line="185"/>
         <source>Esta caixa (%1) emite documentos reais.</source>
         <translation>This till (%1) issues real documents.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings.py" line="190"/>
+        <location filename="../../ui/backoffice/settings.py" line="194"/>
         <source>Guardado: a caixa muda ao voltar a entrar.</source>
         <translation>Saved: the till changes at the next sign-in.</translation>
     </message>

@@ -181,3 +181,45 @@ def test_an_establishment_is_edited_and_training_mode_left(office):
     office.tap(tills.save_button)
     assert "Estabelecimento guardado" in area.notice.text()
     assert [e.name for e in office.app.establishments()] == ["Loja da Sé"]
+
+
+def test_email_settings_checked_saved_and_a_test_message(office):
+    """Definições → E-mail: a bad port is one sentence; saved, the password is never shown
+    back; 'Enviar teste' reaches a real SMTP server on 127.0.0.1 at once."""
+    from sync.mail_sender import MailLink
+    from tests.mail.conftest import SmtpServer, free_port
+
+    server = SmtpServer(free_port())
+    server.start()
+    office.app.mail_link = MailLink(office.app, config_loader=None)
+    try:
+        area = settings(office)
+        area.tabs.setCurrentWidget(area.mail)
+        office.settle()
+        tab = area.mail
+        assert "não está configurado" in tab.state.text()
+        office.type(tab.host, "127.0.0.1")
+        office.type(tab.port, "99999")
+        office.type(tab.sender, "loja@exemplo.pt")
+        office.tap(tab.save_button)
+        assert "Porta do servidor de e-mail inválida" in area.notice.text()
+        tab.port.clear()
+        office.type(tab.port, str(server.port))
+        tab.security.setCurrentIndex(tab.security.findData("none"))
+        office.type(tab.password, "segredo")
+        office.tap(tab.save_button)
+        office.settle()
+        assert area.notice.text() == "Definições de e-mail guardadas."
+        assert tab.password.text() == "" and "segredo" not in tab.state.text()
+        assert "palavra-passe: guardada" in tab.state.text()
+        s = office.app.mail_settings()
+        assert (s.host, s.port, s.security, s.sender) == ("127.0.0.1", server.port, "none",
+                                                          "loja@exemplo.pt")
+        office.type(tab.test_to, "gerente@exemplo.pt")
+        office.tap(tab.test_button)
+        office.settle()
+        assert "Mensagem de teste aceite" in area.notice.text(), area.notice.text()
+        (msg,) = server.inbox.messages
+        assert msg["To"] == "gerente@exemplo.pt"
+    finally:
+        server.stop()

@@ -254,3 +254,29 @@ def test_a_record_that_cannot_be_built_is_parked_not_blocking(till1, central):
     assert report.ok and report.sent == 2        # the document and its sealed entry
     assert central.document(doc.document_no).uuid == doc.uuid
     assert till1.store_health().parked == 1
+
+
+def test_documents_by_email_are_not_at_duties_at_the_store(till1, central):
+    """An e-mail sent (outbox kind 'email', done) is no AT acknowledgement: the store's AT
+    status of the till never counts it, before or after it went."""
+    from sync.mail_sender import MailLink
+    from tests.mail.conftest import SmtpServer, configure, free_port
+
+    server = SmtpServer(free_port())
+    server.start()
+    try:
+        configure(till1, server.port)
+        doc = till1.sell_items([("PAO01", 1)], payments=(("NU", None),))
+        before = till1.store_health()
+        till1.email_document(doc.document_no, "cliente@exemplo.pt")
+        waiting = till1.store_health()
+        assert (waiting.at_pending, waiting.at_parked) == (before.at_pending,
+                                                           before.at_parked)
+        assert MailLink(till1, config_loader=None).drain().done == 1
+        assert len(server.inbox.messages) == 1
+    finally:
+        server.stop()
+    assert till1.store_sync().ok
+    kinds = {k for (k,) in rows(central, "SELECT kind FROM store_at_status")}
+    assert "email" not in kinds
+    assert till1.store_health().at_pending == before.at_pending

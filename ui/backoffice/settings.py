@@ -1,6 +1,7 @@
 """Definições: the company and its establishments, the tax region (with what changing it
 means), the tills and training mode, the payment methods in button order, the language,
-and (``settings_devices``) the printer, AT and the signing key. Changes need the 'settings'
+and (``settings_devices``) the printer, AT and the signing key, (``settings_mail``) the
+server documents are e-mailed by. Changes need the 'settings'
 right (administrators by default): the facade refuses otherwise, in one sentence."""
 
 from functools import partial
@@ -24,6 +25,7 @@ from .kit import (
 )
 from .parts import Table
 from .settings_devices import AtTab, KeyTab, PrinterTab
+from .settings_mail import MailTab
 
 COMPANY_FIELDS = ("nif", "name", "business_name", "address", "city", "postal_code", "phone",
                   "email", "certificate_number")
@@ -39,10 +41,12 @@ class SettingsArea(Area):
         self.at = AtTab(self)
         self.key = KeyTab(self)
         self.language = LanguageTab(self)
+        self.mail = MailTab(self)
         self.tabbed((self.company, self.tr("Empresa")), (self.tills, self.tr("Lojas e caixas")),
                     (self.printer, self.tr("Impressora")),
                     (self.payments, self.tr("Pagamentos")), (self.at, self.tr("AT")),
-                    (self.key, self.tr("Chave")), (self.language, self.tr("Língua")))
+                    (self.mail, self.tr("E-mail")), (self.key, self.tr("Chave")),
+                    (self.language, self.tr("Língua")))
 
     def refresh(self) -> None:
         if not self.ctx.may("settings"):
