@@ -31,17 +31,17 @@ def test_the_till_emails_the_last_sale(driver, app, smtp):  # noqa: F811
         for widget in (page.address, page.ok, page.back):
             bottom = widget.mapTo(d.w.centralWidget(), widget.rect().bottomLeft()).y()
             assert bottom < kb.geometry().top() and widget.height() >= 48
-        for key in "ana@exemplo.pt":
+        for key in "ana⇧-s@exemplo.pt":           # shift and '-' type '_'
             d.tap(kb.keys[key])
-        assert page.address.text() == "ana@exemplo.pt"
+        assert page.address.text() == "ana_s@exemplo.pt"
         d.tap(kb.keys["OK"])                       # Enter sends, as the button does
         d.wait_idle()
         assert d.page() is d.w.sale
         assert d.w.sale.notice.text() == f"{doc.document_no} segue por e-mail para " \
-                                         "ana@exemplo.pt."
+                                         "ana_s@exemplo.pt."
         d.qtbot.waitUntil(lambda: len(smtp.inbox.messages) == 1, timeout=20_000)
         (msg,) = smtp.inbox.messages
-        assert msg["To"] == "ana@exemplo.pt" and doc.document_no in msg["Subject"]
+        assert msg["To"] == "ana_s@exemplo.pt" and doc.document_no in msg["Subject"]
         assert [p.get_content_type() for p in msg.iter_attachments()] == ["application/pdf"]
     finally:
         app.mail_link.close()

@@ -22,6 +22,7 @@ ROWS = (
 )
 WIDE = {SPACE: 2}           # columns a key spans (every row is 12 columns)
 KEYS = {BACK: Qt.Key.Key_Backspace, ENTER: Qt.Key.Key_Return}
+SHIFTED = {"-": "_"}        # with shift: what e-mail addresses need beyond the letters
 
 
 class Keyboard(QWidget):
@@ -72,7 +73,7 @@ class Keyboard(QWidget):
         if key in KEYS:
             code, text = KEYS[key], ("\r" if key == ENTER else "\b")
         else:
-            text = key.upper() if self.shift else key
+            text = SHIFTED.get(key, key.upper()) if self.shift else key
             code = Qt.Key.Key_unknown
             if self.shift:
                 self.shift = False
