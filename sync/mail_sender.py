@@ -239,6 +239,7 @@ def _deliver(conn: MailConnection, msg: EmailMessage) -> str:
     ``Temporary``."""
     s = conn.settings
     context = ssl.create_default_context()
+    step = "connect"
     try:
         if s.security == "tls":
             smtp = smtplib.SMTP_SSL(s.host, s.port, timeout=TIMEOUT, context=context)
@@ -246,9 +247,12 @@ def _deliver(conn: MailConnection, msg: EmailMessage) -> str:
             smtp = smtplib.SMTP(s.host, s.port, timeout=TIMEOUT)
         with smtp:
             if s.security == "starttls":
+                step = "starttls"
                 smtp.starttls(context=context)
             if s.user:
+                step = "login"
                 smtp.login(s.user, conn.password)
+            step = "send"
             refused = smtp.send_message(msg)
             if refused:
                 code, text = next(iter(refused.values()))
@@ -262,8 +266,9 @@ def _deliver(conn: MailConnection, msg: EmailMessage) -> str:
         raise Temporary(f"O servidor de e-mail recusou o utilizador ou a senha "
                         f"({exc.smtp_code}): corrija-os em 'caixa mail set'.") from None
     except smtplib.SMTPNotSupportedError:
-        raise Temporary(f"O servidor {s.host} não aceita STARTTLS: escolha outra segurança "
-                        "da ligação.") from None
+        what = "STARTTLS" if step == "starttls" else "início de sessão (AUTH)"
+        raise Temporary(f"O servidor {s.host} não aceita {what}: reveja a segurança da "
+                        "ligação e o utilizador em 'caixa mail set'.") from None
     except (smtplib.SMTPSenderRefused, smtplib.SMTPDataError) as exc:
         raise _answer(exc.smtp_code, exc.smtp_error, "a mensagem") from None
     except smtplib.SMTPResponseException as exc:
