@@ -150,7 +150,8 @@ class MailMixin(Base):
                 return False
             outbox.record_park(uow.session, duty.id, self.clock.now(), code, reason)
             uow.audit.append(self.clock.now(), "sistema", "email_refused",
-                             f"{duty.label}: {reason}"[:500])
+                             f"{duty.document.document_no} -> {rules.masked(duty.to)}: "
+                             f"{reason.replace(duty.to, rules.masked(duty.to))}"[:500])
             return True
 
     def close(self) -> None:

@@ -59,6 +59,13 @@ def address(value: object) -> str:
     return f"{local}@{domain.lower()}"
 
 
+def masked(address_: str) -> str:
+    """An address as the sealed journal keeps it: enough to recognise, not to reuse (the
+    journal can never be erased; a customer's address must not live there whole)."""
+    local, _, domain = address_.partition("@")
+    return f"{local[:1]}***@{domain}"
+
+
 def port(value: object) -> int:
     text = str(value if value is not None else "").strip()
     if not text.isascii() or not text.isdigit() or not 1 <= int(text) <= 65535:

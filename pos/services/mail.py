@@ -146,7 +146,7 @@ def queue(uow: UnitOfWork, document_no: str, to: object, now: datetime, by: str)
                       status=PENDING, attempts=0, created_at=now, next_attempt_at=now)
     uow.session.add(entry)
     uow.session.flush()
-    uow.audit.append(now, by, "email_queued", f"{document_no} -> {address}"[:500])
+    uow.audit.append(now, by, "email_queued", f"{document_no} -> {mail.masked(address)}"[:500])
     return entry.id
 
 

@@ -80,6 +80,11 @@ def test_a_refused_recipient_is_parked_with_the_reason(app, smtp):
     assert len(parked) == 1 and "550" in parked[0].last_error
     assert "caixa de correio inexistente" in parked[0].last_error
     assert [m["To"] for m in smtp.inbox.messages] == ["cliente@exemplo.pt"]
+    # The sealed journal (never erased) keeps the request and the refusal, not the address.
+    journal = [e.detail for e in app.journal(kinds=("email_queued", "email_refused"))]
+    assert len(journal) == 3 and all("n***@exemplo.pt" in d or "c***@exemplo.pt" in d
+                                     for d in journal)
+    assert not any("ninguem@" in d or "cliente@" in d for d in journal)
     # The manager asks for one more try: refused again, parked again, never lost.
     app.mail_retry(parked[0].id)
     assert link(app).drain().parked == 1
