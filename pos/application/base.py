@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from pos.persistence.db import Database
-from pos.persistence.uow import TillRef, UnitOfWork
+from pos.persistence.uow import Moved, TillRef, UnitOfWork
 from pos.services.anchors import Anchors
 from pos.services.keys import KeyService
 from pos.services.ports import AtLink, Clock, NoAtLink, NoPrinter, Printer
@@ -39,9 +39,15 @@ class Base:
         uow = UnitOfWork(self.db, self._till, write=True, sealer=self.keys.sealer)
         with uow:
             yield uow
-        if uow.moved and self._till is not None:
+        self._committed(uow.moved)
+
+    def _committed(self, moved: Moved) -> None:
+        """After a write has committed: what it appended to the till's chains is anchored
+        outside the database (pos.services.anchors); a passphrase moved meanwhile is
+        journaled."""
+        if moved and self._till is not None:
             try:
-                self._anchor(uow)
+                self._anchor(moved)
             except Exception as exc:   # noqa: BLE001 - the unit has committed: never undo it
                 log.warning("anchor not advanced: %s", exc)
         if self.keys.custody_note and self._till is not None and not self._upgrading:
@@ -67,11 +73,11 @@ class Base:
                 self._shop = uow.settings.get("shop_uuid") or None
         return self._shop
 
-    def _anchor(self, uow: UnitOfWork) -> None:
+    def _anchor(self, moved: Moved) -> None:
         shop = self.shop_uuid()
         if shop is None:
             return
-        self.anchors.advance(shop, self._till.code, uow.moved, self.clock.now())
+        self.anchors.advance(shop, self._till.code, moved, self.clock.now())
         if self.anchors.due_for_vault():
             self._checkpoint()
 
@@ -112,4 +118,5 @@ class Base:
         """Stop the AT sender, anchor the till's state and release the database (at exit)."""
         self.at_link.close()
         self._checkpoint()
+        self.anchors.log.close()
         self.db.dispose()

@@ -27,7 +27,7 @@ from pos.domain.errors import ValidationError
 from pos.domain.qr import document_qr
 from pos.persistence import mapping
 from pos.persistence.models import DocumentRow, Reprint
-from pos.services import catalogue, corrections, issuing, receipts
+from pos.services import catalogue, corrections, issuing, paying, receipts
 from pos.services.ports import PrintOutcome
 
 from .base import Base
@@ -70,8 +70,15 @@ class SellingMixin(Base):
         sender is told there is something new."""
         self.ensure_checked()
         signer = self.keys.signer()
-        with self._write() as uow:
-            doc = issuing.issue(uow, request, signer, self.clock.now)
+        writer = self.db.till_writer(self.till.id) if self.till is not None else None
+        if writer is not None and paying.takes(request):
+            # The till's own sale: its long-lived connection and the state it keeps.
+            doc, moved = paying.pay(writer, request, signer, self.keys.sealer(),
+                                    self.clock.now, self.till)
+            self._committed(moved)
+        else:
+            with self._write() as uow:
+                doc = issuing.issue(uow, request, signer, self.clock.now)
         self._kick()
         return doc
 
