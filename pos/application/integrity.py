@@ -58,15 +58,19 @@ class IntegrityMixin(Base):
             self._journal_custody()
 
     # ---- the checks ------------------------------------------------------------------
-    def verify(self) -> integrity.Report:
+    def verify(self, progress=None, processes: int | None = None) -> integrity.Report:
         """Every chain, seal, signature, number and total of the database, in one snapshot,
         and this till against its anchors; the findings are sealed in the journal and
-        issuing is blocked on the tills whose data was altered until acknowledged."""
+        issuing is blocked on the tills whose data was altered until acknowledged.
+        ``progress(done, total)`` is called as documents are checked (from worker processes'
+        results: call it back on a screen's thread); ``processes``: how many worker
+        processes check the documents (default: one per core for a large file)."""
         verifiers, seals = self.keys.verifiers(), self.keys.seal_verifiers()
         fingerprints = self.keys.signing_fingerprints()
         anchored = self._read_anchors()
         with self._read(snapshot=True) as uow:
-            report = integrity.verify(uow, verifiers, seals, fingerprints)
+            report = integrity.verify(uow, verifiers, seals, fingerprints, progress,
+                                      processes)
             if self.till is not None:
                 report.problems += self._anchor_problems(uow, anchored)
         if self.till is None:

@@ -106,6 +106,13 @@ def document_content(doc: Mapping, lines: Iterable[Mapping], payments: Iterable[
     return _dump(body)
 
 
+def rows_content(doc: list, lines: list[list], payments: list[list]) -> bytes:
+    """``document_content`` of rows already in their sealed form: each a list of its fields'
+    values in DOCUMENT_FIELDS / LINE_FIELDS / PAYMENT_FIELDS order, as sealed (what
+    ``verify`` rebuilds straight from the database's text; lines in line order)."""
+    return _dump([FORMAT, ISSUED, doc, lines, payments])
+
+
 def event_content(kind: str, till: str, values: Mapping) -> bytes:
     """A change of a document's state (cancelled, AT's code), as sealed."""
     if kind not in EVENT_KINDS or kind == ISSUED:

@@ -245,13 +245,41 @@ def verify_documents(conn: Connection, till_id: int, till_code: str, verifiers: 
         problems += [(None, p) for p in _head_seal(f"cadeia de documentos da caixa "
                                                    f"{till_code}", last, verifiers,
                                                    covered.documents if covered else None)]
-    unsealed = conn.execute(select(DocumentRow.document_no).where(
+    return problems + unsealed(conn, till_id)
+
+
+def unsealed(conn: Connection, till_id: int) -> list[tuple[str, str]]:
+    """Documents of the till without an ``issued`` entry (the first 50)."""
+    found = conn.execute(select(DocumentRow.document_no).where(
         DocumentRow.till_id == till_id, ~exists().where(and_(
             DocumentEvent.document_id == DocumentRow.id, DocumentEvent.kind == seal.ISSUED)))
         .order_by(DocumentRow.id).limit(50)).scalars().all()
-    problems += [(doc_no, "documento sem selo (inserido fora do programa)")
-                 for doc_no in unsealed]
-    return problems
+    return [(doc_no, "documento sem selo (inserido fora do programa)") for doc_no in found]
+
+
+def _entry(conn: Connection, till_id: int, seq: int):
+    return conn.execute(select(*_EVENT_COLS).where(DocumentEvent.till_id == till_id,
+                                                   DocumentEvent.seq == seq)).first()
+
+
+def entry_problems(conn: Connection, till_id: int, till_code: str, seq: int
+                   ) -> list[tuple[str | None, str]]:
+    """``check_entry`` for entry ``seq`` of the till's document chain."""
+    ev = _entry(conn, till_id, seq)
+    if ev is None:
+        return []
+    doc = _documents(conn, [ev.document_id]).get(ev.document_id)
+    return check_entry(till_id, till_code, ev, doc)
+
+
+def head_seal_problems(conn: Connection, till_id: int, till_code: str, head_seq: int,
+                       verifiers: dict, covered: Covered | None) -> list[str]:
+    """The seal of the chain's head, entry ``head_seq``."""
+    head = _entry(conn, till_id, head_seq)
+    if head is None:
+        return []
+    return _head_seal(f"cadeia de documentos da caixa {till_code}", head, verifiers,
+                      covered.documents if covered else None)
 
 
 def head_problems(conn: Connection, till_id: int, till_code: str, verifiers: dict,

@@ -29,7 +29,7 @@ from pos.persistence import guards
 from pos.persistence.models import AuditEvent, DocumentRow, LineRow, SealKey, Series
 from pos.persistence.uow import UnitOfWork
 
-from . import chains
+from . import chains, verification
 
 BATCH = 5000
 REPORT, ACKNOWLEDGED = "integrity_report", "integrity_acknowledged"
@@ -117,19 +117,35 @@ def _line_sums(conn: Connection, series_pk: int) -> Iterator[tuple[int, list[str
 # ---- the full verification -------------------------------------------------------------
 
 def verify(uow: UnitOfWork, verifiers: dict, seal_verifiers: dict,
-           signing_fingerprints: dict[int, str]) -> Report:
-    """Every series, document chain and journal of the database, read in one snapshot."""
+           signing_fingerprints: dict[int, str], progress=None,
+           processes: int | None = None) -> Report:
+    """Every series, document chain and journal of the database, read in one snapshot.
+    ``progress(done, total)``: documents checked so far (a SQLite file's documents are
+    checked in one ordered pass, by id range, in ``processes`` worker processes when many:
+    pos.services.verification)."""
     report = Report()
     conn = uow.session.connection()
-    for series in conn.execute(select(Series).order_by(Series.id)).all():
-        report.series += 1
-        report.documents += _verify_series(conn, series, verifiers, report.problems)
     facts = chains.journal_facts(conn)
+    path = uow.db.file
+    if path is not None:
+        def add(series, doc_no, what, till_id):
+            report.problems.append(Problem(series, doc_no, what, till_id))
+
+        counts = verification.check_documents(conn, path, seal_verifiers, facts, add,
+                                              progress, processes)
+        report.series, report.documents = len(counts), sum(counts.values())
+    else:
+        for series in conn.execute(select(Series).order_by(Series.id)).all():
+            report.series += 1
+            report.documents += _verify_series(conn, series, verifiers, report.problems)
+        for till_id, code in sorted(chains.till_codes(conn).items()):
+            for doc_no, what in chains.verify_documents(conn, till_id, code, seal_verifiers,
+                                                        facts.covered.get(till_id)):
+                report.problems.append(Problem("", doc_no, what, till_id))
+        if progress is not None:
+            progress(report.documents, report.documents)
     for till_id, code in sorted(chains.till_codes(conn).items()):
         covered = facts.covered.get(till_id)
-        for doc_no, what in chains.verify_documents(conn, till_id, code, seal_verifiers,
-                                                    covered):
-            report.problems.append(Problem("", doc_no, what, till_id))
         report.problems += [Problem("", None, p, till_id) for p in chains.verify_journal(
             conn, till_id, code, seal_verifiers, covered)]
         report.problems += [Problem("", doc_no, what, till_id)
