@@ -106,10 +106,21 @@ def _entry_time(text: str) -> str:
 
 
 class _Money:
-    """Line arithmetic with a memory: quantity × price repeats across a shop's documents."""
+    """Amounts with a memory: the same texts (prices, totals, quantity × price) repeat across
+    a shop's documents."""
 
     def __init__(self):
         self._products: dict[tuple[str, str], int | None] = {}
+        self._cents: dict[str, int | None] = {}
+
+    def cents(self, text: str) -> int | None:
+        got = self._cents.get(text, False)
+        if got is False:
+            got = cents(text)
+            if len(self._cents) > 200_000:
+                self._cents.clear()
+            self._cents[text] = got
+        return got
 
     def product(self, qty: str, price: str) -> int | None:
         key = (qty, price)
@@ -127,9 +138,9 @@ class _Money:
 
 def _line_ok(money: _Money, ln) -> tuple[bool, int, int, int]:
     """(the line adds up, gross, net, tax in cents) for a line row of _LINE_COLS."""
-    qty, price, disc, gross, net, tax = ln[5], ln[7], ln[8], ln[9], ln[10], ln[11]
-    g, n, t, d = cents(gross), cents(net), cents(tax), cents(disc)
-    product = money.product(qty, price)
+    c = money.cents
+    g, n, t, d = c(ln[9]), c(ln[10]), c(ln[11]), c(ln[8])
+    product = money.product(ln[5], ln[7])
     if None in (g, n, t, d, product):
         return False, 0, 0, 0
     return product - d == g and n + t == g, g, n, t
@@ -233,13 +244,13 @@ def _legal(out: RangeResult, runs: dict[int, SeriesRun], doc, series_id: str, ve
         elif previous != run.last_signed and run.last_signed is not None:
             suspect = True
         verifier = verifiers.get(key_version)
-        g = cents(gross)
+        g = money.cents(gross)
         total = f"{g // 100}.{g % 100:02d}" if g is not None and g >= 0 else None
         if verifier is None or total is None or not verifier.verify(
                 f"{inv_date};{_entry_time(entry)};{doc_no};{total};{previous or ''}", digest):
             suspect = True
         run.last_signed = digest
-    n, t, g = cents(net), cents(tax), cents(gross)
+    n, t, g = money.cents(net), money.cents(tax), money.cents(gross)
     if None in (n, t, g) or n + t != g or not my_lines:
         suspect = True
     else:
