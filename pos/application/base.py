@@ -29,6 +29,7 @@ class Base:
         self._checked = False                # the start-up check ran in this process
         self._anchor_found = False
         self._upgrading = False              # sealing migration 0006's chains: nothing before it
+        self.last_check = None               # what the last start-up check read (checkpoints)
 
     # ---- units of work ---------------------------------------------------------------
     @contextmanager
@@ -103,6 +104,9 @@ class Base:
     def till(self) -> TillRef | None:
         return self._till
 
+    def advance_checkpoint(self) -> None:
+        """Moves the till's integrity checkpoint on (IntegrityMixin)."""
+
     def _adopt(self, till: TillRef) -> None:
         """Set-up created this process's till: act for it from now on."""
         self._till = till
@@ -117,6 +121,7 @@ class Base:
     def close(self) -> None:
         """Stop the AT sender, anchor the till's state and release the database (at exit)."""
         self.at_link.close()
+        self.advance_checkpoint()
         self._checkpoint()
         self.anchors.log.close()
         self.db.dispose()

@@ -37,6 +37,8 @@ from datetime import date, datetime
 
 from sqlalchemy.exc import DBAPIError
 
+from pos.domain.closures import z_end
+
 from . import prepared
 from .models import (
     Customer,
@@ -155,8 +157,6 @@ class TillState:
 
     def first_without_z(self) -> datetime | None:
         if self._first is _UNREAD:
-            from pos.services.closures import z_end
-
             since = z_end(self._one(
                 "SELECT detail FROM audit_events WHERE till_id = ? AND kind = 'closure_z' "
                 "ORDER BY seq DESC LIMIT 1", (self.till_id,)))

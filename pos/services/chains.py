@@ -94,8 +94,10 @@ def journal_facts(conn: Connection) -> JournalFacts:
 
 
 def verify_journal(conn: Connection, till_id: int, till_code: str, verifiers: dict,
-                   covered: Covered | None, head_only: bool = False) -> list[str]:
-    """Problems in one till's journal, as sentences (empty when intact)."""
+                   covered: Covered | None, head_only: bool = False,
+                   since: tuple[int, str] | None = None) -> list[str]:
+    """Problems in one till's journal, as sentences (empty when intact). ``since``: only the
+    entries after that (sequence number, hash), which must follow it."""
     problems: list[str] = []
     cols = (AuditEvent.seq, AuditEvent.at, AuditEvent.user_login, AuditEvent.kind,
             AuditEvent.detail, AuditEvent.prev_hash, AuditEvent.hash, AuditEvent.key_version,
@@ -104,6 +106,12 @@ def verify_journal(conn: Connection, till_id: int, till_code: str, verifiers: di
     if head_only:
         rows = list(conn.execute(q.order_by(AuditEvent.seq.desc()).limit(2)))[::-1]
         expected, prev = (rows[0].seq, rows[0].prev_hash) if rows else (1, "")
+    elif since is not None:
+        rows = list(conn.execute(q.where(AuditEvent.seq > since[0]).order_by(AuditEvent.seq)))
+        expected, prev = since[0] + 1, since[1]
+        if not rows:         # nothing after it: the head is that entry, sealed as it was
+            rows = list(conn.execute(q.where(AuditEvent.seq == since[0])))
+            expected, prev = since[0], rows[0].prev_hash if rows else since[1]
     else:
         rows = _stream(conn, q.order_by(AuditEvent.seq))
         expected, prev = 1, ""

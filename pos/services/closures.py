@@ -9,7 +9,6 @@ not re-closed. Days without a document are not closed (nothing to carry).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 
@@ -22,6 +21,7 @@ from pos.domain.closures import (
     carried,
     month_of,
     next_month,
+    z_end,
 )
 from pos.domain.errors import StateError
 from pos.persistence.models import AuditEvent, CashSession, DocumentEvent, DocumentRow
@@ -181,12 +181,6 @@ _LAST_Z = (select(AuditEvent.detail).where(AuditEvent.till_id == bindparam("till
 _FIRST_AFTER = select(func.min(DocumentRow.system_entry_date)).where(
     DocumentRow.till_id == bindparam("till"), DocumentRow.system_entry_date > bindparam("since"),
     DocumentRow.series_kind != "F")
-
-
-def z_end(detail: str | None) -> datetime:
-    """Where the period without a Z starts: the end of the last Z (its journal detail)."""
-    return datetime.fromisoformat(json.loads(detail.split("\n", 1)[1])["end"]) \
-        if detail else datetime(1970, 1, 1)
 
 
 def z_hours(raw: str) -> int:

@@ -63,7 +63,7 @@ def check_documents(conn: Connection, path: str, seal_verifiers: dict,
     counts: dict[int, int] = {}
     for pk, s in series.items():
         runs = [r for res in results for r in res.series_runs.get(pk, ())]
-        if any(pk in res.series_suspect for res in results) or not _series_holds(s, runs):
+        if any(pk in res.series_suspect for res in results) or not series_holds(s, runs):
             found: list = []
             counts[pk] = _verify_series(conn, s, _verifiers(pems), found)
             for p in found:
@@ -107,10 +107,12 @@ def _run(conn: Connection, path: str, bounds: list[tuple[int, int]], args: tuple
     return results
 
 
-def _series_holds(series, runs: list[verify_pass.SeriesRun]) -> bool:
-    """The runs of a series, in range order, join into one chain from its first number to
-    its recorded head (what integrity._verify_series would find nothing in)."""
-    expected, prev = series.first_number, ""
+def series_holds(series, runs: list[verify_pass.SeriesRun],
+                 start: tuple[int, str] | None = None) -> bool:
+    """The runs of a series, in range order, join into one chain from its first number (or
+    from after ``start``, a number and the hash it ended at) to its recorded head (what
+    integrity._verify_series would find nothing in)."""
+    expected, prev = (start[0] + 1, start[1]) if start else (series.first_number, "")
     for run in sorted(runs, key=lambda r: r.first):
         if run.first != expected or (run.first_prev is not None and run.first_prev != prev):
             return False
