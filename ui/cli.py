@@ -96,12 +96,25 @@ class CaixaParser(argparse.ArgumentParser):
                      "--help).\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    from pos.installation import version
+class _Version(argparse.Action):
+    """``--version``: the installed version, looked up only when asked for (reading the
+    package metadata costs more than the rest of ``caixa --help``)."""
 
+    def __init__(self, option_strings, dest, **kw):
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS,
+                         help="mostra a versão e sai")
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        from pos.installation import version
+
+        sys.stdout.write(f"caixa {version()}\n")
+        parser.exit()
+
+
+def build_parser() -> argparse.ArgumentParser:
     parser = CaixaParser(
         prog="caixa", description="Caixa — ponto de venda certificável para Portugal.")
-    parser.add_argument("--version", action="version", version=f"caixa {version()}")
+    parser.add_argument("--version", action=_Version)
     parser.add_argument("--db", default=None,
                         help="base de dados (ficheiro SQLite ou URL); também CAIXA_DB")
     parser.add_argument("--till", default=None, metavar="CÓDIGO",

@@ -126,8 +126,10 @@ class IntegrityMixin(Base):
                 # .checkpoints); the full verification when there is none or it cannot vouch.
                 outcome = checkpoints.check(uow, verifiers, seals, fingerprints,
                                             self.clock.now())
-                problems, reached = outcome.problems, outcome.reached
+                problems = outcome.problems
                 self.last_check = outcome
+                if outcome.mode == "full" or outcome.documents >= checkpoints.WRITE_AFTER:
+                    reached = outcome.reached   # else exit (or a later start) moves it on
             else:
                 problems = integrity.quick_check(uow, verifiers, seals, fingerprints)
             problems += self._anchor_problems(uow, anchored)

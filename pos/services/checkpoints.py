@@ -3,8 +3,8 @@
 A **checkpoint** is where a till's data was last found intact: the heads of its document
 chain and journal, each of its series' last number and hash, the largest document id of the
 file, and SQLite's schema cookie (``PRAGMA schema_version``), sealed with the till's Ed25519
-seal key and kept in the till's settings (``verified_through``). A clean start-up check, a
-clean full verification and a clean exit write one.
+seal key and kept in the till's settings (``verified_through``). A clean full verification
+and a clean exit write one, and so does a clean start-up check that had much to read.
 
 The start-up check then reads only what came after it: documents with a larger id, through
 the same ordered pass as ``verify`` (pos.services.verify_pass); chain and journal entries
@@ -46,6 +46,9 @@ from .verification import series_holds
 
 KEY = "verified_through"
 FORMAT = 1
+# A start-up check that read this many documents after the checkpoint moves it on itself
+# (a clean exit, a full verification always do); below that, starting writes nothing.
+WRITE_AFTER = 256
 
 
 @dataclass(frozen=True)

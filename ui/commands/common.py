@@ -7,7 +7,6 @@ from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
-from pos.bootstrap import default_db, open_app
 from pos.domain import text
 from pos.domain.documents import Document
 from pos.domain.errors import NotFoundError, ValidationError
@@ -63,6 +62,10 @@ def app(require_setup: bool = True, at: bool = False, printer=None):
     ``--till``/``CAIXA_TILL``); refuses a database nobody has set up, and never creates a
     file for a command that only reads or needs an existing shop. ``at``: with the AT
     sender, for commands that talk to AT now (it sends in this process, no thread)."""
+    # Imported here, not at the top: the command line imports only what the command it
+    # runs needs (``caixa --help`` never loads the database layer or the keys).
+    from pos.bootstrap import default_db, open_app
+
     db = default_db()
     if require_setup and "://" not in db and not Path(db).expanduser().exists():
         raise NotFoundError(f"A base de dados {db} não existe (nada foi criado): indique a "
