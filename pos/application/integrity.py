@@ -83,6 +83,8 @@ class IntegrityMixin(Base):
                 report.problems += self._anchor_problems(uow, anchored)
                 if self.db.file is not None:
                     reached = checkpoints.current(uow, self.clock.now())
+                    if not checkpoints.worth_writing(checkpoints.read(uow, seals), reached):
+                        reached = None
         if self.till is None:
             return report
         self._restore_guards(report.problems)

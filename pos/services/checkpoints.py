@@ -46,8 +46,8 @@ from .verification import series_holds
 
 KEY = "verified_through"
 FORMAT = 1
-# A start-up check that read this many documents after the checkpoint moves it on itself
-# (a clean exit, a full verification always do); below that, starting writes nothing.
+# A start-up check or a full verification that finds this many documents after the
+# checkpoint moves it on (a clean exit always does); below that, they write nothing.
 WRITE_AFTER = 256
 
 
@@ -138,6 +138,15 @@ def read(uow: UnitOfWork, seal_verifiers: dict) -> Checkpoint | None:
     except (ValueError, KeyError, TypeError):
         return None
     return cp if cp.till == uow.till.code else None
+
+
+def worth_writing(stored: Checkpoint | None, reached: Checkpoint) -> bool:
+    """A full verification moves the checkpoint when there is none that holds, or when
+    WRITE_AFTER documents came after it (a verification that finds the till where it was
+    leaves the file as it was: reading never writes)."""
+    if stored is None:
+        return True
+    return (reached.documents or (0, ""))[0] - (stored.documents or (0, ""))[0] >= WRITE_AFTER
 
 
 def write(uow: UnitOfWork, reached: Checkpoint) -> None:

@@ -37,7 +37,8 @@ def _guards(db) -> list[str]:
         con.close()
 
 
-def test_a_clean_start_reads_only_what_came_after_the_checkpoint(open_shop, shop_clock):
+def test_a_clean_start_reads_only_what_came_after_the_checkpoint(open_shop, shop_clock,
+                                                                  monkeypatch):
     app, first = _checked(open_shop)
     assert first.reached is not None
     app.close()                                  # exit moves the checkpoint to the head
@@ -51,7 +52,12 @@ def test_a_clean_start_reads_only_what_came_after_the_checkpoint(open_shop, shop
     assert (after.mode, after.documents) == ("incremental", 3)
     shop_clock.advance(minutes=1)
     _sell(app)
-    assert app.verify().ok
+    assert app.verify().ok                       # 4 documents after it: too few to move it
+    app.db.dispose()
+    app, next_start = _checked(open_shop)
+    assert (next_start.mode, next_start.documents) == ("incremental", 4)
+    monkeypatch.setattr(checkpoints, "WRITE_AFTER", 4)
+    assert app.verify().ok                       # 4 documents: the verification moves it
     app.db.dispose()
     _app, next_start = _checked(open_shop)
     assert (next_start.mode, next_start.documents) == ("incremental", 0)
