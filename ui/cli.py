@@ -111,7 +111,28 @@ class _Version(argparse.Action):
         parser.exit()
 
 
-def build_parser() -> argparse.ArgumentParser:
+GLOBAL_WITH_VALUE = ("--db", "--till")
+
+
+def command_of(argv: list[str]) -> str | None:
+    """The sub-command a command line names (None when it names none before an option it
+    does not know: ``--help``, ``--version``, a mistake)."""
+    args = iter(argv)
+    for arg in args:
+        if arg in GLOBAL_WITH_VALUE:
+            next(args, None)
+        elif arg.startswith(tuple(f"{g}=" for g in GLOBAL_WITH_VALUE)):
+            continue
+        elif arg.startswith("-"):
+            return None
+        else:
+            return arg
+    return None
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The whole command line; with ``command``, only the modules that register it are
+    imported (commands.COMMANDS), the rest of the line parsed the same."""
     parser = CaixaParser(
         prog="caixa", description="Caixa — ponto de venda certificável para Portugal.")
     parser.add_argument("--version", action=_Version)
@@ -122,7 +143,7 @@ def build_parser() -> argparse.ArgumentParser:
                              "preciso quando a base de dados tem várias)")
     sub = parser.add_subparsers(dest="command", metavar="COMANDO")
     sub.required = True
-    for module in commands.modules():
+    for module in commands.modules(command):
         module.register(sub)
     return parser
 
@@ -136,7 +157,8 @@ def _quiet_stdout() -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(command_of(argv))
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:   # --help, or a bad command line already said in one sentence

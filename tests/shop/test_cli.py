@@ -166,3 +166,26 @@ def test_every_command_s_help_renders():
                 assert sub.format_help(), path + [name]
                 walk(sub, path + [name])
     walk(build_parser(), [])
+
+
+def test_each_command_is_registered_by_the_modules_the_index_names():
+    """The command line imports only the modules of the command it runs (ui.commands
+    .COMMANDS): the index must name every command, with every module that registers it."""
+    import importlib
+
+    from ui import commands
+    from ui.cli import CaixaParser, build_parser, command_of
+
+    registered: dict[str, list[str]] = {}
+    for name in commands.MODULES:
+        sub = CaixaParser(prog="caixa").add_subparsers(dest="command")
+        importlib.import_module(f"ui.commands.{name}").register(sub)
+        for command in sub.choices:
+            registered.setdefault(command, []).append(name)
+    assert registered == commands.COMMANDS
+    for command in commands.COMMANDS:
+        (full,) = [a for a in build_parser()._actions if a.dest == "command"]
+        (alone,) = [a for a in build_parser(command)._actions if a.dest == "command"]
+        assert alone.choices[command].format_help() == full.choices[command].format_help()
+    assert command_of(["--db", "x.db", "--till=CX1", "sell", "--item", "A"]) == "sell"
+    assert command_of(["--help"]) is None and command_of([]) is None
