@@ -189,3 +189,38 @@ def test_each_command_is_registered_by_the_modules_the_index_names():
         assert alone.choices[command].format_help() == full.choices[command].format_help()
     assert command_of(["--db", "x.db", "--till=CX1", "sell", "--item", "A"]) == "sell"
     assert command_of(["--help"]) is None and command_of([]) is None
+
+
+LOADED = """
+import json, sys
+from ui.cli import main
+code = main(sys.argv[1:])
+heavy = ("sqlalchemy", "cryptography", "lxml", "zeep", "PySide6", "printing", "sync.worker",
+         "pos.saft", "pos.archive", "qrcode", "PIL")
+print(json.dumps([code, sorted({m for m in sys.modules if m.startswith(heavy)
+                                and (m in heavy or m.split(".")[0] in heavy)})]))
+"""
+
+
+def _loaded(db, *args) -> tuple[int, set[str]]:
+    """The heavy packages ``caixa ARGS`` imported, in a fresh interpreter."""
+    import os
+    import subprocess
+    import sys
+
+    proc = subprocess.run([sys.executable, "-c", LOADED, *args], cwd=ROOT, text=True,
+                          env={**os.environ, "CAIXA_DB": str(db)}, capture_output=True,
+                          timeout=120)
+    code, loaded = json.loads(proc.stdout.strip().splitlines()[-1])
+    return code, {m.split(".")[0] if not m.startswith(("pos.", "sync.")) else m
+                  for m in loaded}
+
+
+def test_help_and_a_sale_import_only_what_they_need(demo_db):
+    """``caixa --help`` loads no database, crypto, XML or Qt; a sale from the command line
+    loads the database and the signature, and nothing of SAF-T, AT, printing or Qt."""
+    assert _loaded(demo_db, "--help") == (0, set())
+    assert _loaded(demo_db, "sell", "--help") == (0, set())
+    code, loaded = _loaded(demo_db, "sell", "--item", "PAO01", "--item", "CAF01:2")
+    assert code == 0
+    assert loaded == {"sqlalchemy", "cryptography"}
