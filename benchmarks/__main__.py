@@ -12,7 +12,18 @@ import traceback
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from . import at_drain, catalogue, datagen, external, integrity, receipt, report, saft, sale
+from . import (
+    at_claim,
+    at_drain,
+    catalogue,
+    datagen,
+    external,
+    integrity,
+    receipt,
+    report,
+    saft,
+    sale,
+)
 from .common import Row, human, load, say
 
 BENCHES = ("sale", "verify", "startup", "receipt", "catalogue", "ui", "saft", "sync")
@@ -35,6 +46,8 @@ class Plan:
     small_per_run: int = 200
     pending: int = 1000
     drain_runs: int = 3
+    claim_size: int = 100_000            # the history under the AT claim's backlogs
+    claim_backlogs: tuple[int, ...] = at_claim.BACKLOGS
     only: set[str] = field(default_factory=lambda: set(BENCHES))
 
 
@@ -42,7 +55,8 @@ FULL = dict(sale_sizes=[0, 100_000, 1_000_000], verify_sizes=[100_000, 1_000_000
             startup_size=1_000_000, saft_sizes=[100_000, 1_000_000], products=50_000)
 QUICK = dict(sale_sizes=[0, 2_000, 10_000], verify_sizes=[2_000, 10_000], startup_size=10_000,
              saft_sizes=[2_000, 10_000], products=5_000, sale_runs=3, sales_per_run=100,
-             verify_runs=3, startup_runs=5, small_runs=3, small_per_run=50, pending=100)
+             verify_runs=3, startup_runs=5, small_runs=3, small_per_run=50, pending=100,
+             claim_size=2_000, claim_backlogs=(0, 1_000))
 
 
 def parse_size(text: str) -> int:
@@ -96,6 +110,8 @@ def sizes_needed(plan: Plan) -> list[int]:
         sizes.update(plan.saft_sizes)
     if plan.only & {"receipt", "catalogue", "ui", "sync"}:
         sizes.add(0)
+    if "sync" in plan.only:
+        sizes.add(plan.claim_size)
     return sorted(sizes)
 
 
@@ -147,7 +163,8 @@ def run_benches(plan: Plan, quick: bool) -> tuple[list[Row], bool]:
 
     step("ui", ui_rows)
     step("saft", lambda: saft.rows(plan.saft_sizes, quick, plan.verify_runs))
-    step("sync", lambda: at_drain.rows(plan.pending, plan.drain_runs))
+    step("sync", lambda: at_drain.rows(plan.pending, plan.drain_runs)
+         + at_claim.rows(plan.claim_size, plan.claim_backlogs))
     return rows, failed
 
 

@@ -21,6 +21,7 @@ from sqlalchemy import (
     case,
     exists,
     select,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, column_property, mapped_column, relationship
 
@@ -290,7 +291,13 @@ class OutboxRow(Base):
     """A duty owed to AT, written in the same transaction as what creates it."""
 
     __tablename__ = "outbox"
-    __table_args__ = (Index("ix_outbox_due", "status", "next_attempt_at"),)
+    __table_args__ = (
+        Index("ix_outbox_due", "status", "next_attempt_at"),
+        # The claim's order within one till and status (migration 0009): a claim walks it
+        # and stops after its rows, whatever the backlog (pos.services.outbox.claim).
+        Index("ix_outbox_queue", "till_id", "status", text("(deadline IS NULL)"), "deadline",
+              "id"),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     till_id: Mapped[int] = mapped_column(ForeignKey("tills.id"), index=True)
     kind: Mapped[str] = mapped_column(String(30))     # invoice | invoice_status | work | ...
