@@ -174,8 +174,8 @@ def run_benches(plan: Plan, quick: bool) -> tuple[list[Row], bool]:
 
     step("ui", ui_rows)
     step("saft", lambda: saft.rows(plan.saft_sizes, quick, plan.verify_runs))
-    step("sync", lambda: at_drain.rows(plan.pending, plan.drain_runs)
-         + at_claim.rows(plan.claim_size, plan.claim_backlogs))
+    step("sync", lambda: at_drain.rows(plan.pending, plan.drain_runs))
+    step("sync", lambda: at_claim.rows(plan.claim_size, plan.claim_backlogs))
     return rows, failed
 
 
