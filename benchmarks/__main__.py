@@ -24,10 +24,12 @@ from . import (
     report,
     saft,
     sale,
+    store,
 )
 from .common import Row, human, load, say
 
-BENCHES = ("sale", "verify", "startup", "cli", "receipt", "catalogue", "ui", "saft", "sync")
+BENCHES = ("sale", "verify", "startup", "cli", "receipt", "catalogue", "ui", "saft", "sync",
+           "store")
 SUITE_MIN = 15
 
 
@@ -176,6 +178,7 @@ def run_benches(plan: Plan, quick: bool) -> tuple[list[Row], bool]:
     step("saft", lambda: saft.rows(plan.saft_sizes, quick, plan.verify_runs))
     step("sync", lambda: at_drain.rows(plan.pending, plan.drain_runs))
     step("sync", lambda: at_claim.rows(plan.claim_size, plan.claim_backlogs))
+    step("store", lambda: store.measure_all(quick))
     return rows, failed
 
 

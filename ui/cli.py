@@ -168,6 +168,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.till:
         os.environ["CAIXA_TILL"] = args.till
     try:
+        return _run(args)
+    finally:
+        commands.finished()
+
+
+def _run(args) -> int:
+    try:
         code = int(args.func(args) or 0)
         sys.stdout.flush()          # a closed pipe shows up here, not at exit
         return code

@@ -20,6 +20,7 @@ from pos.services import (
     sealing,
 )
 from pos.services.integrity import Problem
+from pos.services.store import central
 
 from .base import Base
 
@@ -37,6 +38,10 @@ class IntegrityMixin(Base):
         with self._read() as uow:
             tills = [till_ref(uow.session, code) for code in uow.session.scalars(
                 select(TillRow.code).order_by(TillRow.id))]
+            if self.is_store():
+                # A store's tills seal their own chains, in their own files: the central
+                # database only ever writes the office's.
+                tills = [t for t in tills if t is not None and t.code == central.OFFICE]
             waiting = []
             for ref in tills:
                 with UnitOfWork(self.db, ref, write=False) as tu:
@@ -65,20 +70,23 @@ class IntegrityMixin(Base):
             self._journal_custody()
 
     # ---- the checks ------------------------------------------------------------------
-    def verify(self, progress=None, processes: int | None = None) -> integrity.Report:
+    def verify(self, progress: integrity.Progress | None = None,
+               processes: int | None = None) -> integrity.Report:
         """Every chain, seal, signature, number and total of the database, in one snapshot,
         and this till against its anchors; the findings are sealed in the journal and
         issuing is blocked on the tills whose data was altered until acknowledged.
-        ``progress(done, total)`` is called as documents are checked (from worker processes'
-        results: call it back on a screen's thread); ``processes``: how many worker
-        processes check the documents (default: one per core for a large file)."""
+        ``progress('verifying', done, total)`` hears how many documents are checked (a
+        screen's progress bar; from worker processes' results: call it back on the screen's
+        thread); ``processes``: how many worker processes check the documents (default: one
+        per core for a large file)."""
         verifiers, seals = self.keys.verifiers(), self.keys.seal_verifiers()
         fingerprints = self.keys.signing_fingerprints()
+        till_seals = self.store_seal_verifiers() if self.is_store() else None
         anchored = self._read_anchors()
         reached = None
         with self._read(snapshot=True) as uow:
-            report = integrity.verify(uow, verifiers, seals, fingerprints, progress,
-                                      processes)
+            report = integrity.verify(uow, verifiers, seals, fingerprints, till_seals,
+                                      progress, processes)
             if self.till is not None:
                 report.problems += self._anchor_problems(uow, anchored)
                 if self.db.file is not None:
@@ -88,7 +96,12 @@ class IntegrityMixin(Base):
         if self.till is None:
             return report
         self._restore_guards(report.problems)
-        blocking = self._settle(report.problems, report)
+        mine = report.problems
+        if self.is_store():
+            # The tills' data are the tills' to settle (their own start-up checks them);
+            # the office seals and is blocked by findings in its own data only.
+            mine = [p for p in mine if p.till_id in (None, self.till.id)]
+        blocking = self._settle(mine, report)
         if reached is not None and not any(p.till_id in (self.till.id, None)
                                            for p in report.problems) and not blocking:
             with self._write() as uow:
@@ -230,6 +243,8 @@ class IntegrityMixin(Base):
         """Findings in another till's data are sealed in that till's journal too (its own
         start-up then blocks on them)."""
         others = {p.till_id for p in problems if p.till_id not in (None, uow.till.id)}
+        if self.is_store():
+            others = set()      # a store's tills' journals are theirs: only they write them
         for till_id in others:
             code = uow.session.scalar(select(TillRow.code).where(TillRow.id == till_id))
             ref = till_ref(uow.session, code) if code else None

@@ -26,6 +26,8 @@ SERVER_HINT = "um ficheiro SQLite ou um URL postgresql+psycopg://utilizador@serv
 
 def url_for(db: str | Path) -> str:
     text = str(db)
+    if text.startswith(("postgresql://", "postgres://")):   # libpq's form: psycopg (3)
+        return "postgresql+psycopg://" + text.split("://", 1)[1]
     if "://" in text:
         return text
     return f"sqlite:///{Path(text).expanduser().resolve()}"
@@ -139,6 +141,14 @@ class Database:
                 writer = self._writers[till_id] = TillWriter(self.file, till_id,
                                                              BUSY_TIMEOUT_MS)
             return writer
+
+    def checkpoint(self) -> None:
+        """A passive WAL checkpoint through each till writer this process opened (nothing
+        when it opened none: its other connections checkpoint as SQLite does by itself)."""
+        with self._writers_lock:
+            writers = list(self._writers.values())
+        for writer in writers:
+            writer.checkpoint()
 
     def dispose(self) -> None:
         """Close every connection to the database (the pool's and the tills' writers)."""

@@ -300,6 +300,13 @@ class TillWriter:
             for fn in tx._after:
                 fn()
 
+    def checkpoint(self) -> None:
+        """Copy the committed write-ahead log into the database file, without waiting for
+        anyone (PASSIVE): what an idle moment does, so that the log starts over instead of
+        growing until SQLite's automatic checkpoint inside some later sale's commit."""
+        with self._lock:
+            self.conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+
     def close(self) -> None:
         with self._lock:
             self.conn.close()

@@ -11,6 +11,7 @@ leaves a half file under the requested name.
 
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -23,7 +24,7 @@ from pos.domain.errors import ValidationError
 from pos.domain.producer import producer_from
 from pos.files import output_path, temporary_beside
 from pos.persistence.db import Database
-from pos.persistence.models import Company, Establishment, Setting
+from pos.persistence.models import Company, Establishment, Setting, TillRow
 from pos.persistence.repositories import SHOP_DEFAULTS as DEFAULTS
 
 from . import elements, queries
@@ -38,6 +39,8 @@ from .masterfiles import (
 from .period import Period
 
 NS = "urn:OECD:StandardAuditFile-Tax:PT_1.04_01"
+PROGRESS_EVERY = 500            # documents between two progress calls
+Progress = Callable[[str, int, int], object]     # (stage, done, total), as in catalogue_csv
 _PRODUCT_ID = re.compile(r"^[^/]+/[^/]+$")
 
 
@@ -52,6 +55,24 @@ class ExportResult:
     @property
     def documents(self) -> int:
         return sum(self.entries.values())
+
+
+def _ticker(progress: Progress | None, total: int) -> Callable[..., None]:
+    """A ``tick()`` per document written that tells ``progress`` now and then; a False
+    answer stops the export (the temporary file is removed)."""
+    done = 0
+
+    def tick(final: bool = False) -> None:
+        nonlocal done
+        if progress is None:
+            return
+        if not final:
+            done += 1
+        if (final or done == 1 or done % PROGRESS_EVERY == 0) and \
+                progress("writing", done, total) is False:
+            raise ValidationError("Exportação do SAF-T cancelada: nenhum ficheiro gravado.")
+
+    return tick
 
 
 def _money(cents: int) -> str:
@@ -109,23 +130,34 @@ def header(company, settings: dict[str, str], period: Period, today: date,
     return h
 
 
-def _tax_entity(conn: Connection, establishment: str | None) -> str:
-    """'Global' or the establishment. A file for one establishment is made only when the
-    company has just that one (the per-establishment export selects by till: not yet)."""
+def _tax_entity(conn: Connection, establishment: str | None
+                ) -> tuple[str, tuple[int, ...] | None]:
+    """The file's TaxEntity and the tills whose documents go in it (None: every till).
+
+    'Global' (or nothing, in a company with several establishments) is the company's one
+    file with every till's documents, as AT asks of a company; an establishment's code is
+    that establishment's tills only (a store's central database holds every till). A
+    company with one establishment names it."""
     codes = list(conn.execute(select(Establishment.code).order_by(Establishment.id)).scalars())
     own = codes[0] if len(codes) == 1 else "Global"
     if establishment is None or establishment in (own, "Global"):
-        return establishment or own
-    choices = f"'{own}' ou 'Global'" if own != "Global" else "'Global'"
-    raise ValidationError(f"Não há SAF-T só do estabelecimento {establishment}: exporte "
-                          f"{choices}.")
+        return establishment or own, None
+    if establishment not in codes:
+        known = ", ".join(dict.fromkeys(["Global", *codes]))
+        raise ValidationError(f"Não há o estabelecimento {establishment} nesta empresa "
+                              f"(existem: {known}).")
+    tills = tuple(conn.execute(
+        select(TillRow.id).join(Establishment, Establishment.id == TillRow.establishment_id)
+        .where(Establishment.code == establishment)).scalars())
+    return establishment, tills
 
 
-def _master_files(xf, conn: Connection, period: Period, census, company) -> tuple[int, int]:
+def _master_files(xf, conn: Connection, period: Period, census, company,
+                  tills: tuple[int, ...] | None = None) -> tuple[int, int]:
     seen = {"CF"}
     with xf.element("MasterFiles"):
         xf.write(generic_customer())
-        for row in queries.customers(conn, period):
+        for row in queries.customers(conn, period, tills):
             # The ID comes from the snapshot, exactly as each document computes it.
             cid = customer_id(*row[:6])
             if cid not in seen:
@@ -151,7 +183,8 @@ def _cid(doc) -> str:
                        doc.customer_city, doc.customer_postal_code, doc.customer_country)
 
 
-def _table(xf, fh, conn: Connection, table: str, period: Period, totals, company) -> None:
+def _table(xf, fh, conn: Connection, table: str, period: Period, totals, company,
+           tick: Callable[[], None], tills: tuple[int, ...] | None = None) -> None:
     if table != "SalesInvoices" and totals.entries == 0:
         return   # optional tables are left out when empty
     with xf.element(table):
@@ -167,7 +200,7 @@ def _table(xf, fh, conn: Connection, table: str, period: Period, totals, company
         # the file first, then append them; lxml writes the closing tag after them.
         xf.flush()
         write = fh.write
-        for pk, _doc_type, _series in queries.series_of(conn, table):
+        for pk, _doc_type, _series in queries.series_of(conn, table, tills):
             for doc, lines, doc_pays in queries.documents(
                     conn, pk, period, pays, receipt=table == "Payments"):
                 if table == "SalesInvoices":
@@ -179,14 +212,18 @@ def _table(xf, fh, conn: Connection, table: str, period: Period, totals, company
                 else:
                     text = elements.payment(doc, lines, doc_pays, _cid(doc))
                 write(text.encode("utf-8"))
+                tick()
 
 
 def export(db: Database, out: str | Path, period: Period, today: date,
-           establishment: str | None = None) -> ExportResult:
+           establishment: str | None = None, progress: Progress | None = None
+           ) -> ExportResult:
     """Write the SAF-T file for ``period`` to ``out`` and say what went in.
 
     ``out`` is a new path or a regular file (pos.files.output_path): never a named pipe or
-    a device, which a rename would replace.
+    a device, which a rename would replace. ``progress('writing', documents written,
+    documents in the period)`` is told every ``PROGRESS_EVERY`` documents; when it answers
+    False the export stops and no file is left.
     """
     out = output_path(out, "ficheiro SAF-T")
     # Both passes must see one snapshot while the till keeps issuing: a SQLite read
@@ -197,9 +234,10 @@ def export(db: Database, out: str | Path, period: Period, today: date,
         company = conn.execute(select(Company).where(Company.id == 1)).first()
         if company is None:
             raise ValidationError("A empresa ainda não está configurada ('caixa init').")
-        tax_entity = _tax_entity(conn, establishment)
+        tax_entity, tills = _tax_entity(conn, establishment)
         settings = _settings(conn)
-        census = queries.census(conn, period)
+        census = queries.census(conn, period, tills)
+        tick = _ticker(progress, sum(t.entries for t in census.tables.values()))
         fd, tmp = temporary_beside(out)
         try:
             with os.fdopen(fd, "wb") as fh:
@@ -207,11 +245,13 @@ def export(db: Database, out: str | Path, period: Period, today: date,
                     xf.write_declaration()
                     with xf.element("AuditFile", nsmap={None: NS}):
                         xf.write(header(company, settings, period, today, tax_entity))
-                        customers, products = _master_files(xf, conn, period, census, company)
+                        customers, products = _master_files(xf, conn, period, census,
+                                                            company, tills)
                         with xf.element("SourceDocuments"):
                             for table in queries.TABLES:
                                 _table(xf, fh, conn, table, period, census.tables[table],
-                                       company)
+                                       company, tick, tills)
+                tick(final=True)
                 fh.flush()
                 os.fsync(fh.fileno())   # the whole file is on disk before it takes the name
             os.replace(tmp, out)

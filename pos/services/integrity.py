@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
@@ -26,13 +26,22 @@ from pos.domain.money import ZERO, round2
 from pos.domain.series import document_number
 from pos.domain.signature import signature_message
 from pos.persistence import guards
-from pos.persistence.models import AuditEvent, DocumentRow, LineRow, SealKey, Series
+from pos.persistence.models import (
+    AuditEvent,
+    DocumentRow,
+    LineRow,
+    SealKey,
+    Series,
+    TillRow,
+)
+from pos.persistence.store_models import StoreSealKey
 from pos.persistence.uow import UnitOfWork
 
 from . import chains, verification
 
 BATCH = 5000
 REPORT, ACKNOWLEDGED = "integrity_report", "integrity_acknowledged"
+Progress = Callable[[str, int, int], object]     # (stage, done, total), as in catalogue_csv
 
 
 @dataclass(frozen=True)
@@ -117,37 +126,56 @@ def _line_sums(conn: Connection, series_pk: int) -> Iterator[tuple[int, list[str
 # ---- the full verification -------------------------------------------------------------
 
 def verify(uow: UnitOfWork, verifiers: dict, seal_verifiers: dict,
-           signing_fingerprints: dict[int, str], progress=None,
-           processes: int | None = None) -> Report:
+           signing_fingerprints: dict[int, str],
+           till_seals: dict[int, dict] | None = None,
+           progress: Progress | None = None, processes: int | None = None) -> Report:
     """Every series, document chain and journal of the database, read in one snapshot.
-    ``progress(done, total)``: documents checked so far (a SQLite file's documents are
-    checked in one ordered pass, by id range, in ``processes`` worker processes when many:
-    pos.services.verification)."""
+
+    ``till_seals``: seal keys per till, where tills seal with keys of their own that this
+    database does not hold in ``seal_keys`` (a store's central database: each till's, as
+    it sent them); a till not named there is checked with ``seal_verifiers``.
+    ``progress('verifying', documents done, documents in all)`` is told as it goes. A SQLite
+    file's documents are checked in one ordered pass, by id range, in ``processes`` worker
+    processes when many (pos.services.verification); a server's, series by series."""
     report = Report()
     conn = uow.session.connection()
     facts = chains.journal_facts(conn)
     path = uow.db.file
-    if path is not None:
+    if path is not None and not till_seals:
         def add(series, doc_no, what, till_id):
             report.problems.append(Problem(series, doc_no, what, till_id))
 
+        def told(done: int, total: int) -> None:
+            progress("verifying", done, total)
+
         counts = verification.check_documents(conn, path, seal_verifiers, facts, add,
-                                              progress, processes)
+                                              told if progress is not None else None,
+                                              processes)
         report.series, report.documents = len(counts), sum(counts.values())
     else:
+        total = conn.scalar(select(func.count()).select_from(DocumentRow)) or 0 \
+            if progress is not None else 0
+
+        def tick(done: int) -> None:
+            if progress is not None:
+                progress("verifying", min(done, total), total)
+
+        tick(0)
         for series in conn.execute(select(Series).order_by(Series.id)).all():
             report.series += 1
-            report.documents += _verify_series(conn, series, verifiers, report.problems)
+            report.documents += _verify_series(conn, series, verifiers, report.problems,
+                                               lambda n: tick(report.documents + n))
+        tick(total)
         for till_id, code in sorted(chains.till_codes(conn).items()):
-            for doc_no, what in chains.verify_documents(conn, till_id, code, seal_verifiers,
+            seals = (till_seals or {}).get(till_id, seal_verifiers)
+            for doc_no, what in chains.verify_documents(conn, till_id, code, seals,
                                                         facts.covered.get(till_id)):
                 report.problems.append(Problem("", doc_no, what, till_id))
-        if progress is not None:
-            progress(report.documents, report.documents)
     for till_id, code in sorted(chains.till_codes(conn).items()):
         covered = facts.covered.get(till_id)
+        seals = (till_seals or {}).get(till_id, seal_verifiers)
         report.problems += [Problem("", None, p, till_id) for p in chains.verify_journal(
-            conn, till_id, code, seal_verifiers, covered)]
+            conn, till_id, code, seals, covered)]
         report.problems += [Problem("", doc_no, what, till_id)
                             for doc_no, what in chains.cancellations_lost(conn, till_id)]
     report.problems += shop_problems(uow, facts, signing_fingerprints)
@@ -167,6 +195,13 @@ def shop_problems(uow: UnitOfWork, facts: chains.JournalFacts,
         if facts.seal_keys and fp not in facts.seal_keys:
             out.append(Problem("", None, f"chave de selagem versão {version} não está "
                                          "registada no diário (acrescentada fora do programa)"))
+    for till_id, code, version, fp in uow.session.execute(
+            select(StoreSealKey.till_id, TillRow.code, StoreSealKey.version,
+                   StoreSealKey.fingerprint).join(TillRow, TillRow.id == StoreSealKey.till_id)):
+        if facts.seal_keys and fp not in facts.seal_keys:
+            out.append(Problem("", None, f"chave de selagem versão {version} da caixa {code} "
+                                         "não está registada no diário (acrescentada fora do "
+                                         "programa)", till_id))
     shop = uow.settings.get("shop_uuid")
     if facts.shops and shop not in facts.shops:
         out.append(Problem("", None, "a identidade da loja (shop_uuid) foi alterada"))
@@ -189,7 +224,8 @@ def restore_guards(uow: UnitOfWork) -> list[str]:
     return damaged
 
 
-def _verify_series(conn: Connection, series, verifiers: dict, problems: list) -> int:
+def _verify_series(conn: Connection, series, verifiers: dict, problems: list,
+                   tick: Callable[[int], None] | None = None) -> int:
     label = f"{series.doc_type} {series.series_id}"
 
     def flag(doc_no, what):
@@ -203,6 +239,8 @@ def _verify_series(conn: Connection, series, verifiers: dict, problems: list) ->
     for (doc_id, number, doc_no, dtype, inv_date, entry, gross, net, tax, previous, digest,
          key_version) in _stream(conn, stmt):
         count += 1
+        if tick is not None and count % BATCH == 0:
+            tick(count)
         if number != expected:
             flag(doc_no, f"numeração com falha: esperado n.º {expected}, encontrado {number} "
                          "(documentos apagados ou inseridos)")

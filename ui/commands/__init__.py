@@ -6,7 +6,7 @@ Modules are imported lazily by name so a missing optional part never breaks the 
 import importlib
 
 MODULES = ["core", "custody", "printing", "saft", "manual", "gui", "sync", "reference",
-           "selftest", "transport", "master", "settings"]
+           "selftest", "transport", "master", "settings", "backoffice", "store"]
 
 
 # Which modules register each command (tests/shop/test_cli.py keeps it true): a command
@@ -28,6 +28,8 @@ COMMANDS: dict[str, list[str]] = {
     "transport": ["transport"],
     **dict.fromkeys(("product", "category", "customer", "user"), ["master"]),
     **dict.fromkeys(("company", "payments", "at", "printer"), ["settings"]),
+    "backoffice": ["backoffice"],
+    "store": ["store"],
 }
 
 
@@ -36,3 +38,11 @@ def modules(command: str | None = None):
     names = COMMANDS.get(command or "", MODULES)
     return [importlib.import_module(f"{__name__}.{name}") for name in names]
 
+
+def finished() -> None:
+    """After a command: common.finished, when the command opened anything through it."""
+    import sys
+
+    common = sys.modules.get(f"{__name__}.common")
+    if common is not None:
+        common.finished()
