@@ -86,6 +86,8 @@ def _run(conn: Connection, path: str, bounds: list[tuple[int, int]], args: tuple
          progress: Progress | None, processes: int) -> list[verify_pass.RangeResult]:
     done = 0
     results: list[verify_pass.RangeResult] = []
+    if progress is not None:
+        progress(0, total)                          # a screen shows the bar at once
     if processes <= 1 or len(bounds) <= 1:
         raw = conn.connection.dbapi_connection      # the snapshot's own connection
         for lo, hi in bounds:
