@@ -130,8 +130,8 @@ class SellingMixin(Base):
         with self._read() as uow:
             req = corrections.credit_note_request(uow, document_no, "pré-visualização",
                                                   picks, "")
-            region = issuing.company_region(uow)
-        lines, totals = price_lines(list(req.lines), region, self.clock.now().date())
+        # The note keeps the region of what it corrects, as issuing will price it.
+        lines, totals = price_lines(list(req.lines), req.tax_region, self.clock.now().date())
         return CreditPreview(document_no, lines, totals)
 
     @staticmethod

@@ -6,7 +6,6 @@ signs: the form belongs to a registered book, was not voided, and has no other a
 document (D8632 §3.2.2 — one active document per manual original or duplicate).
 """
 
-import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -17,14 +16,14 @@ from sqlalchemy import select
 from pos.domain import manual as rules
 from pos.domain import text
 from pos.domain.doctypes import doc_type
-from pos.domain.documents import FINAL_CONSUMER, CartLine, Customer, Document, LineRef
+from pos.domain.documents import FINAL_CONSUMER, CartLine, Customer, Document
 from pos.domain.errors import NotFoundError, SeriesError, StateError, ValidationError
 from pos.domain.series import document_number
 from pos.domain.text import check_text
 from pos.persistence.models import DocumentRow, Series, TypographyBook
 from pos.persistence.uow import UnitOfWork
 
-from . import issuing
+from . import corrections, issuing, references
 from .manual import find_book, recovered_in, voided_in
 
 Clock = Callable[[], datetime]
@@ -99,28 +98,26 @@ def require_recovery_series(uow: UnitOfWork, doc_type_code: str, year: int) -> S
     return series
 
 
-def _with_reference(doc_type_code: str, lines: tuple[CartLine, ...], reference: str | None,
-                    reason: str | None) -> tuple[CartLine, ...]:
+def _correcting(uow: UnitOfWork, doc_type_code: str, lines: tuple[CartLine, ...],
+                reference: str | None, reason: str | None
+                ) -> tuple[tuple[CartLine, ...], int | None, str | None]:
+    """(lines, corrected document's id, its tax region) of a recovered document: a credit
+    or debit note cites the document it corrects by its paper number and is held to what
+    that document sold (references.resolve, corrections.paper_note_lines)."""
     if doc_type_code not in ("NC", "ND"):
         if reference:
             raise ValidationError(f"Só notas de crédito ou débito citam outro documento, não "
                                   f"{doc_type_code}.")
-        return lines
+        return lines, None, None
     if not (reference or "").strip() or not (reason or "").strip():
         raise ValidationError(
             f"Uma {doc_type(doc_type_code).name.lower()} cita o documento que corrige e o "
             "motivo, como no impresso (--ref e --ref-reason).")
     reference = check_text(reference, "a referência do documento corrigido", 60)
     reason = text.REASON(reason)
-    ref = LineRef(reference, 0, reason)
-    return tuple(dataclasses.replace(ln, reference=ref) for ln in lines)
-
-
-def _ref_document_id(uow: UnitOfWork, reference: str | None) -> int | None:
-    session = uow.session
-    if not reference:
-        return None
-    return session.scalar(select(DocumentRow.id).where(DocumentRow.document_no == reference))
+    row = references.resolve(uow, reference)
+    lines = corrections.paper_note_lines(uow, row, doc_type_code, lines, reason)
+    return lines, row.id, row.tax_region
 
 
 def _sales_only(doc_type_code: str) -> None:
@@ -166,12 +163,13 @@ def issue_manual(uow: UnitOfWork, book: TypographyBook, ref: str, entry: ManualE
     now = clock()
     # Fail before signing if the series would make a HashControl the XSD rejects.
     rules.recovery_hash_control(signer.version, book.doc_type, ref)
-    lines = _with_reference(book.doc_type, entry.lines, entry.reference, entry.reason)
+    lines, ref_id, region = _correcting(uow, book.doc_type, entry.lines, entry.reference,
+                                        entry.reason)
     doc = issuing.issue(uow, issuing.IssueRequest(
         doc_type=book.doc_type, lines=lines, customer=entry.customer,
         payments=entry.payments, user=entry.user, doc_date=entry.doc_date, manual_ref=ref,
-        ref_document_id=_ref_document_id(uow, entry.reference), extra=extra or {},
-        movement_start=movement_start, confirm_clock=entry.confirm_clock), signer, clock)
+        ref_document_id=ref_id, extra=extra or {}, movement_start=movement_start,
+        confirm_clock=entry.confirm_clock, tax_region=region), signer, clock)
     if book.status == "stock":
         # A form from it was used, so the book is in use whatever was marked before.
         book.status = "in_use"
@@ -276,12 +274,13 @@ def reenter_duplicate(uow: UnitOfWork, entry: DuplicateEntry, signer, clock: Clo
             "Para o corrigir, anule esse documento primeiro.")
     require_recovery_series(uow, type_code, now.year)
     rules.recovery_hash_control(signer.version, type_code, original, duplicate=True)
-    lines = _with_reference(type_code, entry.lines, entry.reference, entry.reason)
+    lines, ref_id, region = _correcting(uow, type_code, entry.lines, entry.reference,
+                                        entry.reason)
     doc = issuing.issue(uow, issuing.IssueRequest(
         doc_type=type_code, lines=lines, customer=entry.customer, payments=entry.payments,
         user=entry.user, doc_date=entry.doc_date, duplicate_ref=original,
-        ref_document_id=_ref_document_id(uow, entry.reference),
-        confirm_clock=entry.confirm_clock), signer, clock)
+        ref_document_id=ref_id, confirm_clock=entry.confirm_clock, tax_region=region),
+        signer, clock)
     uow.audit.append(now, entry.user, "manual_duplicate",
                      f"{type_code}D {original} dated {entry.doc_date.isoformat()} -> "
                      f"{doc.document_no}")

@@ -55,8 +55,9 @@ def test_credit_note_on_a_recovered_invoice_cites_the_manual_number(shop, book, 
     clock.advance(minutes=5)
     note = shop.credit(doc.document_no, "Devolução")
     assert note.series_kind == "N"
-    assert {ln.reference.document_no for ln in note.lines} == {"FTM abc/00001"}
-    assert "R2026" not in note.lines[0].reference.document_no    # D8632 §2.4.6
+    # The paper number in the 'TYPE SERIES/N' form, never the recovery number (D8632
+    # §2.4.6; P302 4.1.4.19.10.1).
+    assert {ln.reference.document_no for ln in note.lines} == {"FT abc/00001"}
 
 
 def test_missing_report_after_out_of_order_recoveries_and_voids(shop, book, clock):
@@ -134,10 +135,10 @@ def test_paper_credit_note_needs_its_reference(shop, book):
     with pytest.raises(ValidationError, match="--ref"):
         shop.recover_manual(entry(shop, "1", book_id=b.id))
     inv = shop.recover_manual(entry(shop, "00001"))
-    note = shop.recover_manual(entry(shop, "1", book_id=b.id, reference="FTM abc/00001",
+    note = shop.recover_manual(entry(shop, "1", book_id=b.id, reference="FT abc/00001",
                                      reason="Devolução"))
     assert note.hash_control == "1-NCM nc/1"
-    assert note.lines[0].reference.document_no == "FTM abc/00001"
+    assert note.lines[0].reference.document_no == "FT abc/00001"
     assert inv.document_no == "FT R2026/1"
 
 
