@@ -14,6 +14,7 @@ from .integrity import IntegrityMixin
 from .journal import JournalMixin
 from .manual import ManualMixin
 from .people import PeopleMixin
+from .prints import PrintsMixin
 from .saft import SaftMixin
 from .selling import SellingMixin
 from .settings_admin import SettingsAdminMixin
@@ -27,5 +28,5 @@ class Application(ShopMixin, SellingMixin, PeopleMixin, CashMixin, ManualMixin, 
                   IntegrityMixin, JournalMixin, BackupMixin, ClockMixin, ArchiveMixin,
                   SaftMixin, TransportMixin, StaffMixin, CatalogueAdminMixin,
                   CustomersAdminMixin, SettingsAdminMixin, SetupMixin, CatalogueCsvMixin,
-                  AtCredentialsMixin, CounterMixin):
+                  AtCredentialsMixin, CounterMixin, PrintsMixin):
     """See the package docstring; built by ``pos.bootstrap.open_app``."""

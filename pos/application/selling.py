@@ -7,10 +7,9 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from pos.domain import refunds as refund_rules
-from pos.domain import text
 from pos.domain.company import Issuer
 from pos.domain.documents import (
     Customer,
@@ -26,7 +25,7 @@ from pos.domain.documents import (
 from pos.domain.errors import ValidationError
 from pos.domain.qr import document_qr
 from pos.persistence import mapping
-from pos.persistence.models import DocumentRow, Reprint
+from pos.persistence.models import DocumentRow
 from pos.services import catalogue, corrections, issuing, receipts
 from pos.services.ports import PrintOutcome
 
@@ -167,23 +166,10 @@ class SellingMixin(Base):
         return document_qr(doc, issuer.nif, issuer.certificate_number)
 
     # ---- printing --------------------------------------------------------------------
-    def record_reprint(self, document_no: str, user: str, reason: str = "") -> int:
-        """Record a copy printed after the original; returns its copy number (1 = first)."""
-        reason = text.REPRINT_REASON(reason)
-        with self._write() as uow:
-            now = self.clock.now()
-            row = uow.documents.by_number(document_no)
-            copies = uow.session.scalar(select(func.count()).select_from(Reprint)
-                                        .where(Reprint.document_id == row.id)) or 0
-            uow.session.add(Reprint(document_id=row.id, at=now, user_login=user,
-                                    reason=reason, copy_number=copies + 1))
-            uow.audit.append(now, user, "reprint",
-                             f"{document_no} copy {copies + 1}: {reason}")
-        return copies + 1
-
     def print_document(self, document_no: str, *, copy: bool = False, user: str = "",
                        reason: str = "", open_drawer: bool = False) -> PrintOutcome:
-        """Print a committed document on this till's printer (a copy is recorded)."""
+        """Print a committed document on this till's printer: the original the first time,
+        a marked copy every later time (each print is claimed and recorded, PrintsMixin)."""
         doc = self.document(document_no)
         issuer = self.issuer()
         return self.printer.print_document(doc, issuer, self.qr(doc, issuer), copy=copy,

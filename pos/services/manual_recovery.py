@@ -223,6 +223,7 @@ def close_series_for_data_loss(uow: UnitOfWork, reason: str, now: datetime, user
         if last < 1:
             continue          # never used: nothing of it can have been lost
         series.status = "F"
+        series.final_number = last     # lost documents are re-entered up to it (§2.5)
         # sync/dispatch.py sends this as finalizarSerie (seqUltimoDocEmitido, justificacao).
         payload = {"last_number": last, "reason": reason}
         uow.outbox.add("series_finalize", now, series_pk=series.id, payload=payload)
@@ -259,6 +260,13 @@ def reenter_duplicate(uow: UnitOfWork, entry: DuplicateEntry, signer, clock: Clo
     original = document_number(type_code, series.series_id, number)
     if session.scalar(select(DocumentRow.id).where(DocumentRow.document_no == original)):
         raise StateError(f"O documento {original} está na base de dados: não foi perdido.")
+    last = max(series.final_number or 0, series.last_number)
+    if number > last:
+        raise ValidationError(
+            f"A série {series.series_id} ({type_code}) foi fechada no n.º {last}: o documento "
+            f"{original} não foi emitido e não se recupera. Confira o número no duplicado "
+            "(o último número real da série indica-se ao fechá-la: 'caixa manual "
+            "close-series --last TIPO:SÉRIE=N').")
     rules.check_not_future(entry.doc_date, now.date(), "duplicado")
     if series.last_invoice_date and entry.doc_date < series.last_invoice_date:
         raise ValidationError(
