@@ -20,7 +20,7 @@ from pos.domain.documents import FINAL_CONSUMER, CartLine, Customer, Document
 from pos.domain.errors import NotFoundError, SeriesError, StateError, ValidationError
 from pos.domain.series import document_number
 from pos.domain.text import check_text
-from pos.persistence.models import DocumentRow, Series, TypographyBook
+from pos.persistence.models import DocumentRow, InoperabilityPeriod, Series, TypographyBook
 from pos.persistence.uow import UnitOfWork
 
 from . import corrections, issuing, references
@@ -28,6 +28,7 @@ from .manual import find_book, recovered_in, voided_in
 
 Clock = Callable[[], datetime]
 MAX_JUSTIFICATION = 4000    # finalizarSerie 'justificacao' (FISCAL-PT §4.3)
+MAX_DATE_REASON = 200
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,9 @@ class ManualEntry:
     reference: str | None = None                  # NC/ND: the document it corrects
     reason: str | None = None
     confirm_clock: bool = False
+    # Why a form is recovered although dated outside every recorded inoperability period,
+    # or before the last document of its recovery series (date_warnings).
+    date_reason: str | None = None
 
 
 @dataclass(frozen=True)
@@ -62,6 +66,7 @@ class DuplicateEntry:
     reference: str | None = None
     reason: str | None = None
     confirm_clock: bool = False
+    date_reason: str | None = None                # dated before the recovery series' last
 
 
 @dataclass(frozen=True)
@@ -130,11 +135,50 @@ def _sales_only(doc_type_code: str) -> None:
         raise ValidationError(f"A recuperação de {dtype.name.lower()} não é suportada.")
 
 
+def date_warnings(uow: UnitOfWork, doc_type_code: str, doc_date: date, now: datetime,
+                  periods: bool = True) -> list[str]:
+    """Why the date of a document to recover needs a reason: outside every inoperability
+    period recorded (a form is used while the program cannot be, D8632 §2.4), or before the
+    last document of its recovery series (whose dates then go backwards)."""
+    out = []
+    if periods:
+        recorded = list(uow.session.scalars(select(InoperabilityPeriod)
+                                            .order_by(InoperabilityPeriod.started_at)))
+        if not any(p.started_at.date() <= doc_date <= (p.ended_at or now).date()
+                   for p in recorded):
+            known = "; ".join(f"{p.started_at:%Y-%m-%d %H:%M} a "
+                              f"{p.ended_at:%Y-%m-%d %H:%M}" if p.ended_at else
+                              f"{p.started_at:%Y-%m-%d %H:%M} em aberto"
+                              for p in recorded[-3:]) or "nenhum"
+            out.append(f"a data {doc_date.isoformat()} está fora de todos os períodos de "
+                       f"inoperacionalidade registados ({known})")
+    series = uow.session.scalars(select(Series).where(
+        Series.doc_type == doc_type_code, Series.kind == "R", Series.status == "A",
+        Series.till_id == uow.till.id).order_by(Series.id)).first()
+    if series is not None and series.last_invoice_date and doc_date < series.last_invoice_date:
+        out.append(f"a data {doc_date.isoformat()} é anterior à do último documento da "
+                   f"série de recuperação {series.series_id} "
+                   f"({series.last_invoice_date.isoformat()})")
+    return out
+
+
+def _check_dates(what: str, warnings: list[str], date_reason: str | None) -> str | None:
+    """The reason given for ``warnings`` (checked), or a refusal saying what is wrong."""
+    if not warnings:
+        return None
+    if not (date_reason or "").strip():
+        raise ValidationError(
+            f"{what}: {'; '.join(warnings)}. Confira a data no papel; se está certa, registe "
+            "o período ('caixa manual down') ou indique o motivo (--date-reason).")
+    return check_text(date_reason, "o motivo da data", MAX_DATE_REASON)
+
+
 # ---- manual forms (D8632 §2.4) ---------------------------------------------------------
 
 def locate(uow: UnitOfWork, entry: ManualEntry, now: datetime
-           ) -> tuple[TypographyBook, str]:
-    """The book and the 'series/number' reference, after every check of the form."""
+           ) -> tuple[TypographyBook, str, str]:
+    """The book, the 'series/number' reference and what the journal notes of the form's
+    date (a reason given for it, date_warnings), after every check of the form."""
     check_not_training(uow)
     number_text, n = rules.parse_manual_number(entry.number)
     book = find_book(uow, n, entry.book_id, entry.manual_series, entry.doc_type)
@@ -154,12 +198,15 @@ def locate(uow: UnitOfWork, entry: ManualEntry, now: datetime
             f"{active.document_no}. Para o corrigir, anule esse documento primeiro.")
     rules.check_not_future(entry.doc_date, now.date(), "impresso")
     require_recovery_series(uow, book.doc_type, now.year)
-    return book, ref
+    sales = doc_type(book.doc_type).saft_table == "SalesInvoices"
+    warnings = date_warnings(uow, book.doc_type, entry.doc_date, now, periods=sales)
+    reason = _check_dates(f"O impresso {book.doc_type} {ref}", warnings, entry.date_reason)
+    return book, ref, f"; {'; '.join(warnings)}: {reason}" if reason else ""
 
 
 def issue_manual(uow: UnitOfWork, book: TypographyBook, ref: str, entry: ManualEntry,
                  signer, clock: Clock, extra: dict | None = None,
-                 movement_start: datetime | None = None) -> Document:
+                 movement_start: datetime | None = None, note: str = "") -> Document:
     now = clock()
     # Fail before signing if the series would make a HashControl the XSD rejects.
     rules.recovery_hash_control(signer.version, book.doc_type, ref)
@@ -176,7 +223,7 @@ def issue_manual(uow: UnitOfWork, book: TypographyBook, ref: str, entry: ManualE
         uow.audit.append(now, entry.user, "manual_book", f"book {book.id}: stock -> in_use")
     uow.audit.append(now, entry.user, "manual_recover",
                      f"{book.doc_type}M {ref} dated {entry.doc_date.isoformat()} -> "
-                     f"{doc.document_no}")
+                     f"{doc.document_no}{note}")
     return doc
 
 
@@ -185,9 +232,9 @@ def recover(uow: UnitOfWork, entry: ManualEntry, signer, clock: Clock) -> Docume
 
     ``clock`` is a clock's ``now``, read inside the write transaction (see issuing.issue).
     """
-    book, ref = locate(uow, entry, clock())
+    book, ref, note = locate(uow, entry, clock())
     _sales_only(book.doc_type)
-    return issue_manual(uow, book, ref, entry, signer, clock)
+    return issue_manual(uow, book, ref, entry, signer, clock, note=note)
 
 
 # ---- lost duplicates (D8632 §2.5) ------------------------------------------------------
@@ -268,10 +315,13 @@ def reenter_duplicate(uow: UnitOfWork, entry: DuplicateEntry, signer, clock: Clo
             "(o último número real da série indica-se ao fechá-la: 'caixa manual "
             "close-series --last TIPO:SÉRIE=N').")
     rules.check_not_future(entry.doc_date, now.date(), "duplicado")
+    warnings = date_warnings(uow, type_code, entry.doc_date, now, periods=False)
     if series.last_invoice_date and entry.doc_date < series.last_invoice_date:
-        raise ValidationError(
-            f"O duplicado {original} tem data {entry.doc_date.isoformat()}, anterior ao último "
-            f"documento guardado da série ({series.last_invoice_date.isoformat()}): confirme.")
+        warnings.insert(0, f"a data {entry.doc_date.isoformat()} é anterior ao último "
+                           f"documento guardado da série {series.series_id} "
+                           f"({series.last_invoice_date.isoformat()})")
+    reason = _check_dates(f"O duplicado {original}", warnings, entry.date_reason)
+    note = f"; {'; '.join(warnings)}: {reason}" if reason else ""
     active = session.scalars(select(DocumentRow).where(
         DocumentRow.doc_type == type_code, DocumentRow.source_billing == "M",
         DocumentRow.status != "A", DocumentRow.manual_ref == original,
@@ -291,5 +341,5 @@ def reenter_duplicate(uow: UnitOfWork, entry: DuplicateEntry, signer, clock: Clo
         signer, clock)
     uow.audit.append(now, entry.user, "manual_duplicate",
                      f"{type_code}D {original} dated {entry.doc_date.isoformat()} -> "
-                     f"{doc.document_no}")
+                     f"{doc.document_no}{note}")
     return doc

@@ -22,12 +22,20 @@ def shop(cli):
     return cli
 
 
+@pytest.fixture
+def down(shop):
+    """Yesterday the till was down (the forms are recovered from then)."""
+    shop("manual", "down", "--from", f"{YESTERDAY} 08:00", "--to", f"{YESTERDAY} 20:00",
+         "--reason", "Sem luz", check=True)
+    return shop
+
+
 def _recover(shop, number, *extra, check=False):
     return shop("manual", "recover", "--series", "abc", "--number", number, "--date",
                 YESTERDAY, "--item", "PAO01:2", "--item", "CAF01:1:0.80", *extra, check=check)
 
 
-def test_recover_json_and_refusal_of_the_same_form(shop):
+def test_recover_json_and_refusal_of_the_same_form(shop, down):
     doc = json.loads(_recover(shop, "00004", "--customer-nif", "123456789", "--json",
                               check=True).stdout)
     assert doc["hash_control"] == "1-FTM abc/00004"
@@ -41,7 +49,7 @@ def test_recover_json_and_refusal_of_the_same_form(shop):
     assert "Traceback" not in again.stderr
 
 
-def test_void_and_missing_report(shop):
+def test_void_and_missing_report(shop, down):
     _recover(shop, "00002", check=True)
     shop("manual", "void", "--book", "1", "--number", "00005", "--reason", "Rasurado",
          check=True)
@@ -77,3 +85,16 @@ def test_transport_on_paper(shop):
                "Rua Nova, 5|Porto|4000-001", "--json", check=True)
     doc = json.loads(out.stdout)
     assert doc["hash_control"] == "1-GTM GT1/007" and doc["at_doc_code"] == "TEL-999"
+
+
+def test_a_form_dated_outside_every_inoperability_period_needs_a_reason(shop):
+    """Issue 14, defect 12: warned, and recovered only with a reason (journaled)."""
+    refused = _recover(shop, "00003")
+    assert refused.returncode == 2 and refused.stderr.count("\n") == 1
+    assert "fora de todos os períodos de inoperacionalidade registados (nenhum)" in \
+        refused.stderr and "--date-reason" in refused.stderr
+    done = _recover(shop, "00003", "--date-reason", "Avaria do portátil, não registada",
+                    check=True)
+    assert "aviso: a data" in done.stderr and "Avaria do portátil" in done.stderr
+    journal = shop("journal", "--kind", "manual_recover", "--json", check=True).stdout
+    assert "fora de todos os períodos" in journal and "Avaria do portátil" in journal

@@ -28,7 +28,8 @@ def exported(shop, book, clock, tmp_path, shared_at):
     shop.recover_manual(entry(shop, "00005", day=date(2026, 3, 12),
                               customer=make_customer("123456789", "Cliente", "Rua A, 1",
                                                      "Lisboa", "1000-001")))
-    shop.recover_manual(entry(shop, "00002", day=date(2026, 3, 10), items=(("BEB05", 1),)))
+    shop.recover_manual(entry(shop, "00002", day=date(2026, 3, 10), items=(("BEB05", 1),),
+                              date_reason="Impresso esquecido na gaveta"))
     shop.sell_items([("PAO01", 1)], "FS")
     clock.advance(minutes=1)
     shop.credit("FT R2026/1", "Devolução")
