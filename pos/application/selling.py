@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from pos.domain import refunds as refund_rules
 from pos.domain.company import Issuer
+from pos.domain.complements import Complements
 from pos.domain.documents import (
     Customer,
     Document,
@@ -23,6 +24,7 @@ from pos.domain.documents import (
     price_lines,
 )
 from pos.domain.errors import ValidationError
+from pos.domain.exemptions import sale_exemption
 from pos.domain.qr import document_qr
 from pos.persistence import mapping
 from pos.persistence.models import DocumentRow
@@ -78,15 +80,19 @@ class SellingMixin(Base):
                    customer: Customer | None = None,
                    payments: tuple[tuple[str, Decimal | None], ...] = (),
                    series_id: str | None = None, user: str = "admin",
-                   confirm_clock: bool = False) -> Document:
-        """Sell products by code (or barcode) and quantity at their shelf prices."""
+                   confirm_clock: bool = False, exemption: str | None = None,
+                   complements: Complements | None = None) -> Document:
+        """Sell products by code (or barcode) and quantity at their shelf prices.
+        ``exemption``: the whole sale exempt (M16, M05, M40: pos.domain.exemptions), at
+        the prices without VAT; ``complements``: supply date, contract, service period."""
         if not items:
             raise ValidationError("Indique pelo menos um artigo.")
         with self._read() as uow:
             lines = tuple(cart_line(catalogue.lookup(uow, code), qty) for code, qty in items)
         return self.sell(issuing.IssueRequest(
             doc_type=doc_type.upper(), lines=lines, customer=customer or Customer(),
-            payments=payments, series_id=series_id, user=user, confirm_clock=confirm_clock))
+            payments=payments, series_id=series_id, user=user, confirm_clock=confirm_clock,
+            exemption=sale_exemption(exemption), complements=complements))
 
     def cancel(self, document_no: str, reason: str, user: str = "admin") -> Document:
         self.ensure_checked()
@@ -98,17 +104,21 @@ class SellingMixin(Base):
     def credit(self, document_no: str, reason: str,
                picks: list[tuple[int, Decimal | None]] | None = None,
                user: str = "admin",
-               refunds: tuple[tuple[str, Decimal | None], ...] | None = None) -> Document:
+               refunds: tuple[tuple[str, Decimal | None], ...] | None = None,
+               complements: Complements | None = None) -> Document:
         """A credit note (NC) on chosen lines of ``document_no`` (every line still open when
         none are chosen). ``refunds``: how the money goes back, as payments on the note
         (method, amount; they must add up to the note); None records none (the cash report
-        then takes the note as refunded in cash)."""
+        then takes the note as refunded in cash). ``complements``: its purpose and coded
+        reason, the contract and period it corrects."""
         self.ensure_checked()
         signer = self.keys.signer()
         with self._write() as uow:
             req = corrections.credit_note_request(uow, document_no, reason, picks, user)
             if refunds:
                 req = replace(req, payments=tuple(refunds))
+            if complements:
+                req = replace(req, complements=complements)
             doc = issuing.issue(uow, req, signer, self.clock.now)
         self._kick()
         return doc

@@ -18,6 +18,8 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
 from pos.domain import rules
+from pos.domain.complements import Complements
+from pos.domain.complements import check as complements_check
 from pos.domain.doctypes import doc_type as get_doc_type
 from pos.domain.documents import (
     FINAL_CONSUMER,
@@ -29,6 +31,7 @@ from pos.domain.documents import (
     settle,
 )
 from pos.domain.errors import IntegrityError, SeriesError, ValidationError
+from pos.domain.exemptions import check_sale_exemption, exempt_lines
 from pos.domain.series import SeriesState, atcud, document_number
 from pos.domain.signature import hash_control, signature_message
 from pos.domain.text import brief
@@ -78,6 +81,8 @@ class IssueRequest:
     movement_start: datetime | None = None
     confirm_clock: bool = False
     tax_region: str | None = None         # a credit note keeps its document's; else the shop's
+    exemption: str | None = None          # the whole sale exempt (pos.domain.exemptions)
+    complements: Complements | None = None   # supply date, contract, period, correction
 
 
 def check_not_blocked(uow: UnitOfWork) -> None:
@@ -225,7 +230,16 @@ def issue(uow: UnitOfWork, req: IssueRequest, signer, now: Clock) -> Document:
     series, number, doc_no, code = slot.series, slot.number, slot.document_no, slot.atcud
     at, doc_date = slot.now, slot.doc_date
 
-    lines, totals = price_lines(list(req.lines), region, doc_date)
+    cart = req.lines
+    if req.exemption:
+        check_sale_exemption(req.exemption, req.doc_type, req.customer)
+        cart = exempt_lines(cart, req.exemption, region, doc_date)
+    lines, totals = price_lines(list(cart), region, doc_date)
+    extra = req.extra
+    complements = complements_check(req.complements, req.doc_type, doc_date) \
+        if req.complements else None
+    if complements:
+        extra = {**extra, **complements.as_extra()}
     if dtype.is_invoice and req.doc_type in ("FS", "FT", "FR"):
         rules.check_invoice_type(req.doc_type, totals.gross, lines, req.customer)
     payments: tuple[Payment, ...] = ()
@@ -263,7 +277,7 @@ def issue(uow: UnitOfWork, req: IssueRequest, signer, now: Clock) -> Document:
         previous_hash=previous, hash=digest, hash_control=control, key_version=key_version,
         source_billing=source_billing, user_login=req.user, manual_ref=manual_ref,
         ref_document_id=req.ref_document_id,
-        extra=json.dumps(req.extra, ensure_ascii=False) if req.extra else None,
+        extra=json.dumps(extra, ensure_ascii=False) if extra else None,
         movement_start=req.movement_start)
     fresh = uow.chain.new_document_id()
     if fresh is not None:
@@ -294,7 +308,7 @@ def issue(uow: UnitOfWork, req: IssueRequest, signer, now: Clock) -> Document:
         hash_control=control, key_version=key_version, source_billing=source_billing,
         status="N", status_date=at, status_reason=None, user=req.user, tax_region=region,
         manual_ref=manual_ref, at_doc_code=None, movement_start=req.movement_start,
-        transport=transport_of(req.extra))
+        transport=transport_of(req.extra), complements=complements)
 
 
 def _remember_customer(session: Session, customer: Customer) -> None:

@@ -15,9 +15,11 @@ from sqlalchemy import select
 
 from pos.domain import manual as rules
 from pos.domain import text
+from pos.domain.complements import Complements
 from pos.domain.doctypes import doc_type
 from pos.domain.documents import FINAL_CONSUMER, CartLine, Customer, Document
 from pos.domain.errors import NotFoundError, SeriesError, StateError, ValidationError
+from pos.domain.exemptions import sale_exemption
 from pos.domain.series import document_number
 from pos.domain.text import check_text
 from pos.persistence.models import DocumentRow, InoperabilityPeriod, Series, TypographyBook
@@ -51,6 +53,8 @@ class ManualEntry:
     # Why a form is recovered although dated outside every recorded inoperability period,
     # or before the last document of its recovery series (date_warnings).
     date_reason: str | None = None
+    exemption: str | None = None                  # the sale exempt (M16, M05, M40)
+    complements: Complements | None = None        # supply date, contract, period...
 
 
 @dataclass(frozen=True)
@@ -67,6 +71,8 @@ class DuplicateEntry:
     reason: str | None = None
     confirm_clock: bool = False
     date_reason: str | None = None                # dated before the recovery series' last
+    exemption: str | None = None
+    complements: Complements | None = None
 
 
 @dataclass(frozen=True)
@@ -216,7 +222,9 @@ def issue_manual(uow: UnitOfWork, book: TypographyBook, ref: str, entry: ManualE
         doc_type=book.doc_type, lines=lines, customer=entry.customer,
         payments=entry.payments, user=entry.user, doc_date=entry.doc_date, manual_ref=ref,
         ref_document_id=ref_id, extra=extra or {}, movement_start=movement_start,
-        confirm_clock=entry.confirm_clock, tax_region=region), signer, clock)
+        confirm_clock=entry.confirm_clock, tax_region=region,
+        exemption=sale_exemption(entry.exemption), complements=entry.complements),
+        signer, clock)
     if book.status == "stock":
         # A form from it was used, so the book is in use whatever was marked before.
         book.status = "in_use"
@@ -337,7 +345,8 @@ def reenter_duplicate(uow: UnitOfWork, entry: DuplicateEntry, signer, clock: Clo
     doc = issuing.issue(uow, issuing.IssueRequest(
         doc_type=type_code, lines=lines, customer=entry.customer, payments=entry.payments,
         user=entry.user, doc_date=entry.doc_date, duplicate_ref=original,
-        ref_document_id=ref_id, confirm_clock=entry.confirm_clock, tax_region=region),
+        ref_document_id=ref_id, confirm_clock=entry.confirm_clock, tax_region=region,
+        exemption=sale_exemption(entry.exemption), complements=entry.complements),
         signer, clock)
     uow.audit.append(now, entry.user, "manual_duplicate",
                      f"{type_code}D {original} dated {entry.doc_date.isoformat()} -> "

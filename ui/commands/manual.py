@@ -14,7 +14,7 @@ from pos.domain.money import fmt2, to_decimal
 from pos.domain.numbers import whole_number
 from pos.domain.text import shown
 
-from .common import USER, app, document_json, dump_json, integer
+from .common import USER, add_sale_options, app, complements_from, document_json, dump_json, integer
 
 BOOK_STATUS = {"stock": "em armazém", "in_use": "em uso", "closed": "fechado"}
 BOOK = integer(what="o livro")
@@ -128,8 +128,10 @@ def _document_args(s, payments: bool = True) -> None:
                    help="país (2 letras); por omissão, o do prefixo do número ou PT")
     if payments:
         s.add_argument("--pay", action="append", default=[], metavar="METHOD[:AMOUNT]")
-        s.add_argument("--ref", help="nota de crédito/débito: documento que corrige")
+        s.add_argument("--ref", help="nota de crédito/débito: documento que corrige, com o "
+                                     "número do papel (ex. FT abc/00005)")
         s.add_argument("--ref-reason", help="nota de crédito/débito: motivo")
+        add_sale_options(s, corrections=True)
     s.add_argument("--date-reason", metavar="MOTIVO",
                    help="porque a data está fora dos períodos de inoperacionalidade "
                         "registados ou é anterior à do último documento recuperado")
@@ -201,7 +203,15 @@ def _entry(t, args):
         payments=_payments(getattr(args, "pay", [])), book_id=args.book,
         manual_series=args.series, doc_type=args.type, user=args.user,
         reference=getattr(args, "ref", None), reason=getattr(args, "ref_reason", None),
-        confirm_clock=args.confirm_clock, date_reason=args.date_reason)
+        confirm_clock=args.confirm_clock, date_reason=args.date_reason,
+        **_sale(args))
+
+
+def _sale(args) -> dict:
+    """The exemption and complements of a recovered sale (none on a paper guide)."""
+    if not hasattr(args, "exemption"):
+        return {}
+    return {"exemption": args.exemption, "complements": complements_from(args)}
 
 
 def _warn_dates(desk, entry) -> None:
@@ -353,7 +363,7 @@ def cmd_duplicate(args) -> int:
         original=args.original, doc_date=_date(args.date, "do duplicado"),
         lines=_lines(t, args.item), customer=_customer(args), payments=_payments(args.pay),
         user=args.user, reference=args.ref, reason=args.ref_reason,
-        confirm_clock=args.confirm_clock, date_reason=args.date_reason)
+        confirm_clock=args.confirm_clock, date_reason=args.date_reason, **_sale(args))
     _warn_dates(desk, entry)
     _print_doc(t, desk.reenter_duplicate(entry), args.json)
     return 0
