@@ -462,87 +462,122 @@ F8</translation>
 <context>
     <name>CustomerPage</name>
     <message>
-        <location filename="../../ui/cashier/customer.py" line="45"/>
+        <location filename="../../ui/cashier/customer.py" line="61"/>
         <source>Cliente</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/customer.py" line="47"/>
+        <location filename="../../ui/cashier/customer.py" line="63"/>
         <source>Procurar cliente: nome, NIF ou telefone</source>
         <translation>Find a customer: name, tax number or phone</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/customer.py" line="63"/>
+        <location filename="../../ui/cashier/customer.py" line="79"/>
         <source>NIF</source>
         <translation>Tax no.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/customer.py" line="79"/>
+        <location filename="../../ui/cashier/customer.py" line="88"/>
+        <source>País</source>
+        <translation>Country</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/customer.py" line="106"/>
+        <source>Isenção de IVA</source>
+        <translation>VAT exemption</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/customer.py" line="107"/>
+        <source>Entrega intracomunitária de bens</source>
+        <translation>Intra-community supply of goods</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/customer.py" line="108"/>
+        <source>Exportação de bens</source>
+        <translation>Export of goods</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/customer.py" line="109"/>
+        <source>Serviços a empresa estrangeira (autoliquidação)</source>
+        <translation>Services to a foreign business (reverse charge)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/customer.py" line="110"/>
+        <source>Sem isenção: IVA português</source>
+        <translation>No exemption: Portuguese VAT</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/customer.py" line="121"/>
         <source>Simplificada</source>
         <translation>Simplified</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/customer.py" line="79"/>
+        <location filename="../../ui/cashier/customer.py" line="121"/>
         <source>Fatura-recibo</source>
         <translation>Invoice-receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/customer.py" line="80"/>
+        <location filename="../../ui/cashier/customer.py" line="122"/>
         <source>Fatura a crédito</source>
         <translation>Invoice on credit</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/customer.py" line="108"/>
+        <location filename="../../ui/cashier/customer.py" line="151"/>
         <source>Nome</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/customer.py" line="109"/>
+        <location filename="../../ui/cashier/customer.py" line="152"/>
         <source>Morada</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/customer.py" line="112"/>
+        <location filename="../../ui/cashier/customer.py" line="155"/>
         <source>Cód. postal</source>
         <translation>Postcode</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/customer.py" line="115"/>
+        <location filename="../../ui/cashier/customer.py" line="158"/>
         <source>Localidade</source>
         <translation>Town</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/customer.py" line="117"/>
+        <location filename="../../ui/cashier/customer.py" line="160"/>
         <source>Telefone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/customer.py" line="125"/>
+        <location filename="../../ui/cashier/customer.py" line="168"/>
         <source>Sem NIF</source>
         <translation>No tax no.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/customer.py" line="127"/>
+        <location filename="../../ui/cashier/customer.py" line="170"/>
         <source>Voltar</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/customer.py" line="129"/>
+        <location filename="../../ui/cashier/customer.py" line="172"/>
         <source>Confirmar</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/customer.py" line="188"/>
+        <location filename="../../ui/cashier/customer.py" line="234"/>
         <source>Nenhum cliente encontrado.</source>
         <translation>No customer found.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/customer.py" line="217"/>
+        <location filename="../../ui/cashier/customer.py" line="264"/>
         <source>Sem NIF: consumidor final.</source>
         <translation>No tax number: final consumer.</translation>
     </message>
+    <message>
+        <location filename="../../ui/cashier/customer.py" line="268"/>
+        <source>Número fiscal de %1.</source>
+        <translation>Tax number from %1.</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../ui/cashier/customer.py" line="219"/>
+        <location filename="../../ui/cashier/customer.py" line="273"/>
         <source>Faltam %n algarismo(s).</source>
         <translation>
             <numerusform>%n digit missing.</numerusform>
@@ -550,22 +585,22 @@ F8</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/customer.py" line="221"/>
+        <location filename="../../ui/cashier/customer.py" line="275"/>
         <source>NIF válido.</source>
         <translation>Valid tax number.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/customer.py" line="240"/>
+        <location filename="../../ui/cashier/customer.py" line="294"/>
         <source>NIF válido: %1.</source>
         <translation>Valid tax number: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/customer.py" line="224"/>
+        <location filename="../../ui/cashier/customer.py" line="278"/>
         <source>NIF inválido: confira os algarismos.</source>
         <translation>Invalid tax number: check the digits.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/customer.py" line="287"/>
+        <location filename="../../ui/cashier/customer.py" line="373"/>
         <source>Esta fatura precisa do nome e da morada do cliente.</source>
         <translation>This invoice needs the customer&apos;s name and address.</translation>
     </message>
@@ -1323,89 +1358,89 @@ Without a printer the till still sells: every receipt can be printed later (Repr
 <context>
     <name>SalePage</name>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="65"/>
+        <location filename="../../ui/cashier/sale.py" line="66"/>
         <source>Procurar artigo ou ler código de barras (F2)</source>
         <translation>Search an item or scan a barcode (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="83"/>
-        <location filename="../../ui/cashier/sale.py" line="411"/>
+        <location filename="../../ui/cashier/sale.py" line="84"/>
+        <location filename="../../ui/cashier/sale.py" line="415"/>
         <source>Suspensas</source>
         <translation>Parked</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="84"/>
+        <location filename="../../ui/cashier/sale.py" line="85"/>
         <source>Caixa…</source>
         <translation>Till…</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="101"/>
+        <location filename="../../ui/cashier/sale.py" line="102"/>
         <source>Anular venda</source>
         <translation>Void sale</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="121"/>
+        <location filename="../../ui/cashier/sale.py" line="122"/>
         <source>Qtd.</source>
         <translation>Qty</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="122"/>
+        <location filename="../../ui/cashier/sale.py" line="123"/>
         <source>Remover</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="128"/>
-        <location filename="../../ui/cashier/sale.py" line="188"/>
+        <location filename="../../ui/cashier/sale.py" line="129"/>
+        <location filename="../../ui/cashier/sale.py" line="189"/>
         <source>Desconto</source>
         <translation>Discount</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="129"/>
-        <location filename="../../ui/cashier/sale.py" line="189"/>
+        <location filename="../../ui/cashier/sale.py" line="130"/>
+        <location filename="../../ui/cashier/sale.py" line="190"/>
         <source>Alterar preço</source>
         <translation>Change price</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="135"/>
+        <location filename="../../ui/cashier/sale.py" line="136"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="150"/>
+        <location filename="../../ui/cashier/sale.py" line="151"/>
         <source>Suspender</source>
         <translation>Park</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="152"/>
+        <location filename="../../ui/cashier/sale.py" line="153"/>
         <source>Cliente / NIF
 F3</source>
         <translation>Customer / Tax no.
 F3</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="154"/>
+        <location filename="../../ui/cashier/sale.py" line="155"/>
         <source>PAGAR
 F4</source>
         <translation>PAY
 F4</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="81"/>
+        <location filename="../../ui/cashier/sale.py" line="82"/>
         <source>Reimprimir</source>
         <translation>Reprint</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="82"/>
+        <location filename="../../ui/cashier/sale.py" line="83"/>
         <source>Devolução</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="85"/>
+        <location filename="../../ui/cashier/sale.py" line="86"/>
         <source>Sair</source>
         <translation>Sign out</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/cashier/sale.py" line="260"/>
+        <location filename="../../ui/cashier/sale.py" line="261"/>
         <source>%n artigo(s) para “%1”</source>
         <translation>
             <numerusform>%n item for “%1”</numerusform>
@@ -1413,22 +1448,22 @@ F4</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="262"/>
+        <location filename="../../ui/cashier/sale.py" line="263"/>
         <source> — mostra os primeiros; escreva mais para afinar</source>
         <translation> — showing the first; type more to narrow</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="302"/>
+        <location filename="../../ui/cashier/sale.py" line="303"/>
         <source>Código desconhecido: %1</source>
         <translation>Unknown code: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="367"/>
+        <location filename="../../ui/cashier/sale.py" line="371"/>
         <source>O carrinho está vazio.</source>
         <translation>The cart is empty.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/cashier/sale.py" line="376"/>
+        <location filename="../../ui/cashier/sale.py" line="380"/>
         <source>Anular a venda toda (%n artigo(s), %1)?</source>
         <translation>
             <numerusform>Void the whole sale (%n item, %1)?</numerusform>
@@ -1436,32 +1471,32 @@ F4</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="378"/>
+        <location filename="../../ui/cashier/sale.py" line="382"/>
         <source>Sim, anular</source>
         <translation>Yes, void</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="383"/>
+        <location filename="../../ui/cashier/sale.py" line="387"/>
         <source>Venda anulada antes do pagamento.</source>
         <translation>Sale voided before payment.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="399"/>
+        <location filename="../../ui/cashier/sale.py" line="403"/>
         <source>Venda suspensa (%1): retome-a em Suspensas.</source>
         <translation>Sale parked (%1): resume it from Parked.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="410"/>
+        <location filename="../../ui/cashier/sale.py" line="414"/>
         <source>Suspensas (%1)</source>
         <translation>Parked (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="419"/>
+        <location filename="../../ui/cashier/sale.py" line="423"/>
         <source>Venda retomada.</source>
         <translation>Sale resumed.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/cashier/sale.py" line="435"/>
+        <location filename="../../ui/cashier/sale.py" line="439"/>
         <source>%n artigo(s)</source>
         <translation>
             <numerusform>%n item</numerusform>
@@ -1469,12 +1504,17 @@ F4</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="438"/>
+        <location filename="../../ui/cashier/sale.py" line="442"/>
         <source>Consumidor final</source>
         <translation>Final consumer</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="441"/>
+        <location filename="../../ui/cashier/sale.py" line="448"/>
+        <source>isenta de IVA (%1)</source>
+        <translation>VAT exempt (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/sale.py" line="449"/>
         <source>Cliente: %1</source>
         <translation>Customer: %1</translation>
     </message>
