@@ -98,3 +98,18 @@ def test_a_form_dated_outside_every_inoperability_period_needs_a_reason(shop):
     assert "aviso: a data" in done.stderr and "Avaria do portátil" in done.stderr
     journal = shop("journal", "--kind", "manual_recover", "--json", check=True).stdout
     assert "fora de todos os períodos" in journal and "Avaria do portátil" in journal
+
+
+def test_recover_an_exempt_invoice_with_its_supply_date_and_contract(shop, down):
+    """Issue 14 defects 11 and 14 on paper: the form's exemption and complements."""
+    before = (date.today() - timedelta(days=3)).isoformat()
+    doc = json.loads(_recover(
+        shop, "00006", "--customer-nif", "ESB12345678", "--customer-name", "Hola, S.L.",
+        "--exemption", "M16", "--supply-date", before, "--contract", "PED-9", "--json",
+        check=True).stdout)
+    assert {ln["exemption_code"] for ln in doc["lines"]} == {"M16"}
+    assert doc["taxes"][0]["percentage"] == "0" and doc["customer"]["country"] == "ES"
+    assert doc["complements"] == {"supply_date": before, "contract": "PED-9"}
+    bad = _recover(shop, "00007", "--customer-nif", "123456789", "--exemption", "M16")
+    assert bad.returncode == 2 and "o país do cliente é PT" in bad.stderr
+    assert bad.stderr.count("\n") == 1 and "Traceback" not in bad.stderr
