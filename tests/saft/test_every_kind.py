@@ -110,3 +110,25 @@ def test_shops_in_the_azores_and_madeira(demo_template, tmp_path_factory, xsd11,
               e.findtext("s:TaxCode", namespaces=NS))
              for e in root.xpath("//s:TaxTableEntry", namespaces=NS)}
     assert (region, "NOR") in table
+
+
+@pytest.mark.parametrize("buyer, words", [("ft_service", "cliente de PT"),
+                                          ("fs", "sem número de IVA")])
+def test_an_intra_community_supply_to_a_buyer_outside_another_member_state(
+        every_kind, tmp_path, buyer, words):
+    from .test_validator import alter
+
+    path, roles, keyring = every_kind
+
+    def invoice(root, role):
+        (el,) = root.xpath(f"//s:Invoice[s:InvoiceNo='{roles[role]}']", namespaces=NS)
+        return el
+
+    def change(root):
+        who = invoice(root, buyer).findtext("s:CustomerID", namespaces=NS)
+        invoice(root, "ft_exempt").find("s:CustomerID", NS).text = who
+
+    report = validate(alter(path, tmp_path, change), keyring=keyring)
+    found = [str(p) for p in report.problems]
+    assert [p for p in found if p.startswith(roles["ft_exempt"]) and "M16" in p
+            and words in p], found
