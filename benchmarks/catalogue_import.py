@@ -28,14 +28,13 @@ import platform
 import random
 import sys
 import time
-from datetime import datetime
 from pathlib import Path
 
 from pos.bootstrap import open_app
 from pos.services.demo import ean13
 
 from . import datagen
-from .common import ROOT, copy_db, load, median, remove_db, say, work_dir
+from .common import copy_db, load, median, record_entry, remove_db, say, work_dir
 
 WORDS = ("Arroz Azeite Leite Queijo Fiambre Iogurte Bolacha Café Chá Sumo Água Vinho Cerveja "
          "Pão Manteiga Atum Sardinha Bacalhau Frango Massa Feijão Grão Tomate Cebola Alho "
@@ -141,15 +140,7 @@ def table(n: int, runs: list[dict], loads: list[float]) -> str:
 
 
 def record(text: str, argv: list[str]) -> None:
-    doc = ROOT / "docs" / "PERFORMANCE.md"
-    content = doc.read_text(encoding="utf-8")
-    stamp = datetime.now().strftime("%Y-%m-%d %H:%M")
-    entry = f"\n### {stamp} — `python -m benchmarks.catalogue_import {' '.join(argv)}`\n\n" \
-            f"{text}\n"
-    head, sep, tail = content.partition(MARK_END)
-    if not sep:
-        raise SystemExit("docs/PERFORMANCE.md has no catalogue-import markers")
-    doc.write_text(head.rstrip("\n") + "\n" + entry + "\n" + sep + tail, encoding="utf-8")
+    record_entry(MARK_END, " ".join(["python -m benchmarks.catalogue_import", *argv]), text)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -184,3 +184,18 @@ def verdict(ok: bool) -> str:
 
 def say(text: str) -> None:
     print(text, flush=True)
+
+
+def record_entry(end_marker: str, command: str, text: str) -> None:
+    """Append ``text``, dated and headed by ``command``, to docs/PERFORMANCE.md just before
+    ``end_marker`` (each benchmark keeps its own entries between its markers)."""
+    from datetime import datetime
+
+    doc = ROOT / "docs" / "PERFORMANCE.md"
+    content = doc.read_text(encoding="utf-8")
+    stamp = datetime.now().strftime("%Y-%m-%d %H:%M")
+    entry = f"\n### {stamp} — `{command}`\n\n{text}\n"
+    head, sep, tail = content.partition(end_marker)
+    if not sep:
+        raise SystemExit(f"docs/PERFORMANCE.md has no {end_marker}")
+    doc.write_text(head.rstrip("\n") + "\n" + entry + "\n" + sep + tail, encoding="utf-8")

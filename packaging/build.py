@@ -52,9 +52,10 @@ class Launcher:
     comment: str
 
 
-# One line per launcher. The back office gets its line once `caixa backoffice` exists.
+# One line per launcher.
 LAUNCHERS = (
     Launcher("caixa", "Caixa", "gui", "Ponto de venda: o ecrã tátil da caixa"),
+    Launcher("caixa-backoffice", "Caixa Back office", "backoffice", "Gestão da loja e da AT"),
 )
 
 

@@ -16,22 +16,22 @@ Thread pools, all created here, and why:
 - ``background``: two threads for the AT status and other slow reads. A call may block for
   its full network timeout (or the AT sender's first start); two threads keep one slow call
   from delaying the next, and none of them from delaying the counter.
+- ``long``: one thread for the back office's long work (SAF-T export, full verification,
+  importing a catalogue of 50,000 products). One at a time: each reads (or writes) the
+  whole database, two side by side would only share the disk and the two cores; and a
+  separate lane keeps minutes of work from holding up the AT status or the counter.
 
-Results come back to the main thread through a queued signal of ``Worker`` (a QObject that
-lives in the main thread), so callbacks may touch widgets. A job's exception never kills a
-pool thread: it is handed to ``on_error`` (or announced through ``failed``). A ``PosError``
-is an expected refusal with a sentence for a person; anything else is a bug and is logged
-here with its traceback (the screens show one generic sentence for it).
-
-Jobs receive plain values and return plain values (DTOs, frozen dataclasses), never widgets;
-the facade opens its own unit of work per call, in the thread that runs it. Tests either
-build ``Worker(synchronous=True)`` to run jobs inline or wait with
-``qtbot.waitUntil(worker.idle)``. ``shutdown`` waits for running jobs so that no signal is
-emitted into a destroyed object at exit.
+Long work reports how far it got: ``submit(..., on_progress=slot)`` hands the job a
+``progress(stage, done, total)`` callable (the facade's convention). The job may call it as
+often as it likes: the newest figures are kept and one queued signal at a time tells the
+UI thread, which shows the newest when it gets there (never a flood of stale ones, never
+the last one lost). It answers False once ``cancel(job_id)`` was asked, so the job stops
+with nothing written.
 """
 
 import itertools
 import logging
+import threading
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
@@ -40,7 +40,32 @@ from pos.domain.errors import PosError
 
 log = logging.getLogger(__name__)
 
-LANES = {"counter": 1, "printer": 1, "background": 2}
+LANES = {"counter": 1, "printer": 1, "background": 2, "long": 1}
+
+
+class _Progress:
+    """The ``progress(stage, done, total)`` a long job is given; called on its thread."""
+
+    def __init__(self, worker: "Worker", job_id: int):
+        self.worker, self.job_id = worker, job_id
+        self.cancelled = threading.Event()
+        self._lock = threading.Lock()
+        self._newest: tuple[str, int, int] | None = None
+        self._told = False                 # a signal is on its way to the UI thread
+
+    def __call__(self, stage: str, done: int, total: int) -> bool:
+        with self._lock:
+            self._newest = (str(stage), int(done), int(total))
+            tell, self._told = not self._told, True
+        if tell:
+            self.worker._progress.emit(self.job_id)
+        return not self.cancelled.is_set()
+
+    def take(self) -> tuple[str, int, int] | None:
+        """The newest figures (on the UI thread); the next call signals again."""
+        with self._lock:
+            self._told = False
+            return self._newest
 
 
 class _Job(QRunnable):
@@ -58,6 +83,7 @@ class Worker(QObject):
     """Runs callables off the UI thread and calls back on the UI thread."""
 
     _finished = Signal(int, bool, object)
+    _progress = Signal(int)               # a long job has new figures (from pool threads)
     failed = Signal(str, object)          # (job name, exception) when no on_error was given
     busy_changed = Signal(int)            # number of jobs not yet delivered
 
@@ -74,9 +100,11 @@ class Worker(QObject):
         # job id -> (name, lane, on_done, on_error)
         self._callbacks: dict[int, tuple[str, str, Callable | None, Callable | None]] = {}
         self._ids = itertools.count(1)
+        self._reporters: dict[int, tuple[_Progress, Callable]] = {}
         # Explicitly queued: the signal is emitted from pool threads and must run the
         # callbacks here, in the thread this object lives in (the UI thread).
         self._finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+        self._progress.connect(self._report, Qt.ConnectionType.QueuedConnection)
 
     @staticmethod
     def call(fn: Callable, args, kwargs) -> tuple[bool, object]:
@@ -92,12 +120,18 @@ class Worker(QObject):
 
     def submit(self, fn: Callable, *args, lane: str = "background",
                on_done: Callable | None = None, on_error: Callable | None = None,
-               name: str = "", **kwargs) -> int:
+               name: str = "", on_progress: Callable | None = None, **kwargs) -> int:
         """Run ``fn(*args, **kwargs)`` in ``lane``; ``on_done(result)`` or ``on_error(exc)``
-        are called later on the UI thread. Returns the job id."""
+        are called later on the UI thread. Returns the job id. With ``on_progress``, ``fn``
+        also gets ``progress=`` and ``on_progress(stage, done, total)`` hears it on the UI
+        thread (see the module docstring)."""
         if lane not in LANES:
             raise KeyError(f"no lane {lane!r}")
         job_id = next(self._ids)
+        if on_progress is not None:
+            reporter = _Progress(self, job_id)
+            self._reporters[job_id] = (reporter, on_progress)
+            kwargs["progress"] = reporter
         self._callbacks[job_id] = (name or getattr(fn, "__name__", "job"), lane, on_done,
                                    on_error)
         self.busy_changed.emit(len(self._callbacks))
@@ -108,8 +142,25 @@ class Worker(QObject):
             self._pools[lane].start(_Job(self, job_id, fn, args, kwargs))
         return job_id
 
+    def cancel(self, job_id: int) -> bool:
+        """Ask a long job to stop: its next ``progress`` call answers False (the facade then
+        refuses with nothing written). False when the job takes no progress or is over."""
+        entry = self._reporters.get(job_id)
+        if entry is None:
+            return False
+        entry[0].cancelled.set()
+        return True
+
+    @Slot(int)
+    def _report(self, job_id: int) -> None:
+        entry = self._reporters.get(job_id)
+        figures = entry[0].take() if entry is not None else None
+        if figures is not None:
+            entry[1](*figures)
+
     @Slot(int, bool, object)
     def _deliver(self, job_id: int, ok: bool, value: object) -> None:
+        self._reporters.pop(job_id, None)
         name, _lane, on_done, on_error = self._callbacks.pop(
             job_id, ("job", "background", None, None))
         try:

@@ -3,6 +3,7 @@
 from .archive import ArchiveMixin
 from .at import AtMixin
 from .at_credentials import AtCredentialsMixin
+from .backoffice import BackOfficeMixin
 from .backup import BackupMixin
 from .cash import CashMixin
 from .catalogue_admin import CatalogueAdminMixin
@@ -10,11 +11,13 @@ from .catalogue_csv import CatalogueCsvMixin
 from .clock import ClockMixin
 from .counter import CounterMixin
 from .customers_admin import CustomersAdminMixin
+from .dashboard import DashboardMixin
 from .integrity import IntegrityMixin
 from .journal import JournalMixin
 from .manual import ManualMixin
 from .people import PeopleMixin
 from .prints import PrintsMixin
+from .reporting import ReportingMixin
 from .saft import SaftMixin
 from .selling import SellingMixin
 from .settings_admin import SettingsAdminMixin
@@ -28,5 +31,6 @@ class Application(ShopMixin, SellingMixin, PeopleMixin, CashMixin, ManualMixin, 
                   IntegrityMixin, JournalMixin, BackupMixin, ClockMixin, ArchiveMixin,
                   SaftMixin, TransportMixin, StaffMixin, CatalogueAdminMixin,
                   CustomersAdminMixin, SettingsAdminMixin, SetupMixin, CatalogueCsvMixin,
-                  AtCredentialsMixin, CounterMixin, PrintsMixin):
+                  AtCredentialsMixin, CounterMixin, PrintsMixin, ReportingMixin,
+                  DashboardMixin, BackOfficeMixin):
     """See the package docstring; built by ``pos.bootstrap.open_app``."""

@@ -58,15 +58,17 @@ class IntegrityMixin(Base):
             self._journal_custody()
 
     # ---- the checks ------------------------------------------------------------------
-    def verify(self) -> integrity.Report:
+    def verify(self, progress: integrity.Progress | None = None) -> integrity.Report:
         """Every chain, seal, signature, number and total of the database, in one snapshot,
         and this till against its anchors; the findings are sealed in the journal and
-        issuing is blocked on the tills whose data was altered until acknowledged."""
+        issuing is blocked on the tills whose data was altered until acknowledged.
+        ``progress('verifying', done, total)`` hears how many documents are checked (a
+        screen's progress bar)."""
         verifiers, seals = self.keys.verifiers(), self.keys.seal_verifiers()
         fingerprints = self.keys.signing_fingerprints()
         anchored = self._read_anchors()
         with self._read(snapshot=True) as uow:
-            report = integrity.verify(uow, verifiers, seals, fingerprints)
+            report = integrity.verify(uow, verifiers, seals, fingerprints, progress)
             if self.till is not None:
                 report.problems += self._anchor_problems(uow, anchored)
         if self.till is None:

@@ -11,6 +11,7 @@ leaves a half file under the requested name.
 
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -38,6 +39,8 @@ from .masterfiles import (
 from .period import Period
 
 NS = "urn:OECD:StandardAuditFile-Tax:PT_1.04_01"
+PROGRESS_EVERY = 500            # documents between two progress calls
+Progress = Callable[[str, int, int], object]     # (stage, done, total), as in catalogue_csv
 _PRODUCT_ID = re.compile(r"^[^/]+/[^/]+$")
 
 
@@ -52,6 +55,24 @@ class ExportResult:
     @property
     def documents(self) -> int:
         return sum(self.entries.values())
+
+
+def _ticker(progress: Progress | None, total: int) -> Callable[..., None]:
+    """A ``tick()`` per document written that tells ``progress`` now and then; a False
+    answer stops the export (the temporary file is removed)."""
+    done = 0
+
+    def tick(final: bool = False) -> None:
+        nonlocal done
+        if progress is None:
+            return
+        if not final:
+            done += 1
+        if (final or done == 1 or done % PROGRESS_EVERY == 0) and \
+                progress("writing", done, total) is False:
+            raise ValidationError("Exportação do SAF-T cancelada: nenhum ficheiro gravado.")
+
+    return tick
 
 
 def _money(cents: int) -> str:
@@ -151,7 +172,8 @@ def _cid(doc) -> str:
                        doc.customer_city, doc.customer_postal_code, doc.customer_country)
 
 
-def _table(xf, fh, conn: Connection, table: str, period: Period, totals, company) -> None:
+def _table(xf, fh, conn: Connection, table: str, period: Period, totals, company,
+           tick: Callable[[], None]) -> None:
     if table != "SalesInvoices" and totals.entries == 0:
         return   # optional tables are left out when empty
     with xf.element(table):
@@ -179,14 +201,18 @@ def _table(xf, fh, conn: Connection, table: str, period: Period, totals, company
                 else:
                     text = elements.payment(doc, lines, doc_pays, _cid(doc))
                 write(text.encode("utf-8"))
+                tick()
 
 
 def export(db: Database, out: str | Path, period: Period, today: date,
-           establishment: str | None = None) -> ExportResult:
+           establishment: str | None = None, progress: Progress | None = None
+           ) -> ExportResult:
     """Write the SAF-T file for ``period`` to ``out`` and say what went in.
 
     ``out`` is a new path or a regular file (pos.files.output_path): never a named pipe or
-    a device, which a rename would replace.
+    a device, which a rename would replace. ``progress('writing', documents written,
+    documents in the period)`` is told every ``PROGRESS_EVERY`` documents; when it answers
+    False the export stops and no file is left.
     """
     out = output_path(out, "ficheiro SAF-T")
     # Both passes must see one snapshot while the till keeps issuing: a SQLite read
@@ -200,6 +226,7 @@ def export(db: Database, out: str | Path, period: Period, today: date,
         tax_entity = _tax_entity(conn, establishment)
         settings = _settings(conn)
         census = queries.census(conn, period)
+        tick = _ticker(progress, sum(t.entries for t in census.tables.values()))
         fd, tmp = temporary_beside(out)
         try:
             with os.fdopen(fd, "wb") as fh:
@@ -211,7 +238,8 @@ def export(db: Database, out: str | Path, period: Period, today: date,
                         with xf.element("SourceDocuments"):
                             for table in queries.TABLES:
                                 _table(xf, fh, conn, table, period, census.tables[table],
-                                       company)
+                                       company, tick)
+                tick(final=True)
                 fh.flush()
                 os.fsync(fh.fileno())   # the whole file is on disk before it takes the name
             os.replace(tmp, out)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
@@ -34,6 +34,7 @@ from .raw_values import date_of, datetime_of, decimal_of, raw, unreadable
 
 BATCH = 5000
 REPORT, ACKNOWLEDGED = "integrity_report", "integrity_acknowledged"
+Progress = Callable[[str, int, int], object]     # (stage, done, total), as in catalogue_csv
 
 
 @dataclass(frozen=True)
@@ -174,13 +175,25 @@ def _line_sums(conn: Connection, series_pk: int
 # ---- the full verification -------------------------------------------------------------
 
 def verify(uow: UnitOfWork, verifiers: dict, seal_verifiers: dict,
-           signing_fingerprints: dict[int, str]) -> Report:
-    """Every series, document chain and journal of the database, read in one snapshot."""
+           signing_fingerprints: dict[int, str], progress: Progress | None = None
+           ) -> Report:
+    """Every series, document chain and journal of the database, read in one snapshot.
+    ``progress('verifying', documents done, documents in all)`` is told as it goes."""
     report = Report()
     conn = uow.session.connection()
+    total = conn.scalar(select(func.count()).select_from(DocumentRow)) or 0 \
+        if progress is not None else 0
+
+    def tick(done: int) -> None:
+        if progress is not None:
+            progress("verifying", min(done, total), total)
+
+    tick(0)
     for series in conn.execute(select(*_SERIES_COLS).order_by(Series.id)).all():
         report.series += 1
-        report.documents += _verify_series(conn, series, verifiers, report.problems)
+        report.documents += _verify_series(conn, series, verifiers, report.problems,
+                                           lambda n: tick(report.documents + n))
+    tick(total)
     facts = chains.journal_facts(conn)
     for till_id, code in sorted(chains.till_codes(conn).items()):
         covered = facts.covered.get(till_id)
@@ -230,7 +243,8 @@ def restore_guards(uow: UnitOfWork) -> list[str]:
     return damaged
 
 
-def _verify_series(conn: Connection, series, verifiers: dict, problems: list) -> int:
+def _verify_series(conn: Connection, series, verifiers: dict, problems: list,
+                   tick: Callable[[int], None] | None = None) -> int:
     label = f"{series.doc_type} {series.series_id}"
 
     def flag(doc_no, what):
@@ -245,6 +259,8 @@ def _verify_series(conn: Connection, series, verifiers: dict, problems: list) ->
         doc = _Head.of(row)
         doc_no, number = doc.document_no, doc.number
         count += 1
+        if tick is not None and count % BATCH == 0:
+            tick(count)
         if number != expected:
             flag(doc_no, f"numeração com falha: esperado n.º {expected}, encontrado {number} "
                          "(documentos apagados ou inseridos)")

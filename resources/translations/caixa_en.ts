@@ -2,6 +2,54 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="pt_PT">
 <context>
+    <name>AdminStep</name>
+    <message>
+        <location filename="../../ui/backoffice/wizard_steps.py" line="113"/>
+        <source>Administrador</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/wizard_steps.py" line="114"/>
+        <source>ex. maria (sem espaços)</source>
+        <translation>e.g. maria (no spaces)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/wizard_steps.py" line="116"/>
+        <source>4 a 8 algarismos, não 1234 nem 1111</source>
+        <translation>4 to 8 digits, not 1234 nor 1111</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/wizard_steps.py" line="117"/>
+        <source>repita o PIN</source>
+        <translation>repeat the PIN</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/wizard_steps.py" line="119"/>
+        <source>O administrador pode tudo: utilizadores, definições, séries. Os outros utilizadores acrescentam-se depois, no back office.</source>
+        <translation>The administrator may do everything: users, settings, series. The other users are added later, in the back office.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/wizard_steps.py" line="121"/>
+        <source>Utilizador</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/wizard_steps.py" line="121"/>
+        <source>Nome</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/wizard_steps.py" line="122"/>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/wizard_steps.py" line="122"/>
+        <source>Repetir PIN</source>
+        <translation>Repeat PIN</translation>
+    </message>
+</context>
+<context>
     <name>AfterSale</name>
     <message>
         <location filename="../../ui/cashier/after_sale.py" line="58"/>
@@ -92,6 +140,426 @@
     </message>
 </context>
 <context>
+    <name>Area</name>
+    <message>
+        <location filename="../../ui/backoffice/area.py" line="108"/>
+        <source>Confirmar: %1</source>
+        <translation>Confirm: %1</translation>
+    </message>
+</context>
+<context>
+    <name>AtTab</name>
+    <message>
+        <location filename="../../ui/backoffice/settings_devices.py" line="127"/>
+        <source>NIF/N do subutilizador, ex. 599999993/1</source>
+        <translation>Sub-user NIF/N, e.g. 599999993/1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_devices.py" line="128"/>
+        <source>palavra-passe (não é mostrada)</source>
+        <translation>password (never shown)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_devices.py" line="129"/>
+        <source>Testes (AT)</source>
+        <translation>Testing (AT)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_devices.py" line="130"/>
+        <source>Produção</source>
+        <translation>Production</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_devices.py" line="131"/>
+        <source>pasta dos WSDL (opcional)</source>
+        <translation>WSDL folder (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_devices.py" line="132"/>
+        <source>Guardar acesso</source>
+        <translation>Save access</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_devices.py" line="134"/>
+        <source>Certificados (*.cer *.pem *.crt)</source>
+        <translation>Certificates (*.cer *.pem *.crt)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_devices.py" line="135"/>
+        <source>Certificados (*.pem *.crt)</source>
+        <translation>Certificates (*.pem *.crt)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_devices.py" line="136"/>
+        <source>Chaves (*.pem *.key)</source>
+        <translation>Keys (*.pem *.key)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_devices.py" line="137"/>
+        <source>palavra-passe da chave (se tiver)</source>
+        <translation>the key&apos;s password (if any)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_devices.py" line="139"/>
+        <source>Guardar certificados</source>
+        <translation>Save certificates</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_devices.py" line="141"/>
+        <source>Apagar tudo</source>
+        <translation>Delete everything</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_devices.py" line="143"/>
+        <source>Acesso aos webservices da AT</source>
+        <translation>Access to AT&apos;s web services</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_devices.py" line="145"/>
+        <source>Utilizador</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_devices.py" line="145"/>
+        <location filename="../../ui/backoffice/settings_devices.py" line="153"/>
+        <source>Palavra-passe</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_devices.py" line="146"/>
+        <source>Ambiente</source>
+        <translation>Environment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_devices.py" line="146"/>
+        <source>WSDL</source>
+        <translation>WSDL</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_devices.py" line="148"/>
+        <source>Certificados</source>
+        <translation>Certificates</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_devices.py" line="150"/>
+        <source>Certificado da AT</source>
+        <translation>AT&apos;s certificate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_devices.py" line="151"/>
+        <source>Certificado do cliente</source>
+        <translation>Client certificate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_devices.py" line="152"/>
+        <source>Chave do cliente</source>
+        <translation>Client key</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_devices.py" line="162"/>
+        <location filename="../../ui/backoffice/settings_devices.py" line="167"/>
+        <location filename="../../ui/backoffice/settings_devices.py" line="172"/>
+        <source>em falta</source>
+        <translation>missing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_devices.py" line="165"/>
+        <source>Utilizador: %1 · palavra-passe: %2 · ambiente: %3</source>
+        <translation>User: %1 · password: %2 · environment: %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_devices.py" line="167"/>
+        <location filename="../../ui/backoffice/settings_devices.py" line="172"/>
+        <source>guardada</source>
+        <translation>saved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_devices.py" line="169"/>
+        <source>Certificado da AT: %1</source>
+        <translation>AT&apos;s certificate: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_devices.py" line="170"/>
+        <source>Certificado do cliente: %1 · chave: %2</source>
+        <translation>Client certificate: %1 · key: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_devices.py" line="173"/>
+        <source>Pronto para comunicar.</source>
+        <translation>Ready to communicate.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_devices.py" line="174"/>
+        <source>Incompleto: a AT ainda não pode ser contactada.</source>
+        <translation>Incomplete: AT cannot be reached yet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_devices.py" line="191"/>
+        <source>o certificado da AT</source>
+        <translation>AT&apos;s certificate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_devices.py" line="191"/>
+        <source>o certificado do cliente</source>
+        <translation>the client certificate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_devices.py" line="192"/>
+        <source>a chave do cliente</source>
+        <translation>the client key</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_devices.py" line="201"/>
+        <source>Guardado (os segredos ficam cifrados e não são mostrados).</source>
+        <translation>Saved (secrets are kept encrypted and never shown).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_devices.py" line="207"/>
+        <source>Apagar o acesso e os certificados da AT? Carregue outra vez para confirmar.</source>
+        <translation>Delete AT&apos;s access and certificates? Press again to confirm.</translation>
+    </message>
+</context>
+<context>
+    <name>BackOfficeEntry</name>
+    <message>
+        <location filename="../../ui/cashier/backoffice_entry.py" line="26"/>
+        <source>Back office</source>
+        <translation>Back office</translation>
+    </message>
+</context>
+<context>
+    <name>BackOfficeWindow</name>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="57"/>
+        <source>Caixa · Back office</source>
+        <translation>Caixa · Back office</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="106"/>
+        <source>Back office</source>
+        <translation>Back office</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="111"/>
+        <location filename="../../ui/backoffice/window.py" line="160"/>
+        <source>Sair</source>
+        <translation>Sign out</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="117"/>
+        <source>Painel</source>
+        <translation>Dashboard</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="117"/>
+        <source>Catálogo</source>
+        <translation>Catalogue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="118"/>
+        <source>Clientes</source>
+        <translation>Customers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="118"/>
+        <source>Utilizadores</source>
+        <translation>Users</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="119"/>
+        <source>Documentos</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="119"/>
+        <source>Séries e AT</source>
+        <translation>Series and AT</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="120"/>
+        <source>Documentos manuais</source>
+        <translation>Manual documents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="120"/>
+        <source>Relatórios</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="121"/>
+        <source>SAF-T</source>
+        <translation>SAF-T</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="121"/>
+        <source>Definições</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="122"/>
+        <source>Integridade</source>
+        <translation>Integrity</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="151"/>
+        <source>Fechar</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>BooksTab</name>
+    <message>
+        <location filename="../../ui/backoffice/manual.py" line="45"/>
+        <source>Livro</source>
+        <translation>Book</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/manual.py" line="45"/>
+        <location filename="../../ui/backoffice/manual.py" line="68"/>
+        <source>Tipo</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/manual.py" line="45"/>
+        <location filename="../../ui/backoffice/manual.py" line="68"/>
+        <source>Série</source>
+        <translation>Series</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/manual.py" line="46"/>
+        <source>Números</source>
+        <translation>Numbers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/manual.py" line="46"/>
+        <location filename="../../ui/backoffice/manual.py" line="70"/>
+        <source>Tipografia</source>
+        <translation>Printer (typography)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/manual.py" line="46"/>
+        <location filename="../../ui/backoffice/manual.py" line="73"/>
+        <source>Código AT</source>
+        <translation>AT code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/manual.py" line="47"/>
+        <source>Estado</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/manual.py" line="50"/>
+        <source>série impressa nos impressos</source>
+        <translation>series printed on the forms</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/manual.py" line="51"/>
+        <source>primeiro n.º</source>
+        <translation>first no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/manual.py" line="52"/>
+        <source>último n.º</source>
+        <translation>last no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/manual.py" line="53"/>
+        <source>nome da tipografia</source>
+        <translation>typography&apos;s name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/manual.py" line="54"/>
+        <location filename="../../ui/backoffice/manual.py" line="71"/>
+        <source>NIF da tipografia</source>
+        <translation>typography&apos;s NIF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/manual.py" line="55"/>
+        <source>n.º de autorização</source>
+        <translation>authorisation no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/manual.py" line="56"/>
+        <source>código de validação AT da série</source>
+        <translation>the series&apos; AT validation code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/manual.py" line="57"/>
+        <source>Registar o livro</source>
+        <translation>Register the book</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/manual.py" line="58"/>
+        <source>Passar a em uso</source>
+        <translation>Mark as in use</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/manual.py" line="59"/>
+        <source>Fechar o livro</source>
+        <translation>Close the book</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/manual.py" line="60"/>
+        <source>n.º do impresso inutilizado</source>
+        <translation>no. of the spoilt form</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/manual.py" line="61"/>
+        <source>motivo</source>
+        <translation>reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/manual.py" line="62"/>
+        <source>Inutilizar</source>
+        <translation>Spoil</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/manual.py" line="69"/>
+        <source>Do número</source>
+        <translation>From number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/manual.py" line="69"/>
+        <source>Ao número</source>
+        <translation>To number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/manual.py" line="72"/>
+        <source>Autorização</source>
+        <translation>Authorisation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/manual.py" line="75"/>
+        <source>Impresso inutilizado (livro escolhido)</source>
+        <translation>Spoilt form (book chosen)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/manual.py" line="76"/>
+        <source>Motivo</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/manual.py" line="103"/>
+        <source>Livro %1 registado.</source>
+        <translation>Book %1 registered.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/manual.py" line="108"/>
+        <source>Escolha um livro da lista.</source>
+        <translation>Choose a book from the list.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/manual.py" line="111"/>
+        <source>Livro %1 atualizado.</source>
+        <translation>Book %1 updated.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/manual.py" line="118"/>
+        <source>Impresso inutilizado.</source>
+        <translation>Form spoilt.</translation>
+    </message>
+</context>
+<context>
     <name>CartView</name>
     <message>
         <location filename="../../ui/cashier/cart_view.py" line="19"/>
@@ -163,7 +631,7 @@ F8</source>
 F8</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/cash_pages.py" line="50"/>
+        <location filename="../../ui/cashier/cash_pages.py" line="51"/>
         <source>Voltar</source>
         <translation>Back</translation>
     </message>
@@ -196,64 +664,387 @@ F8</translation>
         <translation>Taken to the safe</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/cash_pages.py" line="79"/>
+        <location filename="../../ui/cashier/cash_pages.py" line="85"/>
         <source>Motivo</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/cash_pages.py" line="85"/>
+        <location filename="../../ui/cashier/cash_pages.py" line="91"/>
         <source>ou escreva o motivo</source>
         <translation>or type the reason</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/cash_pages.py" line="91"/>
+        <location filename="../../ui/cashier/cash_pages.py" line="97"/>
         <source>Voltar</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/cash_pages.py" line="109"/>
+        <location filename="../../ui/cashier/cash_pages.py" line="115"/>
         <source>Entrada de dinheiro na gaveta</source>
         <translation>Cash put into the drawer</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/cash_pages.py" line="110"/>
+        <location filename="../../ui/cashier/cash_pages.py" line="116"/>
         <source>Saída de dinheiro da gaveta</source>
         <translation>Cash taken out of the drawer</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/cash_pages.py" line="111"/>
+        <location filename="../../ui/cashier/cash_pages.py" line="117"/>
         <source>Registar entrada</source>
         <translation>Record cash in</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/cash_pages.py" line="112"/>
+        <location filename="../../ui/cashier/cash_pages.py" line="118"/>
         <source>Registar saída</source>
         <translation>Record cash out</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/cash_pages.py" line="132"/>
+        <location filename="../../ui/cashier/cash_pages.py" line="138"/>
         <source>valor</source>
         <translation>amount</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/cash_pages.py" line="134"/>
+        <location filename="../../ui/cashier/cash_pages.py" line="140"/>
         <source>Escreva o valor.</source>
         <translation>Type the amount.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/cash_pages.py" line="137"/>
+        <location filename="../../ui/cashier/cash_pages.py" line="143"/>
         <source>Indique o motivo.</source>
         <translation>Give the reason.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/cash_pages.py" line="146"/>
+        <location filename="../../ui/cashier/cash_pages.py" line="152"/>
         <source>Entrada de %1 registada.</source>
         <translation>Cash in of %1 recorded.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/cash_pages.py" line="147"/>
+        <location filename="../../ui/cashier/cash_pages.py" line="153"/>
         <source>Saída de %1 registada.</source>
         <translation>Cash out of %1 recorded.</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogueArea</name>
+    <message>
+        <location filename="../../ui/backoffice/catalogue.py" line="40"/>
+        <source>Produtos</source>
+        <translation>Products</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/catalogue.py" line="41"/>
+        <source>Categorias</source>
+        <translation>Categories</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/catalogue.py" line="42"/>
+        <source>Importar e exportar</source>
+        <translation>Import and export</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogueFiles</name>
+    <message>
+        <location filename="../../ui/backoffice/catalogue_io.py" line="18"/>
+        <source>A ler o ficheiro</source>
+        <translation>Reading the file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/catalogue_io.py" line="18"/>
+        <source>A verificar</source>
+        <translation>Checking</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/catalogue_io.py" line="19"/>
+        <source>A gravar</source>
+        <translation>Saving</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/catalogue_io.py" line="22"/>
+        <source>Importar produtos de um ficheiro CSV</source>
+        <translation>Import products from a CSV file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/catalogue_io.py" line="23"/>
+        <source>CSV (*.csv *.txt);;Todos (*)</source>
+        <translation>CSV (*.csv *.txt);;All (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/catalogue_io.py" line="24"/>
+        <source>ficheiro CSV (código;descrição;preço;iva;…)</source>
+        <translation>CSV file (code;description;price;vat;…)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/catalogue_io.py" line="25"/>
+        <source>Pré-visualizar</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/catalogue_io.py" line="28"/>
+        <location filename="../../ui/backoffice/catalogue_io.py" line="30"/>
+        <source>Linha</source>
+        <translation>Line</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/catalogue_io.py" line="28"/>
+        <location filename="../../ui/backoffice/catalogue_io.py" line="30"/>
+        <source>Código</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/catalogue_io.py" line="28"/>
+        <source>Problema</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/catalogue_io.py" line="30"/>
+        <source>Ação</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/catalogue_io.py" line="31"/>
+        <source>Descrição</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/catalogue_io.py" line="31"/>
+        <source>Preço</source>
+        <translation>Price</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/catalogue_io.py" line="31"/>
+        <source>IVA</source>
+        <translation>VAT</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/catalogue_io.py" line="33"/>
+        <source>Importar só as linhas válidas (as recusadas ficam de fora)</source>
+        <translation>Import only the valid rows (refused ones are left out)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/catalogue_io.py" line="36"/>
+        <source>Importar</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/catalogue_io.py" line="48"/>
+        <source>Exportar o catálogo</source>
+        <translation>Export the catalogue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/catalogue_io.py" line="49"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/catalogue_io.py" line="49"/>
+        <source>catalogo.csv</source>
+        <translation>catalogue.csv</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/catalogue_io.py" line="50"/>
+        <source>Com os inativos</source>
+        <translation>With inactive ones</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/catalogue_io.py" line="51"/>
+        <source>Exportar</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/catalogue_io.py" line="70"/>
+        <source>Escolha o ficheiro CSV a importar.</source>
+        <translation>Choose the CSV file to import.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/catalogue_io.py" line="75"/>
+        <source>A pré-visualizar…</source>
+        <translation>Previewing…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/catalogue_io.py" line="81"/>
+        <source>%1 linhas: %2 novos, %3 alterados, %4 sem alteração, %5 recusadas (colunas separadas por &apos;%6&apos;, %7).</source>
+        <translation>%1 rows: %2 new, %3 changed, %4 unchanged, %5 refused (columns separated by &apos;%6&apos;, %7).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/catalogue_io.py" line="88"/>
+        <source>novo</source>
+        <translation>new</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/catalogue_io.py" line="88"/>
+        <source>alterado</source>
+        <translation>changed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/catalogue_io.py" line="89"/>
+        <source>igual</source>
+        <translation>unchanged</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/catalogue_io.py" line="89"/>
+        <source>recusado</source>
+        <translation>refused</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/backoffice/catalogue_io.py" line="98"/>
+        <source>%n linha(s) recusada(s): corrija o ficheiro, ou escolha importar só as linhas válidas.</source>
+        <translation>
+            <numerusform>%n row refused: correct the file, or choose to import only the valid rows.</numerusform>
+            <numerusform>%n rows refused: correct the file, or choose to import only the valid rows.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/catalogue_io.py" line="101"/>
+        <source>Tudo certo: carregue em Importar.</source>
+        <translation>All good: press Import.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/catalogue_io.py" line="106"/>
+        <source>Pré-visualize este ficheiro antes de o importar.</source>
+        <translation>Preview this file before importing it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/catalogue_io.py" line="110"/>
+        <source>A importar…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/catalogue_io.py" line="115"/>
+        <source>Importado: %1 novos, %2 alterados, %3 sem alteração, %4 deixados de fora.</source>
+        <translation>Imported: %1 new, %2 changed, %3 unchanged, %4 left out.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/catalogue_io.py" line="123"/>
+        <source>Indique o ficheiro onde gravar o catálogo.</source>
+        <translation>Give the file to save the catalogue to.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/catalogue_io.py" line="126"/>
+        <source>A exportar…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/backoffice/catalogue_io.py" line="128"/>
+        <source>%n produto(s) exportado(s) para %1.</source>
+        <translation>
+            <numerusform>%n product exported to %1.</numerusform>
+            <numerusform>%n products exported to %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CategoriesTab</name>
+    <message>
+        <location filename="../../ui/backoffice/catalogue.py" line="244"/>
+        <source>Categoria</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/catalogue.py" line="244"/>
+        <source>Ordem</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/catalogue.py" line="244"/>
+        <source>Na caixa</source>
+        <translation>At the till</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/catalogue.py" line="245"/>
+        <source>Produtos</source>
+        <translation>Products</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/catalogue.py" line="247"/>
+        <source>nome da categoria</source>
+        <translation>category name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/catalogue.py" line="248"/>
+        <source>Acrescentar</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/catalogue.py" line="249"/>
+        <source>Mudar o nome</source>
+        <translation>Rename</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/catalogue.py" line="250"/>
+        <source>▲ Subir</source>
+        <translation>▲ Up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/catalogue.py" line="251"/>
+        <source>▼ Descer</source>
+        <translation>▼ Down</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/catalogue.py" line="252"/>
+        <location filename="../../ui/backoffice/catalogue.py" line="280"/>
+        <source>Esconder na caixa</source>
+        <translation>Hide at the till</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/catalogue.py" line="253"/>
+        <source>Remover</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/catalogue.py" line="260"/>
+        <source>Nome</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/catalogue.py" line="261"/>
+        <source>A ordem é a dos separadores no ecrã de venda.</source>
+        <translation>The order is that of the tabs on the sale screen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/catalogue.py" line="273"/>
+        <source>sim</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/catalogue.py" line="273"/>
+        <source>não</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/catalogue.py" line="281"/>
+        <source>Mostrar na caixa</source>
+        <translation>Show at the till</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/catalogue.py" line="291"/>
+        <source>Categoria acrescentada.</source>
+        <translation>Category added.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/catalogue.py" line="297"/>
+        <source>Escolha uma categoria da lista.</source>
+        <translation>Choose a category from the list.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/catalogue.py" line="304"/>
+        <source>Nome mudado.</source>
+        <translation>Renamed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/catalogue.py" line="316"/>
+        <source>Ordem mudada.</source>
+        <translation>Order changed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/catalogue.py" line="322"/>
+        <source>Guardado.</source>
+        <translation>Saved.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/catalogue.py" line="329"/>
+        <source>Categoria removida.</source>
+        <translation>Category removed.</translation>
     </message>
 </context>
 <context>
@@ -307,6 +1098,193 @@ F8</translation>
         <location filename="../../ui/cashier/session_pages.py" line="342"/>
         <source>Fechar com diferença</source>
         <translation>Close with the difference</translation>
+    </message>
+</context>
+<context>
+    <name>CompanyStep</name>
+    <message>
+        <location filename="../../ui/backoffice/wizard_steps.py" line="50"/>
+        <source>Empresa</source>
+        <translation>Company</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/wizard_steps.py" line="51"/>
+        <source>NIF da empresa</source>
+        <translation>the company&apos;s NIF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/wizard_steps.py" line="52"/>
+        <source>nome como na AT</source>
+        <translation>name as AT knows it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/wizard_steps.py" line="53"/>
+        <source>nome da loja no talão (opcional)</source>
+        <translation>the shop&apos;s name on receipts (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/wizard_steps.py" line="56"/>
+        <source>ex. 3000-150</source>
+        <translation>e.g. 3000-150</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/wizard_steps.py" line="58"/>
+        <source>n.º que a AT deu ao programa</source>
+        <translation>the number AT gave the program</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/wizard_steps.py" line="59"/>
+        <location filename="../../ui/backoffice/wizard_steps.py" line="60"/>
+        <source>opcional</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/wizard_steps.py" line="62"/>
+        <source>Os dados da empresa saem em todos os documentos e no SAF-T.</source>
+        <translation>The company&apos;s details are printed on every document and go into the SAF-T.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/wizard_steps.py" line="63"/>
+        <source>NIF</source>
+        <translation>NIF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/wizard_steps.py" line="63"/>
+        <source>Nome</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/wizard_steps.py" line="64"/>
+        <source>Nome comercial</source>
+        <translation>Trading name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/wizard_steps.py" line="64"/>
+        <source>Morada</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/wizard_steps.py" line="65"/>
+        <source>Localidade</source>
+        <translation>Town</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/wizard_steps.py" line="65"/>
+        <source>Código postal</source>
+        <translation>Postcode</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/wizard_steps.py" line="66"/>
+        <source>Região fiscal</source>
+        <translation>Tax region</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/wizard_steps.py" line="67"/>
+        <source>Certificado do programa</source>
+        <translation>Program&apos;s certificate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/wizard_steps.py" line="68"/>
+        <source>Telefone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/wizard_steps.py" line="68"/>
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+</context>
+<context>
+    <name>CompanyTab</name>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="60"/>
+        <source>NIF</source>
+        <translation>NIF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="60"/>
+        <source>Nome</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="60"/>
+        <source>Nome comercial</source>
+        <translation>Trading name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="61"/>
+        <source>Morada</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="61"/>
+        <source>Localidade</source>
+        <translation>Town</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="61"/>
+        <source>Código postal</source>
+        <translation>Postcode</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="62"/>
+        <source>Telefone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="62"/>
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="62"/>
+        <source>N.º do certificado</source>
+        <translation>Certificate no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="63"/>
+        <source>Guardar</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="67"/>
+        <source>O que muda?</source>
+        <translation>What changes?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="68"/>
+        <source>Mudar a região</source>
+        <translation>Change the region</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="73"/>
+        <source>Região fiscal</source>
+        <translation>Tax region</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="95"/>
+        <source>Nada mudou.</source>
+        <translation>Nothing changed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="99"/>
+        <source>Empresa guardada.</source>
+        <translation>Company saved.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="103"/>
+        <source>De %1 para %2: %3; %4 produto(s) mudam de taxa (os preços ficam).</source>
+        <translation>From %1 to %2: %3; %4 product(s) change rate (prices stay).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="113"/>
+        <source>Mudar a região fiscal? Os documentos novos levam as taxas novas. Carregue outra vez para confirmar.</source>
+        <translation>Change the tax region? New documents take the new rates. Press again to confirm.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="119"/>
+        <source>Região mudada.</source>
+        <translation>Region changed.</translation>
     </message>
 </context>
 <context>
@@ -422,6 +1400,64 @@ F8</translation>
     </message>
 </context>
 <context>
+    <name>CreditPanel</name>
+    <message>
+        <location filename="../../ui/backoffice/documents.py" line="183"/>
+        <source>Linha</source>
+        <translation>Line</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/documents.py" line="183"/>
+        <source>Artigo</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/documents.py" line="183"/>
+        <source>Qtd.</source>
+        <translation>Qty</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/documents.py" line="184"/>
+        <source>Devolver</source>
+        <translation>Return</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/documents.py" line="186"/>
+        <source>Motivo da nota de crédito</source>
+        <translation>Reason for the credit note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/documents.py" line="187"/>
+        <source>Tudo</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/documents.py" line="188"/>
+        <source>Emitir nota de crédito</source>
+        <translation>Issue the credit note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/documents.py" line="189"/>
+        <source>Voltar</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/documents.py" line="195"/>
+        <source>Escreva a quantidade devolvida de cada linha.</source>
+        <translation>Type the quantity returned of each line.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/documents.py" line="202"/>
+        <source>Nota de crédito de %1</source>
+        <translation>Credit note on %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/documents.py" line="247"/>
+        <source>%1 emitida: %2.</source>
+        <translation>%1 issued: %2.</translation>
+    </message>
+</context>
+<context>
     <name>CustomerDisplay</name>
     <message>
         <location filename="../../ui/cashier/customer_display.py" line="42"/>
@@ -444,17 +1480,17 @@ F8</translation>
         <translation>Scan with your phone (e-fatura)</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/customer_display.py" line="119"/>
+        <location filename="../../ui/cashier/customer_display.py" line="120"/>
         <source>Desconto na venda   −%1</source>
         <translation>Discount on the sale   −%1</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/customer_display.py" line="126"/>
+        <location filename="../../ui/cashier/customer_display.py" line="127"/>
         <source>Total %1</source>
         <translation>Total %1</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/customer_display.py" line="127"/>
+        <location filename="../../ui/cashier/customer_display.py" line="128"/>
         <source>Troco %1</source>
         <translation>Change %1</translation>
     </message>
@@ -606,6 +1642,369 @@ F8</translation>
     </message>
 </context>
 <context>
+    <name>CustomersArea</name>
+    <message>
+        <location filename="../../ui/backoffice/customers.py" line="18"/>
+        <source>Procurar por nome, localidade ou NIF</source>
+        <translation>Search by name, town or NIF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/customers.py" line="20"/>
+        <source>Procurar</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/customers.py" line="22"/>
+        <location filename="../../ui/backoffice/customers.py" line="43"/>
+        <source>NIF</source>
+        <translation>NIF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/customers.py" line="22"/>
+        <location filename="../../ui/backoffice/customers.py" line="43"/>
+        <source>Nome</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/customers.py" line="22"/>
+        <location filename="../../ui/backoffice/customers.py" line="44"/>
+        <source>Localidade</source>
+        <translation>Town</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/customers.py" line="23"/>
+        <location filename="../../ui/backoffice/customers.py" line="46"/>
+        <source>País</source>
+        <translation>Country</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/customers.py" line="23"/>
+        <source>Doc.</source>
+        <translation>Docs</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/customers.py" line="29"/>
+        <source>NIF, ou n.º fiscal estrangeiro (ex. ESB12345678)</source>
+        <translation>NIF, or a foreign tax number (e.g. ESB12345678)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/customers.py" line="33"/>
+        <source>ex. 1000-001</source>
+        <translation>e.g. 1000-001</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/customers.py" line="34"/>
+        <source>(pelo NIF)</source>
+        <translation>(from the NIF)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/customers.py" line="37"/>
+        <source>Novo</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/customers.py" line="38"/>
+        <source>Guardar</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/customers.py" line="39"/>
+        <source>Remover</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/customers.py" line="44"/>
+        <source>Morada</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/customers.py" line="45"/>
+        <source>Código postal</source>
+        <translation>Postcode</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/customers.py" line="78"/>
+        <source>Já tem documentos: o NIF, o país e o nome ficam como estão; a morada pode mudar.</source>
+        <translation>Documents name this customer: NIF, country and name stay as they are; the address may change.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/customers.py" line="107"/>
+        <source>Nada mudou.</source>
+        <translation>Nothing changed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/customers.py" line="113"/>
+        <source>Cliente %1 guardado.</source>
+        <translation>Customer %1 saved.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/customers.py" line="120"/>
+        <source>Escolha um cliente da lista.</source>
+        <translation>Choose a customer from the list.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/customers.py" line="123"/>
+        <source>Remover %1? Carregue outra vez para confirmar.</source>
+        <translation>Remove %1? Press again to confirm.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/customers.py" line="129"/>
+        <source>%1 removido.</source>
+        <translation>%1 removed.</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardArea</name>
+    <message>
+        <location filename="../../ui/backoffice/dashboard.py" line="21"/>
+        <source>Atualizar</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/dashboard.py" line="28"/>
+        <source>Hoje</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/dashboard.py" line="28"/>
+        <source>Período</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/dashboard.py" line="29"/>
+        <source>Talão médio</source>
+        <translation>Average sale</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/dashboard.py" line="29"/>
+        <source>Fila da AT</source>
+        <translation>AT queue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/dashboard.py" line="30"/>
+        <source>Integridade</source>
+        <translation>Integrity</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/dashboard.py" line="38"/>
+        <source>Vendas por hora</source>
+        <translation>Sales by hour</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/dashboard.py" line="39"/>
+        <location filename="../../ui/backoffice/dashboard.py" line="120"/>
+        <source>Vendas por dia</source>
+        <translation>Sales by day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/dashboard.py" line="43"/>
+        <location filename="../../ui/backoffice/dashboard.py" line="51"/>
+        <source>IVA</source>
+        <translation>VAT</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/dashboard.py" line="43"/>
+        <source>Taxa</source>
+        <translation>Rate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/dashboard.py" line="43"/>
+        <source>Base</source>
+        <translation>Base</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/dashboard.py" line="44"/>
+        <location filename="../../ui/backoffice/dashboard.py" line="47"/>
+        <location filename="../../ui/backoffice/dashboard.py" line="49"/>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/dashboard.py" line="45"/>
+        <source>Meio de pagamento</source>
+        <translation>Payment method</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/dashboard.py" line="45"/>
+        <source>N.º</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/dashboard.py" line="46"/>
+        <source>Valor</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/dashboard.py" line="47"/>
+        <location filename="../../ui/backoffice/dashboard.py" line="53"/>
+        <source>Utilizador</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/dashboard.py" line="47"/>
+        <location filename="../../ui/backoffice/dashboard.py" line="49"/>
+        <source>Doc.</source>
+        <translation>Docs</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/dashboard.py" line="49"/>
+        <location filename="../../ui/backoffice/dashboard.py" line="54"/>
+        <location filename="../../ui/backoffice/dashboard.py" line="66"/>
+        <source>Caixa</source>
+        <translation>Till</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/dashboard.py" line="52"/>
+        <source>Pagamento</source>
+        <translation>Payment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/dashboard.py" line="58"/>
+        <source>Avisos</source>
+        <translation>Warnings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/dashboard.py" line="65"/>
+        <source>Sessões de caixa abertas</source>
+        <translation>Open cash sessions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/dashboard.py" line="66"/>
+        <source>Quem</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/dashboard.py" line="66"/>
+        <source>Desde</source>
+        <translation>Since</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/backoffice/dashboard.py" line="93"/>
+        <source>%n documento(s)</source>
+        <translation>
+            <numerusform>%n document</numerusform>
+            <numerusform>%n documents</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/backoffice/dashboard.py" line="95"/>
+        <source>IVA %1 · %n doc.</source>
+        <translation>
+            <numerusform>VAT %1 · %n doc.</numerusform>
+            <numerusform>VAT %1 · %n docs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/backoffice/dashboard.py" line="98"/>
+        <source>%n venda(s)</source>
+        <translation>
+            <numerusform>%n sale</numerusform>
+            <numerusform>%n sales</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/dashboard.py" line="102"/>
+        <source>Parada</source>
+        <translation>Stopped</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/dashboard.py" line="104"/>
+        <source>prazo %1</source>
+        <translation>due %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/dashboard.py" line="105"/>
+        <source>sem prazos</source>
+        <translation>nothing due</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/dashboard.py" line="109"/>
+        <source>por enviar · %1</source>
+        <translation>to send · %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/backoffice/dashboard.py" line="110"/>
+        <source> · %n recusado(s)</source>
+        <translation>
+            <numerusform> · %n refused</numerusform>
+            <numerusform> · %n refused</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/dashboard.py" line="112"/>
+        <source>Bloqueada</source>
+        <translation>Blocked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/dashboard.py" line="115"/>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/dashboard.py" line="115"/>
+        <source>sem alterações</source>
+        <translation>no alterations</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/dashboard.py" line="117"/>
+        <source>Vendas por hora (%1 a %2)</source>
+        <translation>Sales by hour (%1 to %2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/dashboard.py" line="129"/>
+        <source>Modo de formação: os valores são dos documentos de formação.</source>
+        <translation>Training mode: the figures are those of training documents.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/dashboard.py" line="136"/>
+        <source>Impressora: %1</source>
+        <translation>Printer: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/dashboard.py" line="139"/>
+        <source>Nada a tratar.</source>
+        <translation>Nothing to see to.</translation>
+    </message>
+</context>
+<context>
+    <name>DateRange</name>
+    <message>
+        <location filename="../../ui/backoffice/parts.py" line="142"/>
+        <source>Hoje</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/parts.py" line="142"/>
+        <source>Ontem</source>
+        <translation>Yesterday</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/parts.py" line="143"/>
+        <source>Últimos 7 dias</source>
+        <translation>Last 7 days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/parts.py" line="144"/>
+        <source>Este mês</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/parts.py" line="145"/>
+        <source>Mês passado</source>
+        <translation>Last month</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/parts.py" line="146"/>
+        <source>Este ano</source>
+        <translation>This year</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/parts.py" line="147"/>
+        <source>Outras datas</source>
+        <translation>Other dates</translation>
+    </message>
+</context>
+<context>
     <name>Devices</name>
     <message>
         <location filename="../../ui/cashier/devices.py" line="46"/>
@@ -685,6 +2084,289 @@ F8</translation>
     </message>
 </context>
 <context>
+    <name>DocumentsArea</name>
+    <message>
+        <location filename="../../ui/backoffice/documents.py" line="33"/>
+        <source>N.º (ex. FS A2026/12)</source>
+        <translation>No. (e.g. FS A2026/12)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/documents.py" line="34"/>
+        <source>Cliente: NIF ou nome</source>
+        <translation>Customer: NIF or name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/documents.py" line="35"/>
+        <source>Total (€)</source>
+        <translation>Total (€)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/documents.py" line="37"/>
+        <source>Todos os tipos</source>
+        <translation>All types</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/documents.py" line="41"/>
+        <source>Procurar</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/documents.py" line="48"/>
+        <source>Documento</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/documents.py" line="48"/>
+        <source>Data</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/documents.py" line="48"/>
+        <source>Cliente</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/documents.py" line="49"/>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/documents.py" line="55"/>
+        <source>Escolha um documento para o ver como foi impresso.</source>
+        <translation>Choose a document to see it as it was printed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/documents.py" line="58"/>
+        <source>Motivo (reimpressão, anulação, nota de crédito)</source>
+        <translation>Reason (reprint, cancellation, credit note)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/documents.py" line="59"/>
+        <source>Reimprimir</source>
+        <translation>Reprint</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/documents.py" line="60"/>
+        <source>Anular</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/documents.py" line="61"/>
+        <source>Nota de crédito</source>
+        <translation>Credit note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/documents.py" line="62"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/documents.py" line="62"/>
+        <source>ficheiro PDF</source>
+        <translation>PDF file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/documents.py" line="63"/>
+        <source>Gravar PDF</source>
+        <translation>Save PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/documents.py" line="96"/>
+        <source>Nenhum documento encontrado com estes critérios.</source>
+        <translation>No document matches these criteria.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/documents.py" line="124"/>
+        <source>Escolha um documento da lista.</source>
+        <translation>Choose a document from the list.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/documents.py" line="136"/>
+        <source>Cópia impressa (%1).</source>
+        <translation>Copy printed (%1).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/documents.py" line="138"/>
+        <source>A cópia ficou registada mas não foi impressa: %1</source>
+        <translation>The copy was recorded but not printed: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/documents.py" line="146"/>
+        <source>Escreva o motivo da anulação.</source>
+        <translation>Type the reason for cancelling.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/documents.py" line="149"/>
+        <source>Anular %1? Fica anulado para sempre e é comunicado à AT. Carregue outra vez para confirmar.</source>
+        <translation>Cancel %1? It stays cancelled for good and AT is told. Press again to confirm.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/documents.py" line="156"/>
+        <source>%1 anulado.</source>
+        <translation>%1 cancelled.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/documents.py" line="170"/>
+        <source>PDF gravado em %1.</source>
+        <translation>PDF saved to %1.</translation>
+    </message>
+</context>
+<context>
+    <name>DonePage</name>
+    <message>
+        <location filename="../../ui/backoffice/wizard.py" line="239"/>
+        <source>Loja criada: caixa %1, chave de assinatura versão %2.</source>
+        <translation>Shop created: till %1, signing key version %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/wizard.py" line="242"/>
+        <source>A caixa pode vender. Entre com o administrador e o seu PIN.</source>
+        <translation>The till can sell. Sign in as the administrator with their PIN.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/wizard.py" line="244"/>
+        <source>Ainda falta:</source>
+        <translation>Still missing:</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/backoffice/wizard.py" line="247"/>
+        <source>%n série(s) na fila de envio à AT: são enviadas logo que possível.</source>
+        <translation>
+            <numerusform>%n series queued for AT: sent as soon as possible.</numerusform>
+            <numerusform>%n series queued for AT: sent as soon as possible.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesTab</name>
+    <message>
+        <location filename="../../ui/backoffice/manual.py" line="237"/>
+        <source>n.º no duplicado, ex. FT A2026/13</source>
+        <translation>no. on the duplicate, e.g. FT A2026/13</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/manual.py" line="239"/>
+        <source>Voltar a registar</source>
+        <translation>Enter again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/manual.py" line="241"/>
+        <source>o que se perdeu e porquê</source>
+        <translation>what was lost and why</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/manual.py" line="243"/>
+        <source>série</source>
+        <translation>series</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/manual.py" line="244"/>
+        <source>último n.º nos duplicados</source>
+        <translation>last no. on the duplicates</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/manual.py" line="245"/>
+        <source>Fechar as séries desta caixa</source>
+        <translation>Close this till&apos;s series</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/manual.py" line="247"/>
+        <source>Depois de um restauro com perda de documentos</source>
+        <translation>After a restore that lost documents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/manual.py" line="249"/>
+        <source>As séries desta caixa são finalizadas no último número emitido, ou no último que os duplicados mostram (indique-o): registe séries novas antes de voltar a vender.</source>
+        <translation>This till&apos;s series are finalised at the last number issued, or at the last one the duplicates show (give it): register new series before selling again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/manual.py" line="252"/>
+        <source>Motivo</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/manual.py" line="253"/>
+        <source>Série com documentos perdidos</source>
+        <translation>Series with lost documents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/manual.py" line="257"/>
+        <source>Documento</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/manual.py" line="266"/>
+        <source>Registado de novo como %1.</source>
+        <translation>Entered again as %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/manual.py" line="272"/>
+        <source>Finalizar todas as séries desta caixa? Carregue outra vez para confirmar.</source>
+        <translation>Finalise all of this till&apos;s series? Press again to confirm.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/backoffice/manual.py" line="278"/>
+        <source>%n série(s) finalizada(s).</source>
+        <translation>
+            <numerusform>%n series finalised.</numerusform>
+            <numerusform>%n series finalised.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Exports</name>
+    <message>
+        <location filename="../../ui/backoffice/reports.py" line="182"/>
+        <source>CSV ou PDF (*.csv *.pdf)</source>
+        <translation>CSV or PDF (*.csv *.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/reports.py" line="183"/>
+        <source>ficheiro (.csv ou .pdf)</source>
+        <translation>file (.csv or .pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/reports.py" line="185"/>
+        <source>Imprimir</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/reports.py" line="186"/>
+        <source>Gravar CSV</source>
+        <translation>Save CSV</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/reports.py" line="187"/>
+        <source>Gravar PDF</source>
+        <translation>Save PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/reports.py" line="200"/>
+        <source>Mostre primeiro o relatório.</source>
+        <translation>Show the report first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/reports.py" line="211"/>
+        <source>Relatório impresso.</source>
+        <translation>Report printed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/reports.py" line="213"/>
+        <source>Não foi impresso: %1</source>
+        <translation>Not printed: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/reports.py" line="229"/>
+        <source>PDF gravado em %1.</source>
+        <translation>PDF saved to %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/reports.py" line="232"/>
+        <source>CSV gravado em %1.</source>
+        <translation>CSV saved to %1.</translation>
+    </message>
+</context>
+<context>
     <name>Gift</name>
     <message>
         <location filename="../../ui/cashier/after_sale.py" line="117"/>
@@ -708,11 +2390,341 @@ F8</translation>
     </message>
 </context>
 <context>
+    <name>IntegrityArea</name>
+    <message>
+        <location filename="../../ui/backoffice/integrity.py" line="36"/>
+        <source>Verificar tudo</source>
+        <translation>Verify everything</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/integrity.py" line="38"/>
+        <source>Documentos verificados</source>
+        <translation>Documents verified</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/integrity.py" line="47"/>
+        <source>PIN do administrador</source>
+        <translation>administrator&apos;s PIN</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/integrity.py" line="50"/>
+        <source>Confirmar o relatório</source>
+        <translation>Acknowledge the report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/integrity.py" line="52"/>
+        <source>Confirmação por um administrador</source>
+        <translation>An administrator&apos;s acknowledgement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/integrity.py" line="54"/>
+        <source>Depois de perceber o que foi alterado, um administrador confirma o relatório com o seu PIN: a caixa volta a emitir. Fica registado.</source>
+        <translation>Once what was altered is understood, an administrator acknowledges the report with their PIN: the till issues again. It is put on record.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/integrity.py" line="70"/>
+        <source>Emissão bloqueada nesta caixa</source>
+        <translation>Issuing blocked on this till</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/integrity.py" line="71"/>
+        <source>Dados alterados encontrados em %1.</source>
+        <translation>Altered data found on %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/integrity.py" line="75"/>
+        <source>Sem alertas de integridade</source>
+        <translation>No integrity alerts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/integrity.py" line="76"/>
+        <source>Último relatório confirmado por %1 em %2.</source>
+        <translation>Last report acknowledged by %1 on %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/integrity.py" line="103"/>
+        <source>A verificar todas as cadeias e assinaturas…</source>
+        <translation>Verifying every chain and signature…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/integrity.py" line="109"/>
+        <source>Tudo certo: nenhum dado alterado.</source>
+        <translation>All good: no data altered.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/integrity.py" line="111"/>
+        <source>Foram encontrados dados alterados: a emissão está bloqueada até um administrador confirmar.</source>
+        <translation>Altered data was found: issuing is blocked until an administrator acknowledges it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/integrity.py" line="118"/>
+        <source>Escolha o administrador que confirma.</source>
+        <translation>Choose the administrator who acknowledges.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/integrity.py" line="123"/>
+        <source>Escreva o PIN do administrador.</source>
+        <translation>Type the administrator&apos;s PIN.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/integrity.py" line="129"/>
+        <source>Relatório confirmado: a caixa pode voltar a emitir.</source>
+        <translation>Report acknowledged: the till may issue again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/integrity.py" line="130"/>
+        <source>Não havia nada bloqueado.</source>
+        <translation>Nothing was blocked.</translation>
+    </message>
+</context>
+<context>
+    <name>KeyStep</name>
+    <message>
+        <location filename="../../ui/backoffice/wizard_steps.py" line="137"/>
+        <source>Chave de assinatura</source>
+        <translation>Signing key</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/wizard_steps.py" line="138"/>
+        <source>Gerar uma chave nova (RSA 1024, como a AT pede)</source>
+        <translation>Generate a new key (RSA 1024, as AT asks)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/wizard_steps.py" line="140"/>
+        <source>Importar a chave que o programa já usava</source>
+        <translation>Import the key the program used before</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/wizard_steps.py" line="145"/>
+        <source>PEM (*.pem *.key)</source>
+        <translation>PEM (*.pem *.key)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/wizard_steps.py" line="146"/>
+        <source>palavra-passe da chave (se tiver)</source>
+        <translation>the key&apos;s password (if any)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/wizard_steps.py" line="148"/>
+        <source>A chave assina cada documento; a sua parte pública vai para a AT (Modelo 24). Guarde uma cópia de segurança.</source>
+        <translation>The key signs every document; its public part goes to AT (Modelo 24). Keep a backup.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/wizard_steps.py" line="151"/>
+        <source>Ficheiro</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/wizard_steps.py" line="151"/>
+        <source>Palavra-passe</source>
+        <translation>Password</translation>
+    </message>
+</context>
+<context>
+    <name>KeyTab</name>
+    <message>
+        <location filename="../../ui/backoffice/settings_devices.py" line="218"/>
+        <source>Versão</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_devices.py" line="218"/>
+        <source>Criada</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_devices.py" line="218"/>
+        <source>Em uso</source>
+        <translation>In use</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_devices.py" line="220"/>
+        <source>PEM (*.pem)</source>
+        <translation>PEM (*.pem)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_devices.py" line="222"/>
+        <source>Exportar a chave pública</source>
+        <translation>Export the public key</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_devices.py" line="224"/>
+        <source>PEM (*.pem *.key)</source>
+        <translation>PEM (*.pem *.key)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_devices.py" line="225"/>
+        <source>chave a importar (vazio: gerar nova)</source>
+        <translation>key to import (empty: generate a new one)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_devices.py" line="226"/>
+        <source>palavra-passe da chave a importar</source>
+        <translation>password of the key to import</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_devices.py" line="228"/>
+        <source>Nova chave de assinatura</source>
+        <translation>New signing key</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_devices.py" line="231"/>
+        <source>A chave pública vai para a AT na declaração Modelo 24.</source>
+        <translation>The public key goes to AT in the Modelo 24 declaration.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_devices.py" line="233"/>
+        <source>Uma nova chave assina a partir do próximo documento; as antigas ficam para verificar o que assinaram. Comunique a nova chave pública à AT.</source>
+        <translation>A new key signs from the next document on; the old ones stay to verify what they signed. Send the new public key to AT.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_devices.py" line="236"/>
+        <source>Importar</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_devices.py" line="237"/>
+        <source>Palavra-passe</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_devices.py" line="245"/>
+        <source>sim</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_devices.py" line="255"/>
+        <source>Chave pública gravada em %1.</source>
+        <translation>Public key saved to %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_devices.py" line="259"/>
+        <source>Mudar a chave de assinatura? Carregue outra vez para confirmar.</source>
+        <translation>Change the signing key? Press again to confirm.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_devices.py" line="267"/>
+        <source>Chave versão %1 em uso.</source>
+        <translation>Key version %1 in use.</translation>
+    </message>
+</context>
+<context>
     <name>Keyboard</name>
     <message>
         <location filename="../../ui/widgets/keyboard.py" line="54"/>
         <source>espaço</source>
         <translation>space</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <location filename="../../ui/backoffice/kit.py" line="193"/>
+        <source>Continente (PT)</source>
+        <translation>Mainland (PT)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/kit.py" line="194"/>
+        <source>Açores (PT-AC)</source>
+        <translation>Azores (PT-AC)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/kit.py" line="195"/>
+        <source>Madeira (PT-MA)</source>
+        <translation>Madeira (PT-MA)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/kit.py" line="199"/>
+        <source>Operador de caixa</source>
+        <translation>Cashier</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/kit.py" line="200"/>
+        <source>Supervisor</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/kit.py" line="201"/>
+        <source>Gerente</source>
+        <translation>Manager</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/kit.py" line="202"/>
+        <source>Administrador</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/kit.py" line="209"/>
+        <source>Dar descontos (até ao limite em %)</source>
+        <translation>Give discounts (up to the limit in %)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/kit.py" line="210"/>
+        <source>Alterar o preço de um artigo na venda</source>
+        <translation>Change an item&apos;s price in the sale</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/kit.py" line="211"/>
+        <source>Anular linhas ou a venda em curso</source>
+        <translation>Void lines or the sale in progress</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/kit.py" line="212"/>
+        <source>Reimprimir documentos (2.ª via)</source>
+        <translation>Reprint documents (copies)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/kit.py" line="213"/>
+        <source>Abrir a gaveta sem venda</source>
+        <translation>Open the drawer without a sale</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/kit.py" line="214"/>
+        <source>Emitir notas de crédito (devoluções)</source>
+        <translation>Issue credit notes (returns)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/kit.py" line="215"/>
+        <source>Anular documentos emitidos</source>
+        <translation>Cancel issued documents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/kit.py" line="216"/>
+        <source>Entrar no back office (catálogo, clientes, relatórios)</source>
+        <translation>Enter the back office (catalogue, customers, reports)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/kit.py" line="218"/>
+        <source>Gerir utilizadores, perfis e PINs</source>
+        <translation>Manage users, roles and PINs</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/kit.py" line="219"/>
+        <source>Mudar a empresa, a região fiscal, as séries, a AT, as chaves e as impressoras</source>
+        <translation>Change the company, tax region, series, AT, keys and printers</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageTab</name>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="258"/>
+        <source>Guardar</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="261"/>
+        <source>Língua dos ecrãs</source>
+        <translation>Language of the screens</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="262"/>
+        <source>A língua escolhida vale para a caixa e o back office a partir da próxima vez que abrirem.</source>
+        <translation>The language chosen applies to the till and the back office the next time they open.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="273"/>
+        <source>Língua guardada.</source>
+        <translation>Language saved.</translation>
     </message>
 </context>
 <context>
@@ -774,6 +2786,39 @@ F8</translation>
     </message>
 </context>
 <context>
+    <name>ManualArea</name>
+    <message>
+        <location filename="../../ui/backoffice/manual.py" line="30"/>
+        <source>Livros</source>
+        <translation>Books</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/manual.py" line="30"/>
+        <source>Recuperar</source>
+        <translation>Recover</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/manual.py" line="31"/>
+        <source>Em falta</source>
+        <translation>Missing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/manual.py" line="32"/>
+        <source>Inoperacionalidade</source>
+        <translation>Downtime</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/manual.py" line="33"/>
+        <source>Duplicados</source>
+        <translation>Duplicates</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/manual.py" line="34"/>
+        <source>Guias em papel</source>
+        <translation>Paper guides</translation>
+    </message>
+</context>
+<context>
     <name>Methods</name>
     <message>
         <location filename="../../ui/cashier/methods.py" line="10"/>
@@ -809,6 +2854,44 @@ F8</translation>
         <location filename="../../ui/cashier/methods.py" line="13"/>
         <source>Outros</source>
         <translation>Other</translation>
+    </message>
+</context>
+<context>
+    <name>MissingTab</name>
+    <message>
+        <location filename="../../ui/backoffice/manual.py" line="173"/>
+        <source>Livro</source>
+        <translation>Book</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/manual.py" line="173"/>
+        <source>Série</source>
+        <translation>Series</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/manual.py" line="173"/>
+        <source>Recuperados</source>
+        <translation>Recovered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/manual.py" line="174"/>
+        <source>Inutilizados</source>
+        <translation>Spoilt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/manual.py" line="174"/>
+        <source>Em falta</source>
+        <translation>Missing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/manual.py" line="175"/>
+        <source>Números em falta</source>
+        <translation>Missing numbers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/manual.py" line="177"/>
+        <source>Cada impresso usado tem de ser recuperado ou dado como inutilizado: os números em falta estão aqui.</source>
+        <translation>Every form used must be recovered or marked as spoilt: the numbers still missing are here.</translation>
     </message>
 </context>
 <context>
@@ -857,6 +2940,127 @@ F8</translation>
         <location filename="../../ui/cashier/page.py" line="19"/>
         <source>Erro inesperado do programa (os detalhes ficaram no registo). Tente de novo; se repetir, chame o suporte.</source>
         <translation>Unexpected program error (the details are in the log). Try again; if it happens again, call support.</translation>
+    </message>
+</context>
+<context>
+    <name>Pager</name>
+    <message>
+        <location filename="../../ui/backoffice/parts.py" line="122"/>
+        <source>%1–%2 de %3</source>
+        <translation>%1–%2 of %3</translation>
+    </message>
+</context>
+<context>
+    <name>PaperEntry</name>
+    <message>
+        <location filename="../../ui/backoffice/manual_forms.py" line="68"/>
+        <source>NIF (vazio: consumidor final)</source>
+        <translation>NIF (empty: final consumer)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/manual_forms.py" line="69"/>
+        <source>nome</source>
+        <translation>name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/manual_forms.py" line="70"/>
+        <source>morada</source>
+        <translation>address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/manual_forms.py" line="71"/>
+        <source>localidade</source>
+        <translation>town</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/manual_forms.py" line="72"/>
+        <source>código postal</source>
+        <translation>postcode</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/manual_forms.py" line="73"/>
+        <source>código do artigo</source>
+        <translation>item code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/manual_forms.py" line="74"/>
+        <source>qtd.</source>
+        <translation>qty</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/manual_forms.py" line="75"/>
+        <source>preço no papel (opcional)</source>
+        <translation>price on the paper (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/manual_forms.py" line="76"/>
+        <source>Acrescentar</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/manual_forms.py" line="77"/>
+        <source>Tirar</source>
+        <translation>Take out</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/manual_forms.py" line="78"/>
+        <source>Artigo</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/manual_forms.py" line="78"/>
+        <source>Qtd.</source>
+        <translation>Qty</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/manual_forms.py" line="78"/>
+        <source>Preço</source>
+        <translation>Price</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/manual_forms.py" line="87"/>
+        <source>Cliente</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/manual_forms.py" line="89"/>
+        <source>NIF</source>
+        <translation>NIF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/manual_forms.py" line="89"/>
+        <source>Nome</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/manual_forms.py" line="90"/>
+        <source>Morada</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/manual_forms.py" line="90"/>
+        <source>Localidade</source>
+        <translation>Town</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/manual_forms.py" line="91"/>
+        <source>Código postal</source>
+        <translation>Postcode</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/manual_forms.py" line="92"/>
+        <source>Artigos</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/manual_forms.py" line="99"/>
+        <source>Data no papel</source>
+        <translation>Date on the paper</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/manual_forms.py" line="100"/>
+        <source>Pagamento</source>
+        <translation>Payment</translation>
     </message>
 </context>
 <context>
@@ -928,6 +3132,29 @@ F8</translation>
         <location filename="../../ui/cashier/parked_page.py" line="120"/>
         <source>Venda suspensa anulada.</source>
         <translation>Parked sale voided.</translation>
+    </message>
+</context>
+<context>
+    <name>PathField</name>
+    <message>
+        <location filename="../../ui/backoffice/parts.py" line="206"/>
+        <source>Escolher…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/parts.py" line="220"/>
+        <source>Escolher pasta</source>
+        <translation>Choose a folder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/parts.py" line="222"/>
+        <source>Gravar como</source>
+        <translation>Save as</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/parts.py" line="225"/>
+        <source>Abrir ficheiro</source>
+        <translation>Open a file</translation>
     </message>
 </context>
 <context>
@@ -1019,6 +3246,313 @@ F8</translation>
     </message>
 </context>
 <context>
+    <name>PaymentsStep</name>
+    <message>
+        <location filename="../../ui/backoffice/wizard_steps.py" line="175"/>
+        <source>Pagamentos</source>
+        <translation>Payments</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/wizard_steps.py" line="183"/>
+        <source>Os meios aceites na caixa (o numerário é obrigatório: o troco e a contagem são em dinheiro).</source>
+        <translation>The methods the till accepts (cash is required: change and the count are in cash).</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentsTab</name>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="200"/>
+        <source>▲ Subir</source>
+        <translation>▲ Up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="201"/>
+        <source>▼ Descer</source>
+        <translation>▼ Down</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="202"/>
+        <source>Guardar</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="206"/>
+        <source>Marque os meios aceites; a ordem é a dos botões na caixa. O numerário é sempre aceite.</source>
+        <translation>Tick the methods accepted; the order is that of the till&apos;s buttons. Cash is always accepted.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="244"/>
+        <source>Meios de pagamento guardados: %1.</source>
+        <translation>Payment methods saved: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleTab</name>
+    <message>
+        <location filename="../../ui/backoffice/staff.py" line="60"/>
+        <source>Mostrar inativos</source>
+        <translation>Show inactive</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/staff.py" line="62"/>
+        <location filename="../../ui/backoffice/staff.py" line="80"/>
+        <source>Utilizador</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/staff.py" line="62"/>
+        <location filename="../../ui/backoffice/staff.py" line="80"/>
+        <source>Nome</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/staff.py" line="62"/>
+        <location filename="../../ui/backoffice/staff.py" line="81"/>
+        <source>Perfil</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/staff.py" line="63"/>
+        <source>Estado</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/staff.py" line="65"/>
+        <source>ex. ana (sem espaços)</source>
+        <translation>e.g. ana (no spaces)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/staff.py" line="68"/>
+        <source>Pode entrar</source>
+        <translation>May sign in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/staff.py" line="69"/>
+        <source>4 a 8 algarismos</source>
+        <translation>4 to 8 digits</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/staff.py" line="70"/>
+        <source>repita o PIN</source>
+        <translation>repeat the PIN</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/staff.py" line="72"/>
+        <source>Novo</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/staff.py" line="73"/>
+        <source>Guardar</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/staff.py" line="74"/>
+        <source>Mudar o PIN</source>
+        <translation>Change the PIN</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/staff.py" line="75"/>
+        <source>Desbloquear</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/staff.py" line="82"/>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/staff.py" line="82"/>
+        <source>Repetir PIN</source>
+        <translation>Repeat PIN</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/staff.py" line="101"/>
+        <source>inativo</source>
+        <translation>inactive</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/staff.py" line="103"/>
+        <source>bloqueado até %1</source>
+        <translation>locked until %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/backoffice/staff.py" line="105"/>
+        <source>%n PIN(s) errado(s)</source>
+        <translation>
+            <numerusform>%n wrong PIN</numerusform>
+            <numerusform>%n wrong PINs</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/staff.py" line="106"/>
+        <source>ativo</source>
+        <translation>active</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/staff.py" line="135"/>
+        <source>Os dois PIN não são iguais: escreva-os outra vez.</source>
+        <translation>The two PINs differ: type them again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/staff.py" line="160"/>
+        <source>Nada mudou (o PIN muda-se com &apos;Mudar o PIN&apos;).</source>
+        <translation>Nothing changed (the PIN is changed with &apos;Change the PIN&apos;).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/staff.py" line="166"/>
+        <source>%1 guardado.</source>
+        <translation>%1 saved.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/staff.py" line="173"/>
+        <location filename="../../ui/backoffice/staff.py" line="187"/>
+        <source>Escolha um utilizador da lista.</source>
+        <translation>Choose a user from the list.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/staff.py" line="182"/>
+        <source>PIN de %1 mudado.</source>
+        <translation>%1&apos;s PIN changed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/staff.py" line="192"/>
+        <source>%1 desbloqueado.</source>
+        <translation>%1 unlocked.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/staff.py" line="193"/>
+        <source>%1 não estava bloqueado.</source>
+        <translation>%1 was not locked.</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodsTab</name>
+    <message>
+        <location filename="../../ui/backoffice/manual.py" line="195"/>
+        <source>Desde</source>
+        <translation>Since</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/manual.py" line="195"/>
+        <source>Até</source>
+        <translation>Until</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/manual.py" line="195"/>
+        <location filename="../../ui/backoffice/manual.py" line="204"/>
+        <source>Motivo</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/manual.py" line="196"/>
+        <source>Registado por</source>
+        <translation>Recorded by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/manual.py" line="198"/>
+        <source>ex. falha de energia</source>
+        <translation>e.g. power cut</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/manual.py" line="199"/>
+        <source>Começou</source>
+        <translation>Started</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/manual.py" line="201"/>
+        <source>Terminou</source>
+        <translation>Ended</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/manual.py" line="204"/>
+        <source>Início</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/manual.py" line="206"/>
+        <source>Fim (do período escolhido, ou do que está em curso)</source>
+        <translation>End (of the period chosen, or of the one still going on)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/manual.py" line="213"/>
+        <source>em curso</source>
+        <translation>ongoing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/manual.py" line="219"/>
+        <source>Período registado.</source>
+        <translation>Period recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/manual.py" line="226"/>
+        <source>Período terminado.</source>
+        <translation>Period ended.</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceStep</name>
+    <message>
+        <location filename="../../ui/backoffice/wizard_steps.py" line="83"/>
+        <source>Loja e caixa</source>
+        <translation>Shop and till</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/wizard_steps.py" line="85"/>
+        <location filename="../../ui/backoffice/wizard_steps.py" line="88"/>
+        <source>vazio: o da empresa</source>
+        <translation>empty: the company&apos;s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/wizard_steps.py" line="86"/>
+        <location filename="../../ui/backoffice/wizard_steps.py" line="87"/>
+        <source>vazio: a da empresa</source>
+        <translation>empty: the company&apos;s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/wizard_steps.py" line="92"/>
+        <source>Estabelecimento</source>
+        <translation>Establishment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/wizard_steps.py" line="93"/>
+        <location filename="../../ui/backoffice/wizard_steps.py" line="97"/>
+        <source>Código</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/wizard_steps.py" line="93"/>
+        <location filename="../../ui/backoffice/wizard_steps.py" line="97"/>
+        <source>Nome</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/wizard_steps.py" line="94"/>
+        <source>Morada</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/wizard_steps.py" line="94"/>
+        <source>Localidade</source>
+        <translation>Town</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/wizard_steps.py" line="95"/>
+        <source>Código postal</source>
+        <translation>Postcode</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/wizard_steps.py" line="96"/>
+        <source>Primeira caixa</source>
+        <translation>First till</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/wizard_steps.py" line="98"/>
+        <source>O código da caixa entra no nome das séries (ex. CX1N2026).</source>
+        <translation>The till&apos;s code goes into the series&apos; names (e.g. CX1N2026).</translation>
+    </message>
+</context>
+<context>
     <name>PrinterPage</name>
     <message>
         <location filename="../../ui/cashier/printer_page.py" line="18"/>
@@ -1096,11 +3630,499 @@ Without a printer the till still sells: every receipt can be printed later (Repr
     </message>
 </context>
 <context>
+    <name>PrinterStep</name>
+    <message>
+        <location filename="../../ui/backoffice/wizard_steps.py" line="208"/>
+        <source>Impressora</source>
+        <translation>Printer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/wizard_steps.py" line="209"/>
+        <source>Sem impressora por agora</source>
+        <translation>No printer for now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/wizard_steps.py" line="210"/>
+        <source>Impressora de talões</source>
+        <translation>Receipt printer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/wizard_steps.py" line="215"/>
+        <source>tcp:192.168.1.50:9100, usb:04b8:0202, cups:NOME…</source>
+        <translation>tcp:192.168.1.50:9100, usb:04b8:0202, cups:NAME…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/wizard_steps.py" line="218"/>
+        <source>Página de teste</source>
+        <translation>Test page</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/wizard_steps.py" line="221"/>
+        <source>Ligação</source>
+        <translation>Connection</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/wizard_steps.py" line="222"/>
+        <source>Modelo</source>
+        <translation>Model</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterTab</name>
+    <message>
+        <location filename="../../ui/backoffice/settings_devices.py" line="52"/>
+        <source>tcp:192.168.1.50:9100, usb:04b8:0202, cups:NOME…</source>
+        <translation>tcp:192.168.1.50:9100, usb:04b8:0202, cups:NAME…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_devices.py" line="56"/>
+        <source>Guardar</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_devices.py" line="57"/>
+        <source>Página de teste</source>
+        <translation>Test page</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_devices.py" line="58"/>
+        <source>Pré-visualizar talão</source>
+        <translation>Preview a receipt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_devices.py" line="59"/>
+        <source>Sem impressora</source>
+        <translation>No printer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_devices.py" line="66"/>
+        <source>Ligação</source>
+        <translation>Connection</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_devices.py" line="67"/>
+        <source>Modelo</source>
+        <translation>Model</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_devices.py" line="79"/>
+        <source>Esta caixa não tem impressora configurada.</source>
+        <translation>This till has no printer set.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_devices.py" line="89"/>
+        <source>Impressora guardada.</source>
+        <translation>Printer saved.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_devices.py" line="116"/>
+        <source>Esta caixa fica sem impressora.</source>
+        <translation>This till has no printer now.</translation>
+    </message>
+</context>
+<context>
     <name>ProductGrid</name>
     <message>
         <location filename="../../ui/cashier/product_grid.py" line="135"/>
         <source>Outros</source>
         <translation>Other</translation>
+    </message>
+</context>
+<context>
+    <name>ProductsTab</name>
+    <message>
+        <location filename="../../ui/backoffice/catalogue.py" line="51"/>
+        <source>Procurar por nome, código ou código de barras</source>
+        <translation>Search by name, code or barcode</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/catalogue.py" line="53"/>
+        <location filename="../../ui/backoffice/catalogue.py" line="109"/>
+        <source>Todas as categorias</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/catalogue.py" line="55"/>
+        <source>Inativos</source>
+        <translation>Inactive</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/catalogue.py" line="57"/>
+        <location filename="../../ui/backoffice/catalogue.py" line="81"/>
+        <source>Código</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/catalogue.py" line="57"/>
+        <location filename="../../ui/backoffice/catalogue.py" line="81"/>
+        <source>Descrição</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/catalogue.py" line="57"/>
+        <location filename="../../ui/backoffice/catalogue.py" line="82"/>
+        <source>Preço</source>
+        <translation>Price</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/catalogue.py" line="58"/>
+        <location filename="../../ui/backoffice/catalogue.py" line="82"/>
+        <source>IVA</source>
+        <translation>VAT</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/catalogue.py" line="58"/>
+        <location filename="../../ui/backoffice/catalogue.py" line="86"/>
+        <source>Categoria</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/catalogue.py" line="64"/>
+        <source>ex. PAO01</source>
+        <translation>e.g. PAO01</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/catalogue.py" line="65"/>
+        <source>como sai no talão</source>
+        <translation>as printed on the receipt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/catalogue.py" line="66"/>
+        <source>com IVA, ex. 1,20</source>
+        <translation>VAT included, e.g. 1,20</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/catalogue.py" line="71"/>
+        <source>EAN (opcional)</source>
+        <translation>EAN (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/catalogue.py" line="73"/>
+        <source>À venda</source>
+        <translation>On sale</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/catalogue.py" line="75"/>
+        <source>Novo</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/catalogue.py" line="76"/>
+        <source>Guardar</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/catalogue.py" line="77"/>
+        <location filename="../../ui/backoffice/catalogue.py" line="146"/>
+        <location filename="../../ui/backoffice/catalogue.py" line="160"/>
+        <source>Remover</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/catalogue.py" line="83"/>
+        <source>Isenção</source>
+        <translation>Exemption</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/catalogue.py" line="83"/>
+        <source>Unidade</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/catalogue.py" line="84"/>
+        <source>Tipo</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/catalogue.py" line="84"/>
+        <source>Código de barras</source>
+        <translation>Barcode</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/catalogue.py" line="102"/>
+        <source>(nenhuma)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/catalogue.py" line="119"/>
+        <source> (inativo)</source>
+        <translation> (inactive)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/catalogue.py" line="142"/>
+        <source>Já vendido: a descrição e o tipo já não podem mudar (crie um artigo novo para outro produto).</source>
+        <translation>Already sold: its description and type can no longer change (create a new item for another product).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/catalogue.py" line="146"/>
+        <source>Desativar</source>
+        <translation>Deactivate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/catalogue.py" line="187"/>
+        <source>Nada mudou.</source>
+        <translation>Nothing changed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/catalogue.py" line="193"/>
+        <source>%1 guardado.</source>
+        <translation>%1 saved.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/catalogue.py" line="200"/>
+        <source>Escolha um produto da lista.</source>
+        <translation>Choose a product from the list.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/catalogue.py" line="208"/>
+        <source>Remover %1 do catálogo? Carregue outra vez para confirmar.</source>
+        <translation>Remove %1 from the catalogue? Press again to confirm.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/catalogue.py" line="215"/>
+        <source>%1 removido.</source>
+        <translation>%1 removed.</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressPanel</name>
+    <message>
+        <location filename="../../ui/backoffice/parts.py" line="250"/>
+        <source>Parar</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/parts.py" line="279"/>
+        <source>A parar…</source>
+        <translation>Stopping…</translation>
+    </message>
+</context>
+<context>
+    <name>Queue</name>
+    <message>
+        <location filename="../../ui/backoffice/queue_page.py" line="19"/>
+        <source>por enviar</source>
+        <translation>to send</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/queue_page.py" line="19"/>
+        <source>a enviar</source>
+        <translation>being sent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/queue_page.py" line="20"/>
+        <source>recusado</source>
+        <translation>refused</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/queue_page.py" line="20"/>
+        <source>recebido</source>
+        <translation>received</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/queue_page.py" line="27"/>
+        <source>Estado: %1 · tentativas: %2</source>
+        <translation>Status: %1 · attempts: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/queue_page.py" line="30"/>
+        <source>Prazo: %1</source>
+        <translation>Due: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/queue_page.py" line="34"/>
+        <source>Resposta da AT:</source>
+        <translation>AT&apos;s answer:</translation>
+    </message>
+</context>
+<context>
+    <name>QueueTab</name>
+    <message>
+        <location filename="../../ui/backoffice/queue_page.py" line="44"/>
+        <source>Mostrar os já recebidos</source>
+        <translation>Show those AT already has</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/queue_page.py" line="46"/>
+        <source>Envio</source>
+        <translation>Duty</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/queue_page.py" line="46"/>
+        <source>O quê</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/queue_page.py" line="46"/>
+        <source>De</source>
+        <translation>Of</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/queue_page.py" line="47"/>
+        <source>Estado</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/queue_page.py" line="47"/>
+        <source>Prazo</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/queue_page.py" line="52"/>
+        <source>Enviar agora</source>
+        <translation>Send now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/queue_page.py" line="53"/>
+        <source>Reenviar</source>
+        <translation>Send again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/queue_page.py" line="54"/>
+        <source>código AT da guia (do Portal)</source>
+        <translation>the guide&apos;s AT code (from the Portal)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/queue_page.py" line="55"/>
+        <source>Resolver com o código</source>
+        <translation>Resolve with the code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/queue_page.py" line="56"/>
+        <source>motivo para parar</source>
+        <translation>reason for stopping</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/queue_page.py" line="57"/>
+        <source>Parar envios</source>
+        <translation>Stop sending</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/queue_page.py" line="58"/>
+        <source>Retomar envios</source>
+        <translation>Resume sending</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/queue_page.py" line="64"/>
+        <source>Histórico e resposta da AT</source>
+        <translation>History and AT&apos;s answer</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/backoffice/queue_page.py" line="77"/>
+        <source>%n por enviar</source>
+        <translation>
+            <numerusform>%n to send</numerusform>
+            <numerusform>%n to send</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/backoffice/queue_page.py" line="79"/>
+        <source>%n a enviar</source>
+        <translation>
+            <numerusform>%n being sent</numerusform>
+            <numerusform>%n being sent</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/backoffice/queue_page.py" line="81"/>
+        <source>%n recusado(s)</source>
+        <translation>
+            <numerusform>%n refused</numerusform>
+            <numerusform>%n refused</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/queue_page.py" line="82"/>
+        <source>canal: %1</source>
+        <translation>channel: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/queue_page.py" line="85"/>
+        <source>PARADA desde %1: %2</source>
+        <translation>STOPPED since %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/queue_page.py" line="97"/>
+        <source>Nada na fila.</source>
+        <translation>Nothing in the queue.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/queue_page.py" line="107"/>
+        <source>Escolha um envio da lista.</source>
+        <translation>Choose a duty from the list.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/queue_page.py" line="121"/>
+        <source>Enviados: %1 recebidos, %2 a repetir, %3 recusados.</source>
+        <translation>Sent: %1 received, %2 to try again, %3 refused.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/queue_page.py" line="135"/>
+        <source>Envio %1 volta a ser enviado.</source>
+        <translation>Duty %1 will be sent again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/queue_page.py" line="143"/>
+        <source>Envio %1 resolvido.</source>
+        <translation>Duty %1 resolved.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/queue_page.py" line="149"/>
+        <source>Envios à AT parados nesta caixa.</source>
+        <translation>Sending to AT stopped on this till.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/queue_page.py" line="154"/>
+        <source>Envios à AT retomados.</source>
+        <translation>Sending to AT resumed.</translation>
+    </message>
+</context>
+<context>
+    <name>RecoverTab</name>
+    <message>
+        <location filename="../../ui/backoffice/manual.py" line="140"/>
+        <source>n.º como está impresso, ex. 00017</source>
+        <translation>no. as printed, e.g. 00017</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/manual.py" line="141"/>
+        <source>NC/ND: documento que corrige</source>
+        <translation>NC/ND: the document it corrects</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/manual.py" line="142"/>
+        <source>NC/ND: motivo</source>
+        <translation>NC/ND: reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/manual.py" line="144"/>
+        <source>Recuperar o documento</source>
+        <translation>Recover the document</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/manual.py" line="146"/>
+        <source>Livro</source>
+        <translation>Book</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/manual.py" line="146"/>
+        <source>N.º do impresso</source>
+        <translation>Form no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/manual.py" line="147"/>
+        <source>Corrige</source>
+        <translation>Corrects</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/manual.py" line="147"/>
+        <source>Motivo</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/manual.py" line="163"/>
+        <source>Recuperado como %1 (ATCUD %2).</source>
+        <translation>Recovered as %1 (ATCUD %2).</translation>
     </message>
 </context>
 <context>
@@ -1296,6 +4318,239 @@ Without a printer the till still sells: every receipt can be printed later (Repr
     </message>
 </context>
 <context>
+    <name>ReportTab</name>
+    <message>
+        <location filename="../../ui/backoffice/reports.py" line="100"/>
+        <source>Mostrar</source>
+        <translation>Show</translation>
+    </message>
+</context>
+<context>
+    <name>Reports</name>
+    <message>
+        <location filename="../../ui/backoffice/reports.py" line="18"/>
+        <source>%1 a %2</source>
+        <translation>%1 to %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/reports.py" line="24"/>
+        <source>Documentos</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/reports.py" line="24"/>
+        <location filename="../../ui/backoffice/reports.py" line="47"/>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/reports.py" line="25"/>
+        <location filename="../../ui/backoffice/reports.py" line="27"/>
+        <source>Vendas</source>
+        <translation>Sales</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/reports.py" line="26"/>
+        <source>Totais</source>
+        <translation>Totals</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/reports.py" line="27"/>
+        <source>Notas de crédito</source>
+        <translation>Credit notes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/reports.py" line="28"/>
+        <source>Líquido</source>
+        <translation>Net</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/reports.py" line="28"/>
+        <location filename="../../ui/backoffice/reports.py" line="55"/>
+        <source>IVA</source>
+        <translation>VAT</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/reports.py" line="31"/>
+        <source>Por dia</source>
+        <translation>By day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/reports.py" line="31"/>
+        <source>Dia</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/reports.py" line="33"/>
+        <source>Por meio de pagamento</source>
+        <translation>By payment method</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/reports.py" line="34"/>
+        <source>Meio</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/reports.py" line="34"/>
+        <source>N.º</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/reports.py" line="35"/>
+        <location filename="../../ui/backoffice/reports.py" line="76"/>
+        <source>Valor</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/reports.py" line="37"/>
+        <source>Por utilizador</source>
+        <translation>By user</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/reports.py" line="38"/>
+        <source>Utilizador</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/reports.py" line="40"/>
+        <source>Por caixa</source>
+        <translation>By till</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/reports.py" line="40"/>
+        <source>Caixa</source>
+        <translation>Till</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/reports.py" line="52"/>
+        <source>Resumo do IVA</source>
+        <translation>VAT summary</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/reports.py" line="53"/>
+        <source>Por taxa (vendas menos notas de crédito)</source>
+        <translation>By rate (sales less credit notes)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/reports.py" line="54"/>
+        <source>Código</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/reports.py" line="54"/>
+        <source>Taxa</source>
+        <translation>Rate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/reports.py" line="55"/>
+        <source>Base</source>
+        <translation>Base</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/reports.py" line="62"/>
+        <source>documento anulado</source>
+        <translation>document cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/reports.py" line="63"/>
+        <source>venda anulada na caixa</source>
+        <translation>sale voided at the till</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/reports.py" line="64"/>
+        <source>linha anulada</source>
+        <translation>line voided</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/reports.py" line="65"/>
+        <source>venda suspensa anulada</source>
+        <translation>parked sale voided</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/reports.py" line="66"/>
+        <source>impresso inutilizado</source>
+        <translation>form spoilt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/reports.py" line="67"/>
+        <source>Quando</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/reports.py" line="67"/>
+        <source>Quem</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/reports.py" line="68"/>
+        <source>Motivo</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/reports.py" line="69"/>
+        <source>Reimpressões e anulações</source>
+        <translation>Reprints and voids</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/reports.py" line="70"/>
+        <source>Reimpressões</source>
+        <translation>Reprints</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/reports.py" line="71"/>
+        <source>Documento</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/reports.py" line="71"/>
+        <source>Via</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/reports.py" line="74"/>
+        <source>Anulações</source>
+        <translation>Voids</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/reports.py" line="75"/>
+        <source>O quê</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/reports.py" line="75"/>
+        <source>Documento / detalhe</source>
+        <translation>Document / detail</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/reports.py" line="85"/>
+        <source>%1 · sessão %2 · %3</source>
+        <translation>%1 · session %2 · %3</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsArea</name>
+    <message>
+        <location filename="../../ui/backoffice/reports.py" line="243"/>
+        <source>Vendas</source>
+        <translation>Sales</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/reports.py" line="243"/>
+        <source>IVA</source>
+        <translation>VAT</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/reports.py" line="244"/>
+        <source>X e Z</source>
+        <translation>X and Z</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/reports.py" line="245"/>
+        <source>Reimpressões e anulações</source>
+        <translation>Reprints and voids</translation>
+    </message>
+</context>
+<context>
     <name>ReprintPage</name>
     <message>
         <location filename="../../ui/cashier/reprint.py" line="22"/>
@@ -1353,6 +4608,137 @@ Without a printer the till still sells: every receipt can be printed later (Repr
         <location filename="../../ui/cashier/reprint.py" line="102"/>
         <source>Indique o motivo da reimpressão.</source>
         <translation>Give the reason for the reprint.</translation>
+    </message>
+</context>
+<context>
+    <name>RolesTab</name>
+    <message>
+        <location filename="../../ui/backoffice/staff.py" line="225"/>
+        <source>Desconto máximo (%)</source>
+        <translation>Largest discount (%)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/staff.py" line="269"/>
+        <source>Permissão guardada.</source>
+        <translation>Permission saved.</translation>
+    </message>
+</context>
+<context>
+    <name>SaftArea</name>
+    <message>
+        <location filename="../../ui/backoffice/saft.py" line="32"/>
+        <source>Um mês</source>
+        <translation>A month</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/saft.py" line="33"/>
+        <source>Um ano</source>
+        <translation>A year</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/saft.py" line="44"/>
+        <source>pasta onde gravar</source>
+        <translation>folder to save to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/saft.py" line="52"/>
+        <source>Exportar</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/saft.py" line="53"/>
+        <source>Validar</source>
+        <translation>Validate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/saft.py" line="54"/>
+        <source>Abrir a pasta</source>
+        <translation>Open the folder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/saft.py" line="55"/>
+        <source>Enviado à AT neste mês</source>
+        <translation>Sent to AT for this month</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/saft.py" line="60"/>
+        <source>A escrever documentos</source>
+        <translation>Writing documents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/saft.py" line="61"/>
+        <source>A validar (esquema da AT, assinaturas e totais)</source>
+        <translation>Validating (AT&apos;s schema, signatures and totals)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/saft.py" line="66"/>
+        <source>Período</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/saft.py" line="67"/>
+        <source>Ano</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/saft.py" line="68"/>
+        <source>Pasta</source>
+        <translation>Folder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/saft.py" line="68"/>
+        <source>Ficheiro</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/saft.py" line="103"/>
+        <source>A exportar o SAF-T…</source>
+        <translation>Exporting the SAF-T…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/saft.py" line="110"/>
+        <source>SAF-T %1 gravado em %2:
+%3 documentos (%4), %5 clientes, %6 produtos.</source>
+        <translation>SAF-T %1 saved to %2:
+%3 documents (%4), %5 customers, %6 products.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/saft.py" line="114"/>
+        <source>Exportado. Valide o ficheiro antes de o entregar à AT.</source>
+        <translation>Exported. Validate the file before handing it to AT.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/saft.py" line="119"/>
+        <source>A validar…</source>
+        <translation>Validating…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/saft.py" line="124"/>
+        <source>Ficheiro válido.</source>
+        <translation>The file is valid.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/saft.py" line="126"/>
+        <source>O ficheiro tem problemas: veja a lista.</source>
+        <translation>The file has problems: see the list.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/saft.py" line="131"/>
+        <source>Não foi possível abrir a pasta %1.</source>
+        <translation>Could not open the folder %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/saft.py" line="137"/>
+        <source>Escolha o mês enviado à AT.</source>
+        <translation>Choose the month sent to AT.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/backoffice/saft.py" line="141"/>
+        <source>%n documento(s) dados como comunicados pelo SAF-T.</source>
+        <translation>
+            <numerusform>%n document marked as sent through the SAF-T.</numerusform>
+            <numerusform>%n documents marked as sent through the SAF-T.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1520,6 +4906,342 @@ F4</translation>
     </message>
 </context>
 <context>
+    <name>SeriesArea</name>
+    <message>
+        <location filename="../../ui/backoffice/series.py" line="23"/>
+        <source>Séries</source>
+        <translation>Series</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/series.py" line="24"/>
+        <source>Fila de envios à AT</source>
+        <translation>Queue to AT</translation>
+    </message>
+</context>
+<context>
+    <name>SeriesStep</name>
+    <message>
+        <location filename="../../ui/backoffice/wizard_steps.py" line="245"/>
+        <source>Séries</source>
+        <translation>Series</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/wizard_steps.py" line="246"/>
+        <source>Registei as séries no Portal das Finanças: escrevo os códigos que a AT deu</source>
+        <translation>I registered the series on the Portal das Finanças: I type the codes AT gave</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/wizard_steps.py" line="248"/>
+        <source>Registar as séries agora pelo webservice da AT (precisa do acesso à AT configurado)</source>
+        <translation>Register the series now through AT&apos;s web service (needs the access to AT set)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/wizard_steps.py" line="255"/>
+        <source>código de validação</source>
+        <translation>validation code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/wizard_steps.py" line="260"/>
+        <source>Série</source>
+        <translation>Series</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/wizard_steps.py" line="262"/>
+        <source>Uma série por tipo de documento: FS fatura simplificada, FR fatura-recibo, FT fatura, NC nota de crédito.</source>
+        <translation>One series per document type: FS simplified invoice, FR invoice-receipt, FT invoice, NC credit note.</translation>
+    </message>
+</context>
+<context>
+    <name>SeriesTab</name>
+    <message>
+        <location filename="../../ui/backoffice/series.py" line="31"/>
+        <source>Caixa</source>
+        <translation>Till</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/series.py" line="31"/>
+        <location filename="../../ui/backoffice/series.py" line="35"/>
+        <location filename="../../ui/backoffice/series.py" line="57"/>
+        <source>Tipo</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/series.py" line="31"/>
+        <location filename="../../ui/backoffice/series.py" line="35"/>
+        <location filename="../../ui/backoffice/series.py" line="57"/>
+        <source>Série</source>
+        <translation>Series</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/series.py" line="32"/>
+        <location filename="../../ui/backoffice/series.py" line="58"/>
+        <source>Espécie</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/series.py" line="32"/>
+        <source>Estado</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/series.py" line="32"/>
+        <source>Código AT</source>
+        <translation>AT code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/series.py" line="33"/>
+        <source>Último n.º</source>
+        <translation>Last no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/series.py" line="33"/>
+        <source>Último uso</source>
+        <translation>Last used</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/series.py" line="35"/>
+        <source>Ação</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/series.py" line="35"/>
+        <source>Ano</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/series.py" line="36"/>
+        <source>Nota</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/series.py" line="37"/>
+        <source>Pedir à AT o que falta</source>
+        <translation>Ask AT for what is missing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/series.py" line="39"/>
+        <source>Reservado à frente: o que esta caixa precisa</source>
+        <translation>Reserved ahead: what this till needs</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/series.py" line="43"/>
+        <source>ex. CX1N2026</source>
+        <translation>e.g. CX1N2026</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/series.py" line="45"/>
+        <source>código de validação dado no Portal da AT</source>
+        <translation>validation code given on AT&apos;s Portal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/series.py" line="46"/>
+        <source>ex. substituída pela série de 2027</source>
+        <translation>e.g. replaced by the 2027 series</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/series.py" line="47"/>
+        <source>Registar na AT</source>
+        <translation>Register with AT</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/series.py" line="48"/>
+        <source>Acrescentar</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/series.py" line="49"/>
+        <source>Finalizar na AT</source>
+        <translation>Finalise with AT</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/series.py" line="50"/>
+        <source>Anular na AT</source>
+        <translation>Cancel with AT</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/series.py" line="58"/>
+        <source>Código AT (do Portal)</source>
+        <translation>AT code (from the Portal)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/series.py" line="59"/>
+        <source>Motivo (finalizar)</source>
+        <translation>Reason (finalise)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/series.py" line="60"/>
+        <source>Sem ligação à AT: registe a série no Portal das Finanças e acrescente-a aqui com o código que a AT deu.</source>
+        <translation>Without a link to AT: register the series on the Portal das Finanças and add it here with the code AT gave.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/series.py" line="81"/>
+        <source>registar</source>
+        <translation>register</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/series.py" line="81"/>
+        <source>finalizar</source>
+        <translation>finalise</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/series.py" line="82"/>
+        <source>anular</source>
+        <translation>cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/series.py" line="82"/>
+        <source>em uso</source>
+        <translation>in use</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/series.py" line="83"/>
+        <source>à espera da AT</source>
+        <translation>waiting for AT</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/backoffice/series.py" line="108"/>
+        <source>%n pedido(s) na fila de envios à AT.</source>
+        <translation>
+            <numerusform>%n request queued for AT.</numerusform>
+            <numerusform>%n requests queued for AT.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/series.py" line="116"/>
+        <source>Pedido na fila de envios à AT (envio %1).</source>
+        <translation>Request queued for AT (duty %1).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/series.py" line="123"/>
+        <source>Série acrescentada.</source>
+        <translation>Series added.</translation>
+    </message>
+</context>
+<context>
+    <name>SessionsTab</name>
+    <message>
+        <location filename="../../ui/backoffice/reports.py" line="143"/>
+        <source>Mostrar</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/reports.py" line="145"/>
+        <source>Sessão</source>
+        <translation>Session</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/reports.py" line="145"/>
+        <source>Aberta</source>
+        <translation>Opened</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/reports.py" line="145"/>
+        <source>Fechada</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/reports.py" line="146"/>
+        <source>Quem</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/reports.py" line="146"/>
+        <source>Z</source>
+        <translation>Z</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/reports.py" line="164"/>
+        <source>aberta</source>
+        <translation>open</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsArea</name>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="42"/>
+        <source>Empresa</source>
+        <translation>Company</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="42"/>
+        <source>Lojas e caixas</source>
+        <translation>Shops and tills</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="43"/>
+        <source>Impressora</source>
+        <translation>Printer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="44"/>
+        <source>Pagamentos</source>
+        <translation>Payments</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="44"/>
+        <source>AT</source>
+        <translation>AT</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="45"/>
+        <source>Chave</source>
+        <translation>Key</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="45"/>
+        <source>Língua</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="49"/>
+        <source>Pode consultar; só quem muda as definições (por omissão, o administrador) as pode alterar.</source>
+        <translation>You may look; only those who change settings (the administrator by default) may change them.</translation>
+    </message>
+</context>
+<context>
+    <name>SignInArea</name>
+    <message>
+        <location filename="../../ui/backoffice/signin.py" line="42"/>
+        <source>Back office</source>
+        <translation>Back office</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/signin.py" line="44"/>
+        <source>Gerentes e administradores: toque no seu nome e escreva o PIN.</source>
+        <translation>Managers and administrators: tap your name and type your PIN.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/signin.py" line="55"/>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/signin.py" line="66"/>
+        <source>Entrar</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/signin.py" line="96"/>
+        <source>Ninguém pode entrar no back office: nenhum utilizador ativo tem essa permissão.</source>
+        <translation>Nobody can enter the back office: no active user has that permission.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/signin.py" line="110"/>
+        <source>Toque no seu nome primeiro.</source>
+        <translation>Tap your name first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/signin.py" line="113"/>
+        <source>Escreva o PIN.</source>
+        <translation>Type the PIN.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/signin.py" line="119"/>
+        <source>A verificar…</source>
+        <translation>Checking…</translation>
+    </message>
+</context>
+<context>
     <name>SignInPage</name>
     <message>
         <location filename="../../ui/cashier/signin.py" line="32"/>
@@ -1565,6 +5287,24 @@ F4</translation>
         <location filename="../../ui/cashier/signin.py" line="111"/>
         <source>A verificar…</source>
         <translation>Checking…</translation>
+    </message>
+</context>
+<context>
+    <name>StaffArea</name>
+    <message>
+        <location filename="../../ui/backoffice/staff.py" line="45"/>
+        <source>Utilizadores</source>
+        <translation>Users</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/staff.py" line="46"/>
+        <source>Perfis e permissões</source>
+        <translation>Roles and permissions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/staff.py" line="50"/>
+        <source>Pode consultar; só quem gere utilizadores (por omissão, o administrador) muda perfis e PINs.</source>
+        <translation>You may look; only those who manage users (the administrator by default) change roles and PINs.</translation>
     </message>
 </context>
 <context>
@@ -1662,44 +5402,67 @@ F4</translation>
     </message>
 </context>
 <context>
+    <name>SummaryStep</name>
+    <message>
+        <location filename="../../ui/backoffice/wizard_steps.py" line="286"/>
+        <source>Confirmar</source>
+        <translation>Confirm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/wizard_steps.py" line="291"/>
+        <source>Tudo pronto para criar a loja</source>
+        <translation>All set to create the shop</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/wizard_steps.py" line="292"/>
+        <source>Língua dos ecrãs</source>
+        <translation>Language of the screens</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/wizard_steps.py" line="293"/>
+        <source>Até carregar em &apos;Criar a loja&apos; nada foi gravado: pode voltar atrás e corrigir, ou sair sem deixar nada feito.</source>
+        <translation>Nothing is saved until you press &apos;Create the shop&apos;: you may go back and correct, or leave with nothing done.</translation>
+    </message>
+</context>
+<context>
     <name>TillWindow</name>
     <message>
-        <location filename="../../ui/cashier/window.py" line="113"/>
+        <location filename="../../ui/cashier/window.py" line="119"/>
         <source>Impressora: %1</source>
         <translation>Printer: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/window.py" line="116"/>
+        <location filename="../../ui/cashier/window.py" line="122"/>
         <source>não configurada</source>
         <translation>not set up</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/window.py" line="280"/>
+        <location filename="../../ui/cashier/window.py" line="288"/>
         <source>Termine, suspenda ou anule a venda antes de sair.</source>
         <translation>Finish, park or void the sale before signing out.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/window.py" line="297"/>
+        <location filename="../../ui/cashier/window.py" line="306"/>
         <source>Registe primeiro os artigos.</source>
         <translation>Register the items first.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/window.py" line="329"/>
+        <location filename="../../ui/cashier/window.py" line="338"/>
         <source>Esta venda tem de ser fatura com nome e morada do cliente.</source>
         <translation>This sale must be an invoice with the customer&apos;s name and address.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/window.py" line="347"/>
+        <location filename="../../ui/cashier/window.py" line="356"/>
         <source>A emitir…</source>
         <translation>Issuing…</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/window.py" line="366"/>
+        <location filename="../../ui/cashier/window.py" line="375"/>
         <source>%1 emitida · %2</source>
         <translation>%1 issued · %2</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/window.py" line="369"/>
+        <location filename="../../ui/cashier/window.py" line="378"/>
         <source>TROCO %1</source>
         <translation>CHANGE %1</translation>
     </message>
@@ -1800,11 +5563,144 @@ F4</translation>
     </message>
 </context>
 <context>
+    <name>TillsTab</name>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="129"/>
+        <source>Estabelecimento</source>
+        <translation>Establishment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="129"/>
+        <location filename="../../ui/backoffice/settings.py" line="141"/>
+        <source>Nome</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="129"/>
+        <location filename="../../ui/backoffice/settings.py" line="142"/>
+        <source>Morada</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="130"/>
+        <source>Caixas</source>
+        <translation>Tills</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="134"/>
+        <source>Guardar estabelecimento</source>
+        <translation>Save the establishment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="137"/>
+        <source>Ligar o modo de formação</source>
+        <translation>Turn training mode on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="138"/>
+        <source>Desligar o modo de formação</source>
+        <translation>Turn training mode off</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="143"/>
+        <source>Localidade</source>
+        <translation>Town</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="144"/>
+        <source>Código postal</source>
+        <translation>Postcode</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="146"/>
+        <source>Em formação, a caixa emite em séries de formação, sem valor fiscal (para aprender).</source>
+        <translation>In training, the till issues in training series, with no fiscal value (to learn).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="171"/>
+        <source>Escolha um estabelecimento da lista.</source>
+        <translation>Choose an establishment from the list.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="177"/>
+        <source>Estabelecimento guardado.</source>
+        <translation>Establishment saved.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="180"/>
+        <source>Esta caixa (%1) está em modo de formação.</source>
+        <translation>This till (%1) is in training mode.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="181"/>
+        <source>Esta caixa (%1) emite documentos reais.</source>
+        <translation>This till (%1) issues real documents.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings.py" line="190"/>
+        <source>Guardado: a caixa muda ao voltar a entrar.</source>
+        <translation>Saved: the till changes at the next sign-in.</translation>
+    </message>
+</context>
+<context>
     <name>TrainingBanner</name>
     <message>
         <location filename="../../ui/widgets/status.py" line="61"/>
         <source>MODO DE FORMAÇÃO — documentos sem valor fiscal</source>
         <translation>TRAINING MODE — documents have no fiscal value</translation>
+    </message>
+</context>
+<context>
+    <name>TransportTab</name>
+    <message>
+        <location filename="../../ui/backoffice/manual.py" line="288"/>
+        <source>n.º como está impresso</source>
+        <translation>no. as printed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/manual.py" line="290"/>
+        <source>código dado pela AT por telefone</source>
+        <translation>code AT gave by phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/manual.py" line="291"/>
+        <source>matrícula (opcional)</source>
+        <translation>number plate (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/manual.py" line="293"/>
+        <source>Registar a guia</source>
+        <translation>Record the guide</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/manual.py" line="295"/>
+        <source>Livro</source>
+        <translation>Book</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/manual.py" line="295"/>
+        <source>N.º do impresso</source>
+        <translation>Form no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/manual.py" line="296"/>
+        <source>Início do transporte</source>
+        <translation>Transport starts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/manual.py" line="297"/>
+        <source>Código AT</source>
+        <translation>AT code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/manual.py" line="297"/>
+        <source>Viatura</source>
+        <translation>Vehicle</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/manual.py" line="311"/>
+        <source>Guia registada como %1.</source>
+        <translation>Guide recorded as %1.</translation>
     </message>
 </context>
 <context>
@@ -1843,6 +5739,120 @@ F4</translation>
         <location filename="../../ui/cashier/weight.py" line="87"/>
         <source>Peso inválido: até 3 casas decimais (ex.: 0,350).</source>
         <translation>Invalid weight: up to 3 decimals (e.g. 0,350).</translation>
+    </message>
+</context>
+<context>
+    <name>Wizard</name>
+    <message>
+        <location filename="../../ui/backoffice/wizard.py" line="55"/>
+        <source>Caixa · Configurar a loja</source>
+        <translation>Caixa · Set up the shop</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/wizard.py" line="90"/>
+        <source>Anterior</source>
+        <translation>Previous</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/wizard.py" line="91"/>
+        <location filename="../../ui/backoffice/wizard.py" line="122"/>
+        <source>Seguinte</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/wizard.py" line="92"/>
+        <source>Sair sem criar</source>
+        <translation>Leave without creating</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/wizard.py" line="114"/>
+        <source>Loja criada</source>
+        <translation>Shop created</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/wizard.py" line="121"/>
+        <source>Criar a loja</source>
+        <translation>Create the shop</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/wizard.py" line="122"/>
+        <source>Abrir a caixa</source>
+        <translation>Open the till</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/wizard.py" line="140"/>
+        <source>A verificar…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/wizard.py" line="149"/>
+        <source>A criar a loja…</source>
+        <translation>Creating the shop…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/wizard.py" line="166"/>
+        <source>Estabelecimento %1, caixa %2 (%3)</source>
+        <translation>Establishment %1, till %2 (%3)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/wizard.py" line="168"/>
+        <source>Administrador: %1 (%2)</source>
+        <translation>Administrator: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/wizard.py" line="170"/>
+        <source>Chave: gerar uma nova</source>
+        <translation>Key: generate a new one</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/wizard.py" line="170"/>
+        <source>Chave: importada</source>
+        <translation>Key: imported</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/wizard.py" line="171"/>
+        <source>Pagamentos: %1</source>
+        <translation>Payments: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/wizard.py" line="172"/>
+        <source>Impressora: %1</source>
+        <translation>Printer: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/wizard.py" line="173"/>
+        <source>nenhuma</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/wizard.py" line="174"/>
+        <source>Séries: %1</source>
+        <translation>Series: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/wizard.py" line="185"/>
+        <source>Loja criada.</source>
+        <translation>Shop created.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/wizard.py" line="187"/>
+        <source>A registar as séries na AT…</source>
+        <translation>Registering the series with AT…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/wizard.py" line="194"/>
+        <source>A AT registou as séries: a caixa pode vender.</source>
+        <translation>AT registered the series: the till can sell.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/wizard.py" line="196"/>
+        <source>As séries ficam na fila: são enviadas à AT logo que possível.</source>
+        <translation>The series stay queued: they go to AT as soon as possible.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/wizard.py" line="200"/>
+        <source>A AT não registou as séries agora (%1); ficam na fila e são enviadas logo que possível.</source>
+        <translation>AT did not register the series now (%1); they stay queued and are sent as soon as possible.</translation>
     </message>
 </context>
 </TS>

@@ -43,6 +43,7 @@ class CashMenuPage(Page):
             grid.addWidget(b, i // 3, i % 3)
             self.buttons[key] = b
         outer.addLayout(grid)
+        self._grid = grid
         self.notice = Notice()
         outer.addWidget(self.notice)
         outer.addStretch(1)
@@ -52,6 +53,11 @@ class CashMenuPage(Page):
         row.addWidget(self.back)
         row.addStretch(1)
         outer.addLayout(row)
+
+    def add_extra(self, widget: QWidget) -> None:
+        """One more key in the free place of the grid (the back office's door)."""
+        widget.setMinimumHeight(96)
+        self._grid.addWidget(widget, 1, 2)
 
     def entered(self) -> None:
         self.notice.clear()

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from pos.domain.errors import PosError
 from pos.services.issuing import IssueRequest
 
+from .. import i18n
 from ..widgets import theme
 from ..widgets.keyboard import Keyboard, KeyboardHost
 from ..widgets.status import StatusStrip, TrainingBanner
@@ -89,6 +90,11 @@ class TillWindow(ReceiptsMixin, QMainWindow):
         box.addWidget(self.banner)
         self.stack = QStackedWidget()
         box.addWidget(self.stack, 1)
+        # The back office's door, for managers and administrators (in the "Caixa" menu);
+        # imported here because the back office builds on ui.app, which imports this module.
+        from .backoffice_entry import BackOfficeEntry
+
+        self.backoffice = BackOfficeEntry(self, i18n.current())
         self.status = StatusStrip()
         box.addWidget(self.status)
         self.setCentralWidget(central)
@@ -174,7 +180,8 @@ class TillWindow(ReceiptsMixin, QMainWindow):
                 "weight": lambda p: p.weighed.connect(self.on_weighed),
                 "parked": lambda p: (p.resumed.connect(self.on_resumed),
                                      p.changed.connect(self.sale.parked_changed)),
-                "cash_menu": lambda p: p.chosen.connect(self.cash_function),
+                "cash_menu": lambda p: (p.chosen.connect(self.cash_function),
+                                        self.backoffice.place(p.add_extra)),
                 "cash_move": lambda p: p.moved.connect(self.on_cash_moved),
                 "printer": lambda p: None,
             }
@@ -250,6 +257,7 @@ class TillWindow(ReceiptsMixin, QMainWindow):
         is offered, with whose it is, before anything is sold in it."""
         self.ctx.user = user
         self.status.set_user(user)
+        self.backoffice.signed_in(user)
         self.sale.apply_role(user)
         self.sale.forget_last_sale()
         self.sale.parked_changed()
@@ -286,6 +294,7 @@ class TillWindow(ReceiptsMixin, QMainWindow):
                                    lane="counter", name="logout")
         self.ctx.user = None
         self.status.set_user(None)
+        self.backoffice.signed_in(None)
         self.sale.forget_last_sale()
         if self.display is not None:
             self.display.welcome()

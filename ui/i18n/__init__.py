@@ -20,6 +20,12 @@ from resources import path
 log = logging.getLogger(__name__)
 LANGUAGES = {"pt": "pt_PT", "en": "en_GB"}
 _installed: list[QTranslator] = []
+_current = ["pt"]
+
+
+def current() -> str:
+    """The language installed last ('pt' before any)."""
+    return _current[0]
 
 
 def install(app: QCoreApplication, lang: str = "pt") -> str:
@@ -29,6 +35,7 @@ def install(app: QCoreApplication, lang: str = "pt") -> str:
     for old in _installed:
         app.removeTranslator(old)
     _installed.clear()
+    _current[0] = lang
     locale = QLocale(LANGUAGES[lang])
     QLocale.setDefault(locale)
     # Qt's own strings (standard buttons, context menus) in the same language.
