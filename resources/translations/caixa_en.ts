@@ -1402,57 +1402,57 @@ F8</translation>
 <context>
     <name>CreditPanel</name>
     <message>
-        <location filename="../../ui/backoffice/documents.py" line="183"/>
+        <location filename="../../ui/backoffice/documents.py" line="187"/>
         <source>Linha</source>
         <translation>Line</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/documents.py" line="183"/>
+        <location filename="../../ui/backoffice/documents.py" line="187"/>
         <source>Artigo</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/documents.py" line="183"/>
+        <location filename="../../ui/backoffice/documents.py" line="187"/>
         <source>Qtd.</source>
         <translation>Qty</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/documents.py" line="184"/>
+        <location filename="../../ui/backoffice/documents.py" line="188"/>
         <source>Devolver</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/documents.py" line="186"/>
+        <location filename="../../ui/backoffice/documents.py" line="190"/>
         <source>Motivo da nota de crédito</source>
         <translation>Reason for the credit note</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/documents.py" line="187"/>
+        <location filename="../../ui/backoffice/documents.py" line="191"/>
         <source>Tudo</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/documents.py" line="188"/>
+        <location filename="../../ui/backoffice/documents.py" line="192"/>
         <source>Emitir nota de crédito</source>
         <translation>Issue the credit note</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/documents.py" line="189"/>
+        <location filename="../../ui/backoffice/documents.py" line="193"/>
         <source>Voltar</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/documents.py" line="195"/>
+        <location filename="../../ui/backoffice/documents.py" line="199"/>
         <source>Escreva a quantidade devolvida de cada linha.</source>
         <translation>Type the quantity returned of each line.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/documents.py" line="202"/>
+        <location filename="../../ui/backoffice/documents.py" line="206"/>
         <source>Nota de crédito de %1</source>
         <translation>Credit note on %1</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/documents.py" line="247"/>
+        <location filename="../../ui/backoffice/documents.py" line="251"/>
         <source>%1 emitida: %2.</source>
         <translation>%1 issued: %2.</translation>
     </message>
@@ -2181,32 +2181,37 @@ F8</translation>
         <translation>Choose a document from the list.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/documents.py" line="136"/>
+        <location filename="../../ui/backoffice/documents.py" line="138"/>
+        <source>Nunca tinha sido impresso: saiu o original.</source>
+        <translation>It had never been printed: the original came out.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/documents.py" line="140"/>
         <source>Cópia impressa (%1).</source>
         <translation>Copy printed (%1).</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/documents.py" line="138"/>
-        <source>A cópia ficou registada mas não foi impressa: %1</source>
-        <translation>The copy was recorded but not printed: %1</translation>
+        <location filename="../../ui/backoffice/documents.py" line="142"/>
+        <source>Não foi impresso: %1</source>
+        <translation>Not printed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/documents.py" line="146"/>
+        <location filename="../../ui/backoffice/documents.py" line="150"/>
         <source>Escreva o motivo da anulação.</source>
         <translation>Type the reason for cancelling.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/documents.py" line="149"/>
+        <location filename="../../ui/backoffice/documents.py" line="153"/>
         <source>Anular %1? Fica anulado para sempre e é comunicado à AT. Carregue outra vez para confirmar.</source>
         <translation>Cancel %1? It stays cancelled for good and AT is told. Press again to confirm.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/documents.py" line="156"/>
+        <location filename="../../ui/backoffice/documents.py" line="160"/>
         <source>%1 anulado.</source>
         <translation>%1 cancelled.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/documents.py" line="170"/>
+        <location filename="../../ui/backoffice/documents.py" line="174"/>
         <source>PDF gravado em %1.</source>
         <translation>PDF saved to %1.</translation>
     </message>
@@ -2953,112 +2958,122 @@ F8</translation>
 <context>
     <name>PaperEntry</name>
     <message>
-        <location filename="../../ui/backoffice/manual_forms.py" line="68"/>
+        <location filename="../../ui/backoffice/manual_forms.py" line="71"/>
+        <source>só se a data sai dos períodos registados</source>
+        <translation>only if the date is outside the recorded periods</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/manual_forms.py" line="72"/>
         <source>NIF (vazio: consumidor final)</source>
         <translation>NIF (empty: final consumer)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/manual_forms.py" line="69"/>
+        <location filename="../../ui/backoffice/manual_forms.py" line="73"/>
         <source>nome</source>
         <translation>name</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/manual_forms.py" line="70"/>
+        <location filename="../../ui/backoffice/manual_forms.py" line="74"/>
         <source>morada</source>
         <translation>address</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/manual_forms.py" line="71"/>
+        <location filename="../../ui/backoffice/manual_forms.py" line="75"/>
         <source>localidade</source>
         <translation>town</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/manual_forms.py" line="72"/>
+        <location filename="../../ui/backoffice/manual_forms.py" line="76"/>
         <source>código postal</source>
         <translation>postcode</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/manual_forms.py" line="73"/>
+        <location filename="../../ui/backoffice/manual_forms.py" line="77"/>
         <source>código do artigo</source>
         <translation>item code</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/manual_forms.py" line="74"/>
+        <location filename="../../ui/backoffice/manual_forms.py" line="78"/>
         <source>qtd.</source>
         <translation>qty</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/manual_forms.py" line="75"/>
+        <location filename="../../ui/backoffice/manual_forms.py" line="79"/>
         <source>preço no papel (opcional)</source>
         <translation>price on the paper (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/manual_forms.py" line="76"/>
+        <location filename="../../ui/backoffice/manual_forms.py" line="80"/>
         <source>Acrescentar</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/manual_forms.py" line="77"/>
+        <location filename="../../ui/backoffice/manual_forms.py" line="81"/>
         <source>Tirar</source>
         <translation>Take out</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/manual_forms.py" line="78"/>
+        <location filename="../../ui/backoffice/manual_forms.py" line="82"/>
         <source>Artigo</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/manual_forms.py" line="78"/>
+        <location filename="../../ui/backoffice/manual_forms.py" line="82"/>
         <source>Qtd.</source>
         <translation>Qty</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/manual_forms.py" line="78"/>
+        <location filename="../../ui/backoffice/manual_forms.py" line="82"/>
         <source>Preço</source>
         <translation>Price</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/manual_forms.py" line="87"/>
+        <location filename="../../ui/backoffice/manual_forms.py" line="91"/>
         <source>Cliente</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/manual_forms.py" line="89"/>
+        <location filename="../../ui/backoffice/manual_forms.py" line="93"/>
         <source>NIF</source>
         <translation>NIF</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/manual_forms.py" line="89"/>
+        <location filename="../../ui/backoffice/manual_forms.py" line="93"/>
         <source>Nome</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/manual_forms.py" line="90"/>
+        <location filename="../../ui/backoffice/manual_forms.py" line="94"/>
         <source>Morada</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/manual_forms.py" line="90"/>
+        <location filename="../../ui/backoffice/manual_forms.py" line="94"/>
         <source>Localidade</source>
         <translation>Town</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/manual_forms.py" line="91"/>
+        <location filename="../../ui/backoffice/manual_forms.py" line="95"/>
         <source>Código postal</source>
         <translation>Postcode</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/manual_forms.py" line="92"/>
+        <location filename="../../ui/backoffice/manual_forms.py" line="96"/>
         <source>Artigos</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/manual_forms.py" line="99"/>
+        <location filename="../../ui/backoffice/manual_forms.py" line="103"/>
         <source>Data no papel</source>
         <translation>Date on the paper</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/manual_forms.py" line="100"/>
+        <location filename="../../ui/backoffice/manual_forms.py" line="104"/>
+        <source>Motivo da data</source>
+        <translation>Reason for the date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/manual_forms.py" line="105"/>
         <source>Pagamento</source>
         <translation>Payment</translation>
     </message>

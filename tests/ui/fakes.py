@@ -10,6 +10,14 @@ from pos.domain.at import DrainReport
 from pos.services.ports import PrintOutcome
 
 
+def reprinted(app, document_no: str, user: str, reason: str) -> None:
+    """What printing ``document_no`` and then a copy of it records (the copy is the reprint:
+    pos.services.prints), without a printer."""
+    for why in ("", reason):
+        claim = app.claim_print(document_no, user, why)
+        app.finish_print(claim.id, "printed")
+
+
 class FakePrinter:
     """The ``Printer`` port. Every print is claimed through ``print_log`` (the application)
     before it is "sent" and finished after, as ``printing.PrintService`` does: only the
