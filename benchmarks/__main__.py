@@ -12,10 +12,22 @@ import traceback
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from . import at_drain, catalogue, datagen, external, integrity, receipt, report, saft, sale
+from . import (
+    at_drain,
+    catalogue,
+    datagen,
+    external,
+    integrity,
+    receipt,
+    report,
+    saft,
+    sale,
+    store,
+)
 from .common import Row, human, load, say
 
-BENCHES = ("sale", "verify", "startup", "receipt", "catalogue", "ui", "saft", "sync")
+BENCHES = ("sale", "verify", "startup", "receipt", "catalogue", "ui", "saft", "sync",
+           "store")
 SUITE_MIN = 15
 
 
@@ -148,6 +160,7 @@ def run_benches(plan: Plan, quick: bool) -> tuple[list[Row], bool]:
     step("ui", ui_rows)
     step("saft", lambda: saft.rows(plan.saft_sizes, quick, plan.verify_runs))
     step("sync", lambda: at_drain.rows(plan.pending, plan.drain_runs))
+    step("store", lambda: store.measure_all(quick))
     return rows, failed
 
 

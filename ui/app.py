@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from pos.application import Application
 from pos.bootstrap import open_app
-from pos.services.ports import AtLink
+from pos.services.ports import AtLink, StoreLink
 
 from . import i18n
 from .cashier.context import DEFAULT_METHODS, Context
@@ -55,13 +55,24 @@ def outbox_link(app: Application) -> AtLink:
     return OutboxLink(app, background=True)
 
 
+def store_link(app: Application) -> StoreLink:
+    """The store link: replication of an attached till to its store's central database, in
+    its own thread (started at once, so a restarted till sends its backlog without waiting
+    for a sale); it also keeps the till's anchor at the store. A till in no store starts no
+    connection: the thread only looks, now and then, whether it was attached."""
+    from sync.store_link import StoreSyncLink
+
+    return StoreSyncLink(app, background=True)
+
+
 def open_till_app(db: str | None) -> Application:
     """The application as the till uses it: the printer from ``CAIXA_PRINTER`` (copies are
-    recorded by the application it prints for) and the AT link sending in the background."""
+    recorded by the application it prints for), the AT link and the store link sending in
+    the background."""
     from .adapters import check_printer_config, printer_from_environment
 
     return open_app(db, printer=printer_from_environment, at_link=outbox_link,
-                    printer_check=check_printer_config)
+                    printer_check=check_printer_config, store_link=store_link)
 
 
 @dataclass

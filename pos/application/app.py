@@ -24,6 +24,8 @@ from .settings_admin import SettingsAdminMixin
 from .setup import SetupMixin
 from .shop import ShopMixin
 from .staff import StaffMixin
+from .store_central import StoreCentralMixin
+from .store_till import StoreTillMixin
 from .transport import TransportMixin
 
 
@@ -32,5 +34,5 @@ class Application(ShopMixin, SellingMixin, PeopleMixin, CashMixin, ManualMixin, 
                   SaftMixin, TransportMixin, StaffMixin, CatalogueAdminMixin,
                   CustomersAdminMixin, SettingsAdminMixin, SetupMixin, CatalogueCsvMixin,
                   AtCredentialsMixin, CounterMixin, PrintsMixin, ReportingMixin,
-                  DashboardMixin, BackOfficeMixin):
+                  DashboardMixin, BackOfficeMixin, StoreCentralMixin, StoreTillMixin):
     """See the package docstring; built by ``pos.bootstrap.open_app``."""

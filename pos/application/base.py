@@ -1,5 +1,6 @@
 """What every part of the application facade shares: the database, the till it acts for,
-and the adapters (clock, signer, printer, AT link) that ``pos.bootstrap`` hands it."""
+and the adapters (clock, signer, printer, AT link, store link) that ``pos.bootstrap`` hands
+it."""
 
 from __future__ import annotations
 
@@ -11,7 +12,15 @@ from pos.persistence.db import Database
 from pos.persistence.uow import TillRef, UnitOfWork
 from pos.services.anchors import Anchors
 from pos.services.keys import KeyService
-from pos.services.ports import AtLink, Clock, NoAtLink, NoPrinter, Printer
+from pos.services.ports import (
+    AtLink,
+    Clock,
+    NoAtLink,
+    NoPrinter,
+    NoStoreLink,
+    Printer,
+    StoreLink,
+)
 
 log = logging.getLogger(__name__)
 
@@ -23,6 +32,7 @@ class Base:
         self.db, self._till, self.clock, self.keys = db, till, clock, keys
         self.printer: Printer = printer or NoPrinter()
         self.at_link: AtLink = at_link or NoAtLink()
+        self.store_link: StoreLink = NoStoreLink()
         self.anchors = anchors or Anchors(keys.vault)
         self._shop: str | None = None
         self._findings: set[str] = set()     # blocking findings this process has seen
@@ -102,14 +112,18 @@ class Base:
         self._till = till
 
     def _kick(self) -> None:
-        """Tell the AT sender there is a new duty; never fails the use case that made it."""
-        try:
-            self.at_link.kick()
-        except Exception:     # noqa: S110 - a committed sale must not turn into an error
-            pass
+        """Tell the AT and store senders there is something new; never fails the use case
+        that made it."""
+        for link in (self.at_link, self.store_link):
+            try:
+                link.kick()
+            except Exception:     # noqa: S110 - a committed sale must not turn into an error
+                pass
 
     def close(self) -> None:
-        """Stop the AT sender, anchor the till's state and release the database (at exit)."""
+        """Stop the AT sender, anchor the till's state (the store's copy too: the store
+        link takes it before it stops) and release the database (at exit)."""
         self.at_link.close()
         self._checkpoint()
+        self.store_link.close()
         self.db.dispose()

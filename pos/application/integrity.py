@@ -13,6 +13,7 @@ from pos.persistence.models import Series, TillRow
 from pos.persistence.uow import UnitOfWork, till_ref
 from pos.services import anchors, housekeeping, integrity, manual_recovery, sealing
 from pos.services.integrity import Problem
+from pos.services.store import central
 
 from .base import Base
 
@@ -30,6 +31,10 @@ class IntegrityMixin(Base):
         with self._read() as uow:
             tills = [till_ref(uow.session, code) for code in uow.session.scalars(
                 select(TillRow.code).order_by(TillRow.id))]
+            if self.is_store():
+                # A store's tills seal their own chains, in their own files: the central
+                # database only ever writes the office's.
+                tills = [t for t in tills if t is not None and t.code == central.OFFICE]
             waiting = []
             for ref in tills:
                 with UnitOfWork(self.db, ref, write=False) as tu:
@@ -66,15 +71,22 @@ class IntegrityMixin(Base):
         screen's progress bar)."""
         verifiers, seals = self.keys.verifiers(), self.keys.seal_verifiers()
         fingerprints = self.keys.signing_fingerprints()
+        till_seals = self.store_seal_verifiers() if self.is_store() else None
         anchored = self._read_anchors()
         with self._read(snapshot=True) as uow:
-            report = integrity.verify(uow, verifiers, seals, fingerprints, progress)
+            report = integrity.verify(uow, verifiers, seals, fingerprints, till_seals,
+                                      progress)
             if self.till is not None:
                 report.problems += self._anchor_problems(uow, anchored)
         if self.till is None:
             return report
         self._restore_guards(report.problems)
-        self._settle(report.problems, report)
+        mine = report.problems
+        if self.is_store():
+            # The tills' data are the tills' to settle (their own start-up checks them);
+            # the office seals and is blocked by findings in its own data only.
+            mine = [p for p in mine if p.till_id in (None, self.till.id)]
+        self._settle(mine, report)
         return report
 
     def quick_check(self) -> None:
@@ -182,6 +194,8 @@ class IntegrityMixin(Base):
         """Findings in another till's data are sealed in that till's journal too (its own
         start-up then blocks on them)."""
         others = {p.till_id for p in problems if p.till_id not in (None, uow.till.id)}
+        if self.is_store():
+            others = set()      # a store's tills' journals are theirs: only they write them
         for till_id in others:
             code = uow.session.scalar(select(TillRow.code).where(TillRow.id == till_id))
             ref = till_ref(uow.session, code) if code else None

@@ -27,7 +27,7 @@ from pos.domain.errors import ValidationError
 from pos.domain.exemptions import sale_exemption
 from pos.domain.qr import document_qr
 from pos.persistence import mapping
-from pos.persistence.models import DocumentRow
+from pos.persistence.models import DocumentRow, TillRow
 from pos.services import catalogue, corrections, issuing, receipts
 from pos.services.ports import PrintOutcome
 
@@ -44,6 +44,7 @@ class DocumentSummary:
     gross_total: Decimal
     status: str
     atcud: str
+    till: str = ""             # the till that issued it (a store's view holds every till)
 
 
 @dataclass(frozen=True)
@@ -167,7 +168,8 @@ class SellingMixin(Base):
             rows = uow.session.execute(select(
                 DocumentRow.document_no, DocumentRow.doc_type, DocumentRow.invoice_date,
                 DocumentRow.system_entry_date, DocumentRow.customer_nif,
-                DocumentRow.gross_total, DocumentRow.status, DocumentRow.atcud)
+                DocumentRow.gross_total, DocumentRow.status, DocumentRow.atcud, TillRow.code)
+                .join(TillRow, TillRow.id == DocumentRow.till_id)
                 .order_by(DocumentRow.id.desc()).limit(limit)).all()
         return [DocumentSummary(*r) for r in rows]
 

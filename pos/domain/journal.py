@@ -76,6 +76,7 @@ KINDS: dict[str, str] = {
     "archive_failed": "arquivo do período falhou",
     "anchor": "âncora externa criada",
     "anchor_rebased": "âncora refeita após reposição confirmada",
+    "store_attach": "caixa ligada a uma loja (base central)",
     "integrity_report": "verificação encontrou alterações",
     "integrity_acknowledged": "relatório confirmado por um administrador",
     # paper forms (D8632 §2.4-2.5)

@@ -25,6 +25,8 @@ SERVER_HINT = "um ficheiro SQLite ou um URL postgresql+psycopg://utilizador@serv
 
 def url_for(db: str | Path) -> str:
     text = str(db)
+    if text.startswith(("postgresql://", "postgres://")):   # libpq's form: psycopg (3)
+        return "postgresql+psycopg://" + text.split("://", 1)[1]
     if "://" in text:
         return text
     return f"sqlite:///{Path(text).expanduser().resolve()}"

@@ -21,7 +21,7 @@ from pos.installation import resource
 from .backup import integrity_problems, verified_backup
 from .db import Database
 
-HEAD = "0009_prints"
+HEAD = "0010_prints"
 
 
 class NewerDatabaseError(PosError):

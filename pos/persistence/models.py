@@ -2,8 +2,13 @@
 
 A document row is never updated: what happens to it afterwards (a cancellation, the code AT
 gives a transport document) is an appended, sealed ``DocumentEvent``; ``DocumentRow.status``
-and the properties beside it read those events."""
+and the properties beside it read those events.
 
+Rows a till creates and a store replicates carry a ``uuid``: their identity on every database
+(local ids differ between a till's SQLite file and the store's central PostgreSQL).
+"""
+
+import uuid as uuidlib
 from datetime import date, datetime
 from decimal import Decimal
 
@@ -29,6 +34,15 @@ from .types import Dec
 
 class Base(DeclarativeBase):
     pass
+
+
+def new_uuid() -> str:
+    return str(uuidlib.uuid4())
+
+
+def uuid_column() -> Mapped[str]:
+    """The row's identity across a store's databases (unique, set when the row is made)."""
+    return mapped_column(String(36), index=True, unique=True, default=new_uuid)
 
 
 class Setting(Base):
@@ -135,6 +149,7 @@ class Product(Base):
     barcode: Mapped[str | None] = mapped_column(String(20), index=True)
     category: Mapped[str] = mapped_column(String(40), default="")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    uuid: Mapped[str] = uuid_column()
 
 
 class Customer(Base):
@@ -147,6 +162,7 @@ class Customer(Base):
     postal_code: Mapped[str] = mapped_column(String(20), default="")
     country: Mapped[str] = mapped_column(String(12), default="PT")
     phone: Mapped[str] = mapped_column(String(20), default="", server_default="")
+    uuid: Mapped[str] = uuid_column()
 
 
 class SigningKey(Base):
@@ -177,6 +193,7 @@ class Series(Base):
     registered_by: Mapped[str] = mapped_column(String(10), default="manual")  # manual | ws
     till_id: Mapped[int] = mapped_column(ForeignKey("tills.id"), index=True)
     created_at: Mapped[datetime] = mapped_column(DateTime)
+    uuid: Mapped[str] = uuid_column()
     # Finalised after a loss of data (D8632 §2.5.1): the last number it really reached, from
     # the paper duplicates (last_number stays the last one the database holds).
     final_number: Mapped[int | None] = mapped_column(Integer)
@@ -290,10 +307,12 @@ class PaymentRow(Base):
 
 
 class OutboxRow(Base):
-    """A duty owed to AT, written in the same transaction as what creates it."""
+    """A duty owed to AT, or a record owed to the store's central database (kind 'store'),
+    written in the same transaction as what creates it."""
 
     __tablename__ = "outbox"
-    __table_args__ = (Index("ix_outbox_due", "status", "next_attempt_at"),)
+    __table_args__ = (Index("ix_outbox_due", "status", "next_attempt_at"),
+                      Index("ix_outbox_kind_status", "kind", "status", "id"))
     id: Mapped[int] = mapped_column(primary_key=True)
     till_id: Mapped[int] = mapped_column(ForeignKey("tills.id"), index=True)
     kind: Mapped[str] = mapped_column(String(30))     # invoice | invoice_status | work | ...
@@ -403,6 +422,7 @@ class Reprint(Base):
     user_login: Mapped[str] = mapped_column(String(30))
     reason: Mapped[str] = mapped_column(String(100), default="")
     copy_number: Mapped[int] = mapped_column(Integer)
+    uuid: Mapped[str] = uuid_column()
 
 
 class DocumentPrint(Base):
@@ -440,6 +460,7 @@ class CashSession(Base):
     # 'till': the till's one session, whoever sells; 'user': this user's own session and
     # documents (the till setting session_rule when it was opened).
     scope: Mapped[str] = mapped_column(String(5), default="till", server_default="till")
+    uuid: Mapped[str] = uuid_column()
 
 
 class CashCount(Base):
@@ -464,6 +485,7 @@ class CashMovement(Base):
     kind: Mapped[str] = mapped_column(String(10))       # in | out | drawer
     amount: Mapped[Decimal] = mapped_column(Dec)
     reason: Mapped[str] = mapped_column(String(100), default="")
+    uuid: Mapped[str] = uuid_column()
 
 
 class ParkedCartRow(Base):
@@ -526,3 +548,7 @@ class InoperabilityPeriod(Base):
     reason: Mapped[str] = mapped_column(String(200))
     recorded_by: Mapped[str] = mapped_column(String(30))
     recorded_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+# The store's own tables (central database; empty on a till): see store_models.py.
+from . import store_models  # noqa: E402,F401

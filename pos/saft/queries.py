@@ -69,10 +69,12 @@ def _scaled(col, factor: int):
     return cast(func.round(cast(col, Numeric(24, 6)) * factor), BigInteger)
 
 
-def in_period(period: Period):
-    """Real documents (never training series, kind F) dated inside the period."""
-    return and_(D.series_kind != "F", D.invoice_date >= period.start,
+def in_period(period: Period, tills: tuple[int, ...] | None = None):
+    """Real documents (never training series, kind F) dated inside the period; of the given
+    tills only (an establishment's file), or of every till (the company's)."""
+    cond = and_(D.series_kind != "F", D.invoice_date >= period.start,
                 D.invoice_date <= period.end)
+    return cond if tills is None else and_(cond, D.till_id.in_(tills))
 
 
 @dataclass
@@ -91,7 +93,7 @@ class Census:
     taxes: set[tuple[str, str, str]] = field(default_factory=set)       # region, code, pct
 
 
-def census(conn: Connection, period: Period) -> Census:
+def census(conn: Connection, period: Period, tills: tuple[int, ...] | None = None) -> Census:
     """The first pass: control totals, products used and tax rates used.
 
     Lines are grouped by (type, status) only: SQLite sorts every row to group them, and
@@ -100,13 +102,14 @@ def census(conn: Connection, period: Period) -> Census:
     """
     out = Census(tables={t: TableTotals() for t in TABLES})
     for doc_type, count in conn.execute(
-            select(D.doc_type, func.count()).where(in_period(period)).group_by(D.doc_type)):
+            select(D.doc_type, func.count()).where(in_period(period, tills))
+            .group_by(D.doc_type)):
         out.tables[table_of(doc_type)].entries += count
     sums = (select(D.doc_type, STATUS, func.count(), func.sum(_scaled(L.net_amount, 100)),
                    func.sum(_scaled(L.quantity, 1000)))
             .select_from(L).join(D, D.id == L.document_id)
             .outerjoin(C, and_(C.document_id == D.id, C.kind == "cancelled"))
-            .where(in_period(period)).group_by(D.doc_type, STATUS))
+            .where(in_period(period, tills)).group_by(D.doc_type, STATUS))
     for doc_type, status, count, cents, milli in conn.execute(sums):
         table = table_of(doc_type)
         totals = out.tables[table]
@@ -122,7 +125,7 @@ def census(conn: Connection, period: Period) -> Census:
     payment = D.doc_type.in_(types_of("Payments"))
     used = (select(L.product_code, L.description, L.product_type, D.tax_region, L.tax_code,
                    L.tax_percentage, case((payment, 1), else_=0))
-            .join(D, D.id == L.document_id).where(in_period(period)).distinct())
+            .join(D, D.id == L.document_id).where(in_period(period, tills)).distinct())
     for code, desc, ptype, region, tax_code, pct, is_payment in conn.execute(used):
         out.taxes.add((region, tax_code, format(pct, "f")))
         if not is_payment:   # receipt lines name invoices, not products
@@ -141,7 +144,8 @@ def catalogue(conn: Connection, codes: list[str]) -> dict[str, tuple]:
     return out
 
 
-def customers(conn: Connection, period: Period) -> Iterator[tuple]:
+def customers(conn: Connection, period: Period, tills: tuple[int, ...] | None = None
+              ) -> Iterator[tuple]:
     """Distinct customer snapshots used in the period, each with its customer-file row
     (the file keeps the first name and the most complete address) when it has the NIF.
 
@@ -150,7 +154,7 @@ def customers(conn: Connection, period: Period) -> Iterator[tuple]:
     """
     snap = (select(D.customer_nif, D.customer_name, D.customer_address, D.customer_city,
                    D.customer_postal_code, D.customer_country)
-            .where(in_period(period)).distinct().subquery())
+            .where(in_period(period, tills)).distinct().subquery())
     c = aliased(Customer)
     stmt = (select(*snap.c, c.nif, c.name, c.address, c.city, c.postal_code, c.country)
             .outerjoin(c, and_(c.nif == snap.c.customer_nif,
@@ -159,12 +163,16 @@ def customers(conn: Connection, period: Period) -> Iterator[tuple]:
     return _stream(conn, stmt)
 
 
-def series_of(conn: Connection, table: str) -> list[tuple[int, str, str]]:
-    """(pk, doc type, series id) of the non-training series of a table, in export order."""
-    return list(conn.execute(
-        select(Series.id, Series.doc_type, Series.series_id)
-        .where(Series.doc_type.in_(types_of(table)), Series.kind != "F")
-        .order_by(Series.doc_type, Series.series_key)))
+def series_of(conn: Connection, table: str, tills: tuple[int, ...] | None = None
+              ) -> list[tuple[int, str, str]]:
+    """(pk, doc type, series id) of the non-training series of a table (of the given tills
+    only), in export order."""
+    q = (select(Series.id, Series.doc_type, Series.series_id)
+         .where(Series.doc_type.in_(types_of(table)), Series.kind != "F")
+         .order_by(Series.doc_type, Series.series_key))
+    if tills is not None:
+        q = q.where(Series.till_id.in_(tills))
+    return list(conn.execute(q))
 
 
 def _raw(col):

@@ -24,7 +24,7 @@ from pos.domain.errors import ValidationError
 from pos.domain.producer import producer_from
 from pos.files import output_path, temporary_beside
 from pos.persistence.db import Database
-from pos.persistence.models import Company, Establishment, Setting
+from pos.persistence.models import Company, Establishment, Setting, TillRow
 from pos.persistence.repositories import SHOP_DEFAULTS as DEFAULTS
 
 from . import elements, queries
@@ -130,23 +130,34 @@ def header(company, settings: dict[str, str], period: Period, today: date,
     return h
 
 
-def _tax_entity(conn: Connection, establishment: str | None) -> str:
-    """'Global' or the establishment. A file for one establishment is made only when the
-    company has just that one (the per-establishment export selects by till: not yet)."""
+def _tax_entity(conn: Connection, establishment: str | None
+                ) -> tuple[str, tuple[int, ...] | None]:
+    """The file's TaxEntity and the tills whose documents go in it (None: every till).
+
+    'Global' (or nothing, in a company with several establishments) is the company's one
+    file with every till's documents, as AT asks of a company; an establishment's code is
+    that establishment's tills only (a store's central database holds every till). A
+    company with one establishment names it."""
     codes = list(conn.execute(select(Establishment.code).order_by(Establishment.id)).scalars())
     own = codes[0] if len(codes) == 1 else "Global"
     if establishment is None or establishment in (own, "Global"):
-        return establishment or own
-    choices = f"'{own}' ou 'Global'" if own != "Global" else "'Global'"
-    raise ValidationError(f"Não há SAF-T só do estabelecimento {establishment}: exporte "
-                          f"{choices}.")
+        return establishment or own, None
+    if establishment not in codes:
+        known = ", ".join(dict.fromkeys(["Global", *codes]))
+        raise ValidationError(f"Não há o estabelecimento {establishment} nesta empresa "
+                              f"(existem: {known}).")
+    tills = tuple(conn.execute(
+        select(TillRow.id).join(Establishment, Establishment.id == TillRow.establishment_id)
+        .where(Establishment.code == establishment)).scalars())
+    return establishment, tills
 
 
-def _master_files(xf, conn: Connection, period: Period, census, company) -> tuple[int, int]:
+def _master_files(xf, conn: Connection, period: Period, census, company,
+                  tills: tuple[int, ...] | None = None) -> tuple[int, int]:
     seen = {"CF"}
     with xf.element("MasterFiles"):
         xf.write(generic_customer())
-        for row in queries.customers(conn, period):
+        for row in queries.customers(conn, period, tills):
             # The ID comes from the snapshot, exactly as each document computes it.
             cid = customer_id(*row[:6])
             if cid not in seen:
@@ -173,7 +184,7 @@ def _cid(doc) -> str:
 
 
 def _table(xf, fh, conn: Connection, table: str, period: Period, totals, company,
-           tick: Callable[[], None]) -> None:
+           tick: Callable[[], None], tills: tuple[int, ...] | None = None) -> None:
     if table != "SalesInvoices" and totals.entries == 0:
         return   # optional tables are left out when empty
     with xf.element(table):
@@ -189,7 +200,7 @@ def _table(xf, fh, conn: Connection, table: str, period: Period, totals, company
         # the file first, then append them; lxml writes the closing tag after them.
         xf.flush()
         write = fh.write
-        for pk, _doc_type, _series in queries.series_of(conn, table):
+        for pk, _doc_type, _series in queries.series_of(conn, table, tills):
             for doc, lines, doc_pays in queries.documents(
                     conn, pk, period, pays, receipt=table == "Payments"):
                 if table == "SalesInvoices":
@@ -223,9 +234,9 @@ def export(db: Database, out: str | Path, period: Period, today: date,
         company = conn.execute(select(Company).where(Company.id == 1)).first()
         if company is None:
             raise ValidationError("A empresa ainda não está configurada ('caixa init').")
-        tax_entity = _tax_entity(conn, establishment)
+        tax_entity, tills = _tax_entity(conn, establishment)
         settings = _settings(conn)
-        census = queries.census(conn, period)
+        census = queries.census(conn, period, tills)
         tick = _ticker(progress, sum(t.entries for t in census.tables.values()))
         fd, tmp = temporary_beside(out)
         try:
@@ -234,11 +245,12 @@ def export(db: Database, out: str | Path, period: Period, today: date,
                     xf.write_declaration()
                     with xf.element("AuditFile", nsmap={None: NS}):
                         xf.write(header(company, settings, period, today, tax_entity))
-                        customers, products = _master_files(xf, conn, period, census, company)
+                        customers, products = _master_files(xf, conn, period, census,
+                                                            company, tills)
                         with xf.element("SourceDocuments"):
                             for table in queries.TABLES:
                                 _table(xf, fh, conn, table, period, census.tables[table],
-                                       company, tick)
+                                       company, tick, tills)
                 tick(final=True)
                 fh.flush()
                 os.fsync(fh.fileno())   # the whole file is on disk before it takes the name

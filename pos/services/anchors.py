@@ -10,8 +10,9 @@ read back and compared.
   (the old one is kept as ``.1``).
 - **The OS key store** (pos.services.vault): the full state at checkpoints (start-up, Z,
   closures, backup, exit and every ``VAULT_EVERY`` anchored units).
-- **The central store** (issue 18) through the ``AnchorStore`` port, at checkpoints, when one
-  is configured and reachable.
+- **The central store** through the ``AnchorStore`` port, at checkpoints, when the till is
+  attached to a store (sync/store_link.py implements it: the store keeps each till's anchor
+  and never lets it move back).
 - **AT**: the last numbers AT reports for finalised series (``apply_series_sync``).
 """
 
@@ -41,7 +42,8 @@ VAULT_EVERY = 100
 
 
 class AnchorStore(Protocol):
-    """The central store's copy of each till's anchor (implemented by issue 18's store).
+    """The central store's copy of each till's anchor (sync/store_link.py: the store link of
+    an attached till).
 
     ``publish`` is called at checkpoints with the till's full state; ``latest`` at start-up
     and by ``verify``. Either may raise OSError or a PosError when the store is unreachable:
@@ -166,7 +168,12 @@ def db_state(uow: UnitOfWork, shop: str) -> AnchorState:
         select(Series.doc_type, Series.series_id, Series.last_number, Series.last_hash)
         .where(Series.till_id == till.id))}
     keys = tuple(s.scalars(select(SealKey.fingerprint).order_by(SealKey.version)))
-    return AnchorState(shop, till.code, 0, head(DocumentEvent), head(AuditEvent), series, keys)
+    # The epoch: how many times an administrator re-based the anchor after a rollback (the
+    # one way an anchor may move back; the store's copy refuses any other).
+    epoch = s.scalar(select(func.count()).select_from(AuditEvent).where(
+        AuditEvent.till_id == till.id, AuditEvent.kind == "anchor_rebased")) or 0
+    return AnchorState(shop, till.code, epoch, head(DocumentEvent), head(AuditEvent), series,
+                       keys)
 
 
 def hashes_at(uow: UnitOfWork, anchor: AnchorState) -> dict[str, str | None]:

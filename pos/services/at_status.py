@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import func, select
 
+from pos.domain.store import STORE_KIND
 from pos.persistence.models import DocumentRow, OutboxRow, Series
 from pos.persistence.uow import UnitOfWork
 
@@ -109,7 +110,8 @@ def rows(uow: UnitOfWork, statuses=OPEN, limit: int = 200, now: datetime | None 
     q = (select(OutboxRow.id, OutboxRow.kind, OutboxRow.status, doc, ser, OutboxRow.attempts,
                 OutboxRow.created_at, OutboxRow.next_attempt_at, OutboxRow.deadline,
                 OutboxRow.last_error, OutboxRow.claimed_by)
-         .where(OutboxRow.till_id == uow.till.id, OutboxRow.status.in_(statuses))
+         .where(OutboxRow.till_id == uow.till.id, OutboxRow.status.in_(statuses),
+                OutboxRow.kind != STORE_KIND)
          .order_by(OutboxRow.id.desc()).limit(limit))
     return [RowInfo(r[0], r[1], r[2], r[3] or (f"série {r[4]}" if r[4] else "-"), *r[5:10],
                     *_holder(r[2], r[10], r[7], now))
@@ -188,7 +190,8 @@ def _deadline_warnings(uow: UnitOfWork, now: datetime, policy: QueuePolicy) -> l
 
 def snapshot(uow: UnitOfWork, now: datetime, policy: QueuePolicy) -> QueueStatus:
     session = uow.session
-    mine = OutboxRow.till_id == uow.till.id
+    # The store's records share the outbox (pos.services.store): they are not AT's queue.
+    mine = (OutboxRow.till_id == uow.till.id) & (OutboxRow.kind != STORE_KIND)
     counts = dict(session.execute(select(OutboxRow.status, func.count()).where(mine)
                                   .group_by(OutboxRow.status)).all())
     oldest = session.scalar(select(func.min(OutboxRow.created_at))

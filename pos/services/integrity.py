@@ -26,7 +26,15 @@ from pos.domain.money import ZERO, round2
 from pos.domain.series import document_number
 from pos.domain.signature import signature_message
 from pos.persistence import guards
-from pos.persistence.models import AuditEvent, DocumentRow, LineRow, SealKey, Series
+from pos.persistence.models import (
+    AuditEvent,
+    DocumentRow,
+    LineRow,
+    SealKey,
+    Series,
+    TillRow,
+)
+from pos.persistence.store_models import StoreSealKey
 from pos.persistence.uow import UnitOfWork
 
 from . import chains
@@ -175,9 +183,14 @@ def _line_sums(conn: Connection, series_pk: int
 # ---- the full verification -------------------------------------------------------------
 
 def verify(uow: UnitOfWork, verifiers: dict, seal_verifiers: dict,
-           signing_fingerprints: dict[int, str], progress: Progress | None = None
-           ) -> Report:
+           signing_fingerprints: dict[int, str],
+           till_seals: dict[int, dict] | None = None,
+           progress: Progress | None = None) -> Report:
     """Every series, document chain and journal of the database, read in one snapshot.
+
+    ``till_seals``: seal keys per till, where tills seal with keys of their own that this
+    database does not hold in ``seal_keys`` (a store's central database: each till's, as
+    it sent them); a till not named there is checked with ``seal_verifiers``.
     ``progress('verifying', documents done, documents in all)`` is told as it goes."""
     report = Report()
     conn = uow.session.connection()
@@ -197,11 +210,11 @@ def verify(uow: UnitOfWork, verifiers: dict, seal_verifiers: dict,
     facts = chains.journal_facts(conn)
     for till_id, code in sorted(chains.till_codes(conn).items()):
         covered = facts.covered.get(till_id)
-        for doc_no, what in chains.verify_documents(conn, till_id, code, seal_verifiers,
-                                                    covered):
+        seals = (till_seals or {}).get(till_id, seal_verifiers)
+        for doc_no, what in chains.verify_documents(conn, till_id, code, seals, covered):
             report.problems.append(Problem("", doc_no, what, till_id))
         report.problems += [Problem("", None, p, till_id) for p in chains.verify_journal(
-            conn, till_id, code, seal_verifiers, covered)]
+            conn, till_id, code, seals, covered)]
         report.problems += [Problem("", doc_no, what, till_id)
                             for doc_no, what in chains.cancellations_lost(conn, till_id)]
     report.problems += shop_problems(uow, facts, signing_fingerprints)
@@ -221,6 +234,13 @@ def shop_problems(uow: UnitOfWork, facts: chains.JournalFacts,
         if facts.seal_keys and fp not in facts.seal_keys:
             out.append(Problem("", None, f"chave de selagem versão {version} não está "
                                          "registada no diário (acrescentada fora do programa)"))
+    for till_id, code, version, fp in uow.session.execute(
+            select(StoreSealKey.till_id, TillRow.code, StoreSealKey.version,
+                   StoreSealKey.fingerprint).join(TillRow, TillRow.id == StoreSealKey.till_id)):
+        if facts.seal_keys and fp not in facts.seal_keys:
+            out.append(Problem("", None, f"chave de selagem versão {version} da caixa {code} "
+                                         "não está registada no diário (acrescentada fora do "
+                                         "programa)", till_id))
     shop = uow.settings.get("shop_uuid")
     if facts.shops and shop not in facts.shops:
         out.append(Problem("", None, "a identidade da loja (shop_uuid) foi alterada"))

@@ -4,6 +4,7 @@ roots hand to ``pos.bootstrap`` (ui/app.py, ui/cli.py) or by tests.
 - ``Clock``: local wall-clock time.
 - ``Printer``: the receipt printer (printing.PrintService behind ui/adapters.py).
 - ``AtLink``: the AT sender (sync's outbox worker behind sync/link.py).
+- ``StoreLink``: the store's sender (replication to the central database, sync/store_link.py).
 
 Printer and AT calls may block on a device or the network: the till calls them through its
 background helper, never on the screen's thread.
@@ -19,6 +20,7 @@ if TYPE_CHECKING:
     from pos.domain.at import DrainReport
     from pos.domain.company import Issuer
     from pos.domain.documents import Document
+    from pos.domain.store import SyncReport
 
     from .outbox import QueuePolicy
 
@@ -64,8 +66,9 @@ class Printer(Protocol):
     def print_document(self, doc: Document, issuer: Issuer, qr: str, *, copy: bool = False,
                        user: str = "", reason: str = "", open_drawer: bool = False,
                        copies: int = 1) -> PrintOutcome:
-        """Print a committed document. ``copy=True`` is a reprint: the adapter records it
-        through the application's ``record_reprint`` with the number it prints. ``copies``
+        """Print a committed document. The adapter claims each print through the
+        application's ``claim_print`` and finishes it (``finish_print``): only the first is
+        the original, whatever ``copy`` says. ``copies``
         (at issue, 1-3): Original, Duplicado, Triplicado in one job (transport documents
         are processed in three, RBC art. 5.º n.º 2)."""
         ...
@@ -153,6 +156,45 @@ class NoAtLink:
     def drain(self, kinds=None):
         from pos.domain.errors import ValidationError
         raise ValidationError("Este programa não comunica com a AT.")
+
+    def close(self) -> None:
+        pass
+
+
+# ---- the store link ------------------------------------------------------------------------
+
+class StoreLink(Protocol):
+    """The store's sender of an attached till (sync/store_link.py): pushes the records the
+    till owes the central database and pulls master data. Calls may wait for the network:
+    call them off the screen's thread."""
+
+    def kick(self) -> None:
+        """Something new was recorded: send it soon (never raises to the sale)."""
+        ...
+
+    def sync(self) -> SyncReport:
+        """Push and pull now, in the calling thread, and say what happened."""
+        ...
+
+    def online(self) -> bool | None:
+        """Whether the central database answered the last attempt (None: not tried)."""
+        ...
+
+    def close(self) -> None: ...
+
+
+class NoStoreLink:
+    """No store sender in this process: records wait in the outbox for one that has it."""
+
+    def kick(self) -> None:
+        pass
+
+    def sync(self):
+        from pos.domain.errors import ValidationError
+        raise ValidationError("Este programa não comunica com a loja.")
+
+    def online(self):
+        return None
 
     def close(self) -> None:
         pass

@@ -1969,37 +1969,37 @@ F8</translation>
 <context>
     <name>DateRange</name>
     <message>
-        <location filename="../../ui/backoffice/parts.py" line="142"/>
+        <location filename="../../ui/backoffice/parts.py" line="143"/>
         <source>Hoje</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/parts.py" line="142"/>
+        <location filename="../../ui/backoffice/parts.py" line="143"/>
         <source>Ontem</source>
         <translation>Yesterday</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/parts.py" line="143"/>
+        <location filename="../../ui/backoffice/parts.py" line="144"/>
         <source>Últimos 7 dias</source>
         <translation>Last 7 days</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/parts.py" line="144"/>
+        <location filename="../../ui/backoffice/parts.py" line="145"/>
         <source>Este mês</source>
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/parts.py" line="145"/>
+        <location filename="../../ui/backoffice/parts.py" line="146"/>
         <source>Mês passado</source>
         <translation>Last month</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/parts.py" line="146"/>
+        <location filename="../../ui/backoffice/parts.py" line="147"/>
         <source>Este ano</source>
         <translation>This year</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/parts.py" line="147"/>
+        <location filename="../../ui/backoffice/parts.py" line="148"/>
         <source>Outras datas</source>
         <translation>Other dates</translation>
     </message>
@@ -2950,7 +2950,7 @@ F8</translation>
 <context>
     <name>Pager</name>
     <message>
-        <location filename="../../ui/backoffice/parts.py" line="122"/>
+        <location filename="../../ui/backoffice/parts.py" line="123"/>
         <source>%1–%2 de %3</source>
         <translation>%1–%2 of %3</translation>
     </message>
@@ -3152,22 +3152,22 @@ F8</translation>
 <context>
     <name>PathField</name>
     <message>
-        <location filename="../../ui/backoffice/parts.py" line="206"/>
+        <location filename="../../ui/backoffice/parts.py" line="208"/>
         <source>Escolher…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/parts.py" line="220"/>
+        <location filename="../../ui/backoffice/parts.py" line="222"/>
         <source>Escolher pasta</source>
         <translation>Choose a folder</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/parts.py" line="222"/>
+        <location filename="../../ui/backoffice/parts.py" line="224"/>
         <source>Gravar como</source>
         <translation>Save as</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/parts.py" line="225"/>
+        <location filename="../../ui/backoffice/parts.py" line="227"/>
         <source>Abrir ficheiro</source>
         <translation>Open a file</translation>
     </message>
@@ -3902,12 +3902,12 @@ Without a printer the till still sells: every receipt can be printed later (Repr
 <context>
     <name>ProgressPanel</name>
     <message>
-        <location filename="../../ui/backoffice/parts.py" line="250"/>
+        <location filename="../../ui/backoffice/parts.py" line="252"/>
         <source>Parar</source>
         <translation>Stop</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/parts.py" line="279"/>
+        <location filename="../../ui/backoffice/parts.py" line="281"/>
         <source>A parar…</source>
         <translation>Stopping…</translation>
     </message>

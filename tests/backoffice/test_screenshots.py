@@ -52,6 +52,20 @@ def visit(office, name: str, size, tmp_path, widgets=None, prepare=(), shot=None
     return area
 
 
+def read_whole(dashboard) -> None:
+    """Every tile's figure is drawn whole in its tile (a sum like '1542,90 €' in five tiles
+    side by side at 1024×768 was cut short), and the period chooser shows its choice."""
+    from PySide6.QtGui import QFontMetrics
+    for card in dashboard.cards.values():
+        label = card.value
+        assert label.text() != "—"
+        width = QFontMetrics(label.font()).horizontalAdvance(label.text())
+        assert width <= label.contentsRect().width(), (label.text(), width, label.width())
+    quick = dashboard.range.quick
+    width = QFontMetrics(quick.font()).horizontalAdvance(quick.currentText())
+    assert width < quick.width() - 20, (quick.currentText(), width, quick.width())
+
+
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_every_area(make_office, app, clock, size, tmp_path):
     seed(app, clock)
@@ -66,9 +80,10 @@ def test_every_area(make_office, app, clock, size, tmp_path):
     office.tap(s.enter)
     assert office.ctx.user is not None
 
-    visit(office, "dashboard", size, tmp_path,
-          lambda a: (a.update_button, a.by_hour, a.by_day, a.warnings, a.sessions),
-          [lambda a: a.range.preset("week")])
+    dashboard = visit(office, "dashboard", size, tmp_path,
+                      lambda a: (a.update_button, a.by_hour, a.by_day, a.warnings,
+                                 a.sessions), [lambda a: a.range.preset("week")])
+    read_whole(dashboard)
     visit(office, "catalogue", size, tmp_path,
           lambda a: (a.products.save_button, a.products.remove_button, a.products.pager),
           [lambda a: a.products.table.choose(2)])

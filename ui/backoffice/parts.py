@@ -4,6 +4,7 @@ it, a period chooser, a file field, a progress panel for long work and a dashboa
 from datetime import date, timedelta
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -147,6 +148,7 @@ class DateRange(QWidget):
                              (self.tr("Outras datas"), "")])
         self.quick.currentIndexChanged.connect(
             lambda _i: self.quick.currentData() and self.preset(self.quick.currentData()))
+        self.quick.setMinimumContentsLength(14)   # 'Últimos 7 dias' whole
         box.addWidget(self.quick)
         self.start = QDateEdit(qdate(today))
         self.end = QDateEdit(qdate(today))
@@ -287,6 +289,49 @@ class ProgressPanel(QWidget):
         return self.job is not None
 
 
+class FittedFigure(QLabel):
+    """A dashboard figure in the stylesheet's large type, made smaller (down to
+    ``SMALLEST`` px) when the tile is too narrow for it: five tiles share 800 px at
+    1024×768, and '1542,90 €' must be read whole, not cut."""
+
+    SMALLEST = 14
+
+    def __init__(self, text: str = "", parent: QWidget | None = None):
+        super().__init__(text, parent)
+        self.setMinimumWidth(1)    # the tile may be narrower than the figure's full size
+        self._fitted = 0
+
+    def setText(self, text: str) -> None:  # noqa: N802 (Qt's name)
+        super().setText(text)
+        self._fit()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        room = self.contentsRect().width()
+        if room <= 1:
+            return
+        font = self.font()
+        size = self._stylesheet_size()
+        font.setPixelSize(size)
+        while size > self.SMALLEST and QFontMetrics(font).horizontalAdvance(self.text()) > room:
+            size -= 1
+            font.setPixelSize(size)
+        if size != self._fitted:
+            self._fitted = size
+            # a style sheet's font-size wins over setFont, so the fitted size is one too
+            self.setStyleSheet("" if size == self._stylesheet_size() else
+                               f"font-size: {size}px;")
+
+    def _stylesheet_size(self) -> int:
+        if not hasattr(self, "_full"):
+            self.ensurePolished()
+            self._full = self.font().pixelSize() if self.font().pixelSize() > 0 else 26
+        return self._full
+
+
 class Card(QFrame):
     """One figure with its caption (the dashboard's tiles)."""
 
@@ -297,16 +342,18 @@ class Card(QFrame):
         box.setContentsMargins(12, 8, 12, 8)
         self.caption = QLabel(caption_text)
         self.caption.setObjectName("subtitle")
-        self.value = QLabel("—")
+        self.value = FittedFigure("—")
         self.value.setObjectName("figure")
         self.note = QLabel("")
         self.note.setObjectName("subtitle")
+        self.note.setWordWrap(True)   # a long note takes a second line, never cut short
         for w in (self.caption, self.value, self.note):
             box.addWidget(w)
 
     def show_value(self, value: str, note: str = "", state: str = "") -> None:
         self.value.setText(value)
         self.note.setText(note)
+        self.setToolTip(f"{value}\n{note}" if note else value)
         self.setProperty("state", state)
         self.style().unpolish(self)
         self.style().polish(self)

@@ -6,7 +6,7 @@ Modules are imported lazily by name so a missing optional part never breaks the 
 import importlib
 
 MODULES = ["core", "custody", "printing", "saft", "manual", "gui", "sync", "reference",
-           "selftest", "transport", "master", "settings", "backoffice"]
+           "selftest", "transport", "master", "settings", "backoffice", "store"]
 
 
 def modules():

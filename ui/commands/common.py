@@ -3,7 +3,7 @@
 import argparse
 import json
 from dataclasses import asdict, is_dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -102,24 +102,34 @@ def complements_from(args):
     return c or None
 
 
-def app(require_setup: bool = True, at: bool = False, printer=None):
+def app(require_setup: bool = True, at: bool = False, printer=None, store: bool = False,
+        db: str | None = None):
     """The application for the configured database and till (``--db``/``CAIXA_DB``,
-    ``--till``/``CAIXA_TILL``); refuses a database nobody has set up, and never creates a
-    file for a command that only reads or needs an existing shop. ``at``: with the AT
-    sender, for commands that talk to AT now (it sends in this process, no thread)."""
-    db = default_db()
+    ``--till``/``CAIXA_TILL``, or ``db``: another database, for no particular till);
+    refuses a database nobody has set up, and never creates a file for a command that only
+    reads or needs an existing shop. ``at``: with the AT sender, for commands that talk to
+    AT now (it sends in this process, no thread); ``store``: with the store's sender,
+    likewise (an attached till: it also keeps the till's anchor at the store)."""
+    named = db
+    db = db or default_db()
     if require_setup and "://" not in db and not Path(db).expanduser().exists():
         raise NotFoundError(f"A base de dados {db} não existe (nada foi criado): indique a "
                             "loja com --db ou CAIXA_DB, ou crie uma com 'caixa init --demo'.")
-    link = None
+    link = store_link = None
     if at:
         from sync.link import OutboxLink
 
         def link(application):
             return OutboxLink(application)
+    if store:
+        from sync.store_link import StoreSyncLink
+
+        def store_link(application):
+            return StoreSyncLink(application)
     from ui.adapters import check_printer_config
 
-    a = open_app(db, printer=printer, at_link=link, printer_check=check_printer_config)
+    a = open_app(db, printer=printer, at_link=link, printer_check=check_printer_config,
+                 store_link=store_link, till=None if named is None else "")
     if require_setup:
         a.require_configured()
     return a
@@ -159,6 +169,8 @@ def _default(value):
         return value.strftime("%Y-%m-%dT%H:%M:%S")
     if isinstance(value, date):
         return value.isoformat()
+    if isinstance(value, timedelta):
+        return value.total_seconds()
     if is_dataclass(value):
         return asdict(value)
     raise TypeError(type(value).__name__)

@@ -10,15 +10,15 @@
 - ``settings.prints_recorded_after``: documents up to this id were issued before prints
   were recorded; their original is taken as printed (a later print is a copy).
 
-Revision ID: 0009_prints
-Revises: 0008_sealed
+Revision ID: 0010_prints
+Revises: 0009_store
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0009_prints"
-down_revision = "0008_sealed"
+revision = "0010_prints"
+down_revision = "0009_store"
 branch_labels = None
 depends_on = None
 
