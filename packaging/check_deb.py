@@ -184,9 +184,12 @@ def main(argv: list[str]) -> int:
         caixa = bundle / "caixa"
         if os.readlink(root / "usr" / "bin" / "caixa") != "/opt/caixa/caixa":
             fail("/usr/bin/caixa is not a link to /opt/caixa/caixa")
-        entries = sorted((root / "usr" / "share" / "applications").glob("*.desktop"))
-        if not entries or "Exec=/usr/bin/caixa gui" not in entries[0].read_text():
-            fail("no desktop entry for the till")
+        entries = [e.read_text() for e in
+                   (root / "usr" / "share" / "applications").glob("*.desktop")]
+        # one launcher per face: the till's touch screen and the manager's back office
+        for command, face in (("gui", "the till"), ("backoffice", "the back office")):
+            if not any(f"Exec=/usr/bin/caixa {command}\n" in e for e in entries):
+                fail(f"no desktop entry for {face}")
         if not (root / "usr/share/icons/hicolor/256x256/apps/caixa.png").is_file():
             fail("no icon")
 
