@@ -16,6 +16,7 @@ from .integrity import IntegrityMixin
 from .journal import JournalMixin
 from .manual import ManualMixin
 from .people import PeopleMixin
+from .prints import PrintsMixin
 from .reporting import ReportingMixin
 from .saft import SaftMixin
 from .selling import SellingMixin
@@ -32,6 +33,6 @@ class Application(ShopMixin, SellingMixin, PeopleMixin, CashMixin, ManualMixin, 
                   IntegrityMixin, JournalMixin, BackupMixin, ClockMixin, ArchiveMixin,
                   SaftMixin, TransportMixin, StaffMixin, CatalogueAdminMixin,
                   CustomersAdminMixin, SettingsAdminMixin, SetupMixin, CatalogueCsvMixin,
-                  AtCredentialsMixin, CounterMixin, ReportingMixin, DashboardMixin,
-                  BackOfficeMixin, StoreCentralMixin, StoreTillMixin):
+                  AtCredentialsMixin, CounterMixin, PrintsMixin, ReportingMixin,
+                  DashboardMixin, BackOfficeMixin, StoreCentralMixin, StoreTillMixin):
     """See the package docstring; built by ``pos.bootstrap.open_app``."""

@@ -195,6 +195,9 @@ class Series(Base):
     till_id: Mapped[int] = mapped_column(ForeignKey("tills.id"), index=True)
     created_at: Mapped[datetime] = mapped_column(DateTime)
     uuid: Mapped[str] = uuid_column()
+    # Finalised after a loss of data (D8632 §2.5.1): the last number it really reached, from
+    # the paper duplicates (last_number stays the last one the database holds).
+    final_number: Mapped[int | None] = mapped_column(Integer)
 
 
 class DocumentRow(Base):
@@ -427,6 +430,27 @@ class Reprint(Base):
     reason: Mapped[str] = mapped_column(String(100), default="")
     copy_number: Mapped[int] = mapped_column(Integer)
     uuid: Mapped[str] = uuid_column()
+
+
+class DocumentPrint(Base):
+    """Every print of a document (pos.services.prints): a ``claim`` written before anything
+    is sent, with the copy number it carries (0: the original), then its outcome —
+    ``printed``, ``failed`` (nothing reached the printer) or ``uncertain`` — naming the claim.
+    Append-only; the uuid is for the store."""
+
+    __tablename__ = "document_prints"
+    __table_args__ = (UniqueConstraint("claim_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    till_id: Mapped[int] = mapped_column(ForeignKey("tills.id"))
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id"), index=True)
+    copy_number: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(10))      # claim | printed | failed | uncertain
+    claim_id: Mapped[int | None] = mapped_column(ForeignKey("document_prints.id"))
+    at: Mapped[datetime] = mapped_column(DateTime)
+    user_login: Mapped[str] = mapped_column(String(30))
+    reason: Mapped[str] = mapped_column(String(100), default="")
+    detail: Mapped[str] = mapped_column(String(200), default="")
 
 
 class CashSession(Base):

@@ -29,6 +29,8 @@ from pos.persistence.models import (
 )
 from pos.persistence.repositories import event_hash
 
+from .raw_values import UNREADABLE, datetime_of, raw, unreadable
+
 BATCH = 2000
 FINGERPRINT = re.compile(r"fingerprint ([0-9a-f]{32})")
 
@@ -99,7 +101,7 @@ def verify_journal(conn: Connection, till_id: int, till_code: str, verifiers: di
     """Problems in one till's journal, as sentences (empty when intact). ``since``: only the
     entries after that (sequence number, hash), which must follow it."""
     problems: list[str] = []
-    cols = (AuditEvent.seq, AuditEvent.at, AuditEvent.user_login, AuditEvent.kind,
+    cols = (AuditEvent.seq, raw(AuditEvent.at), AuditEvent.user_login, AuditEvent.kind,
             AuditEvent.detail, AuditEvent.prev_hash, AuditEvent.hash, AuditEvent.key_version,
             AuditEvent.signature)
     q = select(*cols).where(AuditEvent.till_id == till_id)
@@ -118,8 +120,13 @@ def verify_journal(conn: Connection, till_id: int, till_code: str, verifiers: di
     old_end = covered.journal[0] if covered and covered.journal else 0
     last = None
     for row in rows:
-        seq, at, user, kind, detail, prev_hash, digest, key_version, signature = row
+        seq, at_text, user, kind, detail, prev_hash, digest, key_version, signature = row
         where = f"diário da caixa {till_code}, registo {seq} ({kind})"
+        at = datetime_of(at_text)
+        if at is None:
+            problems.append(f"{where}: {unreadable('at', at_text)}")
+            expected, prev, last = seq + 1, digest, row
+            continue
         if seq != expected:
             problems.append(f"{where}: esperado o registo {expected} (registos apagados ou "
                             "inseridos)")
@@ -159,7 +166,26 @@ _REF = aliased(DocumentRow)
 
 
 def _documents(conn: Connection, ids: list[int]) -> dict[int, tuple[dict, list, list]]:
-    """The current rows of documents ``ids``: (columns + referenced UUID, lines, payments)."""
+    """The current rows of documents ``ids``: (columns + referenced UUID, lines, payments).
+    A document with a value that cannot be read (a total 'abc', a date 'garbage': altered
+    outside the program) comes back as (its number, uuid and till, None, None)."""
+    try:
+        return _read_documents(conn, ids)
+    except UNREADABLE:
+        out: dict[int, tuple[dict, list, list]] = {}
+        for one in ids:
+            try:
+                out.update(_read_documents(conn, [one]))
+            except UNREADABLE:
+                row = conn.execute(select(DocumentRow.id, DocumentRow.document_no,
+                                          DocumentRow.uuid, DocumentRow.till_id)
+                                   .where(DocumentRow.id == one)).first()
+                if row is not None:
+                    out[one] = (dict(row._mapping), None, None)
+        return out
+
+
+def _read_documents(conn: Connection, ids: list[int]) -> dict[int, tuple[dict, list, list]]:
     out: dict[int, tuple[dict, list, list]] = {}
     stmt = (select(DocumentRow.__table__, _REF.uuid.label("ref_document"))
             .outerjoin(_REF, _REF.id == DocumentRow.ref_document_id)
@@ -183,7 +209,7 @@ def current_content(till_code: str, doc: tuple[dict, list, list]) -> bytes:
 
 
 _EVENT_COLS = (DocumentEvent.seq, DocumentEvent.document_id, DocumentEvent.kind,
-               DocumentEvent.at, DocumentEvent.user_login, DocumentEvent.reason,
+               raw(DocumentEvent.at), DocumentEvent.user_login, DocumentEvent.reason,
                DocumentEvent.value, DocumentEvent.sealed, DocumentEvent.prev_hash,
                DocumentEvent.hash, DocumentEvent.key_version, DocumentEvent.signature)
 
@@ -199,6 +225,9 @@ def check_entry(till_id: int, till_code: str, ev, doc) -> list[tuple[str | None,
     out: list[tuple[str | None, str]] = []
     if values["till_id"] != till_id:
         out.append((doc_no, f"documento passado para outra caixa (selado na caixa {till_code})"))
+    if doc[1] is None:
+        return out + [(doc_no, "valores ilegíveis na base de dados (alterados fora do "
+                               "programa)")]
     if ev.kind == seal.ISSUED:
         sealed = seal.unpack(ev.sealed or b"")
         if seal.chain_hash(ev.seq, ev.prev_hash, sealed) != ev.hash:
@@ -208,8 +237,12 @@ def check_entry(till_id: int, till_code: str, ev, doc) -> list[tuple[str | None,
         if now != sealed:
             out += [(doc_no, what) for what in seal.differences(sealed, now)]
         return out
+    at = datetime_of(ev.at)
+    if at is None:
+        return out + [(doc_no, f"registo {ev.seq} da cadeia de documentos: "
+                               f"{unreadable('at', ev.at)}")]
     content = seal.event_content(ev.kind, till_code, dict(
-        document=values["uuid"], document_no=doc_no, at=ev.at, user_login=ev.user_login,
+        document=values["uuid"], document_no=doc_no, at=at, user_login=ev.user_login,
         reason=ev.reason, value=ev.value))
     if seal.chain_hash(ev.seq, ev.prev_hash, content) != ev.hash:
         what = "anulação" if ev.kind == seal.CANCELLED else "código AT"

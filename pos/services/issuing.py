@@ -19,6 +19,8 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
 from pos.domain import rules
+from pos.domain.complements import Complements
+from pos.domain.complements import check as complements_check
 from pos.domain.doctypes import doc_type as get_doc_type
 from pos.domain.documents import (
     FINAL_CONSUMER,
@@ -32,6 +34,7 @@ from pos.domain.documents import (
     settle,
 )
 from pos.domain.errors import IntegrityError, SeriesError, ValidationError
+from pos.domain.exemptions import check_sale_exemption, exempt_lines
 from pos.domain.series import SeriesState, atcud, document_number
 from pos.domain.signature import hash_control, signature_message
 from pos.domain.text import brief
@@ -81,6 +84,8 @@ class IssueRequest:
     movement_start: datetime | None = None
     confirm_clock: bool = False
     tax_region: str | None = None         # a credit note keeps its document's; else the shop's
+    exemption: str | None = None          # the whole sale exempt (pos.domain.exemptions)
+    complements: Complements | None = None   # supply date, contract, period, correction
 
 
 BLOCKED = ("A verificação de integridade encontrou alterações nos dados fiscais. A emissão "
@@ -303,6 +308,7 @@ class Draft:
     payments: tuple[Payment, ...]
     customer: Customer
     transport: object
+    complements: Complements | None = None
 
     def line_rows(self, doc_id: int) -> list[dict]:
         return [{**ln, "document_id": doc_id} for ln in self.line_values]
@@ -331,7 +337,8 @@ class Draft:
             key_version=v["key_version"], source_billing=v["source_billing"], status="N",
             status_date=v["system_entry_date"], status_reason=None, user=v["user_login"],
             tax_region=v["tax_region"], manual_ref=v["manual_ref"], at_doc_code=None,
-            movement_start=v["movement_start"], transport=self.transport)
+            movement_start=v["movement_start"], transport=self.transport,
+            complements=self.complements)
 
 
 def compose(req: IssueRequest, slot: Slot, region: str, signer, till_id: int) -> Draft:
@@ -342,7 +349,16 @@ def compose(req: IssueRequest, slot: Slot, region: str, signer, till_id: int) ->
     series, number, doc_no, code = slot.series, slot.number, slot.document_no, slot.atcud
     at, doc_date = slot.now, slot.doc_date
 
-    lines, totals = price_lines(list(req.lines), region, doc_date)
+    cart = req.lines
+    if req.exemption:
+        check_sale_exemption(req.exemption, req.doc_type, req.customer)
+        cart = exempt_lines(cart, req.exemption, region, doc_date)
+    lines, totals = price_lines(list(cart), region, doc_date)
+    extra = req.extra
+    complements = complements_check(req.complements, req.doc_type, doc_date) \
+        if req.complements else None
+    if complements:
+        extra = {**extra, **complements.as_extra()}
     if dtype.is_invoice and req.doc_type in ("FS", "FT", "FR"):
         rules.check_invoice_type(req.doc_type, totals.gross, lines, req.customer)
     payments: tuple[Payment, ...] = ()
@@ -373,13 +389,13 @@ def compose(req: IssueRequest, slot: Slot, region: str, signer, till_id: int) ->
         gross_total=totals.gross, previous_hash=previous, hash=digest, hash_control=control,
         key_version=key_version, source_billing="M" if manual else "P", user_login=req.user,
         manual_ref=req.manual_ref or req.duplicate_ref, ref_document_id=req.ref_document_id,
-        extra=json.dumps(req.extra, ensure_ascii=False) if req.extra else None,
+        extra=json.dumps(extra, ensure_ascii=False) if extra else None,
         movement_start=req.movement_start)
     return Draft(values, lines, [mapping.line_values(ln) for ln in lines],
                  [{"method": p.method, "amount": p.amount, "tendered": p.tendered}
                   for p in payments],
                  outbox_for(req.doc_type, series.kind, doc_date, at, req.movement_start),
-                 totals, payments, customer, transport_of(req.extra))
+                 totals, payments, customer, transport_of(req.extra), complements)
 
 
 def issue(uow: UnitOfWork, req: IssueRequest, signer, now: Clock) -> Document:

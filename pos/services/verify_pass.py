@@ -202,9 +202,18 @@ def _check(con, lo, hi, heads, tills, series, verifiers, unsigned_end) -> RangeR
             event = next(events, None)
         if series_pk in series:
             out.documents += 1
-            _legal(out, runs, doc, series[series_pk], verifiers, my_lines, money)
-        _sealed(con, out, chain, doc, sealed_doc, ref_id, till_id, tills, my_lines, my_pays,
-                my_events, unsigned_end)
+        try:
+            if series_pk in series:
+                _legal(out, runs, doc, series[series_pk], verifiers, my_lines, money)
+            _sealed(con, out, chain, doc, sealed_doc, ref_id, till_id, tills, my_lines,
+                    my_pays, my_events, unsigned_end)
+        except (ValueError, TypeError, ArithmeticError, IndexError):
+            # A value this pass cannot read (a date 'garbage', a total 'abc' written by
+            # hand): its series and its till's chain go to the precise checks, which read
+            # every value raw and name the unreadable one as an alteration (raw_values).
+            if series_pk in series:
+                out.series_suspect.add(series_pk)
+            out.tills_suspect.add(till_id)
     while event is not None:
         _orphan(out, event, heads)
         event = next(events, None)

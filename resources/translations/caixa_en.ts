@@ -631,7 +631,7 @@ F8</source>
 F8</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/cash_pages.py" line="50"/>
+        <location filename="../../ui/cashier/cash_pages.py" line="51"/>
         <source>Voltar</source>
         <translation>Back</translation>
     </message>
@@ -664,62 +664,62 @@ F8</translation>
         <translation>Taken to the safe</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/cash_pages.py" line="79"/>
+        <location filename="../../ui/cashier/cash_pages.py" line="85"/>
         <source>Motivo</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/cash_pages.py" line="85"/>
+        <location filename="../../ui/cashier/cash_pages.py" line="91"/>
         <source>ou escreva o motivo</source>
         <translation>or type the reason</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/cash_pages.py" line="91"/>
+        <location filename="../../ui/cashier/cash_pages.py" line="97"/>
         <source>Voltar</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/cash_pages.py" line="109"/>
+        <location filename="../../ui/cashier/cash_pages.py" line="115"/>
         <source>Entrada de dinheiro na gaveta</source>
         <translation>Cash put into the drawer</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/cash_pages.py" line="110"/>
+        <location filename="../../ui/cashier/cash_pages.py" line="116"/>
         <source>Saída de dinheiro da gaveta</source>
         <translation>Cash taken out of the drawer</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/cash_pages.py" line="111"/>
+        <location filename="../../ui/cashier/cash_pages.py" line="117"/>
         <source>Registar entrada</source>
         <translation>Record cash in</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/cash_pages.py" line="112"/>
+        <location filename="../../ui/cashier/cash_pages.py" line="118"/>
         <source>Registar saída</source>
         <translation>Record cash out</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/cash_pages.py" line="132"/>
+        <location filename="../../ui/cashier/cash_pages.py" line="138"/>
         <source>valor</source>
         <translation>amount</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/cash_pages.py" line="134"/>
+        <location filename="../../ui/cashier/cash_pages.py" line="140"/>
         <source>Escreva o valor.</source>
         <translation>Type the amount.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/cash_pages.py" line="137"/>
+        <location filename="../../ui/cashier/cash_pages.py" line="143"/>
         <source>Indique o motivo.</source>
         <translation>Give the reason.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/cash_pages.py" line="146"/>
+        <location filename="../../ui/cashier/cash_pages.py" line="152"/>
         <source>Entrada de %1 registada.</source>
         <translation>Cash in of %1 recorded.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/cash_pages.py" line="147"/>
+        <location filename="../../ui/cashier/cash_pages.py" line="153"/>
         <source>Saída de %1 registada.</source>
         <translation>Cash out of %1 recorded.</translation>
     </message>
@@ -1402,57 +1402,57 @@ F8</translation>
 <context>
     <name>CreditPanel</name>
     <message>
-        <location filename="../../ui/backoffice/documents.py" line="183"/>
+        <location filename="../../ui/backoffice/documents.py" line="187"/>
         <source>Linha</source>
         <translation>Line</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/documents.py" line="183"/>
+        <location filename="../../ui/backoffice/documents.py" line="187"/>
         <source>Artigo</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/documents.py" line="183"/>
+        <location filename="../../ui/backoffice/documents.py" line="187"/>
         <source>Qtd.</source>
         <translation>Qty</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/documents.py" line="184"/>
+        <location filename="../../ui/backoffice/documents.py" line="188"/>
         <source>Devolver</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/documents.py" line="186"/>
+        <location filename="../../ui/backoffice/documents.py" line="190"/>
         <source>Motivo da nota de crédito</source>
         <translation>Reason for the credit note</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/documents.py" line="187"/>
+        <location filename="../../ui/backoffice/documents.py" line="191"/>
         <source>Tudo</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/documents.py" line="188"/>
+        <location filename="../../ui/backoffice/documents.py" line="192"/>
         <source>Emitir nota de crédito</source>
         <translation>Issue the credit note</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/documents.py" line="189"/>
+        <location filename="../../ui/backoffice/documents.py" line="193"/>
         <source>Voltar</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/documents.py" line="195"/>
+        <location filename="../../ui/backoffice/documents.py" line="199"/>
         <source>Escreva a quantidade devolvida de cada linha.</source>
         <translation>Type the quantity returned of each line.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/documents.py" line="202"/>
+        <location filename="../../ui/backoffice/documents.py" line="206"/>
         <source>Nota de crédito de %1</source>
         <translation>Credit note on %1</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/documents.py" line="247"/>
+        <location filename="../../ui/backoffice/documents.py" line="251"/>
         <source>%1 emitida: %2.</source>
         <translation>%1 issued: %2.</translation>
     </message>
@@ -1480,17 +1480,17 @@ F8</translation>
         <translation>Scan with your phone (e-fatura)</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/customer_display.py" line="119"/>
+        <location filename="../../ui/cashier/customer_display.py" line="120"/>
         <source>Desconto na venda   −%1</source>
         <translation>Discount on the sale   −%1</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/customer_display.py" line="126"/>
+        <location filename="../../ui/cashier/customer_display.py" line="127"/>
         <source>Total %1</source>
         <translation>Total %1</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/customer_display.py" line="127"/>
+        <location filename="../../ui/cashier/customer_display.py" line="128"/>
         <source>Troco %1</source>
         <translation>Change %1</translation>
     </message>
@@ -1498,87 +1498,122 @@ F8</translation>
 <context>
     <name>CustomerPage</name>
     <message>
-        <location filename="../../ui/cashier/customer.py" line="45"/>
+        <location filename="../../ui/cashier/customer.py" line="61"/>
         <source>Cliente</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/customer.py" line="47"/>
+        <location filename="../../ui/cashier/customer.py" line="63"/>
         <source>Procurar cliente: nome, NIF ou telefone</source>
         <translation>Find a customer: name, tax number or phone</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/customer.py" line="63"/>
+        <location filename="../../ui/cashier/customer.py" line="79"/>
         <source>NIF</source>
         <translation>Tax no.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/customer.py" line="79"/>
+        <location filename="../../ui/cashier/customer.py" line="88"/>
+        <source>País</source>
+        <translation>Country</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/customer.py" line="106"/>
+        <source>Isenção de IVA</source>
+        <translation>VAT exemption</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/customer.py" line="107"/>
+        <source>Entrega intracomunitária de bens</source>
+        <translation>Intra-community supply of goods</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/customer.py" line="108"/>
+        <source>Exportação de bens</source>
+        <translation>Export of goods</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/customer.py" line="109"/>
+        <source>Serviços a empresa estrangeira (autoliquidação)</source>
+        <translation>Services to a foreign business (reverse charge)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/customer.py" line="110"/>
+        <source>Sem isenção: IVA português</source>
+        <translation>No exemption: Portuguese VAT</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/customer.py" line="121"/>
         <source>Simplificada</source>
         <translation>Simplified</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/customer.py" line="79"/>
+        <location filename="../../ui/cashier/customer.py" line="121"/>
         <source>Fatura-recibo</source>
         <translation>Invoice-receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/customer.py" line="80"/>
+        <location filename="../../ui/cashier/customer.py" line="122"/>
         <source>Fatura a crédito</source>
         <translation>Invoice on credit</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/customer.py" line="108"/>
+        <location filename="../../ui/cashier/customer.py" line="151"/>
         <source>Nome</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/customer.py" line="109"/>
+        <location filename="../../ui/cashier/customer.py" line="152"/>
         <source>Morada</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/customer.py" line="112"/>
+        <location filename="../../ui/cashier/customer.py" line="155"/>
         <source>Cód. postal</source>
         <translation>Postcode</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/customer.py" line="115"/>
+        <location filename="../../ui/cashier/customer.py" line="158"/>
         <source>Localidade</source>
         <translation>Town</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/customer.py" line="117"/>
+        <location filename="../../ui/cashier/customer.py" line="160"/>
         <source>Telefone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/customer.py" line="125"/>
+        <location filename="../../ui/cashier/customer.py" line="168"/>
         <source>Sem NIF</source>
         <translation>No tax no.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/customer.py" line="127"/>
+        <location filename="../../ui/cashier/customer.py" line="170"/>
         <source>Voltar</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/customer.py" line="129"/>
+        <location filename="../../ui/cashier/customer.py" line="172"/>
         <source>Confirmar</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/customer.py" line="188"/>
+        <location filename="../../ui/cashier/customer.py" line="234"/>
         <source>Nenhum cliente encontrado.</source>
         <translation>No customer found.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/customer.py" line="217"/>
+        <location filename="../../ui/cashier/customer.py" line="264"/>
         <source>Sem NIF: consumidor final.</source>
         <translation>No tax number: final consumer.</translation>
     </message>
+    <message>
+        <location filename="../../ui/cashier/customer.py" line="268"/>
+        <source>Número fiscal de %1.</source>
+        <translation>Tax number from %1.</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../ui/cashier/customer.py" line="219"/>
+        <location filename="../../ui/cashier/customer.py" line="273"/>
         <source>Faltam %n algarismo(s).</source>
         <translation>
             <numerusform>%n digit missing.</numerusform>
@@ -1586,22 +1621,22 @@ F8</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/customer.py" line="221"/>
+        <location filename="../../ui/cashier/customer.py" line="275"/>
         <source>NIF válido.</source>
         <translation>Valid tax number.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/customer.py" line="240"/>
+        <location filename="../../ui/cashier/customer.py" line="294"/>
         <source>NIF válido: %1.</source>
         <translation>Valid tax number: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/customer.py" line="224"/>
+        <location filename="../../ui/cashier/customer.py" line="278"/>
         <source>NIF inválido: confira os algarismos.</source>
         <translation>Invalid tax number: check the digits.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/customer.py" line="287"/>
+        <location filename="../../ui/cashier/customer.py" line="373"/>
         <source>Esta fatura precisa do nome e da morada do cliente.</source>
         <translation>This invoice needs the customer&apos;s name and address.</translation>
     </message>
@@ -1934,37 +1969,37 @@ F8</translation>
 <context>
     <name>DateRange</name>
     <message>
-        <location filename="../../ui/backoffice/parts.py" line="142"/>
+        <location filename="../../ui/backoffice/parts.py" line="143"/>
         <source>Hoje</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/parts.py" line="142"/>
+        <location filename="../../ui/backoffice/parts.py" line="143"/>
         <source>Ontem</source>
         <translation>Yesterday</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/parts.py" line="143"/>
+        <location filename="../../ui/backoffice/parts.py" line="144"/>
         <source>Últimos 7 dias</source>
         <translation>Last 7 days</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/parts.py" line="144"/>
+        <location filename="../../ui/backoffice/parts.py" line="145"/>
         <source>Este mês</source>
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/parts.py" line="145"/>
+        <location filename="../../ui/backoffice/parts.py" line="146"/>
         <source>Mês passado</source>
         <translation>Last month</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/parts.py" line="146"/>
+        <location filename="../../ui/backoffice/parts.py" line="147"/>
         <source>Este ano</source>
         <translation>This year</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/parts.py" line="147"/>
+        <location filename="../../ui/backoffice/parts.py" line="148"/>
         <source>Outras datas</source>
         <translation>Other dates</translation>
     </message>
@@ -2146,32 +2181,37 @@ F8</translation>
         <translation>Choose a document from the list.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/documents.py" line="136"/>
+        <location filename="../../ui/backoffice/documents.py" line="138"/>
+        <source>Nunca tinha sido impresso: saiu o original.</source>
+        <translation>It had never been printed: the original came out.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/documents.py" line="140"/>
         <source>Cópia impressa (%1).</source>
         <translation>Copy printed (%1).</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/documents.py" line="138"/>
-        <source>A cópia ficou registada mas não foi impressa: %1</source>
-        <translation>The copy was recorded but not printed: %1</translation>
+        <location filename="../../ui/backoffice/documents.py" line="142"/>
+        <source>Não foi impresso: %1</source>
+        <translation>Not printed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/documents.py" line="146"/>
+        <location filename="../../ui/backoffice/documents.py" line="150"/>
         <source>Escreva o motivo da anulação.</source>
         <translation>Type the reason for cancelling.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/documents.py" line="149"/>
+        <location filename="../../ui/backoffice/documents.py" line="153"/>
         <source>Anular %1? Fica anulado para sempre e é comunicado à AT. Carregue outra vez para confirmar.</source>
         <translation>Cancel %1? It stays cancelled for good and AT is told. Press again to confirm.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/documents.py" line="156"/>
+        <location filename="../../ui/backoffice/documents.py" line="160"/>
         <source>%1 anulado.</source>
         <translation>%1 cancelled.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/documents.py" line="170"/>
+        <location filename="../../ui/backoffice/documents.py" line="174"/>
         <source>PDF gravado em %1.</source>
         <translation>PDF saved to %1.</translation>
     </message>
@@ -2910,7 +2950,7 @@ F8</translation>
 <context>
     <name>Pager</name>
     <message>
-        <location filename="../../ui/backoffice/parts.py" line="122"/>
+        <location filename="../../ui/backoffice/parts.py" line="123"/>
         <source>%1–%2 de %3</source>
         <translation>%1–%2 of %3</translation>
     </message>
@@ -2918,112 +2958,122 @@ F8</translation>
 <context>
     <name>PaperEntry</name>
     <message>
-        <location filename="../../ui/backoffice/manual_forms.py" line="68"/>
+        <location filename="../../ui/backoffice/manual_forms.py" line="71"/>
+        <source>só se a data sai dos períodos registados</source>
+        <translation>only if the date is outside the recorded periods</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/manual_forms.py" line="72"/>
         <source>NIF (vazio: consumidor final)</source>
         <translation>NIF (empty: final consumer)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/manual_forms.py" line="69"/>
+        <location filename="../../ui/backoffice/manual_forms.py" line="73"/>
         <source>nome</source>
         <translation>name</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/manual_forms.py" line="70"/>
+        <location filename="../../ui/backoffice/manual_forms.py" line="74"/>
         <source>morada</source>
         <translation>address</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/manual_forms.py" line="71"/>
+        <location filename="../../ui/backoffice/manual_forms.py" line="75"/>
         <source>localidade</source>
         <translation>town</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/manual_forms.py" line="72"/>
+        <location filename="../../ui/backoffice/manual_forms.py" line="76"/>
         <source>código postal</source>
         <translation>postcode</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/manual_forms.py" line="73"/>
+        <location filename="../../ui/backoffice/manual_forms.py" line="77"/>
         <source>código do artigo</source>
         <translation>item code</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/manual_forms.py" line="74"/>
+        <location filename="../../ui/backoffice/manual_forms.py" line="78"/>
         <source>qtd.</source>
         <translation>qty</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/manual_forms.py" line="75"/>
+        <location filename="../../ui/backoffice/manual_forms.py" line="79"/>
         <source>preço no papel (opcional)</source>
         <translation>price on the paper (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/manual_forms.py" line="76"/>
+        <location filename="../../ui/backoffice/manual_forms.py" line="80"/>
         <source>Acrescentar</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/manual_forms.py" line="77"/>
+        <location filename="../../ui/backoffice/manual_forms.py" line="81"/>
         <source>Tirar</source>
         <translation>Take out</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/manual_forms.py" line="78"/>
+        <location filename="../../ui/backoffice/manual_forms.py" line="82"/>
         <source>Artigo</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/manual_forms.py" line="78"/>
+        <location filename="../../ui/backoffice/manual_forms.py" line="82"/>
         <source>Qtd.</source>
         <translation>Qty</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/manual_forms.py" line="78"/>
+        <location filename="../../ui/backoffice/manual_forms.py" line="82"/>
         <source>Preço</source>
         <translation>Price</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/manual_forms.py" line="87"/>
+        <location filename="../../ui/backoffice/manual_forms.py" line="91"/>
         <source>Cliente</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/manual_forms.py" line="89"/>
+        <location filename="../../ui/backoffice/manual_forms.py" line="93"/>
         <source>NIF</source>
         <translation>NIF</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/manual_forms.py" line="89"/>
+        <location filename="../../ui/backoffice/manual_forms.py" line="93"/>
         <source>Nome</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/manual_forms.py" line="90"/>
+        <location filename="../../ui/backoffice/manual_forms.py" line="94"/>
         <source>Morada</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/manual_forms.py" line="90"/>
+        <location filename="../../ui/backoffice/manual_forms.py" line="94"/>
         <source>Localidade</source>
         <translation>Town</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/manual_forms.py" line="91"/>
+        <location filename="../../ui/backoffice/manual_forms.py" line="95"/>
         <source>Código postal</source>
         <translation>Postcode</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/manual_forms.py" line="92"/>
+        <location filename="../../ui/backoffice/manual_forms.py" line="96"/>
         <source>Artigos</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/manual_forms.py" line="99"/>
+        <location filename="../../ui/backoffice/manual_forms.py" line="103"/>
         <source>Data no papel</source>
         <translation>Date on the paper</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/manual_forms.py" line="100"/>
+        <location filename="../../ui/backoffice/manual_forms.py" line="104"/>
+        <source>Motivo da data</source>
+        <translation>Reason for the date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/manual_forms.py" line="105"/>
         <source>Pagamento</source>
         <translation>Payment</translation>
     </message>
@@ -3102,22 +3152,22 @@ F8</translation>
 <context>
     <name>PathField</name>
     <message>
-        <location filename="../../ui/backoffice/parts.py" line="206"/>
+        <location filename="../../ui/backoffice/parts.py" line="208"/>
         <source>Escolher…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/parts.py" line="220"/>
+        <location filename="../../ui/backoffice/parts.py" line="222"/>
         <source>Escolher pasta</source>
         <translation>Choose a folder</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/parts.py" line="222"/>
+        <location filename="../../ui/backoffice/parts.py" line="224"/>
         <source>Gravar como</source>
         <translation>Save as</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/parts.py" line="225"/>
+        <location filename="../../ui/backoffice/parts.py" line="227"/>
         <source>Abrir ficheiro</source>
         <translation>Open a file</translation>
     </message>
@@ -3852,12 +3902,12 @@ Without a printer the till still sells: every receipt can be printed later (Repr
 <context>
     <name>ProgressPanel</name>
     <message>
-        <location filename="../../ui/backoffice/parts.py" line="250"/>
+        <location filename="../../ui/backoffice/parts.py" line="252"/>
         <source>Parar</source>
         <translation>Stop</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/parts.py" line="279"/>
+        <location filename="../../ui/backoffice/parts.py" line="281"/>
         <source>A parar…</source>
         <translation>Stopping…</translation>
     </message>
@@ -4709,89 +4759,89 @@ Without a printer the till still sells: every receipt can be printed later (Repr
 <context>
     <name>SalePage</name>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="65"/>
+        <location filename="../../ui/cashier/sale.py" line="66"/>
         <source>Procurar artigo ou ler código de barras (F2)</source>
         <translation>Search an item or scan a barcode (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="83"/>
-        <location filename="../../ui/cashier/sale.py" line="411"/>
+        <location filename="../../ui/cashier/sale.py" line="84"/>
+        <location filename="../../ui/cashier/sale.py" line="415"/>
         <source>Suspensas</source>
         <translation>Parked</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="84"/>
+        <location filename="../../ui/cashier/sale.py" line="85"/>
         <source>Caixa…</source>
         <translation>Till…</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="101"/>
+        <location filename="../../ui/cashier/sale.py" line="102"/>
         <source>Anular venda</source>
         <translation>Void sale</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="121"/>
+        <location filename="../../ui/cashier/sale.py" line="122"/>
         <source>Qtd.</source>
         <translation>Qty</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="122"/>
+        <location filename="../../ui/cashier/sale.py" line="123"/>
         <source>Remover</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="128"/>
-        <location filename="../../ui/cashier/sale.py" line="188"/>
+        <location filename="../../ui/cashier/sale.py" line="129"/>
+        <location filename="../../ui/cashier/sale.py" line="189"/>
         <source>Desconto</source>
         <translation>Discount</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="129"/>
-        <location filename="../../ui/cashier/sale.py" line="189"/>
+        <location filename="../../ui/cashier/sale.py" line="130"/>
+        <location filename="../../ui/cashier/sale.py" line="190"/>
         <source>Alterar preço</source>
         <translation>Change price</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="135"/>
+        <location filename="../../ui/cashier/sale.py" line="136"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="150"/>
+        <location filename="../../ui/cashier/sale.py" line="151"/>
         <source>Suspender</source>
         <translation>Park</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="152"/>
+        <location filename="../../ui/cashier/sale.py" line="153"/>
         <source>Cliente / NIF
 F3</source>
         <translation>Customer / Tax no.
 F3</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="154"/>
+        <location filename="../../ui/cashier/sale.py" line="155"/>
         <source>PAGAR
 F4</source>
         <translation>PAY
 F4</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="81"/>
+        <location filename="../../ui/cashier/sale.py" line="82"/>
         <source>Reimprimir</source>
         <translation>Reprint</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="82"/>
+        <location filename="../../ui/cashier/sale.py" line="83"/>
         <source>Devolução</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="85"/>
+        <location filename="../../ui/cashier/sale.py" line="86"/>
         <source>Sair</source>
         <translation>Sign out</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/cashier/sale.py" line="260"/>
+        <location filename="../../ui/cashier/sale.py" line="261"/>
         <source>%n artigo(s) para “%1”</source>
         <translation>
             <numerusform>%n item for “%1”</numerusform>
@@ -4799,22 +4849,22 @@ F4</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="262"/>
+        <location filename="../../ui/cashier/sale.py" line="263"/>
         <source> — mostra os primeiros; escreva mais para afinar</source>
         <translation> — showing the first; type more to narrow</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="302"/>
+        <location filename="../../ui/cashier/sale.py" line="303"/>
         <source>Código desconhecido: %1</source>
         <translation>Unknown code: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="367"/>
+        <location filename="../../ui/cashier/sale.py" line="371"/>
         <source>O carrinho está vazio.</source>
         <translation>The cart is empty.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/cashier/sale.py" line="376"/>
+        <location filename="../../ui/cashier/sale.py" line="380"/>
         <source>Anular a venda toda (%n artigo(s), %1)?</source>
         <translation>
             <numerusform>Void the whole sale (%n item, %1)?</numerusform>
@@ -4822,32 +4872,32 @@ F4</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="378"/>
+        <location filename="../../ui/cashier/sale.py" line="382"/>
         <source>Sim, anular</source>
         <translation>Yes, void</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="383"/>
+        <location filename="../../ui/cashier/sale.py" line="387"/>
         <source>Venda anulada antes do pagamento.</source>
         <translation>Sale voided before payment.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="399"/>
+        <location filename="../../ui/cashier/sale.py" line="403"/>
         <source>Venda suspensa (%1): retome-a em Suspensas.</source>
         <translation>Sale parked (%1): resume it from Parked.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="410"/>
+        <location filename="../../ui/cashier/sale.py" line="414"/>
         <source>Suspensas (%1)</source>
         <translation>Parked (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="419"/>
+        <location filename="../../ui/cashier/sale.py" line="423"/>
         <source>Venda retomada.</source>
         <translation>Sale resumed.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/cashier/sale.py" line="435"/>
+        <location filename="../../ui/cashier/sale.py" line="439"/>
         <source>%n artigo(s)</source>
         <translation>
             <numerusform>%n item</numerusform>
@@ -4855,12 +4905,17 @@ F4</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="438"/>
+        <location filename="../../ui/cashier/sale.py" line="442"/>
         <source>Consumidor final</source>
         <translation>Final consumer</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="441"/>
+        <location filename="../../ui/cashier/sale.py" line="448"/>
+        <source>isenta de IVA (%1)</source>
+        <translation>VAT exempt (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/sale.py" line="449"/>
         <source>Cliente: %1</source>
         <translation>Customer: %1</translation>
     </message>
@@ -5387,42 +5442,42 @@ F4</translation>
 <context>
     <name>TillWindow</name>
     <message>
-        <location filename="../../ui/cashier/window.py" line="113"/>
+        <location filename="../../ui/cashier/window.py" line="119"/>
         <source>Impressora: %1</source>
         <translation>Printer: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/window.py" line="116"/>
+        <location filename="../../ui/cashier/window.py" line="122"/>
         <source>não configurada</source>
         <translation>not set up</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/window.py" line="280"/>
+        <location filename="../../ui/cashier/window.py" line="288"/>
         <source>Termine, suspenda ou anule a venda antes de sair.</source>
         <translation>Finish, park or void the sale before signing out.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/window.py" line="297"/>
+        <location filename="../../ui/cashier/window.py" line="306"/>
         <source>Registe primeiro os artigos.</source>
         <translation>Register the items first.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/window.py" line="329"/>
+        <location filename="../../ui/cashier/window.py" line="338"/>
         <source>Esta venda tem de ser fatura com nome e morada do cliente.</source>
         <translation>This sale must be an invoice with the customer&apos;s name and address.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/window.py" line="347"/>
+        <location filename="../../ui/cashier/window.py" line="356"/>
         <source>A emitir…</source>
         <translation>Issuing…</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/window.py" line="366"/>
+        <location filename="../../ui/cashier/window.py" line="375"/>
         <source>%1 emitida · %2</source>
         <translation>%1 issued · %2</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/window.py" line="369"/>
+        <location filename="../../ui/cashier/window.py" line="378"/>
         <source>TROCO %1</source>
         <translation>CHANGE %1</translation>
     </message>

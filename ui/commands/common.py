@@ -57,6 +57,50 @@ def day(value: str) -> date:
 day.__name__ = "data"
 
 
+def add_sale_options(parser, exemption: bool = True, corrections: bool = False) -> None:
+    """What an invoice may say beyond its lines (pos.domain.complements), and the sale's
+    exemption (pos.domain.exemptions)."""
+    from pos.domain.complements import PURPOSES, REASONS
+    from pos.domain.exemptions import SALE_EXEMPTIONS
+
+    if exemption:
+        parser.add_argument("--exemption", metavar="CÓDIGO", type=str.upper,
+                            help="venda isenta de IVA: " + "; ".join(
+                                f"{c} {n}" for c, n in SALE_EXEMPTIONS.items()))
+    parser.add_argument("--supply-date", type=day, metavar="AAAA-MM-DD",
+                        help="data do fornecimento, quando é anterior à do documento")
+    parser.add_argument("--contract", help="número do contrato do serviço")
+    parser.add_argument("--period", metavar="AAAA-MM-DD:AAAA-MM-DD",
+                        help="período a que o serviço respeita (o fim é a data do "
+                             "fornecimento)")
+    if corrections:
+        parser.add_argument("--purpose", choices=list(PURPOSES),
+                            help="finalidade: " + "; ".join(f"{k} {v}"
+                                                            for k, v in PURPOSES.items()))
+        parser.add_argument("--reason-code", choices=list(REASONS),
+                            help="motivo codificado: " + "; ".join(f"{k} {v}"
+                                                                   for k, v in REASONS.items()))
+
+
+def complements_from(args):
+    """The complements the options gave (None when none was given)."""
+    from pos.domain.complements import make_complements
+
+    start = end = None
+    if args.period:
+        first, sep, last = args.period.partition(":")
+        try:
+            start, end = day(first), day(last)
+        except argparse.ArgumentTypeError:
+            start = None
+        if not sep or start is None:
+            raise ValidationError(f"Período inválido: {text.shown(args.period)} (use "
+                                  "AAAA-MM-DD:AAAA-MM-DD).")
+    c = make_complements(args.supply_date, args.contract, start, end,
+                         getattr(args, "purpose", None), getattr(args, "reason_code", None))
+    return c or None
+
+
 def app(require_setup: bool = True, at: bool = False, printer=None, store: bool = False,
         db: str | None = None):
     """The application for the configured database and till (``--db``/``CAIXA_DB``,
@@ -183,5 +227,6 @@ def document_json(doc: Document, qr: str) -> dict:
                   for t in doc.totals.taxes],
         "payments": [{"method": p.method, "amount": fmt2(p.amount),
                       "tendered": fmt2(p.tendered)} for p in doc.payments],
+        "complements": doc.complements.as_extra() if doc.complements else None,
         "qr": qr,
     }

@@ -4,15 +4,15 @@ A claim of 10 rows read every due row of its status and sorted them by deadline:
 0.8 µs per pending row (21.7 ms with 30,000 pending). With (till, status, no deadline,
 deadline, id) it walks the index in that order and stops after 10 (docs/PERFORMANCE.md).
 
-Revision ID: 0010_outbox_queue
-Revises: 0009_store
+Revision ID: 0011_outbox_queue
+Revises: 0010_prints
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0010_outbox_queue"
-down_revision = "0009_store"
+revision = "0011_outbox_queue"
+down_revision = "0010_prints"
 branch_labels = None
 depends_on = None
 
