@@ -13,8 +13,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from . import (
+    at_claim,
     at_drain,
     catalogue,
+    cli_start,
     datagen,
     external,
     integrity,
@@ -26,7 +28,7 @@ from . import (
 )
 from .common import Row, human, load, say
 
-BENCHES = ("sale", "verify", "startup", "receipt", "catalogue", "ui", "saft", "sync",
+BENCHES = ("sale", "verify", "startup", "cli", "receipt", "catalogue", "ui", "saft", "sync",
            "store")
 SUITE_MIN = 15
 
@@ -35,7 +37,7 @@ SUITE_MIN = 15
 class Plan:
     sale_sizes: list[int]
     verify_sizes: list[int]
-    startup_size: int
+    startup_sizes: list[int]
     saft_sizes: list[int]
     products: int
     sale_runs: int = 5
@@ -47,14 +49,19 @@ class Plan:
     small_per_run: int = 200
     pending: int = 1000
     drain_runs: int = 3
+    claim_size: int = 100_000            # the history under the AT claim's backlogs
+    claim_backlogs: tuple[int, ...] = at_claim.BACKLOGS
     only: set[str] = field(default_factory=lambda: set(BENCHES))
 
 
 FULL = dict(sale_sizes=[0, 100_000, 1_000_000], verify_sizes=[100_000, 1_000_000],
-            startup_size=1_000_000, saft_sizes=[100_000, 1_000_000], products=50_000)
-QUICK = dict(sale_sizes=[0, 2_000, 10_000], verify_sizes=[2_000, 10_000], startup_size=10_000,
+            startup_sizes=[100_000, 1_000_000], saft_sizes=[100_000, 1_000_000],
+            products=50_000)
+QUICK = dict(sale_sizes=[0, 2_000, 10_000], verify_sizes=[2_000, 10_000],
+             startup_sizes=[2_000, 10_000],
              saft_sizes=[2_000, 10_000], products=5_000, sale_runs=3, sales_per_run=100,
-             verify_runs=3, startup_runs=5, small_runs=3, small_per_run=50, pending=100)
+             verify_runs=3, startup_runs=5, small_runs=3, small_per_run=50, pending=100,
+             claim_size=2_000, claim_backlogs=(0, 1_000))
 
 
 def parse_size(text: str) -> int:
@@ -72,6 +79,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     p.add_argument("--skip", default="", help="comma list of benchmarks to leave out")
     p.add_argument("--sizes", default="",
                    help="document counts for the sale benchmark, e.g. 0,100k,1M")
+    p.add_argument("--verify-sizes", default="", help="document counts for verify")
+    p.add_argument("--startup-sizes", default="", help="document counts for the start-up "
+                   "check")
     p.add_argument("--runs", type=int, default=0, help="repeats of every measured run")
     rec = p.add_mutually_exclusive_group()
     rec.add_argument("--record", action="store_true", help="append to docs/PERFORMANCE.md "
@@ -84,6 +94,10 @@ def make_plan(args: argparse.Namespace) -> Plan:
     plan = Plan(**(QUICK if args.quick else FULL))
     if args.sizes:
         plan.sale_sizes = [parse_size(s) for s in args.sizes.split(",")]
+    if args.verify_sizes:
+        plan.verify_sizes = [parse_size(s) for s in args.verify_sizes.split(",")]
+    if args.startup_sizes:
+        plan.startup_sizes = [parse_size(s) for s in args.startup_sizes.split(",")]
     if args.runs:
         plan.sale_runs = plan.verify_runs = plan.small_runs = plan.drain_runs = args.runs
         plan.startup_runs = max(args.runs, 3)
@@ -103,11 +117,13 @@ def sizes_needed(plan: Plan) -> list[int]:
     if "verify" in plan.only:
         sizes.update(plan.verify_sizes)
     if "startup" in plan.only:
-        sizes.add(plan.startup_size)
+        sizes.update(plan.startup_sizes)
     if "saft" in plan.only:
         sizes.update(plan.saft_sizes)
-    if plan.only & {"receipt", "catalogue", "ui", "sync"}:
+    if plan.only & {"receipt", "catalogue", "ui", "sync", "cli"}:
         sizes.add(0)
+    if "sync" in plan.only:
+        sizes.add(plan.claim_size)
     return sorted(sizes)
 
 
@@ -136,11 +152,12 @@ def run_benches(plan: Plan, quick: bool) -> tuple[list[Row], bool]:
         for n in sorted(plan.verify_sizes):
             runs = integrity.runs_within(n, plan.verify_runs, plan.verify_budget_s, verified)
             verified.append(integrity.measure_verify(n, runs))
-        return integrity.rows(verified, None)
+        return integrity.rows(verified, [])
 
     step("verify", verify_rows)
-    step("startup", lambda: integrity.rows([], integrity.measure_startup(
-        plan.startup_size, plan.startup_runs)))
+    step("startup", lambda: integrity.rows([], [
+        integrity.measure_startup(n, plan.startup_runs) for n in plan.startup_sizes]))
+    step("cli", lambda: cli_start.rows(cli_start.measure()))
     step("receipt", lambda: receipt.rows(receipt.measure(plan.small_runs, plan.small_per_run)))
     step("catalogue", lambda: catalogue.rows(catalogue.measure(
         plan.products, plan.small_runs, plan.small_per_run)))
@@ -160,6 +177,7 @@ def run_benches(plan: Plan, quick: bool) -> tuple[list[Row], bool]:
     step("ui", ui_rows)
     step("saft", lambda: saft.rows(plan.saft_sizes, quick, plan.verify_runs))
     step("sync", lambda: at_drain.rows(plan.pending, plan.drain_runs))
+    step("sync", lambda: at_claim.rows(plan.claim_size, plan.claim_backlogs))
     step("store", lambda: store.measure_all(quick))
     return rows, failed
 

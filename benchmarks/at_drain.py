@@ -90,7 +90,9 @@ def measure(pending: int, runs: int) -> tuple[list[float], float]:
         try:
             for r in range(runs):
                 for _ in range(pending):
-                    clock.advance(seconds=1)
+                    # The till's time follows the real one (AT's answers carry theirs: a
+                    # clock run ahead one second a sale was 16 min off after 1,000 sales).
+                    clock.at = max(datetime.now().replace(microsecond=0), clock.at)
                     app.sell_items(next(carts))
                 if r == 0:
                     claim = _claim_seconds(app, clock.now())

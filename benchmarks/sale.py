@@ -8,11 +8,15 @@ Each size sells on a fresh copy of the cached shop (so the cache keeps exactly N
 with a FixedClock one second further for every sale; all sizes are open at once and their
 runs interleaved, so load drifting on the shared machine weighs on every size alike. A run
 is ``per_run`` sales (``sell``; half as many ``sell_items``) timed one by one: p50, p99
-and sales/s (sales over the summed latencies). Right after each run the floor is measured
-in the same directory: a bare insert+commit with the till's pragmas and a bare RSA-1024
-signature. Figures are the medians over the runs.
+and sales/s (sales over the summed latencies), and the CPU per sale (process time over the
+run). Right after each run the floor is measured in the same directory (benchmarks/floors:
+the sale's own statements through bare sqlite3 on a copy of the same shop, the signature,
+seal and hash), with the disk's fsync at that moment. Figures are the medians over the runs.
+The goals (issue 20): CPU per sale ≤ 2× the floor's CPU; p99 ≤ 15 ms whenever the floor's
+own p99 is (a slow fsync makes a 15 ms p99 unreachable for anything that commits).
 """
 
+import time
 from dataclasses import dataclass
 from itertools import cycle
 
@@ -47,7 +51,7 @@ CARTS = [
     [("BEB02", 1), ("MER05", 3), ("MER06", 2), ("SEL01", 2)],
 ]
 P99_MS = 15.0
-FLOOR_FACTOR = 3.0
+CPU_FACTOR = 2.0
 GROWTH = 0.20
 
 
@@ -56,6 +60,7 @@ class Latency:
     p50: float
     p99: float
     per_second: float
+    cpu: float = float("nan")       # CPU seconds per call
 
 
 @dataclass(frozen=True)
@@ -82,13 +87,15 @@ class SaleFigures:
 
 def _run(fn, count: int) -> Latency:
     collect()
+    cpu0 = time.process_time()
     lat = latencies(fn, count)
-    return Latency(percentile(lat, 50), percentile(lat, 99), count / sum(lat))
+    cpu = (time.process_time() - cpu0) / count
+    return Latency(percentile(lat, 50), percentile(lat, 99), count / sum(lat), cpu)
 
 
 def _median(runs: list[Latency]) -> Latency:
     return Latency(median(r.p50 for r in runs), median(r.p99 for r in runs),
-                   median(r.per_second for r in runs))
+                   median(r.per_second for r in runs), median(r.cpu for r in runs))
 
 
 class _Shop:
@@ -96,6 +103,7 @@ class _Shop:
 
     def __init__(self, n: int, index: int):
         self.n = n
+        self.source = datagen.ensure(n)
         self.db = copy_db(datagen.ensure(n), work_dir() / f"sale-{index}.db")
         self.clock = FixedClock(datagen.sale_clock_start(n))
         self.app = open_shop(self.db, clock=self.clock)
@@ -146,12 +154,14 @@ def measure_all(sizes: list[int], runs: int, per_run: int, warmup: int = 30
             for shop in shops:
                 shop.issues.append(_run(shop.issue, per_run))
                 shop.sells.append(_run(shop.sale, per_run // 2))   # context only: fewer
-                shop.floors.append(floors.sale_floor(work_dir(), per_run))
+                shop.floors.append(floors.sale_floor(shop.source, work_dir(), per_run))
                 shop.loads.append(load())
+                f = shop.floors[-1]
                 say(f"  sale @ {human(shop.n)} run {r + 1}/{runs}: issue p50 "
-                    f"{ms(shop.issues[-1].p50)} p99 {ms(shop.issues[-1].p99)}; sell p50 "
-                    f"{ms(shop.sells[-1].p50)}; floor p50 {ms(shop.floors[-1].p50)} p99 "
-                    f"{ms(shop.floors[-1].p99)}")
+                    f"{ms(shop.issues[-1].p50)} p99 {ms(shop.issues[-1].p99)} CPU "
+                    f"{ms(shop.issues[-1].cpu)}; sell p50 {ms(shop.sells[-1].p50)}; floor "
+                    f"p50 {ms(f.p50)} p99 {ms(f.p99)} CPU {ms(f.cpu)}; "
+                    f"{floors.fsync_state(f.fsync_ms)}")
         for shop in shops:
             if shop.n <= 20_000:
                 report = shop.app.verify()
@@ -166,27 +176,39 @@ def measure(n: int, runs: int, per_run: int, warmup: int = 30) -> SaleFigures:
     return measure_all([n], runs, per_run, warmup)[0]
 
 
+def judge(f: SaleFigures) -> tuple[bool, bool | None]:
+    """(CPU within 2× the floor's CPU; p99 ≤ 15 ms — None when the floor's own p99 was
+    over 15 ms in the same run, the disk's fsync making the goal unreachable)."""
+    ok_cpu = f.issue.cpu <= CPU_FACTOR * f.floor.cpu
+    if f.floor.p99 > P99_MS / 1000:
+        return ok_cpu, None
+    return ok_cpu, f.p99 <= P99_MS / 1000
+
+
 def rows(figures: list[SaleFigures]) -> list[Row]:
     out = []
     for f in figures:
-        ok_abs = f.p99 < P99_MS / 1000
-        ok_floor = f.p50 <= FLOOR_FACTOR * f.floor.p50 and f.p99 <= FLOOR_FACTOR * f.floor.p99
+        ok_cpu, ok_p99 = judge(f)
+        disk = floors.fsync_state(f.floor.fsync_ms)
         out.append(Row(
-            "issue one sale: Pay (Application.sell, cart of 3-5 lines built)",
-            human(f.documents),
-            f"p50 {ms(f.p50)} · p99 {ms(f.p99)} · {rate(f.per_second, 'sales')}",
-            f"insert+commit {ms(f.floor.commit_p50)} + sign {ms(f.floor.sign_p50)} = "
-            f"{ms(f.floor.p50)} (p99 {ms(f.floor.p99)}); ×{f.p50 / f.floor.p50:.1f} / "
-            f"×{f.p99 / f.floor.p99:.1f}",
-            f"p99 < {P99_MS:.0f} ms; ≤ {FLOOR_FACTOR:.0f}× floor",
-            verdict(ok_abs and ok_floor), load=f.load,
-            note=("" if ok_abs else "p99 over 15 ms; ")
-            + ("" if ok_floor else "more than 3× the floor")))
+            "Pay: CPU per sale (Application.sell, cart of 3-5 lines built)", human(f.documents),
+            f"CPU {ms(f.issue.cpu)} · p50 {ms(f.p50)} · {rate(f.per_second, 'sales')}",
+            f"statements {ms(f.floor.sql_cpu)} + sign/seal/hash {ms(f.floor.crypto_cpu)} = "
+            f"CPU {ms(f.floor.cpu)}; ×{f.issue.cpu / f.floor.cpu:.1f}",
+            f"CPU ≤ {CPU_FACTOR:.0f}× floor", verdict(ok_cpu), load=f.load))
+        out.append(Row(
+            "Pay: p99 latency", human(f.documents), f"p99 {ms(f.p99)} ({disk})",
+            f"p99 {ms(f.floor.p99)} (statements + commit {ms(f.floor.sql_p99)}, "
+            f"crypto {ms(f.floor.crypto_p99)})",
+            f"p99 ≤ {P99_MS:.0f} ms when the floor's is",
+            "n/a" if ok_p99 is None else verdict(ok_p99), load=f.load,
+            note="" if ok_p99 is not None else "the floor's own p99 was over 15 ms in this "
+            "run (slow fsync): the goal does not apply"))
         out.append(Row(
             "sale with look-ups (sell_items: codes -> catalogue -> issue)", human(f.documents),
-            f"p50 {ms(f.sell.p50)} · p99 {ms(f.sell.p99)} · "
-            f"{rate(f.sell.per_second, 'sales')}", "as above", f"p99 < {P99_MS:.0f} ms",
-            verdict(f.sell.p99 < P99_MS / 1000), load=f.load))
+            f"p50 {ms(f.sell.p50)} · p99 {ms(f.sell.p99)} ({disk}) · "
+            f"{rate(f.sell.per_second, 'sales')}", "as above", f"p99 ≤ {P99_MS:.0f} ms",
+            verdict(f.sell.p99 <= P99_MS / 1000), load=f.load))
     base = next((f for f in figures if f.documents == 0), None)
     for f in figures:
         if base is None or f.documents == 0:

@@ -24,7 +24,7 @@ from pos.domain.errors import ValidationError
 from pos.domain.text import first_refused, names, shown
 from pos.files import read_text_file
 
-from .errors import PrinterError
+from .errors import NothingPrinted, PrinterError
 from .profile import Profile, profile_from_config
 
 DLE_EOT = b"\x10\x04"
@@ -145,18 +145,19 @@ class NetworkConnection:
         try:
             return socket.create_connection((self.host, self.port), timeout=self.timeout)
         except ConnectionRefusedError:
-            raise PrinterError(f"A impressora em {where} recusou a ligação: está ligada e é "
-                               "a porta certa (normalmente 9100)?") from None
+            raise NothingPrinted(f"A impressora em {where} recusou a ligação: está ligada e "
+                                 "é a porta certa (normalmente 9100)?") from None
         except TimeoutError:
-            raise PrinterError(f"A impressora em {where} não responde: verifique se está "
-                               "ligada e na mesma rede.") from None
+            raise NothingPrinted(f"A impressora em {where} não responde: verifique se "
+                                 "está ligada e na mesma rede.") from None
         except socket.gaierror:
-            raise PrinterError(f"Endereço de impressora desconhecido: {self.host}.") from None
+            raise NothingPrinted(f"Endereço de impressora desconhecido: {self.host}.") \
+                from None
         except OSError as exc:
-            raise PrinterError(f"Não foi possível ligar à impressora em {where}: "
-                               f"{exc.strerror or exc}.") from None
+            raise NothingPrinted(f"Não foi possível ligar à impressora em {where}: "
+                                 f"{exc.strerror or exc}.") from None
         except ValueError:   # UnicodeError from the IDNA codec: a name no resolver takes
-            raise PrinterError(f"Endereço de impressora inválido: {shown(self.host)}.") \
+            raise NothingPrinted(f"Endereço de impressora inválido: {shown(self.host)}.") \
                 from None
 
     def _query(self, sock: socket.socket) -> PrinterStatus:
@@ -186,7 +187,7 @@ class NetworkConnection:
         with self._connect() as sock:
             state = self._query(sock) if self.check_status else UNKNOWN
             if state.problem:
-                raise PrinterError(state.problem)
+                raise NothingPrinted(state.problem)
             try:
                 sock.sendall(data)
                 sock.shutdown(socket.SHUT_WR)   # tell the printer the job is complete
@@ -209,14 +210,20 @@ class FileConnection:
 
     def send(self, data: bytes) -> PrinterStatus:
         try:
-            with open(self.path, "wb") as f:
+            f = open(self.path, "wb")
+        except FileNotFoundError:
+            raise NothingPrinted(f"O dispositivo ou a pasta não existe: {self.path}.") \
+                from None
+        except PermissionError:
+            raise NothingPrinted(f"Sem permissão para escrever em {self.path} (em Linux, "
+                                 "junte o utilizador ao grupo lp).") from None
+        except OSError as exc:
+            raise NothingPrinted(f"A impressora em {self.path} não aceitou os dados: "
+                                 f"{exc.strerror or exc}.") from None
+        try:
+            with f:
                 f.write(data)
                 f.flush()
-        except FileNotFoundError:
-            raise PrinterError(f"O dispositivo ou a pasta não existe: {self.path}.") from None
-        except PermissionError:
-            raise PrinterError(f"Sem permissão para escrever em {self.path} (em Linux, "
-                               "junte o utilizador ao grupo lp).") from None
         except OSError as exc:
             raise PrinterError(f"A impressora em {self.path} não aceitou os dados: "
                                f"{exc.strerror or exc}.") from None
@@ -238,7 +245,7 @@ class CupsConnection:
     def send(self, data: bytes) -> PrinterStatus:
         lp = shutil.which("lp")
         if lp is None:
-            raise PrinterError("O comando 'lp' do CUPS não está instalado "
+            raise NothingPrinted("O comando 'lp' do CUPS não está instalado "
                                "(Debian/Ubuntu: apt install cups-client).")
         cmd = [lp, "-d", self.name, "-o", "raw", "-t", "Caixa"]
         if self.server:
@@ -249,9 +256,9 @@ class CupsConnection:
         except subprocess.TimeoutExpired:
             raise PrinterError(f"O CUPS não respondeu a tempo (impressora {self.name}).") \
                 from None
-        if done.returncode != 0:
+        if done.returncode != 0:     # the queue refused the job: nothing was printed
             why = done.stderr.decode("utf-8", "replace").strip().splitlines()
-            raise PrinterError(f"O CUPS recusou o trabalho para {self.name}: "
+            raise NothingPrinted(f"O CUPS recusou o trabalho para {self.name}: "
                                f"{why[-1] if why else 'erro ' + str(done.returncode)}.")
         return UNKNOWN
 
@@ -273,18 +280,22 @@ class EscposConnection:
         esc = escpos()
         cls = getattr(esc.printer, self.kind)
         if not cls.is_usable():
-            raise PrinterError(f"A ligação {self.description} precisa do pacote "
-                               f"{self.NEEDS[self.kind]}.")
+            raise NothingPrinted(f"A ligação {self.description} precisa do pacote "
+                                 f"{self.NEEDS[self.kind]}.")
         device = cls(**self.kwargs)
+        opened = False
         try:
             device.open()
+            opened = True
             device._raw(data)
         except esc.exceptions.Error as exc:
-            raise PrinterError(f"Impressora {self.description} não encontrada ou ocupada: "
-                               f"{str(exc).splitlines()[0]}") from None
+            error = NothingPrinted if not opened else PrinterError
+            raise error(f"Impressora {self.description} não encontrada ou ocupada: "
+                        f"{str(exc).splitlines()[0]}") from None
         except Exception as exc:   # pyusb/pyserial/pywin32 errors have no common base
-            raise PrinterError(f"Erro ao enviar para a impressora {self.description}: "
-                               f"{exc}.") from None
+            error = NothingPrinted if not opened else PrinterError
+            raise error(f"Erro ao enviar para a impressora {self.description}: "
+                        f"{exc}.") from None
         finally:
             try:
                 device.close()   # the Windows spooler prints the job on close

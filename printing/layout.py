@@ -87,6 +87,14 @@ def money(value: Decimal) -> str:
     return f"{round2(value):.2f}".replace(".", ",")
 
 
+def unit_price(value: Decimal) -> str:
+    """A unit price with 2 to 4 decimals (a price without VAT rarely ends in cents):
+    1,2264; 1,30."""
+    text = format(value.quantize(Decimal("0.0001")), "f").rstrip("0")
+    whole, _, cents = text.partition(".")
+    return f"{whole},{cents.ljust(2, '0')}"
+
+
 def quantity(value: Decimal) -> str:
     text = format(value.normalize(), "f")
     return text.replace(".", ",")
@@ -207,6 +215,12 @@ def references(doc: Document) -> list[str]:
     return out
 
 
+def complement_lines(doc: Document) -> list[str]:
+    """Supply date, contract, service period, a correction's purpose and coded reason."""
+    more = doc.complements
+    return [f"{label}: {value}" for label, value in more.printed()] if more else []
+
+
 def exemption_lines(doc: Document) -> list[str]:
     seen: dict[str, str] = {}
     for ln in doc.lines:
@@ -291,7 +305,7 @@ def _document_block(b: _Builder, doc: Document, copy: int, reprint: bool) -> Non
     b.add(Separator())
     for line in customer_lines(doc):
         b.text(line, indent="  ")
-    for line in references(doc):
+    for line in references(doc) + complement_lines(doc):
         b.text(line, indent="  ")
     b.add(Separator())
 

@@ -20,6 +20,7 @@ from pos.domain.signature import certification_line
 from .layout import (
     NOT_INVOICE_MENTION,
     TRAINING_MENTION,
+    complement_lines,
     copy_label,
     customer_lines,
     date_lines,
@@ -32,6 +33,7 @@ from .layout import (
     quantity,
     rate_label,
     references,
+    unit_price,
 )
 from .qrimage import qr_symbol
 
@@ -45,10 +47,11 @@ QR_GAP = 9 * MM
 QR_MM = 32.0                        # symbol side; the spec asks at least 30 mm
 ROW = 4.6 * MM
 FONT, BOLD = "Helvetica", "Helvetica-Bold"
-# (title, width mm, align) of the lines table; widths add up to 180 mm
-COLUMNS = (("Código", 20, "l"), ("Descrição", 60, "l"), ("Qtd.", 16, "r"),
-           ("Preço c/ IVA", 21, "r"), ("Desc.", 14, "r"), ("IVA", 13, "r"),
-           ("Valor s/ IVA", 18, "r"), ("Valor", 18, "r"))
+# (title, width mm, align) of the lines table; widths add up to 180 mm. The unit price is
+# shown without VAT (CIVA art. 36.º n.º 5 c)) and with it (the shelf price).
+COLUMNS = (("Código", 18, "l"), ("Descrição", 45, "l"), ("Qtd.", 15, "r"),
+           ("Preço s/ IVA", 19, "r"), ("Preço c/ IVA", 19, "r"), ("Desc.", 13, "r"),
+           ("IVA", 12, "r"), ("Valor s/ IVA", 19, "r"), ("Valor", 20, "r"))
 
 
 @dataclass
@@ -159,7 +162,7 @@ class _Pdf:
         moved = movement_lines(d)
         # A guide's transport data goes in a second column, beside the customer.
         width = (RIGHT - LEFT) / 2 - 4 * MM if moved else RIGHT - LEFT
-        for x, column in ((LEFT, customer_lines(d) + references(d)),
+        for x, column in ((LEFT, customer_lines(d) + references(d) + complement_lines(d)),
                           ((LEFT + RIGHT) / 2, moved)):
             rows = [(part, k == 0 and x == LEFT) for k, s in enumerate(column)
                     for part in self.split(s, FONT, 9, width)]
@@ -198,7 +201,8 @@ class _Pdf:
         for row in rows:
             ln = row.line
             cells = (ln.product_code, None, f"{quantity(ln.quantity)} {ln.unit}",
-                     money(ln.unit_price), money(ln.discount) if ln.discount else "",
+                     unit_price(ln.unit_price_without_vat), money(ln.unit_price),
+                     money(ln.discount) if ln.discount else "",
                      rate_label(ln.tax_code, ln.tax_percentage, ln.exemption_code),
                      money(ln.net_amount), money(ln.gross_amount))
             x = LEFT

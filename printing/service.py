@@ -4,9 +4,13 @@ The sale is committed before anything is printed (ARCHITECTURE, the hot path). A
 that is off, jammed or out of paper gives back a ``PrintResult`` with a sentence for the
 cashier; the document is already safe in the database and can be printed again.
 
-A reprint is a copy: the core records it first (``ReprintLog``) and the number it returns
-is printed ('2.ª via', '3.ª via', …). Recording comes before printing so that no copy can
-ever leave the printer unrecorded; a failed attempt is still a recorded attempt.
+Only the first print of a document is the original; every later one is a marked copy
+('2.ª via', '3.ª via', …), whatever asks for it (D8632 §2.2.15). The core decides: each print
+is claimed through the ``PrintLog`` before anything is sent — the claim carries the number
+the print shows, and is committed, so no copy can ever leave the printer unrecorded — and
+finished after it: printed, failed (``NothingPrinted``: nothing reached the printer, the
+number is free again and no reprint is recorded) or uncertain (an error once the job was
+flowing: it may have come out).
 """
 
 import logging
@@ -18,7 +22,7 @@ from pos.domain.documents import Document
 from pos.domain.errors import PosError
 
 from .connections import Connection, printer_from_config
-from .errors import PrinterError
+from .errors import NothingPrinted, PrinterError
 from .layout import QR, Cut, Element, Feed, Separator, Text, copy_label
 from .profile import Profile
 
@@ -30,12 +34,17 @@ TEST_QR = ("A:123456789*B:999999990*C:PT*D:FS*E:N*F:20190812*G:FS CDVF/12345*"
 PORTUGUESE_SAMPLE = "ç ã õ á é í ó ú à â ê ô € Ç Ã Õ Á É Ó Ú ª º"
 
 
-class ReprintLog(Protocol):
-    """Implemented by the core: records reprints where audit events live."""
+class PrintLog(Protocol):
+    """Implemented by the core (the application): records every print of a document."""
 
-    def record_reprint(self, document_no: str, user: str, reason: str) -> int:
-        """Record one reprint of ``document_no`` and return its number (1 = the first
-        reprint, printed '2.ª via'). Raise a PosError to refuse (e.g. not allowed)."""
+    def claim_print(self, document_no: str, user: str, reason: str = ""):
+        """Claim the next print of ``document_no``: an object with ``id`` and ``number``
+        (0: the original; n: the n-th copy after it, printed '(n+1).ª via'). Raise a
+        PosError to refuse."""
+        ...
+
+    def finish_print(self, claim_id: int, outcome: str, detail: str = "") -> None:
+        """'printed', 'failed' (nothing reached the printer) or 'uncertain'."""
         ...
 
 
@@ -44,7 +53,7 @@ class PrintResult:
     ok: bool
     error: str | None = None      # one sentence for the cashier when not ok
     label: str = ""               # 'Original', 'Duplicado', '2.ª via'…
-    copy: int = 0                 # reprint number recorded (0 for issue-time printing)
+    copy: int = 0                 # the print's number (0: the original; n: a copy)
     bytes_sent: int = 0
     warnings: tuple[str, ...] = ()
 
@@ -73,16 +82,16 @@ def test_page(profile: Profile, description: str) -> list[Element]:
 
 class PrintService:
     def __init__(self, profile: Profile, connection: Connection,
-                 reprint_log: ReprintLog | None = None):
+                 print_log: PrintLog | None = None):
         self.profile = profile.validate()
         self.connection = connection
-        self.reprint_log = reprint_log
+        self.print_log = print_log
 
     @classmethod
-    def from_config(cls, config: dict, reprint_log: ReprintLog | None = None
+    def from_config(cls, config: dict, print_log: PrintLog | None = None
                     ) -> "PrintService":
         profile, connection = printer_from_config(config)
-        return cls(profile, connection, reprint_log)
+        return cls(profile, connection, print_log)
 
     def render(self, doc: Document, issuer: Issuer, qr: str, copy: int = 0,
                reprint: bool = False, open_drawer: bool = False) -> bytes:
@@ -110,28 +119,46 @@ class PrintService:
     def print_document(self, doc: Document, issuer: Issuer, qr: str, *, copy: bool = False,
                        user: str = "", reason: str = "", copies: int = 1,
                        open_drawer: bool = False) -> PrintResult:
-        """Print a committed document.
-
-        ``copy=False``: issue-time printing; ``copies`` 1–3 prints Original, Duplicado,
-        Triplicado in one job (the drawer kick, if asked, after the last). A failed attempt
-        can simply be repeated: nothing came out, so it is still the original.
-        ``copy=True``: a reprint, recorded through the ReprintLog before printing.
-        """
+        """Print a committed document: the original when it never came out (``copies`` 1–3:
+        Original, Duplicado, Triplicado in one job, the drawer kick, if asked, after the
+        last), else one marked copy — the print log decides, whatever ``copy`` says. A
+        print that failed before anything reached the printer can simply be repeated.
+        Without a print log only an original can be printed (``copy``: refused)."""
         def run() -> PrintResult:
-            if copy:
-                if self.reprint_log is None:
-                    raise PrinterError("Reimpressão indisponível: o registo de "
-                                       "reimpressões não está ligado.")
-                n = self.reprint_log.record_reprint(doc.document_no, user, reason)
-                data = self.render(doc, issuer, qr, n, True, open_drawer)
-                return self._send(data, copy_label(n, True), n)
             if not 1 <= copies <= 3:
                 raise PrinterError("Número de exemplares: de 1 a 3.")
-            data = b"".join(self.render(doc, issuer, qr, i, False,
-                                        open_drawer and i == copies - 1)
-                            for i in range(copies))
-            return self._send(data, copy_label(0))
+            if self.print_log is None:
+                if copy:
+                    raise PrinterError("Reimpressão indisponível: o registo de "
+                                       "impressões não está ligado.")
+                return self._send(self._job(doc, issuer, qr, 0, copies, open_drawer),
+                                  copy_label(0))
+            claim = self.print_log.claim_print(doc.document_no, user, reason)
+            n = claim.number
+            try:
+                data = self._job(doc, issuer, qr, n, copies, open_drawer)
+            except Exception as exc:         # nothing was sent: the number is free again
+                self.print_log.finish_print(claim.id, "failed", str(exc))
+                raise
+            try:
+                result = self._send(data, copy_label(n, n > 0), n)
+            except NothingPrinted as exc:
+                self.print_log.finish_print(claim.id, "failed", str(exc))
+                raise
+            except Exception as exc:
+                self.print_log.finish_print(claim.id, "uncertain", str(exc))
+                raise
+            self.print_log.finish_print(claim.id, "printed", self.connection.description)
+            return result
         return self._safely(f"print {doc.document_no}", run)
+
+    def _job(self, doc: Document, issuer: Issuer, qr: str, number: int, copies: int,
+             open_drawer: bool) -> bytes:
+        """The bytes of a print numbered ``number``: the original set, or one copy."""
+        if number > 0:
+            return self.render(doc, issuer, qr, number, True, open_drawer)
+        return b"".join(self.render(doc, issuer, qr, i, False, open_drawer and i == copies - 1)
+                        for i in range(copies))
 
     def open_drawer(self) -> PrintResult:
         from .escpos_render import drawer_kick

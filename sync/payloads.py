@@ -69,7 +69,8 @@ def _summary_key(ln: PricedLine) -> tuple:
 
 def line_summaries(doc: Document) -> list[dict[str, Any]]:
     """One LineSummary per tax (type, region, code, rate), exemption code, TaxPointDate,
-    Reference and debit/credit side (FATCORE 1.6.14).
+    Reference and debit/credit side (FATCORE 1.6.14). The TaxPointDate is the supply date
+    or the end of a service's period when the document records one.
 
     A credit note (NC) reduces sales: its lines go on the Debit side, everything else on
     the Credit side, as in the SAF-T export. Amount is the net value of the lines.
@@ -78,9 +79,14 @@ def line_summaries(doc: Document) -> list[dict[str, Any]]:
     groups: dict[tuple, list[PricedLine]] = {}
     for ln in doc.lines:
         groups.setdefault(_summary_key(ln), []).append(ln)
+    more = doc.complements
+    point = more.tax_point(doc.invoice_date) if more else doc.invoice_date
     out = []
     for (code, pct, exemption, ref), lines in groups.items():
-        summary: dict[str, Any] = {"TaxPointDate": doc.invoice_date}
+        summary: dict[str, Any] = {}
+        if more and more.contract:        # a service on contract (pos.domain.complements)
+            summary["OrderReferences"] = [{"OriginatingON": more.contract[:60]}]
+        summary["TaxPointDate"] = point
         if ref:
             summary["Reference"] = [ref]
         summary["DebitCreditIndicator"] = side

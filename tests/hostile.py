@@ -7,7 +7,7 @@ from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
 
-def db_digest(path: Path) -> str:
+def db_digest(path: Path, exclude: tuple[str, ...] = ()) -> str:
     """SHA-256 over every row of every table (in rowid order): byte-for-byte unchanged?"""
     con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
@@ -15,10 +15,25 @@ def db_digest(path: Path) -> str:
         tables = con.execute("SELECT name FROM sqlite_master WHERE type = 'table' "
                              "ORDER BY name").fetchall()
         for (name,) in tables:
+            if name in exclude:
+                continue
             h.update(name.encode())
             for row in con.execute(f'SELECT * FROM "{name}" ORDER BY rowid'):
                 h.update(repr(row).encode())
         return h.hexdigest()
+    finally:
+        con.close()
+
+
+PRINT_LOG = ("document_prints",)
+
+
+def print_attempts(path: Path) -> list[str]:
+    """The kinds of the print log's rows, in order (pos.services.prints): a print is claimed
+    before anything is sent, so a print the printer refused leaves 'claim', 'failed'."""
+    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return [k for (k,) in con.execute("SELECT kind FROM document_prints ORDER BY id")]
     finally:
         con.close()
 

@@ -2,8 +2,9 @@
 the tests import this module, so the screens never depend on ``printing``).
 
 ``ReceiptPrinter`` is the application's ``Printer`` port over ``printing.PrintService``.
-A copy is recorded before it is printed, through the service's reprint log: the
-application itself (``record_reprint``), which builds this adapter (``open_app(printer=)``).
+Every print is claimed before it is sent and finished after, through the service's print
+log: the application itself (``claim_print``, ``finish_print``), which builds this adapter
+(``open_app(printer=)``).
 """
 
 import logging
@@ -55,11 +56,11 @@ class ReceiptPrinter:
         return PrintOutcome(True, label=title)
 
 
-def printer_from_environment(reprint_log=None):
+def printer_from_environment(print_log=None):
     """The till's printer: ``CAIXA_PRINTER`` (JSON text or a JSON file's path, the same
     setting the ``caixa print`` command reads) when set, else the till's printer settings
     kept by the application (``caixa printer set``, the back office); ``NoPrinter`` when
-    there is none or it is unusable. ``reprint_log`` is the application."""
+    there is none or it is unusable. ``print_log`` is the application."""
     from printing.connections import read_config
     from printing.service import PrintService
 
@@ -68,12 +69,12 @@ def printer_from_environment(reprint_log=None):
         if source:
             config = read_config(source)
         else:
-            kept = getattr(reprint_log, "printer_settings", None)
+            kept = getattr(print_log, "printer_settings", None)
             data = kept() if kept is not None else None
             if data is None:
                 return NoPrinter()
             config = data.config()
-        return ReceiptPrinter(PrintService.from_config(config, reprint_log))
+        return ReceiptPrinter(PrintService.from_config(config, print_log))
     except PosError as exc:   # a bad printer setting must not stop the till from selling
         log.error("printer configuration refused: %s", exc)
         return NoPrinter()

@@ -96,12 +96,46 @@ class CaixaParser(argparse.ArgumentParser):
                      "--help).\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    from pos.installation import version
+class _Version(argparse.Action):
+    """``--version``: the installed version, looked up only when asked for (reading the
+    package metadata costs more than the rest of ``caixa --help``)."""
 
+    def __init__(self, option_strings, dest, **kw):
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS,
+                         help="mostra a versão e sai")
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        from pos.installation import version
+
+        sys.stdout.write(f"caixa {version()}\n")
+        parser.exit()
+
+
+GLOBAL_WITH_VALUE = ("--db", "--till")
+
+
+def command_of(argv: list[str]) -> str | None:
+    """The sub-command a command line names (None when it names none before an option it
+    does not know: ``--help``, ``--version``, a mistake)."""
+    args = iter(argv)
+    for arg in args:
+        if arg in GLOBAL_WITH_VALUE:
+            next(args, None)
+        elif arg.startswith(tuple(f"{g}=" for g in GLOBAL_WITH_VALUE)):
+            continue
+        elif arg.startswith("-"):
+            return None
+        else:
+            return arg
+    return None
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The whole command line; with ``command``, only the modules that register it are
+    imported (commands.COMMANDS), the rest of the line parsed the same."""
     parser = CaixaParser(
         prog="caixa", description="Caixa — ponto de venda certificável para Portugal.")
-    parser.add_argument("--version", action="version", version=f"caixa {version()}")
+    parser.add_argument("--version", action=_Version)
     parser.add_argument("--db", default=None,
                         help="base de dados (ficheiro SQLite ou URL); também CAIXA_DB")
     parser.add_argument("--till", default=None, metavar="CÓDIGO",
@@ -109,7 +143,7 @@ def build_parser() -> argparse.ArgumentParser:
                              "preciso quando a base de dados tem várias)")
     sub = parser.add_subparsers(dest="command", metavar="COMANDO")
     sub.required = True
-    for module in commands.modules():
+    for module in commands.modules(command):
         module.register(sub)
     return parser
 
@@ -123,7 +157,8 @@ def _quiet_stdout() -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(command_of(argv))
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:   # --help, or a bad command line already said in one sentence
@@ -132,6 +167,13 @@ def main(argv: list[str] | None = None) -> int:
         os.environ["CAIXA_DB"] = args.db
     if args.till:
         os.environ["CAIXA_TILL"] = args.till
+    try:
+        return _run(args)
+    finally:
+        commands.finished()
+
+
+def _run(args) -> int:
     try:
         code = int(args.func(args) or 0)
         sys.stdout.flush()          # a closed pipe shows up here, not at exit

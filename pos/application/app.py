@@ -17,6 +17,7 @@ from .journal import JournalMixin
 from .mail import MailMixin
 from .manual import ManualMixin
 from .people import PeopleMixin
+from .prints import PrintsMixin
 from .reporting import ReportingMixin
 from .saft import SaftMixin
 from .selling import SellingMixin
@@ -33,6 +34,7 @@ class Application(ShopMixin, SellingMixin, PeopleMixin, CashMixin, ManualMixin, 
                   IntegrityMixin, JournalMixin, BackupMixin, ClockMixin, ArchiveMixin,
                   SaftMixin, TransportMixin, StaffMixin, CatalogueAdminMixin,
                   CustomersAdminMixin, SettingsAdminMixin, SetupMixin, CatalogueCsvMixin,
-                  AtCredentialsMixin, CounterMixin, ReportingMixin, DashboardMixin,
-                  BackOfficeMixin, StoreCentralMixin, StoreTillMixin, MailMixin):
+                  AtCredentialsMixin, CounterMixin, PrintsMixin, ReportingMixin,
+                  DashboardMixin, BackOfficeMixin, StoreCentralMixin, StoreTillMixin,
+                  MailMixin):
     """See the package docstring; built by ``pos.bootstrap.open_app``."""

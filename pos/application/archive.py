@@ -13,7 +13,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from pos import archive, signing
+from pos import signing
 from pos.domain.closures import Closure, next_month
 from pos.domain.errors import ValidationError
 from pos.persistence.models import (
@@ -110,6 +110,8 @@ class ArchiveMixin(Base):
                     "start": start.isoformat(), "end": end.isoformat(),
                     "created": now.isoformat(), "seal_key": fingerprint,
                     "software": housekeeping.running_version()}
+        from pos import archive  # zip and x509 machinery: loaded when archiving
+
         files["LEIA-ME.txt"] = archive.README.format(
             period=label, till=self.till.code, company=manifest["company"],
             nif=manifest["nif"], name=target.name).encode("utf-8")

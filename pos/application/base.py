@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from pos.persistence.db import Database
-from pos.persistence.uow import TillRef, UnitOfWork
+from pos.persistence.uow import Moved, TillRef, UnitOfWork
 from pos.services.anchors import Anchors
 from pos.services.keys import KeyService
 from pos.services.ports import (
@@ -39,6 +39,7 @@ class Base:
         self._checked = False                # the start-up check ran in this process
         self._anchor_found = False
         self._upgrading = False              # sealing migration 0006's chains: nothing before it
+        self.last_check = None               # what the last start-up check read (checkpoints)
 
     # ---- units of work ---------------------------------------------------------------
     @contextmanager
@@ -49,9 +50,15 @@ class Base:
         uow = UnitOfWork(self.db, self._till, write=True, sealer=self.keys.sealer)
         with uow:
             yield uow
-        if uow.moved and self._till is not None:
+        self._committed(uow.moved)
+
+    def _committed(self, moved: Moved) -> None:
+        """After a write has committed: what it appended to the till's chains is anchored
+        outside the database (pos.services.anchors); a passphrase moved meanwhile is
+        journaled."""
+        if moved and self._till is not None:
             try:
-                self._anchor(uow)
+                self._anchor(moved)
             except Exception as exc:   # noqa: BLE001 - the unit has committed: never undo it
                 log.warning("anchor not advanced: %s", exc)
         if self.keys.custody_note and self._till is not None and not self._upgrading:
@@ -77,11 +84,11 @@ class Base:
                 self._shop = uow.settings.get("shop_uuid") or None
         return self._shop
 
-    def _anchor(self, uow: UnitOfWork) -> None:
+    def _anchor(self, moved: Moved) -> None:
         shop = self.shop_uuid()
         if shop is None:
             return
-        self.anchors.advance(shop, self._till.code, uow.moved, self.clock.now())
+        self.anchors.advance(shop, self._till.code, moved, self.clock.now())
         if self.anchors.due_for_vault():
             self._checkpoint()
 
@@ -107,6 +114,9 @@ class Base:
     def till(self) -> TillRef | None:
         return self._till
 
+    def advance_checkpoint(self) -> None:
+        """Moves the till's integrity checkpoint on (IntegrityMixin)."""
+
     def _adopt(self, till: TillRef) -> None:
         """Set-up created this process's till: act for it from now on."""
         self._till = till
@@ -124,6 +134,8 @@ class Base:
         """Stop the AT sender, anchor the till's state (the store's copy too: the store
         link takes it before it stops) and release the database (at exit)."""
         self.at_link.close()
+        self.advance_checkpoint()
         self._checkpoint()
         self.store_link.close()
+        self.anchors.log.close()
         self.db.dispose()

@@ -11,7 +11,14 @@ from pos.domain.anchor import AnchorState
 from pos.domain.errors import IntegrityError, KeyError_, StateError, ValidationError
 from pos.persistence.models import Series, TillRow
 from pos.persistence.uow import UnitOfWork, till_ref
-from pos.services import anchors, housekeeping, integrity, manual_recovery, sealing
+from pos.services import (
+    anchors,
+    checkpoints,
+    housekeeping,
+    integrity,
+    manual_recovery,
+    sealing,
+)
 from pos.services.integrity import Problem
 from pos.services.store import central
 
@@ -63,21 +70,29 @@ class IntegrityMixin(Base):
             self._journal_custody()
 
     # ---- the checks ------------------------------------------------------------------
-    def verify(self, progress: integrity.Progress | None = None) -> integrity.Report:
+    def verify(self, progress: integrity.Progress | None = None,
+               processes: int | None = None) -> integrity.Report:
         """Every chain, seal, signature, number and total of the database, in one snapshot,
         and this till against its anchors; the findings are sealed in the journal and
         issuing is blocked on the tills whose data was altered until acknowledged.
         ``progress('verifying', done, total)`` hears how many documents are checked (a
-        screen's progress bar)."""
+        screen's progress bar; from worker processes' results: call it back on the screen's
+        thread); ``processes``: how many worker processes check the documents (default: one
+        per core for a large file)."""
         verifiers, seals = self.keys.verifiers(), self.keys.seal_verifiers()
         fingerprints = self.keys.signing_fingerprints()
         till_seals = self.store_seal_verifiers() if self.is_store() else None
         anchored = self._read_anchors()
+        reached = None
         with self._read(snapshot=True) as uow:
             report = integrity.verify(uow, verifiers, seals, fingerprints, till_seals,
-                                      progress)
+                                      progress, processes)
             if self.till is not None:
                 report.problems += self._anchor_problems(uow, anchored)
+                if self.db.file is not None:
+                    reached = checkpoints.current(uow, self.clock.now())
+                    if not checkpoints.worth_writing(checkpoints.read(uow, seals), reached):
+                        reached = None
         if self.till is None:
             return report
         self._restore_guards(report.problems)
@@ -86,8 +101,29 @@ class IntegrityMixin(Base):
             # The tills' data are the tills' to settle (their own start-up checks them);
             # the office seals and is blocked by findings in its own data only.
             mine = [p for p in mine if p.till_id in (None, self.till.id)]
-        self._settle(mine, report)
+        blocking = self._settle(mine, report)
+        if reached is not None and not any(p.till_id in (self.till.id, None)
+                                           for p in report.problems) and not blocking:
+            with self._write() as uow:
+                checkpoints.write(uow, reached)     # the next start-up check starts there
         return report
+
+    def advance_checkpoint(self) -> None:
+        """Check what this till issued since its checkpoint and move the checkpoint on, so
+        that the next start-up check has next to nothing to read (at exit; never fails)."""
+        if self.till is None or self.db.file is None or not self._checked or self._findings:
+            return
+        try:
+            verifiers, seals = self.keys.verifiers(), self.keys.seal_verifiers()
+            fingerprints = self.keys.signing_fingerprints()
+            with self._read(snapshot=True) as uow:
+                outcome = checkpoints.check(uow, verifiers, seals, fingerprints,
+                                            self.clock.now())
+            if outcome.mode == "incremental" and not outcome.problems:
+                with self._write() as uow:
+                    checkpoints.write(uow, outcome.reached)
+        except Exception as exc:   # noqa: BLE001 - the next start checks from further back
+            log.warning("integrity checkpoint not advanced: %s", exc)
 
     def quick_check(self) -> None:
         """What runs before the till sells: this till's series heads, chain heads, keys,
@@ -98,8 +134,19 @@ class IntegrityMixin(Base):
         verifiers, seals = self.keys.verifiers(), self.keys.seal_verifiers()
         fingerprints = self.keys.signing_fingerprints()
         anchored = self._read_anchors()
+        reached = None
         with self._read(snapshot=True) as uow:
-            problems = integrity.quick_check(uow, verifiers, seals, fingerprints)
+            if self.db.file is not None:
+                # From the till's sealed checkpoint: what came after it (pos.services
+                # .checkpoints); the full verification when there is none or it cannot vouch.
+                outcome = checkpoints.check(uow, verifiers, seals, fingerprints,
+                                            self.clock.now())
+                problems = outcome.problems
+                self.last_check = outcome
+                if outcome.mode == "full" or outcome.documents >= checkpoints.WRITE_AFTER:
+                    reached = outcome.reached   # else exit (or a later start) moves it on
+            else:
+                problems = integrity.quick_check(uow, verifiers, seals, fingerprints)
             problems += self._anchor_problems(uow, anchored)
             first_anchor = not problems and not anchors.anchored_before(uow) \
                 and not self._anchor_found
@@ -113,6 +160,8 @@ class IntegrityMixin(Base):
                                      f"anchored in {self.anchors.log.folder} and the "
                                      f"{self.anchors.vault.vault.description}")
                 made = housekeeping.at_start(uow, self.clock.now())
+                if reached is not None and not problems:
+                    checkpoints.write(uow, reached)
             self._archive_closed(made)
         self._checked = True
         if blocking:

@@ -80,6 +80,25 @@ class ManualMixin(Base):
         self._kick()
         return doc
 
+    def recovery_date_warnings(self, entry: ManualEntry | DuplicateEntry) -> list[str]:
+        """What is odd about the date of a document to recover (outside every inoperability
+        period, before its recovery series' last date): recovering it then needs a reason
+        (``date_reason``). For a screen or the command line to warn before recovering."""
+        from pos.domain import manual as rules
+        from pos.domain.doctypes import doc_type
+
+        with self._read() as uow:
+            now = self.clock.now()
+            if isinstance(entry, DuplicateEntry):
+                code = rules.parse_invoice_no(entry.original)[0]
+                return manual_recovery.date_warnings(uow, code, entry.doc_date, now, False)
+            _text, n = rules.parse_manual_number(entry.number)
+            book = manual.find_book(uow, n, entry.book_id, entry.manual_series,
+                                    entry.doc_type)
+            sales = doc_type(book.doc_type).saft_table == "SalesInvoices"
+            return manual_recovery.date_warnings(uow, book.doc_type, entry.doc_date, now,
+                                                 sales)
+
     def close_series_for_data_loss(self, reason: str,
                                    last_numbers: dict[tuple[str, str], int] | None = None,
                                    user: str = "admin") -> list[ClosedSeries]:

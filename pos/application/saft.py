@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
-
-from pos.saft.period import period_for
-from pos.saft.writer import ExportResult, Progress, export
+from typing import TYPE_CHECKING
 
 from .base import Base
+
+if TYPE_CHECKING:
+    from pos.saft.writer import ExportResult, Progress
 
 
 class SaftMixin(Base):
@@ -18,6 +19,10 @@ class SaftMixin(Base):
         """Write the SAF-T of a year, a month or a date range to ``out``; ``progress
         ('writing', done, total)`` hears how many documents are written (False cancels,
         with no file left)."""
+        # lxml and the writer load when a file is exported, not with every command.
+        from pos.saft.period import period_for
+        from pos.saft.writer import export
+
         today = self.clock.now().date()
         period = period_for(today, year, month, start, end)
         return export(self.db, out, period, today, establishment, progress)

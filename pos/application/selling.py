@@ -7,11 +7,11 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from pos.domain import refunds as refund_rules
-from pos.domain import text
 from pos.domain.company import Issuer
+from pos.domain.complements import Complements
 from pos.domain.documents import (
     Customer,
     Document,
@@ -24,10 +24,11 @@ from pos.domain.documents import (
     price_lines,
 )
 from pos.domain.errors import ValidationError
+from pos.domain.exemptions import sale_exemption
 from pos.domain.qr import document_qr
 from pos.persistence import mapping
-from pos.persistence.models import DocumentRow, Reprint, TillRow
-from pos.services import catalogue, corrections, issuing, receipts
+from pos.persistence.models import DocumentRow, TillRow
+from pos.services import catalogue, corrections, issuing, paying, receipts
 from pos.services.ports import PrintOutcome
 
 from .base import Base
@@ -71,8 +72,15 @@ class SellingMixin(Base):
         sender is told there is something new."""
         self.ensure_checked()
         signer = self.keys.signer()
-        with self._write() as uow:
-            doc = issuing.issue(uow, request, signer, self.clock.now)
+        writer = self.db.till_writer(self.till.id) if self.till is not None else None
+        if writer is not None and paying.takes(request):
+            # The till's own sale: its long-lived connection and the state it keeps.
+            doc, moved = paying.pay(writer, request, signer, self.keys.sealer(),
+                                    self.clock.now, self.till)
+            self._committed(moved)
+        else:
+            with self._write() as uow:
+                doc = issuing.issue(uow, request, signer, self.clock.now)
         self._kick()
         return doc
 
@@ -80,15 +88,19 @@ class SellingMixin(Base):
                    customer: Customer | None = None,
                    payments: tuple[tuple[str, Decimal | None], ...] = (),
                    series_id: str | None = None, user: str = "admin",
-                   confirm_clock: bool = False) -> Document:
-        """Sell products by code (or barcode) and quantity at their shelf prices."""
+                   confirm_clock: bool = False, exemption: str | None = None,
+                   complements: Complements | None = None) -> Document:
+        """Sell products by code (or barcode) and quantity at their shelf prices.
+        ``exemption``: the whole sale exempt (M16, M05, M40: pos.domain.exemptions), at
+        the prices without VAT; ``complements``: supply date, contract, service period."""
         if not items:
             raise ValidationError("Indique pelo menos um artigo.")
         with self._read() as uow:
             lines = tuple(cart_line(catalogue.lookup(uow, code), qty) for code, qty in items)
         return self.sell(issuing.IssueRequest(
             doc_type=doc_type.upper(), lines=lines, customer=customer or Customer(),
-            payments=payments, series_id=series_id, user=user, confirm_clock=confirm_clock))
+            payments=payments, series_id=series_id, user=user, confirm_clock=confirm_clock,
+            exemption=sale_exemption(exemption), complements=complements))
 
     def cancel(self, document_no: str, reason: str, user: str = "admin") -> Document:
         self.ensure_checked()
@@ -100,17 +112,21 @@ class SellingMixin(Base):
     def credit(self, document_no: str, reason: str,
                picks: list[tuple[int, Decimal | None]] | None = None,
                user: str = "admin",
-               refunds: tuple[tuple[str, Decimal | None], ...] | None = None) -> Document:
+               refunds: tuple[tuple[str, Decimal | None], ...] | None = None,
+               complements: Complements | None = None) -> Document:
         """A credit note (NC) on chosen lines of ``document_no`` (every line still open when
         none are chosen). ``refunds``: how the money goes back, as payments on the note
         (method, amount; they must add up to the note); None records none (the cash report
-        then takes the note as refunded in cash)."""
+        then takes the note as refunded in cash). ``complements``: its purpose and coded
+        reason, the contract and period it corrects."""
         self.ensure_checked()
         signer = self.keys.signer()
         with self._write() as uow:
             req = corrections.credit_note_request(uow, document_no, reason, picks, user)
             if refunds:
                 req = replace(req, payments=tuple(refunds))
+            if complements:
+                req = replace(req, complements=complements)
             doc = issuing.issue(uow, req, signer, self.clock.now)
         self._kick()
         return doc
@@ -131,8 +147,8 @@ class SellingMixin(Base):
         with self._read() as uow:
             req = corrections.credit_note_request(uow, document_no, "pré-visualização",
                                                   picks, "")
-            region = issuing.company_region(uow)
-        lines, totals = price_lines(list(req.lines), region, self.clock.now().date())
+        # The note keeps the region of what it corrects, as issuing will price it.
+        lines, totals = price_lines(list(req.lines), req.tax_region, self.clock.now().date())
         return CreditPreview(document_no, lines, totals)
 
     @staticmethod
@@ -169,23 +185,10 @@ class SellingMixin(Base):
         return document_qr(doc, issuer.nif, issuer.certificate_number)
 
     # ---- printing --------------------------------------------------------------------
-    def record_reprint(self, document_no: str, user: str, reason: str = "") -> int:
-        """Record a copy printed after the original; returns its copy number (1 = first)."""
-        reason = text.REPRINT_REASON(reason)
-        with self._write() as uow:
-            now = self.clock.now()
-            row = uow.documents.by_number(document_no)
-            copies = uow.session.scalar(select(func.count()).select_from(Reprint)
-                                        .where(Reprint.document_id == row.id)) or 0
-            uow.session.add(Reprint(document_id=row.id, at=now, user_login=user,
-                                    reason=reason, copy_number=copies + 1))
-            uow.audit.append(now, user, "reprint",
-                             f"{document_no} copy {copies + 1}: {reason}")
-        return copies + 1
-
     def print_document(self, document_no: str, *, copy: bool = False, user: str = "",
                        reason: str = "", open_drawer: bool = False) -> PrintOutcome:
-        """Print a committed document on this till's printer (a copy is recorded)."""
+        """Print a committed document on this till's printer: the original the first time,
+        a marked copy every later time (each print is claimed and recorded, PrintsMixin)."""
         doc = self.document(document_no)
         issuer = self.issuer()
         return self.printer.print_document(doc, issuer, self.qr(doc, issuer), copy=copy,

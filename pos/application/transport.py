@@ -10,11 +10,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import select
-
 from pos.domain.documents import Document
 from pos.domain.errors import PosError, StateError
-from pos.persistence.models import AuditEvent
 from pos.services import corrections, issuing, transport, transport_status
 from pos.services.outbox import TRANSPORT_KINDS
 from pos.services.ports import PrintOutcome
@@ -105,11 +102,7 @@ class TransportMixin(Base):
         if info.state not in CAN_TRAVEL + (transport_status.TRAINING,):
             raise StateError(f"{document_no} ainda não pode ser impresso para acompanhar a "
                              f"mercadoria: {info.detail}")
-        with self._read() as uow:
-            done = uow.session.scalar(select(AuditEvent.id).where(
-                AuditEvent.till_id == uow.till.id, AuditEvent.kind == PRINTED,
-                AuditEvent.detail == document_no).limit(1))
-        if done is not None:
+        if self.next_print(document_no) > 0:       # the originals came out (or may have)
             raise StateError(f"As três vias de {document_no} já foram impressas: outra "
                              "cópia é uma reimpressão (2.ª via), com o motivo.")
         doc = self.document(document_no)

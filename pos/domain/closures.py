@@ -130,3 +130,10 @@ def month_of(day: date) -> str:
 
 def next_month(year: int, month: int) -> tuple[int, int]:
     return (year + 1, 1) if month == 12 else (year, month + 1)
+
+
+def z_end(detail: str | None) -> datetime:
+    """Where a till's period without a Z starts: the end of its last Z (the journal entry's
+    detail), or long ago when it never had one."""
+    return datetime.fromisoformat(json.loads(detail.split("\n", 1)[1])["end"]) \
+        if detail else datetime(1970, 1, 1)

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 
+from .complements import Complements
 from .errors import ValidationError
 from .money import ZERO, net_of_vat, round2, to_decimal
 from .nif import CONSUMIDOR_FINAL_NAME, CONSUMIDOR_FINAL_NIF
@@ -147,6 +148,13 @@ class PricedLine:
     def unit_price_net(self) -> Decimal:
         """SAF-T UnitPrice: net of VAT and of discounts."""
         return (self.net_amount / self.quantity).quantize(Decimal("0.000001"))
+
+    @property
+    def unit_price_without_vat(self) -> Decimal:
+        """The shelf (or agreed) unit price without VAT, before the line's discount: what an
+        invoice shows as the price net of tax (CIVA art. 36.º n.º 5 c)), to 4 decimals."""
+        return (self.unit_price * 100 / (100 + self.tax_percentage)).quantize(
+            Decimal("0.0001"))
 
     @property
     def settlement_amount(self) -> Decimal:
@@ -296,6 +304,7 @@ class Document:
     at_doc_code: str | None = None
     movement_start: datetime | None = None
     transport: Transport | None = None     # load/unload places and vehicle of a guide
+    complements: Complements | None = None  # supply date, contract, period, correction
 
     @property
     def training(self) -> bool:

@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from .documents import Customer, ProductSnapshot, cart_line
 from .errors import ValidationError
+from .exemptions import sale_exemption
 from .money import ZERO
 
 MAX_NOTE = 100
@@ -41,6 +42,7 @@ class ParkedCart:
     wanted_type: str | None = None
     order_discount: Decimal = ZERO
     note: str = ""
+    exemption: str | None = None          # the sale exempt (pos.domain.exemptions)
 
     @property
     def total(self) -> Decimal:
@@ -56,6 +58,8 @@ class ParkedCart:
                                   "caracteres de controlo.")
         for ln in self.lines:
             cart_line(ln.product, ln.quantity, ln.unit_price, ln.discount)
+        if self.exemption is not None:
+            sale_exemption(self.exemption)
         if self.order_discount < 0 or self.total < 0:
             raise ValidationError("O desconto da venda é maior do que a venda.")
         return self
@@ -87,7 +91,7 @@ def to_json(cart: ParkedCart) -> str:
                    "weighed": ln.weighed} for ln in cart.lines],
         "customer": [c.nif, c.name, c.address, c.city, c.postal_code, c.country],
         "wanted": cart.wanted_type, "order_discount": str(cart.order_discount),
-        "note": cart.note}, ensure_ascii=False)
+        "note": cart.note, "exemption": cart.exemption}, ensure_ascii=False)
 
 
 def from_json(text: str) -> ParkedCart:
@@ -100,4 +104,4 @@ def from_json(text: str) -> ParkedCart:
         lines.append(ParkedLine(product, Decimal(ln["qty"]), Decimal(ln["price"]),
                                 Decimal(ln["discount"]), bool(ln["weighed"])))
     return ParkedCart(tuple(lines), Customer(*data["customer"]), data["wanted"],
-                      Decimal(data["order_discount"]), data["note"])
+                      Decimal(data["order_discount"]), data["note"], data.get("exemption"))

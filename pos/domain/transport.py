@@ -6,13 +6,13 @@ defines as "the license plate number of the carrier vehicle"). They are kept wit
 document as JSON (``extra``): this module reads them back, for printing and export alike.
 """
 
-import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from .errors import ValidationError
+from .extra import extra_mapping
 
 MAX_VEHICLE = 32          # SGDT VehicleID; SAF-T DeliveryID allows 255
 _VEHICLE_RE = re.compile(r"^[A-Z0-9][A-Z0-9 .\-]*$")
@@ -83,12 +83,8 @@ def _place(value: Any) -> Place | None:
 
 def transport_of(extra: Mapping[str, Any] | str | None) -> Transport | None:
     """The transport data kept with a document (its ``extra``), or None when there is none."""
-    if isinstance(extra, str):
-        try:
-            extra = json.loads(extra)
-        except ValueError:
-            return None
-    if not isinstance(extra, Mapping):
+    extra = extra_mapping(extra)
+    if extra is None:
         return None
     load, unload = _place(extra.get("address_from")), _place(extra.get("address_to"))
     vehicle = str(extra.get("vehicle") or "").strip()

@@ -6,6 +6,7 @@ timeout waits) instead of failing on a stale snapshot (LIBRARIES.md §5.2).
 PostgreSQL: the series row is locked with SELECT ... FOR UPDATE.
 """
 
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -93,6 +94,8 @@ class Database:
             if self.is_sqlite else self.engine
         self._read = sessionmaker(self.engine, expire_on_commit=False)
         self._write = sessionmaker(writer, expire_on_commit=False)
+        self._writers: dict[int, object] = {}
+        self._writers_lock = threading.Lock()
 
     @contextmanager
     def write(self) -> Iterator[Session]:
@@ -115,5 +118,42 @@ class Database:
                 session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
             yield session
 
+    @property
+    def file(self) -> str | None:
+        """The SQLite file's path (None for a server or an in-memory database)."""
+        if not self.is_sqlite:
+            return None
+        path = self.engine.url.database
+        if not path or path == ":memory:" or path.startswith("file:"):
+            return None
+        return path
+
+    def till_writer(self, till_id: int):
+        """The long-lived write connection a till's own sales use (pos.persistence.till_writer),
+        made on first use; None when the database is not a SQLite file."""
+        if self.file is None:
+            return None
+        with self._writers_lock:
+            writer = self._writers.get(till_id)
+            if writer is None:
+                from .till_writer import TillWriter
+
+                writer = self._writers[till_id] = TillWriter(self.file, till_id,
+                                                             BUSY_TIMEOUT_MS)
+            return writer
+
+    def checkpoint(self) -> None:
+        """A passive WAL checkpoint through each till writer this process opened (nothing
+        when it opened none: its other connections checkpoint as SQLite does by itself)."""
+        with self._writers_lock:
+            writers = list(self._writers.values())
+        for writer in writers:
+            writer.checkpoint()
+
     def dispose(self) -> None:
+        """Close every connection to the database (the pool's and the tills' writers)."""
+        with self._writers_lock:
+            writers, self._writers = list(self._writers.values()), {}
+        for writer in writers:
+            writer.close()
         self.engine.dispose()

@@ -5,7 +5,7 @@ someone who drops them first, which is why the chains are sealed and why the sta
 looks for them: a guard that is missing or was replaced is a finding (the file was handled
 outside the program) and is put back at once.
 
-Migration 0006 creates exactly this set (its own frozen copy); a test keeps the two equal.
+Migrations 0008 and 0009 (document_prints) create exactly this set (their own frozen copies).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from sqlalchemy import Connection, text
 MESSAGE = "Caixa: signed fiscal data is append-only"
 # Tables whose rows never change once written.
 APPEND_ONLY = ("documents", "document_lines", "document_payments", "document_events",
-               "audit_events", "reprints", "seal_keys")
+               "audit_events", "reprints", "seal_keys", "document_prints")
 # signing_keys: a new version switches the old one off (``active``); nothing else changes.
 SIGNING_KEY_COLUMNS = ("version", "private_pem", "public_pem", "created_at")
 

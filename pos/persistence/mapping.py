@@ -1,5 +1,6 @@
 """Rows to immutable domain values and back."""
 
+from pos.domain.complements import complements_of
 from pos.domain.documents import (
     Customer,
     Document,
@@ -75,7 +76,8 @@ def row_to_document(row: DocumentRow) -> Document:
         key_version=row.key_version, source_billing=row.source_billing, status=row.status,
         status_date=row.status_date, status_reason=row.status_reason, user=row.user_login,
         tax_region=row.tax_region, manual_ref=row.manual_ref, at_doc_code=row.at_doc_code,
-        movement_start=row.movement_start, transport=transport_of(row.extra))
+        movement_start=row.movement_start, transport=transport_of(row.extra),
+        complements=complements_of(row.extra) if row.extra else None)
 
 
 def _columns(obj, table) -> dict:

@@ -21,7 +21,7 @@ from pos.installation import resource
 from .backup import integrity_problems, verified_backup
 from .db import Database
 
-HEAD = "0009_store"
+HEAD = "0011_outbox_queue"
 
 
 class NewerDatabaseError(PosError):

@@ -26,6 +26,7 @@ from sqlalchemy import (
     case,
     exists,
     select,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, column_property, mapped_column, relationship
 
@@ -194,6 +195,9 @@ class Series(Base):
     till_id: Mapped[int] = mapped_column(ForeignKey("tills.id"), index=True)
     created_at: Mapped[datetime] = mapped_column(DateTime)
     uuid: Mapped[str] = uuid_column()
+    # Finalised after a loss of data (D8632 §2.5.1): the last number it really reached, from
+    # the paper duplicates (last_number stays the last one the database holds).
+    final_number: Mapped[int | None] = mapped_column(Integer)
 
 
 class DocumentRow(Base):
@@ -308,8 +312,14 @@ class OutboxRow(Base):
     written in the same transaction as what creates it."""
 
     __tablename__ = "outbox"
-    __table_args__ = (Index("ix_outbox_due", "status", "next_attempt_at"),
-                      Index("ix_outbox_kind_status", "kind", "status", "id"))
+    __table_args__ = (
+        Index("ix_outbox_due", "status", "next_attempt_at"),
+        Index("ix_outbox_kind_status", "kind", "status", "id"),
+        # The claim's order within one till and status (migration 0010): a claim walks it
+        # and stops after its rows, whatever the backlog (pos.services.outbox.claim).
+        Index("ix_outbox_queue", "till_id", "status", text("(deadline IS NULL)"), "deadline",
+              "id"),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     till_id: Mapped[int] = mapped_column(ForeignKey("tills.id"), index=True)
     kind: Mapped[str] = mapped_column(String(30))     # invoice | invoice_status | work | ...
@@ -420,6 +430,27 @@ class Reprint(Base):
     reason: Mapped[str] = mapped_column(String(100), default="")
     copy_number: Mapped[int] = mapped_column(Integer)
     uuid: Mapped[str] = uuid_column()
+
+
+class DocumentPrint(Base):
+    """Every print of a document (pos.services.prints): a ``claim`` written before anything
+    is sent, with the copy number it carries (0: the original), then its outcome —
+    ``printed``, ``failed`` (nothing reached the printer) or ``uncertain`` — naming the claim.
+    Append-only; the uuid is for the store."""
+
+    __tablename__ = "document_prints"
+    __table_args__ = (UniqueConstraint("claim_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    till_id: Mapped[int] = mapped_column(ForeignKey("tills.id"))
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id"), index=True)
+    copy_number: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(10))      # claim | printed | failed | uncertain
+    claim_id: Mapped[int | None] = mapped_column(ForeignKey("document_prints.id"))
+    at: Mapped[datetime] = mapped_column(DateTime)
+    user_login: Mapped[str] = mapped_column(String(30))
+    reason: Mapped[str] = mapped_column(String(100), default="")
+    detail: Mapped[str] = mapped_column(String(200), default="")
 
 
 class CashSession(Base):

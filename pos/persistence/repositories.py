@@ -152,6 +152,18 @@ _MAX_DOCUMENT_ID = select(func.max(DocumentRow.id))
 _MAX_CHAINED_ID = select(func.max(DocumentEvent.document_id))
 
 
+def chain_entry(till_id: int, seq: int, prev: str, doc_id: int, kind: str, at: datetime,
+                user: str, reason: str | None, value: str | None, content: bytes,
+                sealed: bytes | None, sealer) -> dict:
+    """The row of entry ``seq`` of a till's document chain: chained to ``prev`` and sealed
+    (one Ed25519 signature); ``sealed`` is the packed copy an ``issued`` entry keeps."""
+    digest = seal.chain_hash(seq, prev, content)
+    return dict(uuid=str(uuidlib.uuid4()), till_id=till_id, seq=seq, document_id=doc_id,
+                kind=kind, at=at, user_login=user, reason=reason, value=value, sealed=sealed,
+                prev_hash=prev, hash=digest, key_version=sealer.version,
+                signature=sealer.seal_hash(digest))
+
+
 class DocumentChain:
     """This till's document chain (pos.domain.seal): the sealed content of each document
     issued, then each change of its state; one Ed25519 signature per entry."""
@@ -191,14 +203,10 @@ class DocumentChain:
             content = seal.document_content({**values, "till": till.code, "ref_document": None},
                                             lines, payments)
             seq += 1
-            digest = seal.chain_hash(seq, prev, content)
-            rows.append(dict(
-                uuid=str(uuidlib.uuid4()), till_id=till.id, seq=seq, document_id=doc_id,
-                kind=seal.ISSUED, at=values["system_entry_date"],
-                user_login=values["user_login"], reason=None, value=None,
-                sealed=seal.pack(content), prev_hash=prev, hash=digest,
-                key_version=sealer.version, signature=sealer.seal_hash(digest)))
-            prev = digest
+            rows.append(chain_entry(till.id, seq, prev, doc_id, seal.ISSUED,
+                                    values["system_entry_date"], values["user_login"], None,
+                                    None, content, seal.pack(content), sealer))
+            prev = rows[-1]["hash"]
         if rows:
             conn.execute(_INSERT_EVENT, rows)
             last = rows[-1]
@@ -218,13 +226,10 @@ class DocumentChain:
         conn = self.session.connection()
         head = conn.execute(_CHAIN_HEAD, {"till": till.id}).first()
         seq, prev = (head[0] + 1, head[1]) if head else (1, "")
-        digest = seal.chain_hash(seq, prev, content)
-        signature = sealer.seal_hash(digest)
-        conn.execute(_INSERT_EVENT, dict(
-            uuid=str(uuidlib.uuid4()), till_id=till.id, seq=seq, document_id=doc_id,
-            kind=kind, at=at, user_login=user, reason=reason, value=value, sealed=sealed,
-            prev_hash=prev, hash=digest, key_version=sealer.version, signature=signature))
-        self.uow.moved.documents = (seq, digest, signature)
+        row = chain_entry(till.id, seq, prev, doc_id, kind, at, user, reason, value, content,
+                          sealed, sealer)
+        conn.execute(_INSERT_EVENT, row)
+        self.uow.moved.documents = (seq, row["hash"], row["signature"])
 
 
 class Documents:

@@ -1,9 +1,15 @@
 """Column types that keep Decimal exact on every database."""
 
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 
 from sqlalchemy import String
 from sqlalchemy.types import TypeDecorator
+
+from pos.domain.errors import IntegrityError
+
+
+class UnreadableValue(IntegrityError):
+    """A stored value is not what the program writes: altered outside it."""
 
 
 class Dec(TypeDecorator):
@@ -24,4 +30,14 @@ class Dec(TypeDecorator):
         return format(Decimal(value), "f")
 
     def process_result_value(self, value, dialect):
-        return None if value is None else Decimal(value)
+        if value is None:
+            return None
+        try:
+            number = Decimal(value)
+        except InvalidOperation:
+            number = None
+        if number is None or not number.is_finite():
+            text = value if len(value) <= 40 else value[:39] + "…"
+            raise UnreadableValue(f"Valor ilegível na base de dados ({text!r}): dados "
+                                  "alterados fora do programa; execute 'caixa verify'.")
+        return number

@@ -17,6 +17,7 @@ from decimal import Decimal, InvalidOperation
 from lxml import etree
 
 from pos.domain.errors import ValidationError
+from pos.domain.exemptions import EU_MEMBERS
 from pos.domain.money import ZERO, fmt2, round2
 from pos.domain.nif import CONSUMIDOR_FINAL_NIF
 from pos.domain.tax_ids import split_tax_id
@@ -114,6 +115,7 @@ class Checker:
         self.problems: list[Problem] = []
         self.documents = self.signatures = self.unverifiable = 0
         self.customers: set[str] = set()
+        self.countries: dict[str, tuple[str, bool]] = {}   # customer: (country, has a NIF)
         self.products: set[str] = set()
         self.series: dict[tuple[str, str], _Series] = {}
         self.tables: dict[str, _Table] = {}
@@ -228,12 +230,28 @@ class Checker:
         cid = text.get("CustomerID")
         if cid not in self.customers:
             self.flag(no, f"cliente {cid} não está em MasterFiles")
+        elif kind.table == "SalesInvoices":
+            self._intra_community(no, cid, lines)
+
+    def _intra_community(self, no: str, cid: str, lines: list) -> None:
+        """A supply exempt under M16 (RITI art. 14.º n.º 1 a)) is to a buyer registered for
+        VAT in another EU member state: identified, and not from Portugal nor outside."""
+        tag = q("TaxExemptionCode")
+        if not any(ln.findtext(tag) == "M16" for ln in lines):
+            return
+        country, identified = self.countries.get(cid, ("", False))
+        if not identified or country == "PT" or country not in EU_MEMBERS:
+            who = f"de {country}" if identified else "sem número de IVA"
+            self.flag(no, f"isenção M16 (transmissão intracomunitária) a um cliente {who}: "
+                          "só a um sujeito passivo de outro Estado-Membro da UE (RITI art. "
+                          "14.º)")
 
     def _customer(self, el) -> None:
         f = _texts(el)
         cid, tax_id = f.get("CustomerID"), f.get("CustomerTaxID") or ""
         self.customers.add(cid)
         country = el.findtext(f"{q('BillingAddress')}/{q('Country')}") or ""
+        self.countries[cid] = (country, tax_id not in ("", CONSUMIDOR_FINAL_NIF))
         if tax_id == CONSUMIDOR_FINAL_NIF or len(country) != 2:
             return
         try:

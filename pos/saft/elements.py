@@ -11,6 +11,7 @@ Element order follows the XSD sequences exactly.
 
 from functools import lru_cache
 
+from pos.domain.complements import complements_of
 from pos.domain.transport import Place, transport_of
 
 from .masterfiles import UNKNOWN, exemption_reason
@@ -62,13 +63,15 @@ def _product(code: str, description: str) -> tuple[str, str]:
             f"<Description>{text}</Description>")
 
 
-def _line(ln, point: str, side: str, region: str, references: bool) -> str:
-    """One Line; ``point`` is the TaxPointDate element ('' in MovementOfGoods)."""
+def _line(ln, point: str, side: str, region: str, references: bool,
+          contract: str = "") -> str:
+    """One Line; ``point`` is the TaxPointDate element ('' in MovementOfGoods);
+    ``contract`` the OrderReferences of an invoice for a service on contract."""
     # A plain row (see queries.LINE_COLS): unpacking beats attribute access on this path.
     (_, line_no, code, desc, qty, unit, net, tax_code, pct, exemption, reason, ref_no,
      ref_reason, discount) = ln[:14]
     product, description = _product(code, desc)
-    refs = order = ""
+    refs, order = "", contract
     if ref_no and references:
         why = f"<Reason>{esc(ref_reason, 50)}</Reason>" if ref_reason else ""
         refs = f"<References><Reference>{esc(ref_no, 60)}</Reference>{why}</References>"
@@ -85,11 +88,16 @@ def _line(ln, point: str, side: str, region: str, references: bool) -> str:
 
 
 def _lines(doc, lines, debit: bool, table: str) -> str:
-    point = "" if table == MG else f"<TaxPointDate>{day(doc.invoice_date)}</TaxPointDate>"
+    # The tax point: the supply date, or the end of a service's period; else the date.
+    more = complements_of(doc.extra) if doc.extra and table != MG else None
+    tax_point = more.tax_point(doc.invoice_date) if more else doc.invoice_date
+    point = "" if table == MG else f"<TaxPointDate>{day(tax_point)}</TaxPointDate>"
+    contract = (f"<OrderReferences><OriginatingON>{esc(more.contract, 60)}</OriginatingON>"
+                "</OrderReferences>") if more and more.contract else ""
     side = "DebitAmount" if debit else "CreditAmount"
     refs = table == "SalesInvoices"
     region = doc.tax_region
-    return "".join([_line(ln, point, side, region, refs) for ln in lines])
+    return "".join([_line(ln, point, side, region, refs, contract) for ln in lines])
 
 
 def _totals(doc, payments: str = "") -> str:

@@ -71,9 +71,15 @@ class AnchorLog:
 
     def __init__(self, folder: Path | None = None):
         self.folder = folder or default_folder()
+        self._open: dict[Path, int] = {}     # path -> descriptor kept open for appending
+        self._paths: dict[tuple[str, str], Path] = {}
 
     def path(self, shop: str, till: str) -> Path:
-        return self.folder / f"{shop}-{till}.log"
+        key = (shop, till)
+        path = self._paths.get(key)
+        if path is None:
+            path = self._paths[key] = self.folder / f"{shop}-{till}.log"
+        return path
 
     def read(self, shop: str, till: str) -> AnchorState | None:
         path = self.path(shop, till)
@@ -98,16 +104,43 @@ class AnchorLog:
                 continue       # a torn last line (power cut): the lines before it stand
         return state
 
-    def _write(self, path: Path, line: str) -> None:
+    def _descriptor(self, path: Path) -> int:
+        """The log open for appending, kept open between sales; opened again when the file
+        at ``path`` is no longer the one open (restarted by another process, deleted)."""
+        fd = self._open.get(path)
+        if fd is not None:
+            try:
+                if os.stat(path).st_ino == os.fstat(fd).st_ino:
+                    return fd
+            except OSError:
+                pass
+            self._close(path)
         if not self.folder.exists():
             self.folder.mkdir(parents=True, mode=0o700)
-        fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
-        with os.fdopen(fd, "a", encoding="utf-8") as fh:
-            fh.write(line + "\n")
+        fd = self._open[path] = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+        return fd
+
+    def _close(self, path: Path) -> None:
+        fd = self._open.pop(path, None)
+        if fd is not None:
+            os.close(fd)
+
+    def _write(self, path: Path, line: str) -> None:
+        data = memoryview((line + "\n").encode("utf-8"))
+        fd = self._descriptor(path)
+        # One write(2) on an O_APPEND descriptor: the line lands whole, after any other
+        # process's line (a short write, on a full disk, goes on with the rest).
+        while data:
+            data = data[os.write(fd, data):]
+
+    def close(self) -> None:
+        for path in list(self._open):
+            self._close(path)
 
     def full(self, state: AnchorState) -> None:
         path = self.path(state.shop, state.till)
         if path.exists() and path.stat().st_size > MAX_LOG:
+            self._close(path)
             os.replace(path, path.with_suffix(".log.1"))
         self._write(path, json.dumps({"full": json.loads(state.to_json())},
                                      separators=(",", ":")))

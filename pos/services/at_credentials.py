@@ -21,8 +21,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 
 from pos.domain import fields
@@ -30,6 +30,9 @@ from pos.domain.errors import ValidationError
 from pos.persistence.uow import UnitOfWork
 
 from . import secret_box
+
+if TYPE_CHECKING:
+    from cryptography import x509
 
 PREFIX = "at_"
 KEYS = ("environment", "username", "password", "wsdl_dir", "public_cert", "client_cert",
@@ -83,6 +86,8 @@ def _get(uow: UnitOfWork, key: str) -> str:
 
 
 def _load_cert(raw: bytes, what: str) -> x509.Certificate:
+    from cryptography import x509  # loaded with a certificate, not with every command
+
     try:
         if raw.lstrip().startswith(b"-----BEGIN"):
             return x509.load_pem_x509_certificate(raw)
@@ -106,7 +111,7 @@ def info(uow: UnitOfWork) -> AtCredentialsInfo:
     certs = {}
     for key in ("public_cert", "client_cert"):
         pem = _get(uow, key)
-        certs[key] = _info(x509.load_pem_x509_certificate(pem.encode())) if pem else None
+        certs[key] = _info(_load_cert(pem.encode(), key)) if pem else None
     return AtCredentialsInfo(_get(uow, "environment") or "test", _get(uow, "username"),
                              bool(_get(uow, "password")), _get(uow, "wsdl_dir"),
                              certs["public_cert"], certs["client_cert"],

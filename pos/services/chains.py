@@ -29,6 +29,8 @@ from pos.persistence.models import (
 )
 from pos.persistence.repositories import event_hash
 
+from .raw_values import UNREADABLE, datetime_of, raw, unreadable
+
 BATCH = 2000
 FINGERPRINT = re.compile(r"fingerprint ([0-9a-f]{32})")
 
@@ -94,24 +96,37 @@ def journal_facts(conn: Connection) -> JournalFacts:
 
 
 def verify_journal(conn: Connection, till_id: int, till_code: str, verifiers: dict,
-                   covered: Covered | None, head_only: bool = False) -> list[str]:
-    """Problems in one till's journal, as sentences (empty when intact)."""
+                   covered: Covered | None, head_only: bool = False,
+                   since: tuple[int, str] | None = None) -> list[str]:
+    """Problems in one till's journal, as sentences (empty when intact). ``since``: only the
+    entries after that (sequence number, hash), which must follow it."""
     problems: list[str] = []
-    cols = (AuditEvent.seq, AuditEvent.at, AuditEvent.user_login, AuditEvent.kind,
+    cols = (AuditEvent.seq, raw(AuditEvent.at), AuditEvent.user_login, AuditEvent.kind,
             AuditEvent.detail, AuditEvent.prev_hash, AuditEvent.hash, AuditEvent.key_version,
             AuditEvent.signature)
     q = select(*cols).where(AuditEvent.till_id == till_id)
     if head_only:
         rows = list(conn.execute(q.order_by(AuditEvent.seq.desc()).limit(2)))[::-1]
         expected, prev = (rows[0].seq, rows[0].prev_hash) if rows else (1, "")
+    elif since is not None:
+        rows = list(conn.execute(q.where(AuditEvent.seq > since[0]).order_by(AuditEvent.seq)))
+        expected, prev = since[0] + 1, since[1]
+        if not rows:         # nothing after it: the head is that entry, sealed as it was
+            rows = list(conn.execute(q.where(AuditEvent.seq == since[0])))
+            expected, prev = since[0], rows[0].prev_hash if rows else since[1]
     else:
         rows = _stream(conn, q.order_by(AuditEvent.seq))
         expected, prev = 1, ""
     old_end = covered.journal[0] if covered and covered.journal else 0
     last = None
     for row in rows:
-        seq, at, user, kind, detail, prev_hash, digest, key_version, signature = row
+        seq, at_text, user, kind, detail, prev_hash, digest, key_version, signature = row
         where = f"diário da caixa {till_code}, registo {seq} ({kind})"
+        at = datetime_of(at_text)
+        if at is None:
+            problems.append(f"{where}: {unreadable('at', at_text)}")
+            expected, prev, last = seq + 1, digest, row
+            continue
         if seq != expected:
             problems.append(f"{where}: esperado o registo {expected} (registos apagados ou "
                             "inseridos)")
@@ -151,7 +166,26 @@ _REF = aliased(DocumentRow)
 
 
 def _documents(conn: Connection, ids: list[int]) -> dict[int, tuple[dict, list, list]]:
-    """The current rows of documents ``ids``: (columns + referenced UUID, lines, payments)."""
+    """The current rows of documents ``ids``: (columns + referenced UUID, lines, payments).
+    A document with a value that cannot be read (a total 'abc', a date 'garbage': altered
+    outside the program) comes back as (its number, uuid and till, None, None)."""
+    try:
+        return _read_documents(conn, ids)
+    except UNREADABLE:
+        out: dict[int, tuple[dict, list, list]] = {}
+        for one in ids:
+            try:
+                out.update(_read_documents(conn, [one]))
+            except UNREADABLE:
+                row = conn.execute(select(DocumentRow.id, DocumentRow.document_no,
+                                          DocumentRow.uuid, DocumentRow.till_id)
+                                   .where(DocumentRow.id == one)).first()
+                if row is not None:
+                    out[one] = (dict(row._mapping), None, None)
+        return out
+
+
+def _read_documents(conn: Connection, ids: list[int]) -> dict[int, tuple[dict, list, list]]:
     out: dict[int, tuple[dict, list, list]] = {}
     stmt = (select(DocumentRow.__table__, _REF.uuid.label("ref_document"))
             .outerjoin(_REF, _REF.id == DocumentRow.ref_document_id)
@@ -175,7 +209,7 @@ def current_content(till_code: str, doc: tuple[dict, list, list]) -> bytes:
 
 
 _EVENT_COLS = (DocumentEvent.seq, DocumentEvent.document_id, DocumentEvent.kind,
-               DocumentEvent.at, DocumentEvent.user_login, DocumentEvent.reason,
+               raw(DocumentEvent.at), DocumentEvent.user_login, DocumentEvent.reason,
                DocumentEvent.value, DocumentEvent.sealed, DocumentEvent.prev_hash,
                DocumentEvent.hash, DocumentEvent.key_version, DocumentEvent.signature)
 
@@ -191,6 +225,9 @@ def check_entry(till_id: int, till_code: str, ev, doc) -> list[tuple[str | None,
     out: list[tuple[str | None, str]] = []
     if values["till_id"] != till_id:
         out.append((doc_no, f"documento passado para outra caixa (selado na caixa {till_code})"))
+    if doc[1] is None:
+        return out + [(doc_no, "valores ilegíveis na base de dados (alterados fora do "
+                               "programa)")]
     if ev.kind == seal.ISSUED:
         sealed = seal.unpack(ev.sealed or b"")
         if seal.chain_hash(ev.seq, ev.prev_hash, sealed) != ev.hash:
@@ -200,8 +237,12 @@ def check_entry(till_id: int, till_code: str, ev, doc) -> list[tuple[str | None,
         if now != sealed:
             out += [(doc_no, what) for what in seal.differences(sealed, now)]
         return out
+    at = datetime_of(ev.at)
+    if at is None:
+        return out + [(doc_no, f"registo {ev.seq} da cadeia de documentos: "
+                               f"{unreadable('at', ev.at)}")]
     content = seal.event_content(ev.kind, till_code, dict(
-        document=values["uuid"], document_no=doc_no, at=ev.at, user_login=ev.user_login,
+        document=values["uuid"], document_no=doc_no, at=at, user_login=ev.user_login,
         reason=ev.reason, value=ev.value))
     if seal.chain_hash(ev.seq, ev.prev_hash, content) != ev.hash:
         what = "anulação" if ev.kind == seal.CANCELLED else "código AT"
@@ -245,13 +286,41 @@ def verify_documents(conn: Connection, till_id: int, till_code: str, verifiers: 
         problems += [(None, p) for p in _head_seal(f"cadeia de documentos da caixa "
                                                    f"{till_code}", last, verifiers,
                                                    covered.documents if covered else None)]
-    unsealed = conn.execute(select(DocumentRow.document_no).where(
+    return problems + unsealed(conn, till_id)
+
+
+def unsealed(conn: Connection, till_id: int) -> list[tuple[str, str]]:
+    """Documents of the till without an ``issued`` entry (the first 50)."""
+    found = conn.execute(select(DocumentRow.document_no).where(
         DocumentRow.till_id == till_id, ~exists().where(and_(
             DocumentEvent.document_id == DocumentRow.id, DocumentEvent.kind == seal.ISSUED)))
         .order_by(DocumentRow.id).limit(50)).scalars().all()
-    problems += [(doc_no, "documento sem selo (inserido fora do programa)")
-                 for doc_no in unsealed]
-    return problems
+    return [(doc_no, "documento sem selo (inserido fora do programa)") for doc_no in found]
+
+
+def _entry(conn: Connection, till_id: int, seq: int):
+    return conn.execute(select(*_EVENT_COLS).where(DocumentEvent.till_id == till_id,
+                                                   DocumentEvent.seq == seq)).first()
+
+
+def entry_problems(conn: Connection, till_id: int, till_code: str, seq: int
+                   ) -> list[tuple[str | None, str]]:
+    """``check_entry`` for entry ``seq`` of the till's document chain."""
+    ev = _entry(conn, till_id, seq)
+    if ev is None:
+        return []
+    doc = _documents(conn, [ev.document_id]).get(ev.document_id)
+    return check_entry(till_id, till_code, ev, doc)
+
+
+def head_seal_problems(conn: Connection, till_id: int, till_code: str, head_seq: int,
+                       verifiers: dict, covered: Covered | None) -> list[str]:
+    """The seal of the chain's head, entry ``head_seq``."""
+    head = _entry(conn, till_id, head_seq)
+    if head is None:
+        return []
+    return _head_seal(f"cadeia de documentos da caixa {till_code}", head, verifiers,
+                      covered.documents if covered else None)
 
 
 def head_problems(conn: Connection, till_id: int, till_code: str, verifiers: dict,

@@ -8,6 +8,7 @@ it arrived) and ``clock_confirmed`` (the last confirmation).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -24,9 +25,9 @@ WINDOW_KEY, AT_KEY, CONFIRMED_KEY = "clock_window_hours", "at_time", "clock_conf
 SUPERVISORS = ("manager", "admin")
 
 
-def _window(uow: UnitOfWork) -> timedelta:
+def _window(raw: str) -> timedelta:
     try:
-        return timedelta(hours=float(uow.till_settings.get(WINDOW_KEY) or 24))
+        return timedelta(hours=float(raw or 24))
     except ValueError:
         return timedelta(hours=24)
 
@@ -36,41 +37,58 @@ def at_time(uow: UnitOfWork) -> AtTime | None:
     return AtTime.from_json(raw) if raw else None
 
 
-def problem(uow: UnitOfWork, now: datetime, fiscal: bool | None = None) -> str | None:
-    """Why the clock needs a manager now (None when it does not, or one confirmed it).
+def judge(now: datetime, last: datetime | None, setting: Callable[[str], str],
+          fiscal: bool) -> str | None:
+    """Why the clock needs a manager now (None when it does not, or one confirmed it), from
+    the till's high-water mark ``last`` and its settings (``setting(key)``).
 
     Training documents have no fiscal value: for them only a clock behind the last document
-    counts (D8632 §3.4.3), not a jump or AT's time. ``fiscal`` None: the till's mode."""
-    if fiscal is None:
-        fiscal = not uow.till_settings.training
-    last = uow.series.last_system_entry()
+    counts (D8632 §3.4.3), not a jump or AT's time."""
     if fiscal:
-        reason = needs_confirmation(now, last, _window(uow), at_time(uow))
+        raw = setting(AT_KEY)
+        reason = needs_confirmation(now, last, _window(setting(WINDOW_KEY)),
+                                    AtTime.from_json(raw) if raw else None)
     else:
         reason = needs_confirmation(now, last, timedelta(0), None)
     if reason is None:
         return None
-    raw = uow.till_settings.get(CONFIRMED_KEY)
+    raw = setting(CONFIRMED_KEY)
     confirmation = Confirmation.from_json(raw) if raw else None
     if confirmation is not None and confirmation.covers(now):
         return None
     return reason
 
 
+def problem(uow: UnitOfWork, now: datetime, fiscal: bool | None = None) -> str | None:
+    """``judge`` inside a unit of work; ``fiscal`` None: the till's mode."""
+    if fiscal is None:
+        fiscal = not uow.till_settings.training
+    return judge(now, uow.series.last_system_entry(), uow.till_settings.get, fiscal)
+
+
+def refusal(reason: str) -> ClockError:
+    return ClockError(f"{reason} Acerte o relógio, ou um gerente confirma a hora ('caixa clock "
+                      "confirm').")
+
+
 def check(uow: UnitOfWork, now: datetime, confirmed_by_request: bool = False,
           user: str | None = None, fiscal: bool = True) -> None:
-    """Before a document: refuse a clock that needs a manager and has none. A request marked
-    ``confirm_clock`` counts as the confirmation when its user is a manager (journaled)."""
+    """Before a document: refuse a clock that needs a manager and has none."""
     reason = problem(uow, now, fiscal)
-    if reason is None:
-        return
+    if reason is not None:
+        confirm_or_refuse(uow, now, reason, confirmed_by_request, user)
+
+
+def confirm_or_refuse(uow: UnitOfWork, now: datetime, reason: str,
+                      confirmed_by_request: bool, user: str | None) -> None:
+    """A clock that needs a manager: a request marked ``confirm_clock`` counts as the
+    confirmation when its user is a manager (journaled); otherwise refused."""
     if confirmed_by_request and user:
         role = uow.session.scalar(select(User.role).where(User.login == user, User.active))
         if role in SUPERVISORS:
             record_confirmation(uow, now, user, reason)
             return
-    raise ClockError(f"{reason} Acerte o relógio, ou um gerente confirma a hora ('caixa clock "
-                     "confirm').")
+    raise refusal(reason)
 
 
 def record_confirmation(uow: UnitOfWork, now: datetime, user: str, reason: str) -> None:

@@ -9,7 +9,7 @@ not re-closed. Days without a document are not closed (nothing to carry).
 
 from __future__ import annotations
 
-import json
+from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import bindparam, func, select
@@ -21,6 +21,7 @@ from pos.domain.closures import (
     carried,
     month_of,
     next_month,
+    z_end,
 )
 from pos.domain.errors import StateError
 from pos.persistence.models import AuditEvent, CashSession, DocumentEvent, DocumentRow
@@ -182,24 +183,37 @@ _FIRST_AFTER = select(func.min(DocumentRow.system_entry_date)).where(
     DocumentRow.series_kind != "F")
 
 
+def z_hours(raw: str) -> int:
+    """The ``z_max_hours`` setting (0: the rule is off)."""
+    try:
+        return int(raw or 0)
+    except ValueError:
+        return 24
+
+
+def first_without_z(uow: UnitOfWork) -> datetime | None:
+    """This till's oldest fiscal document after its last Z."""
+    conn = uow.session.connection()
+    since = z_end(conn.execute(_LAST_Z, {"till": uow.till.id}).scalar())
+    return conn.execute(_FIRST_AFTER, {"till": uow.till.id, "since": since}).scalar()
+
+
+def refuse_if_z_due(now: datetime, hours: int, first: Callable[[], datetime | None]) -> None:
+    """Refuse a fiscal document when the oldest fiscal document without a Z (``first()``,
+    asked only when the rule is on) is older than ``hours``."""
+    if hours <= 0:
+        return
+    oldest = first()
+    if oldest is not None and now - oldest > timedelta(hours=hours):
+        raise StateError(
+            f"Há vendas desde {oldest:%Y-%m-%d %H:%M} sem fecho Z (máximo {hours} h): feche a "
+            "sessão de caixa (Z) — ou 'caixa closures z' — antes de continuar a vender.")
+
+
 def check_z_due(uow: UnitOfWork, now: datetime, fiscal: bool = True) -> None:
     """Refuse to issue a fiscal document when the till's oldest fiscal document without a Z
     is older than ``z_max_hours`` (a till setting; 0 turns the rule off). Training documents
     are not held to it."""
-    if not fiscal:
-        return
-    try:
-        hours = int(uow.till_settings.get(Z_MAX_KEY) or 0)
-    except ValueError:
-        hours = 24
-    if hours <= 0:
-        return
-    conn = uow.session.connection()
-    detail = conn.execute(_LAST_Z, {"till": uow.till.id}).scalar()
-    since = datetime.fromisoformat(json.loads(detail.split("\n", 1)[1])["end"]) \
-        if detail else datetime(1970, 1, 1)
-    first = conn.execute(_FIRST_AFTER, {"till": uow.till.id, "since": since}).scalar()
-    if first is not None and now - first > timedelta(hours=hours):
-        raise StateError(
-            f"Há vendas desde {first:%Y-%m-%d %H:%M} sem fecho Z (máximo {hours} h): feche a "
-            "sessão de caixa (Z) — ou 'caixa closures z' — antes de continuar a vender.")
+    if fiscal:
+        refuse_if_z_due(now, z_hours(uow.till_settings.get(Z_MAX_KEY)),
+                        lambda: first_without_z(uow))

@@ -37,7 +37,8 @@ from pos.persistence.models import (
 from pos.persistence.store_models import StoreSealKey
 from pos.persistence.uow import UnitOfWork
 
-from . import chains
+from . import chains, verification
+from .raw_values import date_of, datetime_of, decimal_of, raw, unreadable
 
 BATCH = 5000
 REPORT, ACKNOWLEDGED = "integrity_report", "integrity_acknowledged"
@@ -87,12 +88,57 @@ class Report:
         return head + f": {len(self.problems)} problema(s).\n" + "\n".join(lines)
 
 
+# Values are read raw and parsed in raw_values: one a hand made unreadable is a finding.
 _DOC_COLS = (DocumentRow.id, DocumentRow.number, DocumentRow.document_no, DocumentRow.doc_type,
-             DocumentRow.invoice_date, DocumentRow.system_entry_date, DocumentRow.gross_total,
-             DocumentRow.net_total, DocumentRow.tax_payable, DocumentRow.previous_hash,
-             DocumentRow.hash, DocumentRow.key_version)
-_LINE_COLS = (LineRow.document_id, LineRow.line_no, LineRow.quantity, LineRow.unit_price,
-              LineRow.discount, LineRow.gross_amount, LineRow.net_amount, LineRow.tax_amount)
+             raw(DocumentRow.invoice_date), raw(DocumentRow.system_entry_date),
+             raw(DocumentRow.gross_total), raw(DocumentRow.net_total),
+             raw(DocumentRow.tax_payable), DocumentRow.previous_hash, DocumentRow.hash,
+             DocumentRow.key_version)
+_LINE_COLS = (LineRow.document_id, LineRow.line_no, raw(LineRow.quantity),
+              raw(LineRow.unit_price), raw(LineRow.discount), raw(LineRow.gross_amount),
+              raw(LineRow.net_amount), raw(LineRow.tax_amount))
+_LINE_NAMES = ("quantity", "unit_price", "discount", "gross_amount", "net_amount", "tax_amount")
+_SERIES_COLS = (Series.id, Series.doc_type, Series.series_id, Series.first_number,
+                Series.last_number, Series.last_hash, Series.till_id)
+
+
+@dataclass(frozen=True)
+class _Head:
+    """A document's values that the legal chain checks, parsed; ``unreadable`` names those
+    that could not be read (then nothing is checked on them)."""
+
+    id: int
+    number: int
+    document_no: str
+    doc_type: str
+    invoice_date: object
+    system_entry_date: object
+    gross: Decimal | None
+    net: Decimal | None
+    tax: Decimal | None
+    previous_hash: str
+    hash: str
+    key_version: int
+    unreadable: tuple[str, ...]
+
+    @classmethod
+    def of(cls, row) -> _Head:
+        (doc_id, number, doc_no, dtype, inv, entry, gross, net, tax, previous, digest,
+         key_version) = row
+        parsed = {"invoice_date": date_of(inv), "system_entry_date": datetime_of(entry),
+                  "gross_total": decimal_of(gross), "net_total": decimal_of(net),
+                  "tax_payable": decimal_of(tax)}
+        given = {"invoice_date": inv, "system_entry_date": entry, "gross_total": gross,
+                 "net_total": net, "tax_payable": tax}
+        bad = tuple(unreadable(k, given[k]) for k, v in parsed.items() if v is None)
+        return cls(doc_id, number, str(doc_no), dtype, parsed["invoice_date"],
+                   parsed["system_entry_date"], parsed["gross_total"], parsed["net_total"],
+                   parsed["tax_payable"], previous, digest, key_version, bad)
+
+    def signed_by(self, verifier) -> bool:
+        return verifier.verify(signature_message(self.invoice_date, self.system_entry_date,
+                                                 self.document_no, self.gross,
+                                                 self.previous_hash), self.hash)
 
 
 def _stream(conn: Connection, stmt) -> Iterator:
@@ -103,22 +149,33 @@ def _stream(conn: Connection, stmt) -> Iterator:
         yield from part
 
 
-def _line_sums(conn: Connection, series_pk: int) -> Iterator[tuple[int, list[str]]]:
-    """(document id, problems) for each document's lines, in document-number order."""
+def _line_sums(conn: Connection, series_pk: int
+               ) -> Iterator[tuple[int, list[Decimal] | None, list[str]]]:
+    """(document id, sums of gross/net/tax — None when a line is unreadable —, problems)
+    for each document's lines, in document-number order."""
     stmt = (select(*_LINE_COLS).join(DocumentRow, DocumentRow.id == LineRow.document_id)
             .where(DocumentRow.series_pk == series_pk)
             .order_by(DocumentRow.number, LineRow.line_no))
     current, sums, issues = None, [ZERO, ZERO, ZERO], []
-    for doc_id, line_no, qty, price, disc, gross, net, tax in _stream(conn, stmt):
+    for doc_id, line_no, *texts in _stream(conn, stmt):
         if doc_id != current:
             if current is not None:
                 yield current, sums, issues
             current, sums, issues = doc_id, [ZERO, ZERO, ZERO], []
+        values = [decimal_of(t) for t in texts]
+        if None in values:
+            issues += [f"linha {line_no}: {unreadable(name, t)}"
+                       for name, t, v in zip(_LINE_NAMES, texts, values, strict=True)
+                       if v is None]
+            sums = None
+            continue
+        qty, price, disc, gross, net, tax = values
         if round2(qty * price) - disc != gross or net + tax != gross:
             issues.append(f"linha {line_no} com valores que não batem certo")
-        sums[0] += gross
-        sums[1] += net
-        sums[2] += tax
+        if sums is not None:
+            sums[0] += gross
+            sums[1] += net
+            sums[2] += tax
     if current is not None:
         yield current, sums, issues
 
@@ -128,34 +185,52 @@ def _line_sums(conn: Connection, series_pk: int) -> Iterator[tuple[int, list[str
 def verify(uow: UnitOfWork, verifiers: dict, seal_verifiers: dict,
            signing_fingerprints: dict[int, str],
            till_seals: dict[int, dict] | None = None,
-           progress: Progress | None = None) -> Report:
+           progress: Progress | None = None, processes: int | None = None) -> Report:
     """Every series, document chain and journal of the database, read in one snapshot.
 
     ``till_seals``: seal keys per till, where tills seal with keys of their own that this
     database does not hold in ``seal_keys`` (a store's central database: each till's, as
     it sent them); a till not named there is checked with ``seal_verifiers``.
-    ``progress('verifying', documents done, documents in all)`` is told as it goes."""
+    ``progress('verifying', documents done, documents in all)`` is told as it goes. A SQLite
+    file's documents are checked in one ordered pass, by id range, in ``processes`` worker
+    processes when many (pos.services.verification); a server's, series by series."""
     report = Report()
     conn = uow.session.connection()
-    total = conn.scalar(select(func.count()).select_from(DocumentRow)) or 0 \
-        if progress is not None else 0
-
-    def tick(done: int) -> None:
-        if progress is not None:
-            progress("verifying", min(done, total), total)
-
-    tick(0)
-    for series in conn.execute(select(Series).order_by(Series.id)).all():
-        report.series += 1
-        report.documents += _verify_series(conn, series, verifiers, report.problems,
-                                           lambda n: tick(report.documents + n))
-    tick(total)
     facts = chains.journal_facts(conn)
+    path = uow.db.file
+    if path is not None and not till_seals:
+        def add(series, doc_no, what, till_id):
+            report.problems.append(Problem(series, doc_no, what, till_id))
+
+        def told(done: int, total: int) -> None:
+            progress("verifying", done, total)
+
+        counts = verification.check_documents(conn, path, seal_verifiers, facts, add,
+                                              told if progress is not None else None,
+                                              processes)
+        report.series, report.documents = len(counts), sum(counts.values())
+    else:
+        total = conn.scalar(select(func.count()).select_from(DocumentRow)) or 0 \
+            if progress is not None else 0
+
+        def tick(done: int) -> None:
+            if progress is not None:
+                progress("verifying", min(done, total), total)
+
+        tick(0)
+        for series in conn.execute(select(*_SERIES_COLS).order_by(Series.id)).all():
+            report.series += 1
+            report.documents += _verify_series(conn, series, verifiers, report.problems,
+                                               lambda n: tick(report.documents + n))
+        tick(total)
+        for till_id, code in sorted(chains.till_codes(conn).items()):
+            seals = (till_seals or {}).get(till_id, seal_verifiers)
+            for doc_no, what in chains.verify_documents(conn, till_id, code, seals,
+                                                        facts.covered.get(till_id)):
+                report.problems.append(Problem("", doc_no, what, till_id))
     for till_id, code in sorted(chains.till_codes(conn).items()):
         covered = facts.covered.get(till_id)
         seals = (till_seals or {}).get(till_id, seal_verifiers)
-        for doc_no, what in chains.verify_documents(conn, till_id, code, seals, covered):
-            report.problems.append(Problem("", doc_no, what, till_id))
         report.problems += [Problem("", None, p, till_id) for p in chains.verify_journal(
             conn, till_id, code, seals, covered)]
         report.problems += [Problem("", doc_no, what, till_id)
@@ -218,41 +293,44 @@ def _verify_series(conn: Connection, series, verifiers: dict, problems: list,
     pending = next(lines, None)
     stmt = select(*_DOC_COLS).where(DocumentRow.series_pk == series.id) \
         .order_by(DocumentRow.number)
-    for (doc_id, number, doc_no, dtype, inv_date, entry, gross, net, tax, previous, digest,
-         key_version) in _stream(conn, stmt):
+    for row in _stream(conn, stmt):
+        doc = _Head.of(row)
+        doc_no, number = doc.document_no, doc.number
         count += 1
         if tick is not None and count % BATCH == 0:
             tick(count)
         if number != expected:
             flag(doc_no, f"numeração com falha: esperado n.º {expected}, encontrado {number} "
                          "(documentos apagados ou inseridos)")
-        if doc_no != document_number(dtype, series.series_id, number):
+        if doc_no != document_number(doc.doc_type, series.series_id, number):
             flag(doc_no, f"número do documento não corresponde ao n.º {number}")
-        if digest:
-            if previous != prev_hash:
+        for what in doc.unreadable:
+            flag(doc_no, what)
+        if doc.hash:
+            if doc.previous_hash != prev_hash:
                 flag(doc_no, "cadeia de assinaturas quebrada (hash anterior não corresponde)")
-            verifier = verifiers.get(key_version)
-            msg = signature_message(inv_date, entry, doc_no, gross, previous)
+            verifier = verifiers.get(doc.key_version)
             if verifier is None:
-                flag(doc_no, f"chave de assinatura versão {key_version} desconhecida")
-            elif not verifier.verify(msg, digest):
+                flag(doc_no, f"chave de assinatura versão {doc.key_version} desconhecida")
+            elif not doc.unreadable and not doc.signed_by(verifier):
                 flag(doc_no, "assinatura inválida: data, número ou total alterados")
-            prev_hash = digest
-        if net + tax != gross:
+            prev_hash = doc.hash
+        totals = (doc.gross, doc.net, doc.tax)
+        if not doc.unreadable and doc.net + doc.tax != doc.gross:
             flag(doc_no, "totais não batem certo (líquido + IVA ≠ total)")
-        sums: list[Decimal] | None = None
-        while pending is not None and pending[0] != doc_id:
+        found, sums = False, None
+        while pending is not None and pending[0] != doc.id:
             pending = next(lines, None)   # lines of a document that is no longer listed
         if pending is not None:
-            _, sums, issues = pending
+            found, (_, sums, issues) = True, pending
             for issue in issues:
                 flag(doc_no, issue)
             pending = next(lines, None)
-        if sums is None:
+        if not found:
             flag(doc_no, "documento sem linhas")
-        elif (sums[0], sums[1], sums[2]) != (gross, net, tax):
+        elif sums is not None and not doc.unreadable and tuple(sums) != totals:
             flag(doc_no, f"soma das linhas ({sums[0]:.2f}) não corresponde ao total "
-                         f"do documento ({gross:.2f})")
+                         f"do documento ({doc.gross:.2f})")
         expected = number + 1
     last = expected - 1
     if series.last_number != last:
@@ -277,7 +355,7 @@ def quick_check(uow: UnitOfWork, verifiers: dict, seal_verifiers: dict,
         select(DocumentRow.series_pk, func.max(DocumentRow.number), func.count())
         .join(Series, Series.id == DocumentRow.series_pk).where(mine)
         .group_by(DocumentRow.series_pk))}
-    for series in conn.execute(select(Series).where(mine)).all():
+    for series in conn.execute(select(*_SERIES_COLS).where(mine)).all():
         label = f"{series.doc_type} {series.series_id}"
         top, count = heads.get(series.id, (series.first_number - 1, 0))
         if top != series.last_number or count != top - series.first_number + 1:
@@ -286,14 +364,14 @@ def quick_check(uow: UnitOfWork, verifiers: dict, seal_verifiers: dict,
             continue
         if count == 0:
             continue
-        row = conn.execute(select(*_DOC_COLS).where(
-            DocumentRow.series_pk == series.id, DocumentRow.number == top)).one()
-        digest, verifier = row.hash, verifiers.get(row.key_version)
-        if digest and (digest != series.last_hash or verifier is None or not
-                       verifier.verify(signature_message(
-                           row.invoice_date, row.system_entry_date, row.document_no,
-                           row.gross_total, row.previous_hash), digest)):
-            problems.append(Problem(label, row.document_no, "último documento alterado",
+        head = _Head.of(conn.execute(select(*_DOC_COLS).where(
+            DocumentRow.series_pk == series.id, DocumentRow.number == top)).one())
+        for what in head.unreadable:
+            problems.append(Problem(label, head.document_no, what, series.till_id))
+        verifier = verifiers.get(head.key_version)
+        if head.hash and (head.hash != series.last_hash or verifier is None
+                          or head.unreadable or not head.signed_by(verifier)):
+            problems.append(Problem(label, head.document_no, "último documento alterado",
                                     series.till_id))
     till = uow.till
     facts = chains.journal_facts(conn)

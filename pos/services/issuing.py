@@ -12,12 +12,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import Decimal
+from typing import Protocol
 
 from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
 from pos.domain import rules
+from pos.domain.complements import Complements
+from pos.domain.complements import check as complements_check
 from pos.domain.doctypes import doc_type as get_doc_type
 from pos.domain.documents import (
     FINAL_CONSUMER,
@@ -25,10 +28,13 @@ from pos.domain.documents import (
     Customer,
     Document,
     Payment,
+    PricedLine,
+    Totals,
     price_lines,
     settle,
 )
 from pos.domain.errors import IntegrityError, SeriesError, ValidationError
+from pos.domain.exemptions import check_sale_exemption, exempt_lines
 from pos.domain.series import SeriesState, atcud, document_number
 from pos.domain.signature import hash_control, signature_message
 from pos.domain.text import brief
@@ -78,24 +84,73 @@ class IssueRequest:
     movement_start: datetime | None = None
     confirm_clock: bool = False
     tax_region: str | None = None         # a credit note keeps its document's; else the shop's
+    exemption: str | None = None          # the whole sale exempt (pos.domain.exemptions)
+    complements: Complements | None = None   # supply date, contract, period, correction
+
+
+BLOCKED = ("A verificação de integridade encontrou alterações nos dados fiscais. A emissão "
+           "está bloqueada até um administrador confirmar o relatório ('caixa verify').")
+
+
+class Reads(Protocol):
+    """What issuing reads about its till before it writes: from a unit of work
+    (``UowReads``), or from the till's state kept between sales (``pos.services.paying``)."""
+
+    def blocked(self) -> bool: ...
+
+    def training(self) -> bool: ...
+
+    def series_for(self, doc_type: str, kind: str, series_id: str | None): ...
+
+    def setting(self, key: str) -> str: ...
+
+    def high_water(self) -> datetime | None: ...
+
+    def first_without_z(self) -> datetime | None: ...
+
+
+class UowReads:
+    """Issuing's reads inside a unit of work (the series row locked on PostgreSQL)."""
+
+    def __init__(self, uow: UnitOfWork):
+        self.uow = uow
+
+    def blocked(self) -> bool:
+        return self.uow.integrity.blocked()
+
+    def training(self) -> bool:
+        return self.uow.till_settings.training
+
+    def series_for(self, doc_type: str, kind: str, series_id: str | None):
+        return self.uow.series.for_issuing(doc_type, kind, series_id)
+
+    def setting(self, key: str) -> str:
+        return self.uow.till_settings.get(key)
+
+    def high_water(self) -> datetime | None:
+        return self.uow.series.last_system_entry()
+
+    def first_without_z(self) -> datetime | None:
+        return closures.first_without_z(self.uow)
 
 
 def check_not_blocked(uow: UnitOfWork) -> None:
     if uow.integrity.blocked():
-        raise IntegrityError(
-            "A verificação de integridade encontrou alterações nos dados fiscais. A emissão "
-            "está bloqueada até um administrador confirmar o relatório ('caixa verify').")
+        raise IntegrityError(BLOCKED)
 
 
 def company_region(uow: UnitOfWork) -> str:
-    region = uow.session.scalar(select(Company.tax_region).where(Company.id == 1))
+    return region_or_refuse(uow.session.scalar(select(Company.tax_region)
+                                               .where(Company.id == 1)))
+
+
+def region_or_refuse(region: str | None) -> str:
     if region is None:
         raise ValidationError("A empresa ainda não está configurada ('caixa init').")
     return region
 
 
-def _wanted_kind(uow: UnitOfWork, manual: bool) -> str:
-    training = uow.till_settings.training
+def _wanted_kind(training: bool, manual: bool) -> str:
     if manual:
         if training:
             raise SeriesError("Modo de formação ativo: não se recuperam documentos manuais "
@@ -108,8 +163,13 @@ def lock_series(uow: UnitOfWork, doc_type: str, series_id: str | None = None,
                 manual: bool = False) -> Series:
     """This till's series for ``doc_type`` (the one named, or the first active one of the
     kind the till is issuing in), locked until the commit."""
-    kind = _wanted_kind(uow, manual)
-    series = uow.series.for_issuing(doc_type, kind, series_id)
+    return pick_series(UowReads(uow), doc_type, series_id, manual)
+
+
+def pick_series(reads: Reads, doc_type: str, series_id: str | None = None,
+                manual: bool = False):
+    kind = _wanted_kind(reads.training(), manual)
+    series = reads.series_for(doc_type, kind, series_id)
     if series is None:
         if series_id:
             raise SeriesError(f"Série {brief(series_id)} para {doc_type} não existe nesta "
@@ -129,7 +189,8 @@ def lock_series(uow: UnitOfWork, doc_type: str, series_id: str | None = None,
 
 @dataclass(frozen=True)
 class Slot:
-    """The next number of a locked series, and the time read once the lock was held."""
+    """The next number of a locked series, and the time read once the lock was held.
+    ``series``: its row (an ORM ``Series``, or the till state's copy of it)."""
 
     series: Series
     number: int
@@ -148,15 +209,32 @@ def next_in_series(uow: UnitOfWork, doc_type: str, series_id: str | None, now: C
     is read only once the series is locked: a writer that waited for the lock must not
     sign with a time taken before the document that held it.
     """
-    check_not_blocked(uow)
-    series = lock_series(uow, doc_type, series_id, manual)
+    def clock_needs_manager(at: datetime, reason: str) -> None:
+        clock.confirm_or_refuse(uow, at, reason, confirm_clock, user)
+
+    return take_slot(UowReads(uow), doc_type, series_id, now, manual=manual,
+                     doc_date=doc_date, clock_needs_manager=clock_needs_manager)
+
+
+def take_slot(reads: Reads, doc_type: str, series_id: str | None, now: Clock, *,
+              manual: bool, doc_date: date | None,
+              clock_needs_manager: Callable[[datetime, str], None]) -> Slot:
+    """``next_in_series`` over any ``Reads``: ``clock_needs_manager(now, reason)`` records a
+    manager's confirmation or raises."""
+    if reads.blocked():
+        raise IntegrityError(BLOCKED)
+    series = pick_series(reads, doc_type, series_id, manual)
     at = now()
     SeriesState(series.series_id, series.doc_type, series.kind, series.status,
                 series.validation_code, series.last_number, series.last_hash,
                 series.last_invoice_date, series.last_system_entry).check_can_issue()
     fiscal = series.kind != "F"
-    clock.check(uow, at, confirm_clock, user, fiscal)
-    closures.check_z_due(uow, at, fiscal)
+    reason = clock.judge(at, reads.high_water(), reads.setting, fiscal)
+    if reason is not None:
+        clock_needs_manager(at, reason)
+    if fiscal:
+        closures.refuse_if_z_due(at, closures.z_hours(reads.setting(closures.Z_MAX_KEY)),
+                                 reads.first_without_z)
     day = doc_date or at.date()
     if day > at.date():
         raise ValidationError("A data do documento não pode ser futura.")
@@ -167,15 +245,20 @@ def next_in_series(uow: UnitOfWork, doc_type: str, series_id: str | None, now: C
                 atcud(series.validation_code, number), at, day)
 
 
+def moved_on(slot: Slot, digest: str) -> dict:
+    """The series row's columns once ``slot`` is issued (its number, hash, dates)."""
+    series = slot.series
+    return dict(last_number=slot.number, last_hash=digest,
+                last_invoice_date=max(slot.doc_date, series.last_invoice_date or slot.doc_date),
+                last_system_entry=slot.now)
+
+
 def move_on(uow: UnitOfWork, slot: Slot, digest: str) -> None:
     """The series row now ends at ``slot`` (its number, hash, dates)."""
     series = slot.series
-    moved_on = dict(last_number=slot.number, last_hash=digest,
-                    last_invoice_date=max(slot.doc_date, series.last_invoice_date
-                                          or slot.doc_date),
-                    last_system_entry=slot.now)
-    uow.session.connection().execute(_UPDATE_SERIES, {"pk": series.id, **moved_on})
-    for key, value in moved_on.items():   # keep the session's copy of the row true
+    moved = moved_on(slot, digest)
+    uow.session.connection().execute(_UPDATE_SERIES, {"pk": series.id, **moved})
+    for key, value in moved.items():   # keep the session's copy of the row true
         set_committed_value(series, key, value)
     uow.moved.series[f"{series.doc_type} {series.series_id}"] = (slot.number, digest[:16])
 
@@ -211,21 +294,71 @@ def outbox_for(doc_type: str, series_kind: str, day: date, now: datetime,
     return None
 
 
-def issue(uow: UnitOfWork, req: IssueRequest, signer, now: Clock) -> Document:
-    """Issue ``req`` inside the unit of work's write transaction; the signed document.
+@dataclass
+class Draft:
+    """A document composed, signed and ready to insert: its columns (``values``, without
+    the row id), its lines and payments (without ``document_id``), the AT duty it owes."""
 
-    ``now`` is a clock's ``now``: it is read only once the series is locked (next_in_series).
-    """
+    values: dict
+    lines: tuple[PricedLine, ...]
+    line_values: list[dict]
+    pay_values: list[dict]
+    duty: tuple[str, datetime] | None
+    totals: Totals
+    payments: tuple[Payment, ...]
+    customer: Customer
+    transport: object
+    complements: Complements | None = None
+
+    def line_rows(self, doc_id: int) -> list[dict]:
+        return [{**ln, "document_id": doc_id} for ln in self.line_values]
+
+    def pay_rows(self, doc_id: int) -> list[dict]:
+        return [{**p, "document_id": doc_id} for p in self.pay_values]
+
+    def outbox_row(self, doc_id: int) -> dict | None:
+        if self.duty is None:
+            return None
+        at = self.values["system_entry_date"]
+        return dict(till_id=self.values["till_id"], kind=self.duty[0], document_id=doc_id,
+                    series_pk=None, payload=None, status="pending", attempts=0,
+                    created_at=at, next_attempt_at=at, deadline=self.duty[1],
+                    last_error=None, done_at=None, result=None)
+
+    def document(self, doc_id: int) -> Document:
+        v = self.values
+        return Document(
+            id=doc_id, uuid=v["uuid"], doc_type=v["doc_type"], series_id=v["series_id"],
+            series_kind=v["series_kind"], number=v["number"], document_no=v["document_no"],
+            atcud=v["atcud"], invoice_date=v["invoice_date"],
+            system_entry_date=v["system_entry_date"], customer=self.customer,
+            lines=self.lines, totals=self.totals, payments=self.payments,
+            previous_hash=v["previous_hash"], hash=v["hash"], hash_control=v["hash_control"],
+            key_version=v["key_version"], source_billing=v["source_billing"], status="N",
+            status_date=v["system_entry_date"], status_reason=None, user=v["user_login"],
+            tax_region=v["tax_region"], manual_ref=v["manual_ref"], at_doc_code=None,
+            movement_start=v["movement_start"], transport=self.transport,
+            complements=self.complements)
+
+
+def compose(req: IssueRequest, slot: Slot, region: str, signer, till_id: int) -> Draft:
+    """Price, settle and sign ``req`` in ``slot``: everything but the writing (pure but for
+    the signature)."""
     dtype = get_doc_type(req.doc_type)
-    region = req.tax_region or company_region(uow)
     manual = bool(req.manual_ref or req.duplicate_ref)
-    slot = next_in_series(uow, req.doc_type, req.series_id, now, manual=manual,
-                          doc_date=req.doc_date, confirm_clock=req.confirm_clock,
-                          user=req.user)
     series, number, doc_no, code = slot.series, slot.number, slot.document_no, slot.atcud
     at, doc_date = slot.now, slot.doc_date
 
-    lines, totals = price_lines(list(req.lines), region, doc_date)
+    cart = req.lines
+    if req.exemption:
+        check_sale_exemption(req.exemption, req.doc_type, req.customer)
+        cart = exempt_lines(cart, req.exemption, region, doc_date)
+    lines, totals = price_lines(list(cart), region, doc_date)
+    extra = req.extra
+    complements = complements_check(req.complements, req.doc_type, doc_date) \
+        if req.complements else None
+    if complements:
+        extra = {**extra, **complements.as_extra()}
     if dtype.is_invoice and req.doc_type in ("FS", "FT", "FR"):
         rules.check_invoice_type(req.doc_type, totals.gross, lines, req.customer)
     payments: tuple[Payment, ...] = ()
@@ -244,57 +377,62 @@ def issue(uow: UnitOfWork, req: IssueRequest, signer, now: Clock) -> Document:
         if dtype.signed else ""
     control = hash_control(key_version, req.manual_ref, req.duplicate_ref, req.doc_type) \
         if dtype.signed else ""
-    doc_uuid = str(uuidlib.uuid4())
-    source_billing = "M" if manual else "P"
-    manual_ref = req.manual_ref or req.duplicate_ref
-    till_id = uow.till.id
-    # Core statements, not ORM units of work: this is the till's hot path, and the ORM's
-    # flush bookkeeping cost several times the insert itself (docs/PERFORMANCE.md).
-    conn = uow.session.connection()
+    customer = req.customer
     values = dict(
-        uuid=doc_uuid, till_id=till_id, series_pk=series.id, doc_type=req.doc_type,
-        series_id=series.series_id, series_kind=series.kind, number=number,
-        document_no=doc_no, atcud=code, invoice_date=doc_date, system_entry_date=at,
-        customer_nif=req.customer.nif, customer_name=req.customer.name,
-        customer_address=req.customer.address, customer_city=req.customer.city,
-        customer_postal_code=req.customer.postal_code,
-        customer_country=req.customer.country, tax_region=region,
-        net_total=totals.net, tax_payable=totals.tax, gross_total=totals.gross,
-        previous_hash=previous, hash=digest, hash_control=control, key_version=key_version,
-        source_billing=source_billing, user_login=req.user, manual_ref=manual_ref,
-        ref_document_id=req.ref_document_id,
-        extra=json.dumps(req.extra, ensure_ascii=False) if req.extra else None,
+        uuid=str(uuidlib.uuid4()), till_id=till_id, series_pk=series.id,
+        doc_type=req.doc_type, series_id=series.series_id, series_kind=series.kind,
+        number=number, document_no=doc_no, atcud=code, invoice_date=doc_date,
+        system_entry_date=at, customer_nif=customer.nif, customer_name=customer.name,
+        customer_address=customer.address, customer_city=customer.city,
+        customer_postal_code=customer.postal_code, customer_country=customer.country,
+        tax_region=region, net_total=totals.net, tax_payable=totals.tax,
+        gross_total=totals.gross, previous_hash=previous, hash=digest, hash_control=control,
+        key_version=key_version, source_billing="M" if manual else "P", user_login=req.user,
+        manual_ref=req.manual_ref or req.duplicate_ref, ref_document_id=req.ref_document_id,
+        extra=json.dumps(extra, ensure_ascii=False) if extra else None,
         movement_start=req.movement_start)
+    return Draft(values, lines, [mapping.line_values(ln) for ln in lines],
+                 [{"method": p.method, "amount": p.amount, "tendered": p.tendered}
+                  for p in payments],
+                 outbox_for(req.doc_type, series.kind, doc_date, at, req.movement_start),
+                 totals, payments, customer, transport_of(req.extra), complements)
+
+
+def issue(uow: UnitOfWork, req: IssueRequest, signer, now: Clock) -> Document:
+    """Issue ``req`` inside the unit of work's write transaction; the signed document.
+
+    ``now`` is a clock's ``now``: it is read only once the series is locked (next_in_series).
+    The till's own sales take the same steps on its long-lived connection
+    (``pos.services.paying``).
+    """
+    region = req.tax_region or company_region(uow)
+    slot = next_in_series(uow, req.doc_type, req.series_id, now,
+                          manual=bool(req.manual_ref or req.duplicate_ref),
+                          doc_date=req.doc_date, confirm_clock=req.confirm_clock,
+                          user=req.user)
+    draft = compose(req, slot, region, signer, uow.till.id)
+    values = draft.values
+    # Core statements, not ORM units of work: the ORM's flush bookkeeping cost several
+    # times the insert itself (docs/PERFORMANCE.md).
+    conn = uow.session.connection()
     fresh = uow.chain.new_document_id()
     if fresh is not None:
         values["id"] = fresh
     doc_id = conn.execute(_INSERT_DOC, values).inserted_primary_key[0]
-    line_rows = [{**mapping.line_values(ln), "document_id": doc_id} for ln in lines]
+    line_rows = draft.line_rows(doc_id)
     conn.execute(_INSERT_LINE, line_rows)
-    pay_rows = [{"document_id": doc_id, "method": p.method, "amount": p.amount,
-                 "tendered": p.tendered} for p in payments]
+    pay_rows = draft.pay_rows(doc_id)
     if pay_rows:
         conn.execute(_INSERT_PAYMENT, pay_rows)
     # Every byte of it sealed in the till's document chain (one Ed25519 signature).
     uow.chain.issued(doc_id, values, line_rows, pay_rows, ref_uuid(uow, req.ref_document_id))
-    move_on(uow, slot, digest)
-    duty = outbox_for(req.doc_type, series.kind, doc_date, at, req.movement_start)
+    move_on(uow, slot, values["hash"])
+    duty = draft.outbox_row(doc_id)
     if duty is not None:
-        conn.execute(_INSERT_OUTBOX, dict(
-            till_id=till_id, kind=duty[0], document_id=doc_id, series_pk=None, payload=None,
-            status="pending", attempts=0, created_at=at, next_attempt_at=at,
-            deadline=duty[1], last_error=None, done_at=None, result=None))
+        conn.execute(_INSERT_OUTBOX, duty)
     if not req.customer.is_final_consumer:
         _remember_customer(uow.session, req.customer)
-    return Document(
-        id=doc_id, uuid=doc_uuid, doc_type=req.doc_type, series_id=series.series_id,
-        series_kind=series.kind, number=number, document_no=doc_no, atcud=code,
-        invoice_date=doc_date, system_entry_date=at, customer=req.customer, lines=lines,
-        totals=totals, payments=payments, previous_hash=previous, hash=digest,
-        hash_control=control, key_version=key_version, source_billing=source_billing,
-        status="N", status_date=at, status_reason=None, user=req.user, tax_region=region,
-        manual_ref=manual_ref, at_doc_code=None, movement_start=req.movement_start,
-        transport=transport_of(req.extra))
+    return draft.document(doc_id)
 
 
 def _remember_customer(session: Session, customer: Customer) -> None:

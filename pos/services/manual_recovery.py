@@ -6,7 +6,6 @@ signs: the form belongs to a registered book, was not voided, and has no other a
 document (D8632 §3.2.2 — one active document per manual original or duplicate).
 """
 
-import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -16,19 +15,22 @@ from sqlalchemy import select
 
 from pos.domain import manual as rules
 from pos.domain import text
+from pos.domain.complements import Complements
 from pos.domain.doctypes import doc_type
-from pos.domain.documents import FINAL_CONSUMER, CartLine, Customer, Document, LineRef
+from pos.domain.documents import FINAL_CONSUMER, CartLine, Customer, Document
 from pos.domain.errors import NotFoundError, SeriesError, StateError, ValidationError
+from pos.domain.exemptions import sale_exemption
 from pos.domain.series import document_number
 from pos.domain.text import check_text
-from pos.persistence.models import DocumentRow, Series, TypographyBook
+from pos.persistence.models import DocumentRow, InoperabilityPeriod, Series, TypographyBook
 from pos.persistence.uow import UnitOfWork
 
-from . import issuing
+from . import corrections, issuing, references
 from .manual import find_book, recovered_in, voided_in
 
 Clock = Callable[[], datetime]
 MAX_JUSTIFICATION = 4000    # finalizarSerie 'justificacao' (FISCAL-PT §4.3)
+MAX_DATE_REASON = 200
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,11 @@ class ManualEntry:
     reference: str | None = None                  # NC/ND: the document it corrects
     reason: str | None = None
     confirm_clock: bool = False
+    # Why a form is recovered although dated outside every recorded inoperability period,
+    # or before the last document of its recovery series (date_warnings).
+    date_reason: str | None = None
+    exemption: str | None = None                  # the sale exempt (M16, M05, M40)
+    complements: Complements | None = None        # supply date, contract, period...
 
 
 @dataclass(frozen=True)
@@ -63,6 +70,9 @@ class DuplicateEntry:
     reference: str | None = None
     reason: str | None = None
     confirm_clock: bool = False
+    date_reason: str | None = None                # dated before the recovery series' last
+    exemption: str | None = None
+    complements: Complements | None = None
 
 
 @dataclass(frozen=True)
@@ -99,28 +109,26 @@ def require_recovery_series(uow: UnitOfWork, doc_type_code: str, year: int) -> S
     return series
 
 
-def _with_reference(doc_type_code: str, lines: tuple[CartLine, ...], reference: str | None,
-                    reason: str | None) -> tuple[CartLine, ...]:
+def _correcting(uow: UnitOfWork, doc_type_code: str, lines: tuple[CartLine, ...],
+                reference: str | None, reason: str | None
+                ) -> tuple[tuple[CartLine, ...], int | None, str | None]:
+    """(lines, corrected document's id, its tax region) of a recovered document: a credit
+    or debit note cites the document it corrects by its paper number and is held to what
+    that document sold (references.resolve, corrections.paper_note_lines)."""
     if doc_type_code not in ("NC", "ND"):
         if reference:
             raise ValidationError(f"Só notas de crédito ou débito citam outro documento, não "
                                   f"{doc_type_code}.")
-        return lines
+        return lines, None, None
     if not (reference or "").strip() or not (reason or "").strip():
         raise ValidationError(
             f"Uma {doc_type(doc_type_code).name.lower()} cita o documento que corrige e o "
             "motivo, como no impresso (--ref e --ref-reason).")
     reference = check_text(reference, "a referência do documento corrigido", 60)
     reason = text.REASON(reason)
-    ref = LineRef(reference, 0, reason)
-    return tuple(dataclasses.replace(ln, reference=ref) for ln in lines)
-
-
-def _ref_document_id(uow: UnitOfWork, reference: str | None) -> int | None:
-    session = uow.session
-    if not reference:
-        return None
-    return session.scalar(select(DocumentRow.id).where(DocumentRow.document_no == reference))
+    row = references.resolve(uow, reference)
+    lines = corrections.paper_note_lines(uow, row, doc_type_code, lines, reason)
+    return lines, row.id, row.tax_region
 
 
 def _sales_only(doc_type_code: str) -> None:
@@ -133,11 +141,50 @@ def _sales_only(doc_type_code: str) -> None:
         raise ValidationError(f"A recuperação de {dtype.name.lower()} não é suportada.")
 
 
+def date_warnings(uow: UnitOfWork, doc_type_code: str, doc_date: date, now: datetime,
+                  periods: bool = True) -> list[str]:
+    """Why the date of a document to recover needs a reason: outside every inoperability
+    period recorded (a form is used while the program cannot be, D8632 §2.4), or before the
+    last document of its recovery series (whose dates then go backwards)."""
+    out = []
+    if periods:
+        recorded = list(uow.session.scalars(select(InoperabilityPeriod)
+                                            .order_by(InoperabilityPeriod.started_at)))
+        if not any(p.started_at.date() <= doc_date <= (p.ended_at or now).date()
+                   for p in recorded):
+            known = "; ".join(f"{p.started_at:%Y-%m-%d %H:%M} a "
+                              f"{p.ended_at:%Y-%m-%d %H:%M}" if p.ended_at else
+                              f"{p.started_at:%Y-%m-%d %H:%M} em aberto"
+                              for p in recorded[-3:]) or "nenhum"
+            out.append(f"a data {doc_date.isoformat()} está fora de todos os períodos de "
+                       f"inoperacionalidade registados ({known})")
+    series = uow.session.scalars(select(Series).where(
+        Series.doc_type == doc_type_code, Series.kind == "R", Series.status == "A",
+        Series.till_id == uow.till.id).order_by(Series.id)).first()
+    if series is not None and series.last_invoice_date and doc_date < series.last_invoice_date:
+        out.append(f"a data {doc_date.isoformat()} é anterior à do último documento da "
+                   f"série de recuperação {series.series_id} "
+                   f"({series.last_invoice_date.isoformat()})")
+    return out
+
+
+def _check_dates(what: str, warnings: list[str], date_reason: str | None) -> str | None:
+    """The reason given for ``warnings`` (checked), or a refusal saying what is wrong."""
+    if not warnings:
+        return None
+    if not (date_reason or "").strip():
+        raise ValidationError(
+            f"{what}: {'; '.join(warnings)}. Confira a data no papel; se está certa, registe "
+            "o período ('caixa manual down') ou indique o motivo (--date-reason).")
+    return check_text(date_reason, "o motivo da data", MAX_DATE_REASON)
+
+
 # ---- manual forms (D8632 §2.4) ---------------------------------------------------------
 
 def locate(uow: UnitOfWork, entry: ManualEntry, now: datetime
-           ) -> tuple[TypographyBook, str]:
-    """The book and the 'series/number' reference, after every check of the form."""
+           ) -> tuple[TypographyBook, str, str]:
+    """The book, the 'series/number' reference and what the journal notes of the form's
+    date (a reason given for it, date_warnings), after every check of the form."""
     check_not_training(uow)
     number_text, n = rules.parse_manual_number(entry.number)
     book = find_book(uow, n, entry.book_id, entry.manual_series, entry.doc_type)
@@ -157,28 +204,34 @@ def locate(uow: UnitOfWork, entry: ManualEntry, now: datetime
             f"{active.document_no}. Para o corrigir, anule esse documento primeiro.")
     rules.check_not_future(entry.doc_date, now.date(), "impresso")
     require_recovery_series(uow, book.doc_type, now.year)
-    return book, ref
+    sales = doc_type(book.doc_type).saft_table == "SalesInvoices"
+    warnings = date_warnings(uow, book.doc_type, entry.doc_date, now, periods=sales)
+    reason = _check_dates(f"O impresso {book.doc_type} {ref}", warnings, entry.date_reason)
+    return book, ref, f"; {'; '.join(warnings)}: {reason}" if reason else ""
 
 
 def issue_manual(uow: UnitOfWork, book: TypographyBook, ref: str, entry: ManualEntry,
                  signer, clock: Clock, extra: dict | None = None,
-                 movement_start: datetime | None = None) -> Document:
+                 movement_start: datetime | None = None, note: str = "") -> Document:
     now = clock()
     # Fail before signing if the series would make a HashControl the XSD rejects.
     rules.recovery_hash_control(signer.version, book.doc_type, ref)
-    lines = _with_reference(book.doc_type, entry.lines, entry.reference, entry.reason)
+    lines, ref_id, region = _correcting(uow, book.doc_type, entry.lines, entry.reference,
+                                        entry.reason)
     doc = issuing.issue(uow, issuing.IssueRequest(
         doc_type=book.doc_type, lines=lines, customer=entry.customer,
         payments=entry.payments, user=entry.user, doc_date=entry.doc_date, manual_ref=ref,
-        ref_document_id=_ref_document_id(uow, entry.reference), extra=extra or {},
-        movement_start=movement_start, confirm_clock=entry.confirm_clock), signer, clock)
+        ref_document_id=ref_id, extra=extra or {}, movement_start=movement_start,
+        confirm_clock=entry.confirm_clock, tax_region=region,
+        exemption=sale_exemption(entry.exemption), complements=entry.complements),
+        signer, clock)
     if book.status == "stock":
         # A form from it was used, so the book is in use whatever was marked before.
         book.status = "in_use"
         uow.audit.append(now, entry.user, "manual_book", f"book {book.id}: stock -> in_use")
     uow.audit.append(now, entry.user, "manual_recover",
                      f"{book.doc_type}M {ref} dated {entry.doc_date.isoformat()} -> "
-                     f"{doc.document_no}")
+                     f"{doc.document_no}{note}")
     return doc
 
 
@@ -187,9 +240,9 @@ def recover(uow: UnitOfWork, entry: ManualEntry, signer, clock: Clock) -> Docume
 
     ``clock`` is a clock's ``now``, read inside the write transaction (see issuing.issue).
     """
-    book, ref = locate(uow, entry, clock())
+    book, ref, note = locate(uow, entry, clock())
     _sales_only(book.doc_type)
-    return issue_manual(uow, book, ref, entry, signer, clock)
+    return issue_manual(uow, book, ref, entry, signer, clock, note=note)
 
 
 # ---- lost duplicates (D8632 §2.5) ------------------------------------------------------
@@ -225,6 +278,7 @@ def close_series_for_data_loss(uow: UnitOfWork, reason: str, now: datetime, user
         if last < 1:
             continue          # never used: nothing of it can have been lost
         series.status = "F"
+        series.final_number = last     # lost documents are re-entered up to it (§2.5)
         # sync/dispatch.py sends this as finalizarSerie (seqUltimoDocEmitido, justificacao).
         payload = {"last_number": last, "reason": reason}
         uow.outbox.add("series_finalize", now, series_pk=series.id, payload=payload)
@@ -261,11 +315,21 @@ def reenter_duplicate(uow: UnitOfWork, entry: DuplicateEntry, signer, clock: Clo
     original = document_number(type_code, series.series_id, number)
     if session.scalar(select(DocumentRow.id).where(DocumentRow.document_no == original)):
         raise StateError(f"O documento {original} está na base de dados: não foi perdido.")
-    rules.check_not_future(entry.doc_date, now.date(), "duplicado")
-    if series.last_invoice_date and entry.doc_date < series.last_invoice_date:
+    last = max(series.final_number or 0, series.last_number)
+    if number > last:
         raise ValidationError(
-            f"O duplicado {original} tem data {entry.doc_date.isoformat()}, anterior ao último "
-            f"documento guardado da série ({series.last_invoice_date.isoformat()}): confirme.")
+            f"A série {series.series_id} ({type_code}) foi fechada no n.º {last}: o documento "
+            f"{original} não foi emitido e não se recupera. Confira o número no duplicado "
+            "(o último número real da série indica-se ao fechá-la: 'caixa manual "
+            "close-series --last TIPO:SÉRIE=N').")
+    rules.check_not_future(entry.doc_date, now.date(), "duplicado")
+    warnings = date_warnings(uow, type_code, entry.doc_date, now, periods=False)
+    if series.last_invoice_date and entry.doc_date < series.last_invoice_date:
+        warnings.insert(0, f"a data {entry.doc_date.isoformat()} é anterior ao último "
+                           f"documento guardado da série {series.series_id} "
+                           f"({series.last_invoice_date.isoformat()})")
+    reason = _check_dates(f"O duplicado {original}", warnings, entry.date_reason)
+    note = f"; {'; '.join(warnings)}: {reason}" if reason else ""
     active = session.scalars(select(DocumentRow).where(
         DocumentRow.doc_type == type_code, DocumentRow.source_billing == "M",
         DocumentRow.status != "A", DocumentRow.manual_ref == original,
@@ -276,13 +340,15 @@ def reenter_duplicate(uow: UnitOfWork, entry: DuplicateEntry, signer, clock: Clo
             "Para o corrigir, anule esse documento primeiro.")
     require_recovery_series(uow, type_code, now.year)
     rules.recovery_hash_control(signer.version, type_code, original, duplicate=True)
-    lines = _with_reference(type_code, entry.lines, entry.reference, entry.reason)
+    lines, ref_id, region = _correcting(uow, type_code, entry.lines, entry.reference,
+                                        entry.reason)
     doc = issuing.issue(uow, issuing.IssueRequest(
         doc_type=type_code, lines=lines, customer=entry.customer, payments=entry.payments,
         user=entry.user, doc_date=entry.doc_date, duplicate_ref=original,
-        ref_document_id=_ref_document_id(uow, entry.reference),
-        confirm_clock=entry.confirm_clock), signer, clock)
+        ref_document_id=ref_id, confirm_clock=entry.confirm_clock, tax_region=region,
+        exemption=sale_exemption(entry.exemption), complements=entry.complements),
+        signer, clock)
     uow.audit.append(now, entry.user, "manual_duplicate",
                      f"{type_code}D {original} dated {entry.doc_date.isoformat()} -> "
-                     f"{doc.document_no}")
+                     f"{doc.document_no}{note}")
     return doc

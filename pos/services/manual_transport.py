@@ -116,7 +116,7 @@ def record_paper_transport(uow: UnitOfWork, t: PaperTransport, signer, clock: Cl
                            ) -> Document:
     session = uow.session
     now = clock()
-    book, ref = locate(uow, t.entry, now)
+    book, ref, note = locate(uow, t.entry, now)
     code, called_on = _check(t, book, now)
     company = session.get(Company, 1)
     load = t.load or Address(company.address, company.city, company.postal_code,
@@ -127,7 +127,8 @@ def record_paper_transport(uow: UnitOfWork, t: PaperTransport, signer, clock: Cl
         raise ValidationError("Indique o local de descarga (ou a morada do destinatário).")
     extra = {"address_from": dataclasses.asdict(load), "address_to": dataclasses.asdict(unload),
              "vehicle": clean_vehicle(t.vehicle)}
-    doc = issue_manual(uow, book, ref, t.entry, signer, clock, extra, t.movement_start)
+    doc = issue_manual(uow, book, ref, t.entry, signer, clock, extra, t.movement_start,
+                       note)
     # AT's code (given by phone) is a sealed event of the guide: its row never changes.
     uow.chain.event(AT_CODE, session.get(DocumentRow, doc.id), now, t.entry.user, value=code)
     payload = json.dumps(_payload(uow, doc, book, ref, t, code, load, unload),

@@ -28,6 +28,8 @@ from datetime import date, datetime, timedelta
 
 from sqlalchemy import and_, exists, or_, select, update
 from sqlalchemy.orm import Session, aliased
+from sqlalchemy.sql.expression import UnaryExpression
+from sqlalchemy.sql.operators import custom_op
 
 from pos.domain.company import Issuer
 from pos.domain.documents import Document
@@ -166,6 +168,27 @@ def reclaim_orphans(uow: UnitOfWork, now: datetime) -> int:
         .values(next_attempt_at=now).execution_options(synchronize_session=False)).rowcount
 
 
+def _urgency(row: OutboxRow) -> tuple:
+    return (row.deadline is None, row.deadline or datetime.min, row.id)
+
+
+def _due(uow: UnitOfWork, status: str, now: datetime, kinds: list[str], limit: int):
+    """The first ``limit`` due rows of one status, most urgent first: one status at a time so
+    that the walk follows ix_outbox_queue (till, status, no deadline, deadline, id) and
+    stops after ``limit`` rows, however long the backlog. On SQLite the due time is read
+    as ``+next_attempt_at`` — no index serves it — or the planner would pick ix_outbox_due
+    and sort every due row."""
+    due = OutboxRow.next_attempt_at
+    if uow.is_sqlite:
+        due = UnaryExpression(due, operator=custom_op("+"), type_=due.type)
+    q = (select(OutboxRow)
+         .where(OutboxRow.till_id == uow.till.id, OutboxRow.status == status, due <= now,
+                OutboxRow.kind.in_(kinds), ~_waiting_on_earlier())
+         .order_by(OutboxRow.deadline.is_(None), OutboxRow.deadline, OutboxRow.id)
+         .limit(limit))
+    return q if uow.is_sqlite else q.with_for_update(skip_locked=True)
+
+
 def claim(uow: UnitOfWork, now: datetime, policy: QueuePolicy, limit: int = 10,
           kinds: Iterable[str] | None = None, token: str | None = None) -> list[int]:
     """Lease up to ``limit`` of this till's due rows (most urgent deadline first) to the
@@ -174,15 +197,9 @@ def claim(uow: UnitOfWork, now: datetime, policy: QueuePolicy, limit: int = 10,
         return []
     reclaim_orphans(uow, now)
     allowed = [k for k in (kinds or policy.sendable) if k in policy.sendable]
-    q = (select(OutboxRow)
-         .where(OutboxRow.till_id == uow.till.id, OutboxRow.status.in_((PENDING, SENDING)),
-                OutboxRow.next_attempt_at <= now, OutboxRow.kind.in_(allowed),
-                ~_waiting_on_earlier())
-         .order_by(OutboxRow.deadline.is_(None), OutboxRow.deadline, OutboxRow.id)
-         .limit(limit))
-    if not uow.is_sqlite:
-        q = q.with_for_update(skip_locked=True)
-    rows = list(uow.session.scalars(q))
+    rows = sorted((row for status in (PENDING, SENDING)
+                   for row in uow.session.scalars(_due(uow, status, now, allowed, limit))),
+                  key=_urgency)[:limit]
     lease = now + timedelta(seconds=policy.lease_seconds)
     token = token or claims.new_claim()
     for row in rows:

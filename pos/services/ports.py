@@ -66,8 +66,9 @@ class Printer(Protocol):
     def print_document(self, doc: Document, issuer: Issuer, qr: str, *, copy: bool = False,
                        user: str = "", reason: str = "", open_drawer: bool = False,
                        copies: int = 1) -> PrintOutcome:
-        """Print a committed document. ``copy=True`` is a reprint: the adapter records it
-        through the application's ``record_reprint`` with the number it prints. ``copies``
+        """Print a committed document. The adapter claims each print through the
+        application's ``claim_print`` and finishes it (``finish_print``): only the first is
+        the original, whatever ``copy`` says. ``copies``
         (at issue, 1-3): Original, Duplicado, Triplicado in one job (transport documents
         are processed in three, RBC art. 5.º n.º 2)."""
         ...

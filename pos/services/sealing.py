@@ -28,17 +28,24 @@ SCHEMA = "0008_sealed"
 
 
 def needs_upgrade_seal(uow: UnitOfWork) -> bool:
-    """This till has unsigned rows from the migration and no ``upgrade`` entry yet."""
+    """This till has unsigned rows from the migration and no ``upgrade`` entry yet.
+
+    The migration numbered the rows it carried over from 1 in each chain, so they are the
+    chain's first entries: only the first entry's key is read (through the (till, seq)
+    index), not every entry — this runs at every start, whatever the history's length.
+    An unsigned entry anywhere else is an alteration, which verification reports."""
     s = uow.session
     till = uow.till.id
     if s.scalar(select(AuditEvent.id).where(AuditEvent.till_id == till,
                                             AuditEvent.kind == "upgrade").limit(1)):
         return False
-    return bool(
-        s.scalar(select(DocumentEvent.id).where(DocumentEvent.till_id == till,
-                                                DocumentEvent.key_version.is_(None)).limit(1))
-        or s.scalar(select(AuditEvent.id).where(AuditEvent.till_id == till,
-                                                AuditEvent.key_version.is_(None)).limit(1)))
+
+    def first_unsigned(model) -> bool:
+        first = s.execute(select(model.key_version).where(model.till_id == till)
+                          .order_by(model.seq).limit(1)).first()
+        return first is not None and first[0] is None
+
+    return first_unsigned(DocumentEvent) or first_unsigned(AuditEvent)
 
 
 def _old_journal(uow: UnitOfWork) -> tuple[tuple[int, str] | None, list[str]]:

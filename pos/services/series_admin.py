@@ -19,8 +19,8 @@ class SeriesInfo:
     kind: str
     status: str
     validation_code: str | None
-    last_number: int
-    last_system_entry: datetime | None
+    last_number: int                    # the real last number (of a series closed after a
+    last_system_entry: datetime | None  # loss of data: the one its paper duplicates show)
     till: str = ""                      # the till that issues in it
 
 
@@ -57,4 +57,5 @@ def listing(uow: UnitOfWork) -> list[SeriesInfo]:
                                .join(TillRow, TillRow.id == Series.till_id)
                                .order_by(Series.doc_type, Series.id))
     return [SeriesInfo(s.series_id, s.doc_type, s.kind, s.status, s.validation_code,
-                       s.last_number, s.last_system_entry, till) for s, till in rows]
+                       max(s.last_number, s.final_number or 0), s.last_system_entry, till)
+            for s, till in rows]

@@ -1407,57 +1407,57 @@ F8</translation>
 <context>
     <name>CreditPanel</name>
     <message>
-        <location filename="../../ui/backoffice/documents.py" line="208"/>
+        <location filename="../../ui/backoffice/documents.py" line="212"/>
         <source>Linha</source>
         <translation>Line</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/documents.py" line="208"/>
+        <location filename="../../ui/backoffice/documents.py" line="212"/>
         <source>Artigo</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/documents.py" line="208"/>
+        <location filename="../../ui/backoffice/documents.py" line="212"/>
         <source>Qtd.</source>
         <translation>Qty</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/documents.py" line="209"/>
+        <location filename="../../ui/backoffice/documents.py" line="213"/>
         <source>Devolver</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/documents.py" line="211"/>
+        <location filename="../../ui/backoffice/documents.py" line="215"/>
         <source>Motivo da nota de crédito</source>
         <translation>Reason for the credit note</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/documents.py" line="212"/>
+        <location filename="../../ui/backoffice/documents.py" line="216"/>
         <source>Tudo</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/documents.py" line="213"/>
+        <location filename="../../ui/backoffice/documents.py" line="217"/>
         <source>Emitir nota de crédito</source>
         <translation>Issue the credit note</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/documents.py" line="214"/>
+        <location filename="../../ui/backoffice/documents.py" line="218"/>
         <source>Voltar</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/documents.py" line="220"/>
+        <location filename="../../ui/backoffice/documents.py" line="224"/>
         <source>Escreva a quantidade devolvida de cada linha.</source>
         <translation>Type the quantity returned of each line.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/documents.py" line="227"/>
+        <location filename="../../ui/backoffice/documents.py" line="231"/>
         <source>Nota de crédito de %1</source>
         <translation>Credit note on %1</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/documents.py" line="272"/>
+        <location filename="../../ui/backoffice/documents.py" line="276"/>
         <source>%1 emitida: %2.</source>
         <translation>%1 issued: %2.</translation>
     </message>
@@ -1485,17 +1485,17 @@ F8</translation>
         <translation>Scan with your phone (e-fatura)</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/customer_display.py" line="119"/>
+        <location filename="../../ui/cashier/customer_display.py" line="120"/>
         <source>Desconto na venda   −%1</source>
         <translation>Discount on the sale   −%1</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/customer_display.py" line="126"/>
+        <location filename="../../ui/cashier/customer_display.py" line="127"/>
         <source>Total %1</source>
         <translation>Total %1</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/customer_display.py" line="127"/>
+        <location filename="../../ui/cashier/customer_display.py" line="128"/>
         <source>Troco %1</source>
         <translation>Change %1</translation>
     </message>
@@ -1503,87 +1503,122 @@ F8</translation>
 <context>
     <name>CustomerPage</name>
     <message>
-        <location filename="../../ui/cashier/customer.py" line="45"/>
+        <location filename="../../ui/cashier/customer.py" line="61"/>
         <source>Cliente</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/customer.py" line="47"/>
+        <location filename="../../ui/cashier/customer.py" line="63"/>
         <source>Procurar cliente: nome, NIF ou telefone</source>
         <translation>Find a customer: name, tax number or phone</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/customer.py" line="63"/>
+        <location filename="../../ui/cashier/customer.py" line="79"/>
         <source>NIF</source>
         <translation>Tax no.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/customer.py" line="79"/>
+        <location filename="../../ui/cashier/customer.py" line="88"/>
+        <source>País</source>
+        <translation>Country</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/customer.py" line="106"/>
+        <source>Isenção de IVA</source>
+        <translation>VAT exemption</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/customer.py" line="107"/>
+        <source>Entrega intracomunitária de bens</source>
+        <translation>Intra-community supply of goods</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/customer.py" line="108"/>
+        <source>Exportação de bens</source>
+        <translation>Export of goods</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/customer.py" line="109"/>
+        <source>Serviços a empresa estrangeira (autoliquidação)</source>
+        <translation>Services to a foreign business (reverse charge)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/customer.py" line="110"/>
+        <source>Sem isenção: IVA português</source>
+        <translation>No exemption: Portuguese VAT</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/customer.py" line="121"/>
         <source>Simplificada</source>
         <translation>Simplified</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/customer.py" line="79"/>
+        <location filename="../../ui/cashier/customer.py" line="121"/>
         <source>Fatura-recibo</source>
         <translation>Invoice-receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/customer.py" line="80"/>
+        <location filename="../../ui/cashier/customer.py" line="122"/>
         <source>Fatura a crédito</source>
         <translation>Invoice on credit</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/customer.py" line="108"/>
+        <location filename="../../ui/cashier/customer.py" line="151"/>
         <source>Nome</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/customer.py" line="109"/>
+        <location filename="../../ui/cashier/customer.py" line="152"/>
         <source>Morada</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/customer.py" line="112"/>
+        <location filename="../../ui/cashier/customer.py" line="155"/>
         <source>Cód. postal</source>
         <translation>Postcode</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/customer.py" line="115"/>
+        <location filename="../../ui/cashier/customer.py" line="158"/>
         <source>Localidade</source>
         <translation>Town</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/customer.py" line="117"/>
+        <location filename="../../ui/cashier/customer.py" line="160"/>
         <source>Telefone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/customer.py" line="125"/>
+        <location filename="../../ui/cashier/customer.py" line="168"/>
         <source>Sem NIF</source>
         <translation>No tax no.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/customer.py" line="127"/>
+        <location filename="../../ui/cashier/customer.py" line="170"/>
         <source>Voltar</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/customer.py" line="129"/>
+        <location filename="../../ui/cashier/customer.py" line="172"/>
         <source>Confirmar</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/customer.py" line="188"/>
+        <location filename="../../ui/cashier/customer.py" line="234"/>
         <source>Nenhum cliente encontrado.</source>
         <translation>No customer found.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/customer.py" line="217"/>
+        <location filename="../../ui/cashier/customer.py" line="264"/>
         <source>Sem NIF: consumidor final.</source>
         <translation>No tax number: final consumer.</translation>
     </message>
+    <message>
+        <location filename="../../ui/cashier/customer.py" line="268"/>
+        <source>Número fiscal de %1.</source>
+        <translation>Tax number from %1.</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../ui/cashier/customer.py" line="219"/>
+        <location filename="../../ui/cashier/customer.py" line="273"/>
         <source>Faltam %n algarismo(s).</source>
         <translation>
             <numerusform>%n digit missing.</numerusform>
@@ -1591,22 +1626,22 @@ F8</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/customer.py" line="221"/>
+        <location filename="../../ui/cashier/customer.py" line="275"/>
         <source>NIF válido.</source>
         <translation>Valid tax number.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/customer.py" line="240"/>
+        <location filename="../../ui/cashier/customer.py" line="294"/>
         <source>NIF válido: %1.</source>
         <translation>Valid tax number: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/customer.py" line="224"/>
+        <location filename="../../ui/cashier/customer.py" line="278"/>
         <source>NIF inválido: confira os algarismos.</source>
         <translation>Invalid tax number: check the digits.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/customer.py" line="287"/>
+        <location filename="../../ui/cashier/customer.py" line="373"/>
         <source>Esta fatura precisa do nome e da morada do cliente.</source>
         <translation>This invoice needs the customer&apos;s name and address.</translation>
     </message>
@@ -2143,7 +2178,7 @@ F8</translation>
     <message>
         <location filename="../../ui/backoffice/documents.py" line="69"/>
         <source>E-mail do cliente</source>
-        <translation>Customer&apos;s e-mail</translation>
+        <translation>Customer's e-mail</translation>
     </message>
     <message>
         <location filename="../../ui/backoffice/documents.py" line="70"/>
@@ -2161,37 +2196,42 @@ F8</translation>
         <translation>Choose a document from the list.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/documents.py" line="150"/>
+        <location filename="../../ui/backoffice/documents.py" line="152"/>
+        <source>Nunca tinha sido impresso: saiu o original.</source>
+        <translation>It had never been printed: the original came out.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/documents.py" line="154"/>
         <source>Cópia impressa (%1).</source>
         <translation>Copy printed (%1).</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/documents.py" line="152"/>
-        <source>A cópia ficou registada mas não foi impressa: %1</source>
-        <translation>The copy was recorded but not printed: %1</translation>
+        <location filename="../../ui/backoffice/documents.py" line="156"/>
+        <source>Não foi impresso: %1</source>
+        <translation>Not printed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/documents.py" line="160"/>
+        <location filename="../../ui/backoffice/documents.py" line="164"/>
         <source>Escreva o motivo da anulação.</source>
         <translation>Type the reason for cancelling.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/documents.py" line="163"/>
+        <location filename="../../ui/backoffice/documents.py" line="167"/>
         <source>Anular %1? Fica anulado para sempre e é comunicado à AT. Carregue outra vez para confirmar.</source>
         <translation>Cancel %1? It stays cancelled for good and AT is told. Press again to confirm.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/documents.py" line="170"/>
+        <location filename="../../ui/backoffice/documents.py" line="174"/>
         <source>%1 anulado.</source>
         <translation>%1 cancelled.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/documents.py" line="184"/>
+        <location filename="../../ui/backoffice/documents.py" line="188"/>
         <source>PDF gravado em %1.</source>
         <translation>PDF saved to %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/documents.py" line="195"/>
+        <location filename="../../ui/backoffice/documents.py" line="199"/>
         <source>%1 na fila de envio por e-mail para %2.</source>
         <translation>%1 queued to be e-mailed to %2.</translation>
     </message>
@@ -2303,7 +2343,7 @@ F8</translation>
     <message>
         <location filename="../../ui/cashier/email_page.py" line="25"/>
         <source>Endereço de e-mail do cliente (o documento segue em PDF).</source>
-        <translation>The customer&apos;s e-mail address (the document goes as a PDF).</translation>
+        <translation>The customer's e-mail address (the document goes as a PDF).</translation>
     </message>
     <message>
         <location filename="../../ui/cashier/email_page.py" line="32"/>
@@ -2624,7 +2664,7 @@ F8</translation>
 <context>
     <name>Keyboard</name>
     <message>
-        <location filename="../../ui/widgets/keyboard.py" line="54"/>
+        <location filename="../../ui/widgets/keyboard.py" line="55"/>
         <source>espaço</source>
         <translation>space</translation>
     </message>
@@ -3104,112 +3144,122 @@ F8</translation>
 <context>
     <name>PaperEntry</name>
     <message>
-        <location filename="../../ui/backoffice/manual_forms.py" line="68"/>
+        <location filename="../../ui/backoffice/manual_forms.py" line="71"/>
+        <source>só se a data sai dos períodos registados</source>
+        <translation>only if the date is outside the recorded periods</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/manual_forms.py" line="72"/>
         <source>NIF (vazio: consumidor final)</source>
         <translation>NIF (empty: final consumer)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/manual_forms.py" line="69"/>
+        <location filename="../../ui/backoffice/manual_forms.py" line="73"/>
         <source>nome</source>
         <translation>name</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/manual_forms.py" line="70"/>
+        <location filename="../../ui/backoffice/manual_forms.py" line="74"/>
         <source>morada</source>
         <translation>address</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/manual_forms.py" line="71"/>
+        <location filename="../../ui/backoffice/manual_forms.py" line="75"/>
         <source>localidade</source>
         <translation>town</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/manual_forms.py" line="72"/>
+        <location filename="../../ui/backoffice/manual_forms.py" line="76"/>
         <source>código postal</source>
         <translation>postcode</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/manual_forms.py" line="73"/>
+        <location filename="../../ui/backoffice/manual_forms.py" line="77"/>
         <source>código do artigo</source>
         <translation>item code</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/manual_forms.py" line="74"/>
+        <location filename="../../ui/backoffice/manual_forms.py" line="78"/>
         <source>qtd.</source>
         <translation>qty</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/manual_forms.py" line="75"/>
+        <location filename="../../ui/backoffice/manual_forms.py" line="79"/>
         <source>preço no papel (opcional)</source>
         <translation>price on the paper (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/manual_forms.py" line="76"/>
+        <location filename="../../ui/backoffice/manual_forms.py" line="80"/>
         <source>Acrescentar</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/manual_forms.py" line="77"/>
+        <location filename="../../ui/backoffice/manual_forms.py" line="81"/>
         <source>Tirar</source>
         <translation>Take out</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/manual_forms.py" line="78"/>
+        <location filename="../../ui/backoffice/manual_forms.py" line="82"/>
         <source>Artigo</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/manual_forms.py" line="78"/>
+        <location filename="../../ui/backoffice/manual_forms.py" line="82"/>
         <source>Qtd.</source>
         <translation>Qty</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/manual_forms.py" line="78"/>
+        <location filename="../../ui/backoffice/manual_forms.py" line="82"/>
         <source>Preço</source>
         <translation>Price</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/manual_forms.py" line="87"/>
+        <location filename="../../ui/backoffice/manual_forms.py" line="91"/>
         <source>Cliente</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/manual_forms.py" line="89"/>
+        <location filename="../../ui/backoffice/manual_forms.py" line="93"/>
         <source>NIF</source>
         <translation>NIF</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/manual_forms.py" line="89"/>
+        <location filename="../../ui/backoffice/manual_forms.py" line="93"/>
         <source>Nome</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/manual_forms.py" line="90"/>
+        <location filename="../../ui/backoffice/manual_forms.py" line="94"/>
         <source>Morada</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/manual_forms.py" line="90"/>
+        <location filename="../../ui/backoffice/manual_forms.py" line="94"/>
         <source>Localidade</source>
         <translation>Town</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/manual_forms.py" line="91"/>
+        <location filename="../../ui/backoffice/manual_forms.py" line="95"/>
         <source>Código postal</source>
         <translation>Postcode</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/manual_forms.py" line="92"/>
+        <location filename="../../ui/backoffice/manual_forms.py" line="96"/>
         <source>Artigos</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/manual_forms.py" line="99"/>
+        <location filename="../../ui/backoffice/manual_forms.py" line="103"/>
         <source>Data no papel</source>
         <translation>Date on the paper</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/manual_forms.py" line="100"/>
+        <location filename="../../ui/backoffice/manual_forms.py" line="104"/>
+        <source>Motivo da data</source>
+        <translation>Reason for the date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/manual_forms.py" line="105"/>
         <source>Pagamento</source>
         <translation>Payment</translation>
     </message>
@@ -4895,89 +4945,89 @@ Without a printer the till still sells: every receipt can be printed later (Repr
 <context>
     <name>SalePage</name>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="66"/>
+        <location filename="../../ui/cashier/sale.py" line="67"/>
         <source>Procurar artigo ou ler código de barras (F2)</source>
         <translation>Search an item or scan a barcode (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="84"/>
-        <location filename="../../ui/cashier/sale.py" line="416"/>
+        <location filename="../../ui/cashier/sale.py" line="85"/>
+        <location filename="../../ui/cashier/sale.py" line="417"/>
         <source>Suspensas</source>
         <translation>Parked</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="85"/>
+        <location filename="../../ui/cashier/sale.py" line="86"/>
         <source>Caixa…</source>
         <translation>Till…</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="102"/>
+        <location filename="../../ui/cashier/sale.py" line="103"/>
         <source>Anular venda</source>
         <translation>Void sale</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="123"/>
+        <location filename="../../ui/cashier/sale.py" line="124"/>
         <source>Qtd.</source>
         <translation>Qty</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="124"/>
+        <location filename="../../ui/cashier/sale.py" line="125"/>
         <source>Remover</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="130"/>
-        <location filename="../../ui/cashier/sale.py" line="190"/>
+        <location filename="../../ui/cashier/sale.py" line="131"/>
+        <location filename="../../ui/cashier/sale.py" line="191"/>
         <source>Desconto</source>
         <translation>Discount</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="131"/>
-        <location filename="../../ui/cashier/sale.py" line="191"/>
+        <location filename="../../ui/cashier/sale.py" line="132"/>
+        <location filename="../../ui/cashier/sale.py" line="192"/>
         <source>Alterar preço</source>
         <translation>Change price</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="137"/>
+        <location filename="../../ui/cashier/sale.py" line="138"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="152"/>
+        <location filename="../../ui/cashier/sale.py" line="153"/>
         <source>Suspender</source>
         <translation>Park</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="154"/>
+        <location filename="../../ui/cashier/sale.py" line="155"/>
         <source>Cliente / NIF
 F3</source>
         <translation>Customer / Tax no.
 F3</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="156"/>
+        <location filename="../../ui/cashier/sale.py" line="157"/>
         <source>PAGAR
 F4</source>
         <translation>PAY
 F4</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="82"/>
+        <location filename="../../ui/cashier/sale.py" line="83"/>
         <source>Reimprimir</source>
         <translation>Reprint</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="83"/>
+        <location filename="../../ui/cashier/sale.py" line="84"/>
         <source>Devolução</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="86"/>
+        <location filename="../../ui/cashier/sale.py" line="87"/>
         <source>Sair</source>
         <translation>Sign out</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/cashier/sale.py" line="262"/>
+        <location filename="../../ui/cashier/sale.py" line="263"/>
         <source>%n artigo(s) para “%1”</source>
         <translation>
             <numerusform>%n item for “%1”</numerusform>
@@ -4985,22 +5035,22 @@ F4</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="264"/>
+        <location filename="../../ui/cashier/sale.py" line="265"/>
         <source> — mostra os primeiros; escreva mais para afinar</source>
         <translation> — showing the first; type more to narrow</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="304"/>
+        <location filename="../../ui/cashier/sale.py" line="305"/>
         <source>Código desconhecido: %1</source>
         <translation>Unknown code: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="372"/>
+        <location filename="../../ui/cashier/sale.py" line="373"/>
         <source>O carrinho está vazio.</source>
         <translation>The cart is empty.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/cashier/sale.py" line="381"/>
+        <location filename="../../ui/cashier/sale.py" line="382"/>
         <source>Anular a venda toda (%n artigo(s), %1)?</source>
         <translation>
             <numerusform>Void the whole sale (%n item, %1)?</numerusform>
@@ -5008,32 +5058,32 @@ F4</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="383"/>
+        <location filename="../../ui/cashier/sale.py" line="384"/>
         <source>Sim, anular</source>
         <translation>Yes, void</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="388"/>
+        <location filename="../../ui/cashier/sale.py" line="389"/>
         <source>Venda anulada antes do pagamento.</source>
         <translation>Sale voided before payment.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="404"/>
+        <location filename="../../ui/cashier/sale.py" line="405"/>
         <source>Venda suspensa (%1): retome-a em Suspensas.</source>
         <translation>Sale parked (%1): resume it from Parked.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="415"/>
+        <location filename="../../ui/cashier/sale.py" line="416"/>
         <source>Suspensas (%1)</source>
         <translation>Parked (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="424"/>
+        <location filename="../../ui/cashier/sale.py" line="425"/>
         <source>Venda retomada.</source>
         <translation>Sale resumed.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/cashier/sale.py" line="440"/>
+        <location filename="../../ui/cashier/sale.py" line="441"/>
         <source>%n artigo(s)</source>
         <translation>
             <numerusform>%n item</numerusform>
@@ -5041,12 +5091,17 @@ F4</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="443"/>
+        <location filename="../../ui/cashier/sale.py" line="444"/>
         <source>Consumidor final</source>
         <translation>Final consumer</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/sale.py" line="446"/>
+        <location filename="../../ui/cashier/sale.py" line="450"/>
+        <source>isenta de IVA (%1)</source>
+        <translation>VAT exempt (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/sale.py" line="451"/>
         <source>Cliente: %1</source>
         <translation>Customer: %1</translation>
     </message>

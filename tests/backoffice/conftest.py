@@ -85,7 +85,7 @@ def make_office(qtbot):
     made = []
 
     def make(app, printer=None, at=None, **kw) -> Office:
-        app.printer = printer if printer is not None else FakePrinter(reprint_log=app)
+        app.printer = printer if printer is not None else FakePrinter(print_log=app)
         app.at_link = at if at is not None else FakeAt()
         built = build_office(qtbot, app, **kw)
         made.append(built)

@@ -50,7 +50,7 @@ def main() -> int:
     app = open_app(str(Path(args.folder) / "caixa.db"), clock=clock)
     app.init_demo()
     seed(app, clock)
-    app.printer, app.at_link = FakePrinter(reprint_log=app), FakeAt()
+    app.printer, app.at_link = FakePrinter(print_log=app), FakeAt()
     built = build(app=app, lang="pt")
     w, qt = built.window, QApplication.instance()
     w.place()

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from pos.domain.at import PARK, Outcome
 from pos.domain.customer import make_customer
+from tests.ui.fakes import reprinted
 
 BASKETS = ([("PAO01", 4), ("CAF02", 2)], [("PAS01", 2), ("CAF01", 2)], [("MER02", 1)],
            [("BEB05", 6), ("MER03", 2)], [("PAO03", 1), ("PAS02", 3)], [("CAF02", 1)])
@@ -51,7 +52,7 @@ def seed(app, clock) -> None:
     app.credit(sale.document_no, "Produto com defeito", [(1, Decimal(1))], user="gerente")
     other = app.sell_items([("CAF02", 1)], payments=(("NU", None),), user="caixa1")
     app.cancel(other.document_no, "Engano do operador", user="gerente")
-    app.record_reprint(sale.document_no, "gerente", "Talão perdido")
+    reprinted(app, sale.document_no, "gerente", "Talão perdido")
     app.close_session(s.id, "caixa1", {"NU": "101.50"})
     app.open_session("caixa1", "100")
     duties = app.claim_duties(1)

@@ -41,10 +41,16 @@ def test_search_preview_reprint_and_pdf(office, tmp_path):
     office.type(area.reason, "Talão perdido")
     office.tap(area.reprint_button)
     office.settle()
+    # Never printed (sold through the facade): the first print is the original.
+    job = office.app.printer.documents()[-1]
+    assert (job["number"], job["copy"]) == (sale.document_no, 0)
+    assert "original" in area.notice.text()
+    office.tap(area.reprint_button)
+    office.settle()
     job = office.app.printer.documents()[-1]
     assert (job["number"], job["copy"], job["reason"]) == (sale.document_no, 1,
                                                            "Talão perdido")
-    assert "Cópia impressa" in area.notice.text()
+    assert "Cópia impressa (2.ª via)" in area.notice.text()
     out = tmp_path / "doc.pdf"
     area.pdf.set_path(str(out))
     office.tap(area.pdf_button)

@@ -11,6 +11,7 @@ import pytest
 from pos.domain.at import PARK, Outcome
 from pos.domain.errors import NotFoundError, PosError, ValidationError
 from pos.services.document_search import DocumentQuery
+from tests.ui.fakes import reprinted
 
 DAY = date(2026, 3, 14)
 
@@ -83,7 +84,7 @@ def test_documents_are_found_by_number_date_customer_and_amount(app, clock):
 
 def test_reprint_and_void_logs(app):
     doc = app.sell_items([("PAO01", 1)])
-    app.record_reprint(doc.document_no, "gerente", "Talão perdido")
+    reprinted(app, doc.document_no, "gerente", "Talão perdido")
     other = app.sell_items([("CAF02", 1)])
     app.cancel(other.document_no, "Engano", user="gerente")
     app.record_event("caixa1", "cart_voided", "3 lines")

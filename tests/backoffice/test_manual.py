@@ -52,6 +52,11 @@ def test_a_book_is_registered_used_and_a_form_recovered(make_office, normal_app)
     office.type(rec.number, "00007")
     fill_entry(office, rec.entry, datetime(2026, 3, 10))
     office.tap(rec.go)
+    # No inoperability period recorded: the date needs a reason (issue 14 defect 12).
+    assert "fora de todos os períodos" in area.notice.text(), area.notice.text()
+    assert all(d.document_no != "FS R2026/1" for d in app.documents())
+    office.type(rec.entry.date_reason, "Falha de luz não registada no dia")
+    office.tap(rec.go)
     assert "Recuperado como FS R2026/1" in area.notice.text(), area.notice.text()
     assert app.document("FS R2026/1").hash_control.endswith("FSM abc/00007")
 

@@ -6,12 +6,14 @@ from datetime import date
 
 from PySide6.QtGui import QDesktopServices
 
+from tests.ui.fakes import reprinted
+
 
 def test_sales_vat_and_voids_reports_printed_and_saved(office, tmp_path):
     app = office.app
     sale = app.sell_items([("PAO01", 2)], payments=(("NU", None),))
     app.sell_items([("MER03", 1)], payments=(("CD", None),))
-    app.record_reprint(sale.document_no, "gerente", "Talão perdido")
+    reprinted(app, sale.document_no, "gerente", "Talão perdido")
     app.cancel(sale.document_no, "Engano", user="gerente")
     office.sign_in()
     area = office.open("reports")

@@ -28,7 +28,9 @@ def full_template(demo_template, tmp_path_factory) -> tuple[Path, dict[str, str]
         app.clock.advance(minutes=2)
         app.queue_resolve(guide.id, "AT-GT-0001", user="gerente")
         app.clock.advance(minutes=2)
-        app.record_reprint(roles["fs"], "caixa1", "cliente pediu")
+        for reason in ("", "cliente pediu"):          # the original, then a copy
+            claim = app.claim_print(roles["fs"], "caixa1", reason)
+            app.finish_print(claim.id, "printed")
         app.close()
     return path, roles
 

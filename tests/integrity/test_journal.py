@@ -64,7 +64,10 @@ def test_a_screen_cannot_write_the_core_s_entries(app):
 
 def test_reprint(app):
     doc = app.sell_items([("PAO01", 1)], user="caixa1")
-    assert app.record_reprint(doc.document_no, "gerente", "talão perdido") == 1
+    for reason in ("", "talão perdido"):
+        claim = app.claim_print(doc.document_no, "gerente", reason)
+        app.finish_print(claim.id, "printed")
+    assert claim.number == 1                  # the first print is the original, not journaled
     assert f"{doc.document_no} copy 1: talão perdido" in last(app, "reprint").detail
 
 

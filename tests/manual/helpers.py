@@ -1,11 +1,12 @@
 """Builders shared by the pre-printed document tests."""
 
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
 TYPOGRAPHY = dict(typography_name="Tipografia Exemplo, Lda.", typography_nif="509999999",
                   authorization="AUT-0042/2021")
 MANUAL_DAY = date(2026, 3, 10)      # the till was down that day; the test clock says 03-14
+DOWN = (datetime(2026, 3, 9, 8, 0), datetime(2026, 3, 13, 20, 0))   # recorded as down
 
 
 def lines(app, *items):

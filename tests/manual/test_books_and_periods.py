@@ -73,7 +73,8 @@ def test_stock_books_are_left_out_of_the_default_report(shop, book):
 
 # ---- inoperability periods -------------------------------------------------------------
 
-def test_period_entered_afterwards_with_audit_at_start_and_end(shop, clock):
+def test_period_entered_afterwards_with_audit_at_start_and_end(normal_app, clock):
+    shop = normal_app                  # without the fixture shop's recorded period
     p = shop.start_inoperability(datetime(2026, 3, 10, 9, 0), "Falha de energia")
     assert p.ended_at is None
     ended = shop.end_inoperability(datetime(2026, 3, 10, 18, 30))
@@ -87,7 +88,8 @@ def test_period_entered_afterwards_with_audit_at_start_and_end(shop, clock):
     assert [x.id for x in shop.inoperability_periods()] == [p.id, q.id]
 
 
-def test_period_rules(shop):
+def test_period_rules(normal_app):
+    shop = normal_app
     with pytest.raises(ValidationError, match="futuro"):
         shop.start_inoperability(datetime(2026, 3, 15), "Amanhã")
     with pytest.raises(ValidationError, match="anterior ao início"):

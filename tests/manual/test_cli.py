@@ -22,12 +22,20 @@ def shop(cli):
     return cli
 
 
+@pytest.fixture
+def down(shop):
+    """Yesterday the till was down (the forms are recovered from then)."""
+    shop("manual", "down", "--from", f"{YESTERDAY} 08:00", "--to", f"{YESTERDAY} 20:00",
+         "--reason", "Sem luz", check=True)
+    return shop
+
+
 def _recover(shop, number, *extra, check=False):
     return shop("manual", "recover", "--series", "abc", "--number", number, "--date",
                 YESTERDAY, "--item", "PAO01:2", "--item", "CAF01:1:0.80", *extra, check=check)
 
 
-def test_recover_json_and_refusal_of_the_same_form(shop):
+def test_recover_json_and_refusal_of_the_same_form(shop, down):
     doc = json.loads(_recover(shop, "00004", "--customer-nif", "123456789", "--json",
                               check=True).stdout)
     assert doc["hash_control"] == "1-FTM abc/00004"
@@ -41,7 +49,7 @@ def test_recover_json_and_refusal_of_the_same_form(shop):
     assert "Traceback" not in again.stderr
 
 
-def test_void_and_missing_report(shop):
+def test_void_and_missing_report(shop, down):
     _recover(shop, "00002", check=True)
     shop("manual", "void", "--book", "1", "--number", "00005", "--reason", "Rasurado",
          check=True)
@@ -77,3 +85,31 @@ def test_transport_on_paper(shop):
                "Rua Nova, 5|Porto|4000-001", "--json", check=True)
     doc = json.loads(out.stdout)
     assert doc["hash_control"] == "1-GTM GT1/007" and doc["at_doc_code"] == "TEL-999"
+
+
+def test_a_form_dated_outside_every_inoperability_period_needs_a_reason(shop):
+    """Issue 14, defect 12: warned, and recovered only with a reason (journaled)."""
+    refused = _recover(shop, "00003")
+    assert refused.returncode == 2 and refused.stderr.count("\n") == 1
+    assert "fora de todos os períodos de inoperacionalidade registados (nenhum)" in \
+        refused.stderr and "--date-reason" in refused.stderr
+    done = _recover(shop, "00003", "--date-reason", "Avaria do portátil, não registada",
+                    check=True)
+    assert "aviso: a data" in done.stderr and "Avaria do portátil" in done.stderr
+    journal = shop("journal", "--kind", "manual_recover", "--json", check=True).stdout
+    assert "fora de todos os períodos" in journal and "Avaria do portátil" in journal
+
+
+def test_recover_an_exempt_invoice_with_its_supply_date_and_contract(shop, down):
+    """Issue 14 defects 11 and 14 on paper: the form's exemption and complements."""
+    before = (date.today() - timedelta(days=3)).isoformat()
+    doc = json.loads(_recover(
+        shop, "00006", "--customer-nif", "ESB12345678", "--customer-name", "Hola, S.L.",
+        "--exemption", "M16", "--supply-date", before, "--contract", "PED-9", "--json",
+        check=True).stdout)
+    assert {ln["exemption_code"] for ln in doc["lines"]} == {"M16"}
+    assert doc["taxes"][0]["percentage"] == "0" and doc["customer"]["country"] == "ES"
+    assert doc["complements"] == {"supply_date": before, "contract": "PED-9"}
+    bad = _recover(shop, "00007", "--customer-nif", "123456789", "--exemption", "M16")
+    assert bad.returncode == 2 and "o país do cliente é PT" in bad.stderr
+    assert bad.stderr.count("\n") == 1 and "Traceback" not in bad.stderr

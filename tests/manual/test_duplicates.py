@@ -97,3 +97,39 @@ def test_credit_note_on_a_reentered_duplicate_cites_the_original_number(restored
     clock.advance(minutes=1)
     note = shop.credit(doc.document_no, "Devolução")
     assert note.lines[0].reference.document_no == "FS A2026/3"
+
+
+def test_duplicates_stop_at_the_series_real_last_number(restored):
+    """Issue 14, defect 4 (D8632 §2.5.1): closed at 4 (the paper duplicates), the series
+    lists 4 as its last number and no duplicate beyond it is accepted."""
+    shop = restored
+    shop.close_series_for_data_loss("Reposição", {("FS", "A2026"): 4})
+    (fs,) = [s for s in shop.series() if (s.doc_type, s.series_id) == ("FS", "A2026")]
+    assert (fs.status, fs.last_number) == ("F", 4)
+    with pytest.raises(ValidationError, match="fechada no n.º 4: o documento FS A2026/5 não "
+                                              "foi emitido"):
+        shop.reenter_duplicate(_dup(shop, "FS A2026/5"))
+    assert shop.reenter_duplicate(_dup(shop, "FS A2026/4")).hash_control == \
+        "1-FSD FS A2026/4"
+    # Closed without a number beyond the database's: nothing was lost after it.
+    shop.add_series("FT", "B2026", "ATCFTB2026X")
+    shop.sell_items([("PAO01", 1)], "FT", series_id="B2026")
+    shop.close_series_for_data_loss("Reposição")
+    with pytest.raises(ValidationError, match="fechada no n.º 1"):
+        shop.reenter_duplicate(_dup(shop, "FT B2026/2"))
+
+
+def test_series_list_shows_the_real_last_number(restored, tmp_path):
+    from tests.conftest import run_cli
+
+    db = restored.db.url.removeprefix("sqlite:///")
+    restored.close()
+    proc = run_cli(db, "manual", "close-series", "--reason", "Reposição", "--last",
+                   "FS:A2026=5")
+    assert proc.returncode == 0, proc.stderr
+    listed = run_cli(db, "series", "list").stdout
+    (line,) = [ln for ln in listed.splitlines() if ln.startswith("FS A2026 ")]
+    assert "estado F" in line and line.endswith("último n.º 5")
+    proc = run_cli(db, "manual", "duplicate", "--original", "FS A2026/6", "--date",
+                   "2026-03-14", "--item", "PAO01")
+    assert proc.returncode == 2 and "fechada no n.º 5" in proc.stderr

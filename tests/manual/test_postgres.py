@@ -6,7 +6,7 @@ import pytest
 
 from pos.domain.errors import StateError
 
-from .helpers import TYPOGRAPHY, entry, lines
+from .helpers import DOWN, TYPOGRAPHY, entry, lines
 
 pytestmark = pytest.mark.postgres
 
@@ -20,6 +20,7 @@ def pg_shop(pg_url, clock):
     for code in ("FT", "FS", "GT"):
         app.add_series(code, "A2026", f"ATC{code}2026X")
         app.add_series(code, "R2026", f"ATR{code}2026X", kind="R")
+    app.start_inoperability(DOWN[0], "Avaria", ended_at=DOWN[1])
     yield app
     app.close()
 

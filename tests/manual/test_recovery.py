@@ -55,8 +55,9 @@ def test_credit_note_on_a_recovered_invoice_cites_the_manual_number(shop, book, 
     clock.advance(minutes=5)
     note = shop.credit(doc.document_no, "Devolução")
     assert note.series_kind == "N"
-    assert {ln.reference.document_no for ln in note.lines} == {"FTM abc/00001"}
-    assert "R2026" not in note.lines[0].reference.document_no    # D8632 §2.4.6
+    # The paper number in the 'TYPE SERIES/N' form, never the recovery number (D8632
+    # §2.4.6; P302 4.1.4.19.10.1).
+    assert {ln.reference.document_no for ln in note.lines} == {"FT abc/00001"}
 
 
 def test_missing_report_after_out_of_order_recoveries_and_voids(shop, book, clock):
@@ -134,10 +135,10 @@ def test_paper_credit_note_needs_its_reference(shop, book):
     with pytest.raises(ValidationError, match="--ref"):
         shop.recover_manual(entry(shop, "1", book_id=b.id))
     inv = shop.recover_manual(entry(shop, "00001"))
-    note = shop.recover_manual(entry(shop, "1", book_id=b.id, reference="FTM abc/00001",
+    note = shop.recover_manual(entry(shop, "1", book_id=b.id, reference="FT abc/00001",
                                      reason="Devolução"))
     assert note.hash_control == "1-NCM nc/1"
-    assert note.lines[0].reference.document_no == "FTM abc/00001"
+    assert note.lines[0].reference.document_no == "FT abc/00001"
     assert inv.document_no == "FT R2026/1"
 
 
@@ -168,3 +169,36 @@ def test_system_entry_is_the_real_time_even_days_later(shop, book, clock):
     doc = shop.recover_manual(entry(shop, "00010"))
     assert doc.system_entry_date == datetime(2026, 3, 16, 10, 15, 30)
     assert doc.invoice_date == MANUAL_DAY
+
+
+def test_a_form_dated_outside_every_inoperability_period_needs_a_reason(shop, book, clock):
+    """Issue 14, defect 12: the till was down 9-13 March; a form of the 2nd is refused until
+    a reason is given, and the reason is journaled with the recovery."""
+    from tests.integrity.test_journal import last
+
+    early = entry(shop, "00008", day=date(2026, 3, 2))
+    assert shop.recovery_date_warnings(early) == [
+        "a data 2026-03-02 está fora de todos os períodos de inoperacionalidade registados "
+        "(2026-03-09 08:00 a 2026-03-13 20:00)"]
+    with pytest.raises(ValidationError, match="fora de todos os períodos .*--date-reason"):
+        shop.recover_manual(early)
+    doc = shop.recover_manual(entry(shop, "00008", day=date(2026, 3, 2),
+                                    date_reason="Sem luz nesse dia; período não registado"))
+    assert doc.invoice_date == date(2026, 3, 2)
+    assert "período não registado" in last(shop, "manual_recover").detail
+
+
+def test_dates_in_a_recovery_series_do_not_go_back_without_a_reason(shop, book, clock):
+    from tests.integrity.test_journal import last
+
+    shop.recover_manual(entry(shop, "00001", day=date(2026, 3, 12)))
+    clock.advance(minutes=1)
+    with pytest.raises(ValidationError, match="anterior à do último documento da série de "
+                                              "recuperação R2026 \\(2026-03-12\\)"):
+        shop.recover_manual(entry(shop, "00002", day=date(2026, 3, 11)))
+    doc = shop.recover_manual(entry(shop, "00002", day=date(2026, 3, 11),
+                                    date_reason="Impresso do dia 11 achado depois"))
+    assert doc.document_no == "FT R2026/2"
+    assert "achado depois" in last(shop, "manual_recover").detail
+    # A form of the same day or later needs nothing.
+    assert shop.recovery_date_warnings(entry(shop, "00003", day=date(2026, 3, 12))) == []

@@ -22,7 +22,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import ROOT, clone_shop, secure_env_beside, secure_env_of
-from tests.hostile import db_digest, run_main
+from tests.hostile import PRINT_LOG, db_digest, print_attempts, run_main
 
 FT = "FT DEMO2026/1"
 REFUSED_CHARS = ["\x00", "\x1b", "\x07", "\n", "\r", "\t", "\x7f", "\x85", "\x9b", "\u202a",
@@ -87,23 +87,27 @@ def shop(hostile_shop, monkeypatch):
 
 
 class Ledger:
-    """The database digest the next run must leave untouched if it refuses."""
+    """The database digest the next run must leave untouched if it refuses. A print the
+    printer refused is the one refusal that writes: its claim, ended 'failed' (a print is
+    claimed before anything is sent, pos.services.prints) — never a print nor a reprint."""
 
     def __init__(self, db: Path):
-        self.db, self.digest = db, db_digest(db)
+        self.db, self.digest = db, db_digest(db, PRINT_LOG)
+        self.prints = print_attempts(db)
 
     def run(self, argv: list[str], must_refuse: bool) -> None:
         code, out, err = run_main(*argv)
         assert code in (0, 1, 2), (argv, code, err)
         assert "Traceback" not in err and len(err) < 1200, err
-        after = db_digest(self.db)
+        after, prints = db_digest(self.db, PRINT_LOG), print_attempts(self.db)
         if code == 2:
             assert err.startswith("caixa") and err.endswith("\n") and err.count("\n") == 1, \
                 (argv, err)
             assert after == self.digest, f"refused but the database changed: {argv}"
+            assert prints[len(self.prints):] in ([], ["claim", "failed"]), (argv, prints)
         else:
             assert not must_refuse, (argv, code, out[:200])
-        self.digest = after
+        self.digest, self.prints = after, prints
 
 
 def _text_commands(v: str) -> list[list[str]]:

@@ -173,12 +173,21 @@ def test_signed_rows_are_refused_by_database_triggers(app, db_path):
     assert app.verify().ok
 
 
-def test_reprints_are_numbered_and_audited(app):
+def test_prints_are_numbered_and_copies_audited(app):
+    from tests.integrity.test_journal import last
+
     doc = app.sell_items([("PAO01", 1)])
-    assert app.record_reprint(doc.document_no, "caixa1", "Cliente pediu") == 1
-    assert app.record_reprint(doc.document_no, "gerente", "") == 2
+    numbers = []
+    for user, reason in (("caixa1", ""), ("caixa1", "Cliente pediu"), ("gerente", "")):
+        claim = app.claim_print(doc.document_no, user, reason)
+        app.finish_print(claim.id, "printed", "impressora")
+        numbers.append(claim.number)
+    assert numbers == [0, 1, 2]                  # the original, then copies
+    assert last(app, "reprint").detail == f"{doc.document_no} copy 2: "
     with pytest.raises(Exception, match="não encontrado"):
-        app.record_reprint("FS X/1", "caixa1")
+        app.claim_print("FS X/1", "caixa1")
+    with pytest.raises(ValidationError, match="já terminou"):
+        app.finish_print(claim.id, "failed")
 
 
 def test_an_invoice_settled_by_a_receipt_cannot_be_cancelled_first(normal_app):

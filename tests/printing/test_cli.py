@@ -51,13 +51,66 @@ def test_print_to_a_network_printer(caixa, shop, fake_printer):
     assert "Original" in text_of(printer.jobs[0])
 
 
-def test_reprints_are_recorded_and_numbered(caixa, tmp_path):
+def _recorded(shop_db, number):
+    """(prints with how each ended, reprints rows, 'reprint' journal entries) of a document."""
+    from pos.bootstrap import open_app
+    from pos.persistence.models import AuditEvent, Reprint
+
+    a = open_app(str(shop_db))
+    try:
+        with a.unit(write=False) as uow:
+            row = uow.documents.by_number(number)
+            reprints = [r.copy_number for r in uow.session.query(Reprint).filter_by(
+                document_id=row.id)]
+            journal = [e.detail for e in uow.session.query(AuditEvent).filter_by(
+                kind="reprint").order_by(AuditEvent.seq)]
+        return [(p.number, p.outcome) for p in a.prints(number)], reprints, journal
+    finally:
+        a.close()
+
+
+def test_only_the_first_print_is_the_original_whatever_the_command(caixa, shop_db, tmp_path):
+    """Issue 14, defect 5 (D8632 §2.2.15): a second print without --copy, in another
+    process, a PDF: each later print is a marked, recorded copy."""
+    from tests.conftest import run_cli
+
     job = tmp_path / "job.bin"
-    for expected in ("2.ª via", "3.ª via"):
-        code, out, _ = caixa("print", FS, "--copy", "--reason", "Pedido do cliente", "--to",
-                             f"file:{job}")
-        assert code == 0 and f"({expected})" in out
-        assert expected in text_of(job.read_bytes())
+    code, out, _ = caixa("print", FS, "--to", f"file:{job}")
+    assert code == 0 and "(Original)" in out and "Original" in text_of(job.read_bytes())
+    proc = run_cli(shop_db, "print", FS, "--to", f"file:{job}", "--user", "caixa1")
+    assert proc.returncode == 0 and "(2.ª via)" in proc.stdout, proc.stderr
+    assert "2.ª via" in text_of(job.read_bytes())
+    assert "Original" not in text_of(job.read_bytes())
+    code, out, _ = caixa("print", FS, "--copy", "--reason", "Pedido do cliente", "--to",
+                         f"file:{job}")
+    assert code == 0 and "(3.ª via)" in out
+    code, out, _ = caixa("receipt", FS, "--pdf", str(tmp_path / "r.pdf"), "--reason", "Email")
+    assert code == 0 and "4.ª via" in out           # the preview shows what it will be
+    prints, reprints, journal = _recorded(shop_db, FS)
+    assert prints == [(0, "printed"), (1, "printed"), (2, "printed"), (3, "printed")]
+    assert reprints == [1, 2, 3]
+    assert journal == [f"{FS} copy 1: ", f"{FS} copy 2: Pedido do cliente",
+                       f"{FS} copy 3: Email"]
+    code, out, _ = caixa("receipt", FS)
+    assert code == 0 and "5.ª via" in out and "Original" not in out
+
+
+def test_a_failed_reprint_records_no_reprint(caixa, shop_db, tmp_path, closed_port):
+    """Issue 13: a copy that never reached the printer is neither a reprint nor journaled,
+    and the next print carries the number it would have had."""
+    job = tmp_path / "job.bin"
+    down = f"tcp:127.0.0.1:{closed_port}"
+    code, _, err = caixa("print", FS, "--to", down, "--copy", "--reason", "x")
+    assert code == 2 and "recusou a ligação" in err
+    assert _recorded(shop_db, FS) == ([(0, "failed")], [], [])
+    code, out, _ = caixa("print", FS, "--to", f"file:{job}")
+    assert code == 0 and "(Original)" in out        # nothing had come out: the original
+    code, _, _ = caixa("print", FS, "--to", down, "--copy", "--reason", "x")
+    assert code == 2
+    assert _recorded(shop_db, FS) == ([(0, "failed"), (0, "printed"), (1, "failed")], [], [])
+    code, out, _ = caixa("print", FS, "--to", f"file:{job}", "--copy", "--reason", "y")
+    assert code == 0 and "(2.ª via)" in out
+    assert _recorded(shop_db, FS)[1:] == ([1], [f"{FS} copy 1: y"])
 
 
 def test_printer_down_is_one_sentence_and_the_document_stays(caixa, closed_port):

@@ -1,31 +1,43 @@
-"""PrintService: never raises into the sale; reprints recorded first and marked as copies."""
+"""PrintService: never raises into the sale; every print claimed first, only the first the
+original, later ones marked as copies; a print that never came out is not a reprint."""
 
 from datetime import datetime
 from decimal import Decimal
+from types import SimpleNamespace
 
 import pytest
 from pyzbar.pyzbar import decode
 
 from pos.domain.errors import StateError
 from printing.connections import NetworkConnection, PrinterStatus
+from printing.errors import NothingPrinted, PrinterError
 from printing.profile import PRESETS, Profile
 from printing.service import TEST_QR, PrintService
 
 from .escpos_parse import raster_images, text_of, tokens
 
 
-class MemoryReprintLog:
-    """In-memory stand-in for the core's ReprintLog."""
+class MemoryPrintLog:
+    """In-memory stand-in for the core's PrintLog: numbers as pos.services.prints does (a
+    failed print frees its number, anything else keeps it)."""
 
     def __init__(self, refuse: str | None = None):
-        self.calls: list[tuple[str, str, str]] = []
+        self.claims: list[tuple[str, str, str, int]] = []
+        self.outcomes: dict[int, tuple[str, str]] = {}
         self.refuse = refuse
 
-    def record_reprint(self, document_no: str, user: str, reason: str) -> int:
+    def claim_print(self, document_no: str, user: str, reason: str = ""):
         if self.refuse:
             raise StateError(self.refuse)
-        self.calls.append((document_no, user, reason))
-        return sum(1 for c in self.calls if c[0] == document_no)
+        taken = [n for i, (doc, _u, _r, n) in enumerate(self.claims)
+                 if doc == document_no and self.outcomes.get(i, ("",))[0] != "failed"]
+        number = max(taken) + 1 if taken else 0
+        self.claims.append((document_no, user, reason, number))
+        return SimpleNamespace(id=len(self.claims) - 1, number=number)
+
+    def finish_print(self, claim_id: int, outcome: str, detail: str = "") -> None:
+        assert claim_id not in self.outcomes
+        self.outcomes[claim_id] = (outcome, detail)
 
 
 class MemoryConnection:
@@ -86,27 +98,50 @@ def test_unexpected_failure_is_caught(shop):
     assert not result.ok and result.error == "Erro inesperado na impressão: boom."
 
 
-def test_reprint_is_recorded_first_then_printed_as_a_copy(shop):
-    log = MemoryReprintLog()
+def test_only_the_first_print_is_the_original(shop):
+    log = MemoryPrintLog()
     conn = MemoryConnection()
     service = PrintService(Profile(), conn, log)
-    first = service.print_document(*args(shop), copy=True, user="gerente", reason="Cliente")
-    second = service.print_document(*args(shop), copy=True, user="gerente", reason="Perdeu")
-    assert (first.ok, first.copy, first.label) == (True, 1, "2.ª via")
-    assert (second.copy, second.label) == (2, "3.ª via")
-    assert log.calls == [("FS DEMO2026/1", "gerente", "Cliente"),
-                         ("FS DEMO2026/1", "gerente", "Perdeu")]
-    assert "2.ª via" in text_of(conn.jobs[0]) and "Original" not in text_of(conn.jobs[0])
-    assert "3.ª via".encode("cp858") in conn.jobs[1]
+    first = service.print_document(*args(shop), user="caixa1")
+    second = service.print_document(*args(shop), user="gerente", reason="Cliente")
+    third = service.print_document(*args(shop), copy=True, user="gerente", reason="Perdeu")
+    assert [(r.ok, r.copy, r.label) for r in (first, second, third)] == [
+        (True, 0, "Original"), (True, 1, "2.ª via"), (True, 2, "3.ª via")]
+    assert [c[1:] for c in log.claims] == [("caixa1", "", 0), ("gerente", "Cliente", 1),
+                                           ("gerente", "Perdeu", 2)]
+    assert [o for o, _ in log.outcomes.values()] == ["printed"] * 3
+    assert "Original" in text_of(conn.jobs[0])
+    assert "2.ª via" in text_of(conn.jobs[1]) and "Original" not in text_of(conn.jobs[1])
+    assert "3.ª via".encode("cp858") in conn.jobs[2]
+
+
+def test_a_print_that_never_reached_the_printer_frees_its_number(shop):
+    log = MemoryPrintLog()
+    down = MemoryConnection(fail=NothingPrinted("A impressora recusou a ligação."))
+    result = PrintService(Profile(), down, log).print_document(*args(shop), copy=True)
+    assert (result.ok, result.error) == (False, "A impressora recusou a ligação.")
+    assert log.outcomes == {0: ("failed", "A impressora recusou a ligação.")}
+    up = MemoryConnection()
+    again = PrintService(Profile(), up, log).print_document(*args(shop))
+    assert (again.copy, again.label) == (0, "Original")     # nothing came out before
+
+
+def test_a_print_broken_while_sending_counts_as_printed(shop):
+    log = MemoryPrintLog()
+    broken = MemoryConnection(fail=PrinterError("A ligação à impressora caiu."))
+    assert not PrintService(Profile(), broken, log).print_document(*args(shop)).ok
+    assert log.outcomes == {0: ("uncertain", "A ligação à impressora caiu.")}
+    again = PrintService(Profile(), MemoryConnection(), log).print_document(*args(shop))
+    assert (again.copy, again.label) == (1, "2.ª via")      # it may have come out
 
 
 def test_reprint_refused_or_unrecorded_prints_nothing(shop):
     conn = MemoryConnection()
-    refused = PrintService(Profile(), conn, MemoryReprintLog(refuse="Sem permissão."))
+    refused = PrintService(Profile(), conn, MemoryPrintLog(refuse="Sem permissão."))
     result = refused.print_document(*args(shop), copy=True)
     assert (result.ok, result.error) == (False, "Sem permissão.")
     unlogged = PrintService(Profile(), conn).print_document(*args(shop), copy=True)
-    assert not unlogged.ok and "registo de reimpressões" in unlogged.error
+    assert not unlogged.ok and "registo de impressões" in unlogged.error
     assert conn.jobs == []
 
 

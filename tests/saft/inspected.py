@@ -27,6 +27,8 @@ def build(app) -> dict[str, str]:
         app.add_series(code, "A2026", f"ATC{code}2026X")
     for code in ("FT", "NC", "GT"):
         app.add_series(code, "R2026", f"ATR{code}2026X", kind="R")
+    app.start_inoperability(datetime(2026, 3, 9, 8, 0), "Avaria do computador",
+                            ended_at=datetime(2026, 3, 12, 20, 0))
     ft_book = app.add_book("FT", "abc", 1, 50, validation_code="ABCD1234", **TYPOGRAPHY)
     nc_book = app.add_book("NC", "nca", 1, 20, validation_code="NCAB1234", **TYPOGRAPHY)
     gt_book = app.add_book("GT", "gt", 1, 20, validation_code="GTVALID1", **TYPOGRAPHY)

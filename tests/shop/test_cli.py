@@ -166,3 +166,61 @@ def test_every_command_s_help_renders():
                 assert sub.format_help(), path + [name]
                 walk(sub, path + [name])
     walk(build_parser(), [])
+
+
+def test_each_command_is_registered_by_the_modules_the_index_names():
+    """The command line imports only the modules of the command it runs (ui.commands
+    .COMMANDS): the index must name every command, with every module that registers it."""
+    import importlib
+
+    from ui import commands
+    from ui.cli import CaixaParser, build_parser, command_of
+
+    registered: dict[str, list[str]] = {}
+    for name in commands.MODULES:
+        sub = CaixaParser(prog="caixa").add_subparsers(dest="command")
+        importlib.import_module(f"ui.commands.{name}").register(sub)
+        for command in sub.choices:
+            registered.setdefault(command, []).append(name)
+    assert registered == commands.COMMANDS
+    for command in commands.COMMANDS:
+        (full,) = [a for a in build_parser()._actions if a.dest == "command"]
+        (alone,) = [a for a in build_parser(command)._actions if a.dest == "command"]
+        assert alone.choices[command].format_help() == full.choices[command].format_help()
+    assert command_of(["--db", "x.db", "--till=CX1", "sell", "--item", "A"]) == "sell"
+    assert command_of(["--help"]) is None and command_of([]) is None
+
+
+LOADED = """
+import json, sys
+from ui.cli import main
+code = main(sys.argv[1:])
+heavy = ("sqlalchemy", "cryptography", "lxml", "zeep", "PySide6", "printing", "sync.worker",
+         "pos.saft", "pos.archive", "qrcode", "PIL")
+print(json.dumps([code, sorted({m for m in sys.modules if m.startswith(heavy)
+                                and (m in heavy or m.split(".")[0] in heavy)})]))
+"""
+
+
+def _loaded(db, *args) -> tuple[int, set[str]]:
+    """The heavy packages ``caixa ARGS`` imported, in a fresh interpreter."""
+    import os
+    import subprocess
+    import sys
+
+    proc = subprocess.run([sys.executable, "-c", LOADED, *args], cwd=ROOT, text=True,
+                          env={**os.environ, "CAIXA_DB": str(db)}, capture_output=True,
+                          timeout=120)
+    code, loaded = json.loads(proc.stdout.strip().splitlines()[-1])
+    return code, {m.split(".")[0] if not m.startswith(("pos.", "sync.")) else m
+                  for m in loaded}
+
+
+def test_help_and_a_sale_import_only_what_they_need(demo_db):
+    """``caixa --help`` loads no database, crypto, XML or Qt; a sale from the command line
+    loads the database and the signature, and nothing of SAF-T, AT, printing or Qt."""
+    assert _loaded(demo_db, "--help") == (0, set())
+    assert _loaded(demo_db, "sell", "--help") == (0, set())
+    code, loaded = _loaded(demo_db, "sell", "--item", "PAO01", "--item", "CAF01:2")
+    assert code == 0
+    assert loaded == {"sqlalchemy", "cryptography"}

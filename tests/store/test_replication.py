@@ -15,6 +15,7 @@ from pos.domain.documents import cart_line
 from pos.services.issuing import IssueRequest
 from pos.services.receipts import ReceiptRequest, Settlement
 from sync.store_transport import StoreTransport
+from tests.ui.fakes import reprinted
 
 from . import helpers
 
@@ -82,7 +83,7 @@ def everything_a_till_does(app, clock) -> None:
     app.cancel(wrong.document_no, "Engano")
     app.settle(ReceiptRequest((Settlement(ft.document_no, ft.totals.gross),),
                               payments=(("MB", None),)))
-    app.record_reprint(fs.document_no, "gerente", "Cliente pediu")
+    reprinted(app, fs.document_no, "gerente", "Cliente pediu")
     app.cash_movement(session.id, "caixa1", "out", "5.00", "Troco")
     app.close_session(session.id, "caixa1", {"NU": "60.00", "MB": "25.00"})
     app.add_series("GT", "CX1G2026", "ATCGTCX1X")

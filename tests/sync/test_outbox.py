@@ -62,6 +62,49 @@ def test_most_urgent_deadline_first(live_app, live_clock):
         assert uow.session.get(OutboxRow, first).document_id == gt.id
 
 
+def test_an_expired_lease_and_pending_rows_are_claimed_together_most_urgent_first(
+        live_app, live_clock):
+    from pos.domain.documents import cart_line
+    from pos.services.issuing import IssueRequest
+
+    now = live_clock.now()
+    docs = _sell(live_app, 3)
+    leased = _claim(live_app, limit=1)               # its worker dies: the lease runs out
+    gt = live_app.sell(IssueRequest("GT", (cart_line(live_app.product("MER01"), 1),),
+                                    movement_start=now + timedelta(hours=1)))
+    later = now + timedelta(seconds=301)
+    ids = _claim(live_app, later, limit=3)
+    assert [_row(live_app, i).document_id for i in ids] == [gt.id, docs[0].id, docs[1].id]
+    assert ids[1] == leased[0] and _row(live_app, ids[1]).attempts == 2
+    assert [_row(live_app, i).document_id for i in _claim(live_app, later)] == [docs[2].id]
+
+
+def test_a_claim_walks_the_queue_index_and_sorts_nothing(live_app, live_clock):
+    """Whatever the backlog, a claim reads its rows in the index's order and stops after
+    them (no sort of every due row): SQLite's plan for each of its queries says so."""
+    from sqlalchemy import event
+
+    _sell(live_app, 3)
+    seen = []
+
+    def keep(conn, cursor, statement, parameters, context, executemany):
+        if statement.lstrip().startswith("SELECT outbox.id, outbox.till_id"):
+            seen.append((statement, parameters))
+
+    event.listen(live_app.db.engine, "before_cursor_execute", keep)
+    try:
+        assert len(_claim(live_app)) == 3
+    finally:
+        event.remove(live_app.db.engine, "before_cursor_execute", keep)
+    assert len(seen) == 2                             # pending, then expired leases
+    with live_app.db.engine.connect() as conn:
+        for statement, parameters in seen:
+            plan = [row[3] for row in conn.exec_driver_sql(
+                "EXPLAIN QUERY PLAN " + statement, parameters)]
+            assert "USING INDEX ix_outbox_queue" in plan[0], plan
+            assert not any("TEMP B-TREE" in step for step in plan), plan
+
+
 def test_a_cancellation_waits_for_its_registration(live_app):
     doc = _sell(live_app)[0]
     live_app.cancel(doc.document_no, "engano")

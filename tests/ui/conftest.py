@@ -161,7 +161,7 @@ def make_driver(qtbot):
         """The till on ``app`` with ``printer`` and ``at`` plugged in as ``open_app`` plugs
         the ones it is given (default: a working fake printer recording copies in ``app``,
         an online fake AT link)."""
-        printer = printer if printer is not None else FakePrinter(reprint_log=app)
+        printer = printer if printer is not None else FakePrinter(print_log=app)
         at = at if at is not None else FakeAt()
         app.printer, app.at_link = printer, at
         built = _build(qtbot, app, **kw)

@@ -10,15 +10,24 @@ from pos.domain.at import DrainReport
 from pos.services.ports import PrintOutcome
 
 
+def reprinted(app, document_no: str, user: str, reason: str) -> None:
+    """What printing ``document_no`` and then a copy of it records (the copy is the reprint:
+    pos.services.prints), without a printer."""
+    for why in ("", reason):
+        claim = app.claim_print(document_no, user, why)
+        app.finish_print(claim.id, "printed")
+
+
 class FakePrinter:
-    """The ``Printer`` port. Copies are recorded through ``reprint_log`` (the application,
-    ``record_reprint``) before they are printed, as ``printing.PrintService`` does."""
+    """The ``Printer`` port. Every print is claimed through ``print_log`` (the application)
+    before it is "sent" and finished after, as ``printing.PrintService`` does: only the
+    first is the original."""
 
     description = "impressora de teste"
 
-    def __init__(self, reprint_log=None, fail: str | None = None,
+    def __init__(self, print_log=None, fail: str | None = None,
                  hold: threading.Event | None = None):
-        self.reprint_log, self.fail, self.hold = reprint_log, fail, hold
+        self.print_log, self.fail, self.hold = print_log, fail, hold
         self.jobs: list[dict] = []
         self.threads: set[str] = set()
         self._lock = threading.Lock()
@@ -35,13 +44,19 @@ class FakePrinter:
 
     def print_document(self, doc, issuer, qr, *, copy=False, user="", reason="",
                        open_drawer=False, copies=1) -> PrintOutcome:
-        n = 0
-        if copy:                            # like PrintService: record first, then print
-            n = self.reprint_log.record_reprint(doc.document_no, user, reason)
         assert qr.startswith(f"A:{issuer.nif}*")
-        return self._job(kind="document", number=doc.document_no, copy=n, reason=reason,
-                         drawer=open_drawer, user=user,
-                         **({"copies": copies} if copies != 1 else {}))
+        claim = None
+        if self.print_log is not None:      # like PrintService: claim, print, finish
+            claim = self.print_log.claim_print(doc.document_no, user, reason)
+        n = claim.number if claim else 0
+        outcome = self._job(kind="document", number=doc.document_no, copy=n, reason=reason,
+                            drawer=open_drawer, user=user,
+                            label="Original" if n == 0 else f"{n + 1}.ª via",
+                            **({"copies": copies} if copies != 1 else {}))
+        if claim is not None:
+            self.print_log.finish_print(claim.id, "printed" if outcome.ok else "failed",
+                                        outcome.error or "")
+        return outcome
 
     def print_text(self, title, lines) -> PrintOutcome:
         return self._job(kind="text", title=title, lines=list(lines))

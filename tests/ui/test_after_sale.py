@@ -31,10 +31,11 @@ def test_reprint_is_a_recorded_copy_with_a_reason(driver):
     d.tap(r.go)
     assert d.page() is d.w.sale and "A imprimir a cópia de" in d.w.sale.notice.text()
     d.wait_idle()                               # the printer's answer, told as it came
-    assert d.w.sale.notice.text() == f"Cópia de {first.document_no} impressa (Original)."
+    assert d.w.sale.notice.text() == f"Cópia de {first.document_no} impressa (2.ª via)."
     copy = d.printer.documents()[-1]
     assert copy == {"kind": "document", "number": first.document_no, "copy": 1,
-                    "reason": "Talão ilegível", "drawer": False, "user": "caixa1"}
+                    "reason": "Talão ilegível", "drawer": False, "user": "caixa1",
+                    "label": "2.ª via"}
     assert d.reprints() == [(1, "caixa1", "Talão ilegível")]
     assert len(d.app.documents()) == 2                              # a copy issues nothing
 

@@ -387,7 +387,7 @@ def test_five_wrong_pins_lock_the_user_out(driver):
 
 
 def test_printer_errors_keep_the_printer_truth_after_it_recovers(make_driver, app):
-    printer = FakePrinter(reprint_log=app, fail="Impressora sem papel.")
+    printer = FakePrinter(print_log=app, fail="Impressora sem papel.")
     d = make_driver(app, printer)
     d.sign_in()
     d.tap_product("Pastelaria", "PAS01")

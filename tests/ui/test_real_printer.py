@@ -10,7 +10,7 @@ from ui.app import open_till_app
 def test_sale_and_reprint_through_the_print_service(make_driver, app, tmp_path, monkeypatch):
     out = tmp_path / "printer.bin"
     monkeypatch.setenv("CAIXA_PRINTER", json.dumps({"connection": f"file:{out}"}))
-    printer = printer_from_environment(reprint_log=app)
+    printer = printer_from_environment(print_log=app)
     assert isinstance(printer, ReceiptPrinter)
     d = make_driver(app, printer)
     d.sign_in()
@@ -35,19 +35,25 @@ def test_sale_and_reprint_through_the_print_service(make_driver, app, tmp_path, 
 
 
 def test_the_till_application_records_copies_it_prints(demo_db, tmp_path, monkeypatch):
-    """As ui/app.py builds it: the printer from CAIXA_PRINTER records copies through the
-    application it prints for (a copy is never printed unrecorded)."""
+    """As ui/app.py builds it: the printer from CAIXA_PRINTER claims every print through
+    the application it prints for (a copy is never printed unrecorded), and only the first
+    is the original, even when a copy was asked for."""
     out = tmp_path / "printer.bin"
     monkeypatch.setenv("CAIXA_PRINTER", json.dumps({"connection": f"file:{out}"}))
     app = open_till_app(str(demo_db))
     try:
         assert isinstance(app.printer, ReceiptPrinter)
         doc = app.sell_items([("PAS01", 1)])
-        outcome = app.print_document(doc.document_no, copy=True, user="caixa1",
-                                     reason="Talão perdido")
-        assert outcome.ok and outcome.copy == 1, outcome
+        numbers = []
+        for reason in ("Talão perdido", "outra"):
+            outcome = app.print_document(doc.document_no, copy=True, user="caixa1",
+                                         reason=reason)
+            assert outcome.ok, outcome
+            numbers.append((outcome.copy, outcome.label))
+        assert numbers == [(0, "Original"), (1, "2.ª via")]
         assert b"2." in out.read_bytes() and b"via" in out.read_bytes()
-        assert app.record_reprint(doc.document_no, "caixa1", "outra") == 2
+        assert [(p.number, p.outcome) for p in app.prints(doc.document_no)] == [
+            (0, "printed"), (1, "printed")]
     finally:
         app.close()
 

@@ -11,7 +11,7 @@ from .fakes import FakeAt, FakePrinter
 def test_sale_completes_with_printer_failing_and_at_unreachable(make_driver, normal_app):
     app = normal_app                        # real series: every sale owes AT a message
     hold = threading.Event()
-    printer = FakePrinter(reprint_log=app, fail="Impressora sem papel.", hold=hold)
+    printer = FakePrinter(print_log=app, fail="Impressora sem papel.", hold=hold)
     at = FakeAt(unreachable=True)
     d = make_driver(app, printer, at)
     assert not d.w.banner.isVisible()       # not in training mode
@@ -46,7 +46,7 @@ def test_sale_completes_with_printer_failing_and_at_unreachable(make_driver, nor
     d.tap(d.w.reprint.go)
     d.wait_idle()
     assert d.w.status.printer.property("state") == "ok"
-    assert printer.documents()[-1]["copy"] == 1
+    assert printer.documents()[-1]["copy"] == 0     # nothing had come out: the original
 
 
 def test_a_bug_in_the_printer_adapter_is_one_sentence_and_a_logged_traceback(
@@ -57,7 +57,7 @@ def test_a_bug_in_the_printer_adapter_is_one_sentence_and_a_logged_traceback(
         def print_document(self, *a, **kw):
             raise OSError("USB device disconnected")
 
-    d = make_driver(app, Exploding(reprint_log=app))
+    d = make_driver(app, Exploding(print_log=app))
     d.sign_in()
     with caplog.at_level(logging.ERROR, logger="ui.workers"):
         d.tap_product("Pastelaria", "PAS01")

@@ -146,11 +146,15 @@ class DocumentsArea(Area):
                      lane="printer", hold=(self.reprint_button,), on_done=self._printed)
 
     def _printed(self, outcome) -> None:
-        if outcome.ok:
+        # Only the first print of a document is its original, whoever asks (issue 14
+        # defect 5): one never printed comes out as the original.
+        if outcome.ok and outcome.copy == 0:
+            self.notice.ok(self.tr("Nunca tinha sido impresso: saiu o original."))
+        elif outcome.ok:
             self.notice.ok(self.tr("Cópia impressa (%1).").replace("%1", outcome.label))
         else:
-            self.notice.error(self.tr("A cópia ficou registada mas não foi impressa: %1")
-                              .replace("%1", outcome.error or ""))
+            self.notice.error(self.tr("Não foi impresso: %1").replace("%1",
+                                                                       outcome.error or ""))
 
     def cancel(self) -> None:
         number = self._chosen()

@@ -318,13 +318,14 @@ class TransportTab(QWidget):
 def recover(app, v, number: str, book_id, user: str, reference, reason):
     return app.recover_manual(ManualEntry(
         number=number, doc_date=v.doc_date, lines=v.lines(app), customer=v.customer(),
-        payments=v.payments, book_id=book_id, user=user, reference=reference, reason=reason))
+        payments=v.payments, book_id=book_id, user=user, reference=reference, reason=reason,
+        date_reason=v.date_reason))
 
 
 def reenter(app, v, original: str, user: str):
     return app.reenter_duplicate(DuplicateEntry(
         original=original, doc_date=v.doc_date, lines=v.lines(app), customer=v.customer(),
-        payments=v.payments, user=user))
+        payments=v.payments, user=user, date_reason=v.date_reason))
 
 
 def close_series(app, reason: str, doc_type: str, series_id: str, last: str, user: str):
@@ -345,5 +346,6 @@ def paper_transport(app, v, number: str, book_id, user: str, start, at_code: str
                     vehicle: str):
     return app.record_paper_transport(PaperTransport(
         entry=ManualEntry(number=number, doc_date=v.doc_date, lines=v.lines(app),
-                          customer=v.customer(), book_id=book_id, user=user),
+                          customer=v.customer(), book_id=book_id, user=user,
+                          date_reason=v.date_reason),
         movement_start=start, at_code=at_code, vehicle=vehicle))

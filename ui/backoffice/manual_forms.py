@@ -43,6 +43,7 @@ class PaperValues:
     specs: list
     customer_fields: tuple
     payments: tuple
+    date_reason: str | None = None     # why a date outside the inoperability periods
 
     def lines(self, app) -> tuple:
         return build_lines(app, self.specs)
@@ -65,6 +66,9 @@ class PaperEntry(QWidget):
     def __init__(self, today: date, payments: bool = True, parent: QWidget | None = None):
         super().__init__(parent)
         self.doc_date = date_field(today)
+        # Asked only when the date is outside every recorded inoperability period or before
+        # the recovery series' last document (the refusal says so).
+        self.date_reason = line(self.tr("só se a data sai dos períodos registados"), 200)
         self.nif = line(self.tr("NIF (vazio: consumidor final)"), 30)
         self.name = line(self.tr("nome"), 100)
         self.address = line(self.tr("morada"), 200)
@@ -96,7 +100,8 @@ class PaperEntry(QWidget):
         ibox.addWidget(self.lines)
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
-        box.addLayout(form([(self.tr("Data no papel"), self.doc_date)] +
+        box.addLayout(form([(self.tr("Data no papel"), self.doc_date),
+                            (self.tr("Motivo da data"), self.date_reason)] +
                            ([(self.tr("Pagamento"), self.method)] if payments else [])))
         box.addWidget(customer)
         box.addWidget(items)
@@ -126,10 +131,12 @@ class PaperEntry(QWidget):
             pydate(self.doc_date.date()), list(self.specs),
             (self.nif.text().strip() or None, self.name.text().strip() or None,
              self.address.text(), self.city.text(), self.postal.text()),
-            ((self.method.currentData(), None),) if self.with_payments else ())
+            ((self.method.currentData(), None),) if self.with_payments else (),
+            self.date_reason.text().strip() or None)
 
     def clear(self) -> None:
-        for field in (self.nif, self.name, self.address, self.city, self.postal):
+        for field in (self.nif, self.name, self.address, self.city, self.postal,
+                      self.date_reason):
             field.clear()
         self.specs = []
         self._show()

@@ -4,11 +4,20 @@ It becomes a tuple of domain ``CartLine`` (checked by ``cart_line``) only when p
 """
 
 from dataclasses import dataclass, replace
+from datetime import date
 from decimal import Decimal
 
 from pos.domain import discounts
-from pos.domain.documents import FINAL_CONSUMER, CartLine, Customer, ProductSnapshot, cart_line
+from pos.domain.documents import (
+    FINAL_CONSUMER,
+    CartLine,
+    Customer,
+    ProductSnapshot,
+    cart_line,
+    price_lines,
+)
 from pos.domain.errors import ValidationError
+from pos.domain.exemptions import exempt_lines
 from pos.domain.money import ZERO, round2, to_decimal
 from pos.domain.parked import ParkedCart, ParkedLine
 
@@ -39,6 +48,7 @@ class Cart:
         self.lines: list[Line] = []
         self.customer: Customer = FINAL_CONSUMER
         self.wanted_type: str | None = None    # FS/FR/FT asked for; None follows the rules
+        self.exemption: str | None = None      # the sale exempt (pos.domain.exemptions)
         # A discount on the whole sale: (euros, None) or (None, percent); spread onto the
         # lines by the core only when the cart becomes a document (the lines may change).
         self.order: tuple[Decimal | None, Decimal | None] = (None, None)
@@ -109,6 +119,7 @@ class Cart:
         self.lines.clear()
         self.customer = FINAL_CONSUMER
         self.wanted_type = None
+        self.exemption = None
         self.order = (None, None)
 
     # ---- reading ---------------------------------------------------------------------
@@ -143,6 +154,20 @@ class Cart:
     def __len__(self) -> int:
         return len(self.lines)
 
+    @property
+    def wanted(self) -> str | None:
+        """The type asked for: an exempt sale is invoiced (FR unless FT was chosen)."""
+        if self.exemption and self.wanted_type not in ("FR", "FT"):
+            return "FR"
+        return self.wanted_type
+
+    def due(self, region: str, day: date) -> Decimal:
+        """What the customer pays: the total, or without VAT when the sale is exempt."""
+        if not self.exemption:
+            return self.total
+        lines = exempt_lines(self.cart_lines(), self.exemption, region, day)
+        return price_lines(list(lines), region, day)[1].gross
+
     def cart_lines(self) -> tuple[CartLine, ...]:
         """The document's lines: the discount on the whole sale spread onto them."""
         lines = tuple(cart_line(ln.product, ln.quantity, ln.unit_price, ln.discount)
@@ -154,7 +179,8 @@ class Cart:
     def parked(self, note: str = "") -> ParkedCart:
         return ParkedCart(tuple(ParkedLine(ln.product, ln.quantity, ln.unit_price,
                                            ln.discount, ln.weighed) for ln in self.lines),
-                          self.customer, self.wanted_type, self.order_discount, note)
+                          self.customer, self.wanted_type, self.order_discount, note,
+                          self.exemption)
 
     def restore(self, cart: ParkedCart) -> None:
         """Put a parked cart back (the discount on the whole sale comes back in euros)."""
@@ -163,5 +189,6 @@ class Cart:
             self.lines.append(Line(ln.product, ln.quantity, ln.unit_price, ln.discount,
                                    ln.unit_price != ln.product.unit_price, ln.weighed))
         self.customer, self.wanted_type = cart.customer, cart.wanted_type
+        self.exemption = cart.exemption
         if cart.order_discount:
             self.order = (cart.order_discount, None)

@@ -1,6 +1,7 @@
 """The customer: found in the file by name, NIF or phone, or NIF typed on a numeric pad with
 instant validation; name and address when the document needs them; the document type with
-the reason."""
+the reason. A foreign customer: their country (the NIF then takes letters, from the
+keyboard) and the sale's exemption from Portuguese VAT (pos.domain.exemptions)."""
 
 from datetime import date
 
@@ -8,6 +9,7 @@ from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QComboBox,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -20,14 +22,28 @@ from PySide6.QtWidgets import (
 from pos.domain.customer import make_customer
 from pos.domain.documents import FINAL_CONSUMER, price_lines
 from pos.domain.errors import PosError
+from pos.domain.exemptions import EU_MEMBERS, SALE_EXEMPTIONS, check_sale_exemption, exempt_lines
 from pos.domain.nif import CONSUMIDOR_FINAL_NIF, is_valid_nif
+from pos.domain.tax_ids import split_tax_id
 
 from ..widgets.numpad import NumPad
-from ..widgets.touch import Notice, button, title
+from ..widgets.touch import TOUCH, Notice, button, title
 from .doctype import decide, doc_reason
 from .page import Page
 
 TYPES = ("FS", "FR", "FT")
+PT_NIF = r"\d{0,9}"
+FOREIGN_TAX_ID = r"[A-Za-z0-9]{0,20}"
+POSTAL_PT = "9999-999;_"
+
+
+def countries() -> list[str]:
+    """Portugal, then the other EU member states (an intra-community supply), then the
+    rest of the world, each group in alphabetical order."""
+    from pos.domain.country import COUNTRIES
+
+    eu = sorted(EU_MEMBERS - {"PT"})
+    return ["PT", *eu, *sorted(COUNTRIES - EU_MEMBERS)]
 
 
 class CustomerPage(Page):
@@ -64,14 +80,40 @@ class CustomerPage(Page):
         self.nif = QLineEdit()
         self.nif.setObjectName("display")
         self.nif.setMaxLength(9)
-        self.nif.setValidator(QRegularExpressionValidator(r"\d{0,9}"))
+        self.nif.setValidator(QRegularExpressionValidator(PT_NIF))
+        self.nif.setProperty("osk", False)        # the keyboard only for a foreign number
         self.nif.textChanged.connect(self.check_nif)
         self.nif.returnPressed.connect(self.confirm)
         nif_row.addWidget(self.nif, 1)
+        nif_row.addWidget(QLabel(self.tr("País")))
+        self.country = QComboBox()
+        self.country.setMinimumHeight(TOUCH)
+        self.country.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.country.addItems(countries())
+        self.country.view().setMinimumWidth(90)
+        self.country.currentTextChanged.connect(self.country_changed)
+        nif_row.addWidget(self.country)
         left.addLayout(nif_row)
+        # Beside what the NIF is, the sale's exemption: only for a foreign customer (in
+        # the same row, so the page still fits 1024×768 with name and address).
+        state_row = QHBoxLayout()
         self.nif_state = QLabel()
         self.nif_state.setWordWrap(True)
-        left.addWidget(self.nif_state)
+        state_row.addWidget(self.nif_state, 1)
+        self.exemption = QComboBox()
+        self.exemption.setMinimumHeight(TOUCH)
+        self.exemption.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.exemption.setToolTip(self.tr("Isenção de IVA"))
+        names = {"M16": self.tr("Entrega intracomunitária de bens"),
+                 "M05": self.tr("Exportação de bens"),
+                 "M40": self.tr("Serviços a empresa estrangeira (autoliquidação)")}
+        self.exemption.addItem(self.tr("Sem isenção: IVA português"), None)
+        for code in SALE_EXEMPTIONS:
+            self.exemption.addItem(f"{code} · {names[code]}", code)
+        self.exemption.currentIndexChanged.connect(lambda _i: self.update_type())
+        self.exemption.hide()
+        state_row.addWidget(self.exemption, 2)
+        left.addLayout(state_row)
 
         types = QHBoxLayout()
         self.type_group = QButtonGroup(self)
@@ -104,6 +146,7 @@ class CustomerPage(Page):
         self.postal.setMaxLength(8)
         self.postal.setInputMask("9999-999;_")
         self.postal.setMaximumWidth(170)
+        self.postal.setProperty("osk", False)      # the keyboard only for a foreign one
         self.city.setMaxLength(50)
         for row, (label, field) in enumerate(((self.tr("Nome"), self.name),
                                               (self.tr("Morada"), self.address))):
@@ -154,6 +197,9 @@ class CustomerPage(Page):
         self.cart = cart
         c = cart.customer
         self.wanted = cart.wanted_type
+        self.country.setCurrentText(c.country or "PT")
+        self.country_changed(self.country.currentText())
+        self.exemption.setCurrentIndex(max(0, self.exemption.findData(cart.exemption)))
         self.nif.setText("" if c.is_final_consumer else c.nif)
         self.name.setText("" if c.is_final_consumer and c.name == "Consumidor final"
                           else c.name)
@@ -198,6 +244,7 @@ class CustomerPage(Page):
             return
         m = self._matches[row]
         c = m.customer
+        self.country.setCurrentText(c.country or "PT")
         self.nif.setText(c.nif)
         self.name.setText(c.name)
         self.address.setText(c.address)
@@ -215,6 +262,13 @@ class CustomerPage(Page):
         state = ""
         if not text:
             msg = self.tr("Sem NIF: consumidor final.")
+        elif self.foreign:
+            try:
+                split_tax_id(text, self.country.currentText())
+                msg, state = self.tr("Número fiscal de %1.").replace(
+                    "%1", self.country.currentText()), "true"
+            except PosError as exc:
+                msg, state = self.message(exc), "false"
         elif len(text) < 9:
             msg = self.tr("Faltam %n algarismo(s).", "", 9 - len(text))
         elif is_valid_nif(text) and text != CONSUMIDOR_FINAL_NIF:
@@ -240,14 +294,45 @@ class CustomerPage(Page):
         self.nif_state.setText(self.tr("NIF válido: %1.").replace("%1", customer.name))
         self.update_type()
 
+    @property
+    def foreign(self) -> bool:
+        return self.country.currentText() != "PT"
+
+    def country_changed(self, code: str) -> None:
+        """A foreign customer's number takes letters (typed on the keyboard) and their postal
+        code any form; a sale to them may be exempt."""
+        foreign = code != "PT"
+        self.nif.setValidator(QRegularExpressionValidator(
+            FOREIGN_TAX_ID if foreign else PT_NIF, self.nif))
+        self.nif.setMaxLength(20 if foreign else 9)
+        if not foreign and not self.nif.hasAcceptableInput():
+            self.nif.clear()
+        self.nif.setProperty("osk", foreign)
+        postal = self.postal.text() if self.postal.text().strip("-_ ") else ""
+        self.postal.setInputMask("" if foreign else POSTAL_PT)
+        self.postal.setText(postal if foreign or postal[:1].isdigit() else "")
+        self.postal.setMaxLength(20 if foreign else 8)
+        self.postal.setProperty("osk", foreign)
+        self.exemption.setVisible(foreign)
+        if not foreign:
+            self.exemption.setCurrentIndex(0)
+        self.check_nif(self.nif.text())
+
     def want(self, code: str) -> None:
         self.wanted = code
         self.update_type()
 
     def customer(self):
-        postal = self.postal.text() if self.postal.text().strip("-_ ") else ""
+        postal = self.postal.text().strip() if self.postal.text().strip("-_ ") else ""
         return make_customer(self.nif.text() or None, self.name.text().strip() or None,
-                             self.address.text().strip(), self.city.text().strip(), postal)
+                             self.address.text().strip(), self.city.text().strip(), postal,
+                             self.country.currentText())
+
+    def wanted_type(self) -> str | None:
+        """The type asked for: an exempt sale is invoiced (FR unless FT was chosen)."""
+        if self.exemption.currentData() and self.wanted not in ("FR", "FT"):
+            return "FR"
+        return self.wanted
 
     def decision(self):
         try:
@@ -256,14 +341,14 @@ class CustomerPage(Page):
             customer = FINAL_CONSUMER
         region = self.ctx.issuer.tax_region
         lines, totals = price_lines(list(self.cart.cart_lines()), region, date.today())
-        return decide(totals.gross, lines, customer, self.wanted)
+        return decide(totals.gross, lines, customer, self.wanted_type())
 
     def update_type(self) -> None:
         if self.cart is None or not self.cart.lines:
             return
         d = self.decision()
         self.type_buttons[d.doc_type].setChecked(True)
-        self.type_buttons["FS"].setEnabled(d.fs_allowed)
+        self.type_buttons["FS"].setEnabled(d.fs_allowed and not self.exemption.currentData())
         self.reason.setText(doc_reason(d))
         self.details.setVisible(d.needs_name_address or bool(self.name.text()))
 
@@ -271,6 +356,7 @@ class CustomerPage(Page):
     def final_consumer(self) -> None:
         for field in (self.nif, self.name, self.address, self.postal, self.city, self.phone):
             field.clear()
+        self.country.setCurrentText("PT")
         self.wanted = None
         self.check_nif("")
 
@@ -287,8 +373,19 @@ class CustomerPage(Page):
             self.notice.error(self.tr("Esta fatura precisa do nome e da morada do cliente."))
             (self.name if not self.name.text() else self.address).setFocus()
             return
+        code = self.exemption.currentData()
+        if code:
+            try:
+                # Refused now, with the reason, rather than at payment.
+                check_sale_exemption(code, d.doc_type, customer)
+                exempt_lines(self.cart.cart_lines(), code, self.ctx.issuer.tax_region,
+                             date.today())
+            except PosError as exc:
+                self.notice.error(self.message(exc))
+                return
         self.cart.customer = customer
         self.cart.wanted_type = self.wanted
+        self.cart.exemption = code
         phone = self.phone.text().strip()
         if phone and not customer.is_final_consumer:
             # Kept for finding them next time (in the background; a refusal is told).

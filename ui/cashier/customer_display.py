@@ -107,8 +107,9 @@ class CustomerDisplay(QWidget):
         self.total.setText(eur(0))
         self.stack.setCurrentIndex(0)
 
-    def show_cart(self, cart) -> None:
-        """The cart as it is now (called on every change)."""
+    def show_cart(self, cart, due=None) -> None:
+        """The cart as it is now (called on every change); ``due``: what the customer pays
+        when it is not the cart's total (a sale exempt from VAT)."""
         self.stack.setCurrentIndex(0)
         self.lines.clear()
         for line in cart.lines[-SHOWN_LINES:]:
@@ -119,7 +120,7 @@ class CustomerDisplay(QWidget):
             self.lines.addItem(self.tr("Desconto na venda   −%1")
                                .replace("%1", eur(cart.order_discount)))
         self.lines.scrollToBottom()
-        self.total.setText(eur(cart.total))
+        self.total.setText(eur(cart.total if due is None else due))
 
     def show_paid(self, doc, qr_payload: str) -> None:
         self.stack.setCurrentIndex(1)

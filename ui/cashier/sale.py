@@ -2,6 +2,7 @@
 
 import re
 from datetime import date
+from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
@@ -436,13 +437,17 @@ class SalePage(Page):
         self.cart_stack.setCurrentWidget(self.after if showing_last else self.cart_view)
         if cart.lines:
             self.after.doc = None                 # the next customer: the last sale is gone
-        self.total.setText(eur(cart.total))
+        self.total.setText(eur(self.due()))
         self.items_label.setText(self.tr("%n artigo(s)", "", int(cart.items)))
         c = cart.customer
         if c.is_final_consumer:
             who = self.tr("Consumidor final")
         else:
             who = f"NIF {c.nif}" if c.name == "Cliente" else f"{c.name} · NIF {c.nif}"
+            if c.country != "PT":
+                who += f" ({c.country})"
+        if cart.exemption:
+            who += " · " + self.tr("isenta de IVA (%1)").replace("%1", cart.exemption)
         self.customer_label.setText(self.tr("Cliente: %1").replace("%1", who))
         self.decision = self.decide()
         self.doc_label.setText(doc_reason(self.decision) if self.decision else "")
@@ -460,7 +465,15 @@ class SalePage(Page):
                                         self.ctx.issuer.tax_region, date.today())
         except PosError:
             return None
-        return decide(totals.gross, lines, self.cart.customer, self.cart.wanted_type)
+        return decide(totals.gross, lines, self.cart.customer, self.cart.wanted)
+
+    def due(self) -> Decimal:
+        """What the customer pays: without VAT when the sale is exempt (a line the
+        exemption does not cover is told on the customer page; the total stands till)."""
+        try:
+            return self.cart.due(self.ctx.issuer.tax_region, date.today())
+        except PosError:
+            return self.cart.total
 
     def _line_buttons(self) -> None:
         has = bool(self.cart.lines)

@@ -132,7 +132,7 @@ class TillWindow(ReceiptsMixin, QMainWindow):
         self.stack.addWidget(page)
         page.leave.connect(self.back_to_sale)
         for field in page.findChildren(QLineEdit):
-            if wants_keyboard(field):
+            if wants_keyboard(field) or field.property("osk") is not None:
                 self.keyboard.want(field)
 
     def _wire(self) -> None:
@@ -219,7 +219,7 @@ class TillWindow(ReceiptsMixin, QMainWindow):
         """The customer sees the cart; after a sale, the total and change until the next
         item."""
         if self.display is not None and (self.sale.cart.lines or self.sale.after.doc is None):
-            self.display.show_cart(self.sale.cart)
+            self.display.show_cart(self.sale.cart, self.sale.due())
 
     # ---- navigation -------------------------------------------------------------------
     def start(self, at_delay_ms: int = 3000) -> None:
@@ -342,7 +342,7 @@ class TillWindow(ReceiptsMixin, QMainWindow):
                                                "morada do cliente."))
             return
         self.go(self.payment)
-        self.payment.start(self.sale.cart.total, d.takes_payment, d.doc_type)
+        self.payment.start(self.sale.due(), d.takes_payment, d.doc_type)
 
     def complete_sale(self, payments: tuple) -> None:
         """Issue the document in the background; the payment page is held (a second tap
@@ -352,7 +352,7 @@ class TillWindow(ReceiptsMixin, QMainWindow):
         try:
             request = IssueRequest(doc_type=d.doc_type, lines=cart.cart_lines(),
                                    customer=cart.customer, payments=payments,
-                                   user=ctx.user.login)
+                                   user=ctx.user.login, exemption=cart.exemption)
         except PosError as exc:
             page.notice.error(page.message(exc))
             return

@@ -7,7 +7,6 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 
-from pos.bootstrap import default_db, open_app
 from pos.domain import text
 from pos.domain.documents import Document
 from pos.domain.errors import NotFoundError, ValidationError
@@ -58,6 +57,50 @@ def day(value: str) -> date:
 day.__name__ = "data"
 
 
+def add_sale_options(parser, exemption: bool = True, corrections: bool = False) -> None:
+    """What an invoice may say beyond its lines (pos.domain.complements), and the sale's
+    exemption (pos.domain.exemptions)."""
+    from pos.domain.complements import PURPOSES, REASONS
+    from pos.domain.exemptions import SALE_EXEMPTIONS
+
+    if exemption:
+        parser.add_argument("--exemption", metavar="CÓDIGO", type=str.upper,
+                            help="venda isenta de IVA: " + "; ".join(
+                                f"{c} {n}" for c, n in SALE_EXEMPTIONS.items()))
+    parser.add_argument("--supply-date", type=day, metavar="AAAA-MM-DD",
+                        help="data do fornecimento, quando é anterior à do documento")
+    parser.add_argument("--contract", help="número do contrato do serviço")
+    parser.add_argument("--period", metavar="AAAA-MM-DD:AAAA-MM-DD",
+                        help="período a que o serviço respeita (o fim é a data do "
+                             "fornecimento)")
+    if corrections:
+        parser.add_argument("--purpose", choices=list(PURPOSES),
+                            help="finalidade: " + "; ".join(f"{k} {v}"
+                                                            for k, v in PURPOSES.items()))
+        parser.add_argument("--reason-code", choices=list(REASONS),
+                            help="motivo codificado: " + "; ".join(f"{k} {v}"
+                                                                   for k, v in REASONS.items()))
+
+
+def complements_from(args):
+    """The complements the options gave (None when none was given)."""
+    from pos.domain.complements import make_complements
+
+    start = end = None
+    if args.period:
+        first, sep, last = args.period.partition(":")
+        try:
+            start, end = day(first), day(last)
+        except argparse.ArgumentTypeError:
+            start = None
+        if not sep or start is None:
+            raise ValidationError(f"Período inválido: {text.shown(args.period)} (use "
+                                  "AAAA-MM-DD:AAAA-MM-DD).")
+    c = make_complements(args.supply_date, args.contract, start, end,
+                         getattr(args, "purpose", None), getattr(args, "reason_code", None))
+    return c or None
+
+
 def app(require_setup: bool = True, at: bool = False, printer=None, store: bool = False,
         db: str | None = None):
     """The application for the configured database and till (``--db``/``CAIXA_DB``,
@@ -66,6 +109,10 @@ def app(require_setup: bool = True, at: bool = False, printer=None, store: bool 
     reads or needs an existing shop. ``at``: with the AT sender, for commands that talk to
     AT now (it sends in this process, no thread); ``store``: with the store's sender,
     likewise (an attached till: it also keeps the till's anchor at the store)."""
+    # Imported here, not at the top: the command line imports only what the command it
+    # runs needs (``caixa --help`` never loads the database layer or the keys).
+    from pos.bootstrap import default_db, open_app
+
     named = db
     db = db or default_db()
     if require_setup and "://" not in db and not Path(db).expanduser().exists():
@@ -86,9 +133,27 @@ def app(require_setup: bool = True, at: bool = False, printer=None, store: bool 
 
     a = open_app(db, printer=printer, at_link=link, printer_check=check_printer_config,
                  store_link=store_link, till=None if named is None else "")
+    OPENED.append(a)
     if require_setup:
         a.require_configured()
     return a
+
+
+OPENED: list = []       # the applications this command opened (``finished`` lets them go)
+
+
+def finished() -> None:
+    """The command is done: a passive checkpoint of what it wrote through a till's own
+    connection (a sale's log pages go into the file now, not inside a later sale's commit;
+    a command run inside another process — tests, the self-test — leaves no growing log),
+    and the applications let go. Never fails the command: a full disk leaves the log as it
+    is, complete, for the next connection."""
+    while OPENED:
+        a = OPENED.pop()
+        try:
+            a.db.checkpoint()
+        except Exception:        # noqa: BLE001, S110 - the command's outcome is already final
+            pass
 
 
 def add_pin_option(parser) -> None:
@@ -162,5 +227,6 @@ def document_json(doc: Document, qr: str) -> dict:
                   for t in doc.totals.taxes],
         "payments": [{"method": p.method, "amount": fmt2(p.amount),
                       "tendered": fmt2(p.tendered)} for p in doc.payments],
+        "complements": doc.complements.as_extra() if doc.complements else None,
         "qr": qr,
     }

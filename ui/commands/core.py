@@ -9,7 +9,17 @@ from pos.domain.money import fmt2, to_decimal
 from pos.domain.numbers import whole_number
 from pos.domain.text import shown
 
-from .common import USER, add_pin_option, app, document_json, dump_json, integer, read_pin
+from .common import (
+    USER,
+    add_pin_option,
+    add_sale_options,
+    app,
+    complements_from,
+    document_json,
+    dump_json,
+    integer,
+    read_pin,
+)
 
 
 def register(sub) -> None:
@@ -45,6 +55,7 @@ def register(sub) -> None:
     p.add_argument("--user", default="admin", type=USER)
     p.add_argument("--confirm-clock", action="store_true",
                    help="o gerente em --user confirma (com o PIN) que a hora está certa")
+    add_sale_options(p)
     add_pin_option(p)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_sell)
@@ -75,6 +86,7 @@ def register(sub) -> None:
     p.add_argument("--reason", required=True)
     p.add_argument("--line", action="append", default=[], metavar="N[:QTY]")
     p.add_argument("--user", default="admin", type=USER)
+    add_sale_options(p, exemption=False, corrections=True)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_credit_note)
 
@@ -184,7 +196,8 @@ def cmd_sell(args) -> int:
     t.quick_check()
     if args.confirm_clock:
         t.confirm_clock(args.user, read_pin(args, args.user))
-    doc = t.sell_items(items, args.type, customer, payments, args.series, args.user)
+    doc = t.sell_items(items, args.type, customer, payments, args.series, args.user,
+                       exemption=args.exemption, complements=complements_from(args))
     if args.json:
         print(dump_json(document_json(doc, t.qr(doc))))
     else:
@@ -226,6 +239,8 @@ def _print_document(doc, qr: str) -> None:
               f"{fmt2(ln.unit_price):>8} = {fmt2(ln.gross_amount):>9}  {ln.tax_code}")
     print(f"  Líquido {fmt2(doc.totals.net)}  IVA {fmt2(doc.totals.tax)}  "
           f"Total {fmt2(doc.totals.gross)} €")
+    for label, value in (doc.complements.printed() if doc.complements else ()):
+        print(f"  {label}: {value}")
     print(f"  Hash {doc.hash or '-'}\n  HashControl {doc.hash_control or '-'}\n  QR {qr}")
 
 
@@ -253,7 +268,8 @@ def cmd_credit_note(args) -> int:
         if not (n.isascii() and n.isdigit()):
             raise ValidationError(f"Linha inválida: {shown(spec)} (use N ou N:QTD).")
         picks.append((whole_number(n, "o número da linha"), qty))
-    doc = t.credit(args.number, args.reason, picks or None, args.user)
+    doc = t.credit(args.number, args.reason, picks or None, args.user,
+                   complements=complements_from(args))
     if args.json:
         print(dump_json(document_json(doc, t.qr(doc))))
     else:

@@ -4,6 +4,7 @@ books | book-add | book-status | void | recover | missing | down | up | periods 
 close-series | duplicate | transport. Every step calls the application facade (pos.application).
 """
 
+import sys
 from datetime import date, datetime
 from decimal import Decimal
 
@@ -13,7 +14,7 @@ from pos.domain.money import fmt2, to_decimal
 from pos.domain.numbers import whole_number
 from pos.domain.text import shown
 
-from .common import USER, app, document_json, dump_json, integer
+from .common import USER, add_sale_options, app, complements_from, document_json, dump_json, integer
 
 BOOK_STATUS = {"stock": "em armazém", "in_use": "em uso", "closed": "fechado"}
 BOOK = integer(what="o livro")
@@ -127,8 +128,13 @@ def _document_args(s, payments: bool = True) -> None:
                    help="país (2 letras); por omissão, o do prefixo do número ou PT")
     if payments:
         s.add_argument("--pay", action="append", default=[], metavar="METHOD[:AMOUNT]")
-        s.add_argument("--ref", help="nota de crédito/débito: documento que corrige")
+        s.add_argument("--ref", help="nota de crédito/débito: documento que corrige, com o "
+                                     "número do papel (ex. FT abc/00005)")
         s.add_argument("--ref-reason", help="nota de crédito/débito: motivo")
+        add_sale_options(s, corrections=True)
+    s.add_argument("--date-reason", metavar="MOTIVO",
+                   help="porque a data está fora dos períodos de inoperacionalidade "
+                        "registados ou é anterior à do último documento recuperado")
     s.add_argument("--user", default="admin", type=USER)
     s.add_argument("--confirm-clock", action="store_true")
     s.add_argument("--json", action="store_true")
@@ -197,7 +203,22 @@ def _entry(t, args):
         payments=_payments(getattr(args, "pay", [])), book_id=args.book,
         manual_series=args.series, doc_type=args.type, user=args.user,
         reference=getattr(args, "ref", None), reason=getattr(args, "ref_reason", None),
-        confirm_clock=args.confirm_clock)
+        confirm_clock=args.confirm_clock, date_reason=args.date_reason,
+        **_sale(args))
+
+
+def _sale(args) -> dict:
+    """The exemption and complements of a recovered sale (none on a paper guide)."""
+    if not hasattr(args, "exemption"):
+        return {}
+    return {"exemption": args.exemption, "complements": complements_from(args)}
+
+
+def _warn_dates(desk, entry) -> None:
+    """Said before a recovery whose date needed a reason (it is journaled with it)."""
+    if entry.date_reason:
+        for warning in desk.recovery_date_warnings(entry):
+            print(f"caixa: aviso: {warning} (motivo: {entry.date_reason}).", file=sys.stderr)
 
 
 
@@ -259,7 +280,9 @@ def cmd_void(args) -> int:
 
 def cmd_recover(args) -> int:
     t = desk = app()
-    _print_doc(t, desk.recover_manual(_entry(t, args)), args.json)
+    entry = _entry(t, args)
+    _warn_dates(desk, entry)
+    _print_doc(t, desk.recover_manual(entry), args.json)
     return 0
 
 
@@ -336,12 +359,13 @@ def cmd_duplicate(args) -> int:
     from pos.services.manual_recovery import DuplicateEntry
 
     t = desk = app()
-    doc = desk.reenter_duplicate(DuplicateEntry(
+    entry = DuplicateEntry(
         original=args.original, doc_date=_date(args.date, "do duplicado"),
         lines=_lines(t, args.item), customer=_customer(args), payments=_payments(args.pay),
         user=args.user, reference=args.ref, reason=args.ref_reason,
-        confirm_clock=args.confirm_clock))
-    _print_doc(t, doc, args.json)
+        confirm_clock=args.confirm_clock, date_reason=args.date_reason, **_sale(args))
+    _warn_dates(desk, entry)
+    _print_doc(t, desk.reenter_duplicate(entry), args.json)
     return 0
 
 
@@ -349,8 +373,10 @@ def cmd_transport(args) -> int:
     from pos.services.manual_transport import PaperTransport
 
     t = desk = app()
+    entry = _entry(t, args)
+    _warn_dates(desk, entry)
     doc = desk.record_paper_transport(PaperTransport(
-        entry=_entry(t, args), movement_start=_when(args.start, "de início"),
+        entry=entry, movement_start=_when(args.start, "de início"),
         at_code=args.at_code, load=_address(args.load), unload=_address(args.unload),
         vehicle=args.vehicle,
         called_on=_date(args.called_on, "do telefonema") if args.called_on else None))

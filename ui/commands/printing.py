@@ -22,7 +22,8 @@ def register(sub) -> None:
     p.add_argument("number", help='por exemplo "FS DEMO2026/1"')
     _printer_args(p)
     p.add_argument("--copy", action="store_true",
-                   help="reimpressão: marcada como 2.ª via, 3.ª via… e registada")
+                   help="reimpressão (só a primeira impressão é o original: qualquer outra "
+                        "sai marcada como 2.ª via, 3.ª via… e fica registada)")
     p.add_argument("--reason", default="", help="motivo da reimpressão")
     p.add_argument("--user", default="admin", type=USER)
     p.add_argument("--copies", type=integer(1, 3, "o número de exemplares"), default=1,
@@ -39,7 +40,10 @@ def register(sub) -> None:
                    help="32, 42 ou 48 (ou do perfil)")
     p.add_argument("--preset", default=None, help="perfil de impressora da pré-visualização")
     p.add_argument("--png", metavar="FILE", help="grava a pré-visualização do talão em PNG")
-    p.add_argument("--pdf", metavar="FILE", help="grava o documento em PDF A4")
+    p.add_argument("--pdf", metavar="FILE", help="grava o documento em PDF A4 (conta como "
+                                                 "uma impressão: original ou 2.ª via…)")
+    p.add_argument("--user", default="admin", type=USER)
+    p.add_argument("--reason", default="", help="motivo, quando o PDF é uma cópia")
     _sign_arg(p)
     p.set_defaults(func=cmd_receipt)
 
@@ -88,7 +92,7 @@ def _printer_args(p) -> None:
                                                   "epson-tm-t20, epson-tm-t88, pos-5890…")
 
 
-def _service(args, reprint_log=None):
+def _service(args, print_log=None):
     from printing.connections import read_config
     from printing.service import PrintService
 
@@ -101,7 +105,7 @@ def _service(args, reprint_log=None):
     if "connection" not in config:
         raise ValidationError(f"Indique a impressora: --to tcp:IP, --printer CONFIG ou a "
                               f"variável {PRINTER_ENV}.")
-    return PrintService.from_config(config, reprint_log)
+    return PrintService.from_config(config, print_log)
 
 
 def _write(path: str, data: bytes, what: str) -> None:
@@ -111,21 +115,26 @@ def _write(path: str, data: bytes, what: str) -> None:
     print(f"{what} gravado em {path}.", file=sys.stderr)
 
 
-def _files(args, doc, issuer, qr, profile, copy: int = 0, reprint: bool = False,
-           signing=None) -> None:
+def _pdf(args, doc, issuer, qr, copy: int, signing) -> bytes:
+    from printing.pdf import document_pdf
+
+    data = document_pdf(doc, issuer, qr, copy, copy > 0)
+    if signing is not None:
+        from printing.pdf_sign import sign_pdf
+
+        data = sign_pdf(data, signing)
+    return data
+
+
+def _files(args, doc, issuer, qr, profile, copy: int = 0, signing=None) -> None:
+    """The PDF and PNG of the print numbered ``copy`` (0: the original)."""
     if args.pdf:
-        from printing.pdf import document_pdf
-
-        data = document_pdf(doc, issuer, qr, copy, reprint)
-        if signing is not None:
-            from printing.pdf_sign import sign_pdf
-
-            data = sign_pdf(data, signing)
-        _write(args.pdf, data, "PDF assinado" if signing else "PDF")
+        _write(args.pdf, _pdf(args, doc, issuer, qr, copy, signing),
+               "PDF assinado" if signing else "PDF")
     if args.png:
         from printing.preview import receipt_png
 
-        _write(args.png, receipt_png(doc, issuer, qr, profile, copy, reprint), "PNG")
+        _write(args.png, receipt_png(doc, issuer, qr, profile, copy, copy > 0), "PNG")
 
 
 def cmd_print(args) -> int:
@@ -136,7 +145,7 @@ def cmd_print(args) -> int:
     doc = t.document(args.number)
     issuer = t.issuer()
     qr = t.qr(doc, issuer)
-    service = _service(args, t)        # the application records reprints
+    service = _service(args, t)        # the application claims and records each print
     result = service.print_document(doc, issuer, qr, copy=args.copy, user=args.user,
                                     reason=args.reason, copies=args.copies,
                                     open_drawer=args.drawer)
@@ -145,12 +154,15 @@ def cmd_print(args) -> int:
     if not result.ok:
         raise PrinterError(f"{result.error} O documento {doc.document_no} está guardado; "
                            "pode voltar a imprimir.")
-    _files(args, doc, issuer, qr, service.profile, result.copy, args.copy, signing)
+    _files(args, doc, issuer, qr, service.profile, result.copy, signing)
     print(f"{doc.document_no} impresso ({result.label}) em {service.connection.description}.")
     return 0
 
 
 def cmd_receipt(args) -> int:
+    """The receipt as text on the terminal (a preview: it shows the mark the next print
+    would carry, nothing is recorded) and, with --pdf, the A4 document: a print like any
+    other, claimed first and recorded once the file is written."""
     from printing.layout import receipt_text
     from printing.profile import profile_from_config
 
@@ -163,8 +175,21 @@ def cmd_receipt(args) -> int:
     if args.columns:
         config["columns"] = args.columns
     profile = profile_from_config(config)
-    sys.stdout.write(receipt_text(doc, issuer, qr, profile.columns))
-    _files(args, doc, issuer, qr, profile, signing=signing)
+    preview = t.next_print(doc.document_no)
+    sys.stdout.write(receipt_text(doc, issuer, qr, profile.columns, preview, preview > 0))
+    if args.png:
+        from printing.preview import receipt_png
+
+        _write(args.png, receipt_png(doc, issuer, qr, profile, preview, preview > 0), "PNG")
+    if args.pdf:
+        claim = t.claim_print(doc.document_no, args.user, args.reason)
+        try:
+            data = _pdf(args, doc, issuer, qr, claim.number, signing)
+            _write(args.pdf, data, "PDF assinado" if signing else "PDF")
+        except BaseException as exc:       # no file written: no print
+            t.finish_print(claim.id, "failed", str(exc) or type(exc).__name__)
+            raise
+        t.finish_print(claim.id, "printed", f"PDF {args.pdf}")
     return 0
 
 

@@ -97,11 +97,15 @@ class KeyboardHost(QObject):
         keyboard.hide()
 
     def want(self, field: QLineEdit) -> None:
-        field.setProperty("osk", True)
+        """``field`` gets the keyboard when tapped; one whose page set its "osk" property
+        (False: not now) turns it on and off itself (the NIF of a foreign customer)."""
+        if field.property("osk") is None:
+            field.setProperty("osk", True)
         field.installEventFilter(self)
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt API)
-        if event.type() == QEvent.Type.MouseButtonPress and isinstance(obj, QLineEdit):
+        if event.type() == QEvent.Type.MouseButtonPress and isinstance(obj, QLineEdit) \
+                and obj.property("osk"):
             self.show_for(obj)
         return False
 
