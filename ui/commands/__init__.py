@@ -29,7 +29,7 @@ COMMANDS: dict[str, list[str]] = {
     **dict.fromkeys(("product", "category", "customer", "user"), ["master"]),
     **dict.fromkeys(("company", "payments", "at", "printer"), ["settings"]),
     "backoffice": ["backoffice"],
-    "store": ["store"],
+    "store": ["store"], "mail": ["mail"],
 }
 
 
