@@ -2,18 +2,16 @@
 are listed), type your PIN. Wrong PINs count towards the lock-out, as at the till."""
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QVBoxLayout,
     QWidget,
 )
 
-from ..widgets.numpad import NumPad
+from ..widgets.pin_entry import pin_column
 from ..widgets.touch import title
 from .area import Area
 from .kit import action, role_names
@@ -51,21 +49,8 @@ class SignInArea(Area):
         left.addLayout(self.names)
         left.addStretch(1)
         outer.addLayout(left, 3)
-        right = QVBoxLayout()
-        right.addWidget(QLabel(self.tr("PIN")))
-        self.pin = QLineEdit()
-        self.pin.setObjectName("display")
-        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
-        self.pin.setMaxLength(8)
-        self.pin.setValidator(QRegularExpressionValidator(r"\d{0,8}"))
-        self.pin.returnPressed.connect(self.submit)
-        right.addWidget(self.pin)
-        self.pad = NumPad(comma=False, key_h=64)
-        self.pad.attach(self.pin)
-        right.addWidget(self.pad, 3)
         self.enter = action(self.tr("Entrar"), "primary")
-        self.enter.clicked.connect(self.submit)
-        right.addWidget(self.enter)
+        right, self.pin, self.pad = pin_column(self.tr("PIN"), self.enter, self.submit, 64)
         right.addStretch(1)
         outer.addLayout(right, 2)
         self.add(outer, 1)

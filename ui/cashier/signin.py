@@ -1,18 +1,16 @@
 """Sign-in: tap your name, type your PIN on the pad."""
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QVBoxLayout,
     QWidget,
 )
 
-from ..widgets.numpad import NumPad
+from ..widgets.pin_entry import pin_column
 from ..widgets.touch import Notice, button, title
 from .page import Page
 
@@ -38,21 +36,8 @@ class SignInPage(Page):
         left.addStretch(1)
         outer.addLayout(left, 3)
 
-        right = QVBoxLayout()
-        right.addWidget(QLabel(self.tr("PIN")))
-        self.pin = QLineEdit()
-        self.pin.setObjectName("display")
-        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
-        self.pin.setMaxLength(8)
-        self.pin.setValidator(QRegularExpressionValidator(r"\d{0,8}"))
-        self.pin.returnPressed.connect(self.submit)
-        right.addWidget(self.pin)
-        self.pad = NumPad(comma=False, key_h=72)
-        self.pad.attach(self.pin)
-        right.addWidget(self.pad, 3)
         self.enter = button(self.tr("Entrar"), "primary", min_h=72)
-        self.enter.clicked.connect(self.submit)
-        right.addWidget(self.enter)
+        right, self.pin, self.pad = pin_column(self.tr("PIN"), self.enter, self.submit, 72)
         self.notice = Notice(lines=3)      # 'locked until…' fits; the pad never moves
         right.addWidget(self.notice)
         right.addStretch(1)
